@@ -1,0 +1,99 @@
+"""The `handbook-reader` command line: global options, sub-commands, and the one place
+that decides between the headless commands and the window.
+
+The sub-commands, flags and JSON shapes are a public contract for scripts and clinic IT:
+keys may be added, never renamed or dropped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from reader import APP_ID, __version__
+from reader.commands import COMMANDS, CommandError, load_handbook_for
+from reader.paths import bundled_handbook_dir
+
+
+def _global_options(parser: argparse.ArgumentParser, *, defaults: bool) -> None:
+    default = None if defaults else argparse.SUPPRESS
+    parser.add_argument(
+        "--handbook",
+        type=Path,
+        metavar="PATH",
+        default=default,
+        help="handbook folder to open (default: the bundled handbook)",
+    )
+    parser.add_argument(
+        "--lang", metavar="LANG", default=default, help="interface language: en or es"
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=APP_ID,
+        description="Read, search and print a family handbook, offline.",
+    )
+    _global_options(parser, defaults=True)
+    parser.add_argument("--kiosk", action="store_true", help="run as a shared kiosk")
+    parser.add_argument(
+        "--idle-timeout",
+        type=int,
+        metavar="SECONDS",
+        default=None,
+        help="kiosk: seconds without input before the visit is reset (default 180)",
+    )
+    parser.add_argument("--version", action="store_true", help="show versions and exit")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, module in COMMANDS.items():
+        command = sub.add_parser(name, help=module.HELP, description=module.HELP)
+        _global_options(command, defaults=False)
+        module.add_arguments(command)
+    return parser
+
+
+def version_text(handbook_dir: Path | None) -> str:
+    """App version and the handbook's title and edition, one line."""
+    text = f"{APP_ID} {__version__}"
+    try:
+        handbook = load_handbook_for(handbook_dir)
+    except CommandError:
+        return text
+    edition = ", ".join(part for part in (handbook.edition, handbook.date) if part)
+    return f"{text} (handbook: {handbook.title}" + (f", {edition})" if edition else ")")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.version:
+        print(version_text(args.handbook))
+        return 0
+    try:
+        if args.command is None:
+            from reader.ui.app import run_app
+
+            return run_app(args, args.handbook or bundled_handbook_dir())
+        return int(COMMANDS[args.command].run(args))
+    except CommandError as error:
+        print(f"{APP_ID}: {error}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as error:  # the last line of defence: one line, never a traceback
+        if os.environ.get("HANDBOOK_READER_DEBUG"):
+            raise
+        print(
+            f"{APP_ID}: unexpected error: {error!r} (set HANDBOOK_READER_DEBUG=1 for details)",
+            file=sys.stderr,
+        )
+        return 70
+
+
+if __name__ == "__main__":
+    sys.exit(main())

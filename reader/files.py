@@ -1,0 +1,54 @@
+"""Reading handbook files safely, and the `Problem` records that report what is wrong."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+MAX_FILE_BYTES = 8 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong in a handbook file, reported as `file:line: message`."""
+
+    path: Path
+    line: int
+    message: str
+
+    def format(self, root: Path | None = None) -> str:
+        shown = self.path
+        if root is not None and self.path.is_relative_to(root):
+            shown = self.path.relative_to(root)
+        return f"{shown}:{self.line}: {self.message}"
+
+
+def slugify(text: str) -> str:
+    """A readable, ASCII, lowercase id made of words and hyphens."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    text = re.sub(r"[^\w\s-]", "", text.lower()).strip()
+    return re.sub(r"[\s_-]+", "-", text).strip("-") or "section"
+
+
+def read_text(path: Path, problems: list[Problem]) -> str | None:
+    """A chapter's text, or None with a problem recorded. Bad bytes are replaced."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            problems.append(Problem(path, 1, f"file is too large ({size // 1024} KB)"))
+            return None
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        problems.append(Problem(path, 1, "file not found"))
+        return None
+    except OSError as error:
+        problems.append(Problem(path, 1, f"cannot read file: {error.strerror or error}"))
+        return None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        problems.append(Problem(path, line, "text is not valid UTF-8; bad bytes were replaced"))
+        return raw.decode("utf-8", errors="replace")

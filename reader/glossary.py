@@ -1,0 +1,167 @@
+"""The glossary: hard words with plain definitions, loaded from the handbook's TOML file.
+
+The glossary is data (`glossary.toml`, a list of `[[terms]]`). It also becomes a
+generated chapter of the handbook, one section per term, so that search hits,
+`show glossary/<term>` and PDF export treat it like any other section.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reader.files import Problem, read_text, slugify
+
+GLOSSARY_CHAPTER_ID = "glossary"
+
+
+@dataclass(frozen=True)
+class Term:
+    term: str
+    slug: str
+    definition: str
+    aliases: tuple[str, ...] = ()
+    see_also: tuple[str, ...] = ()
+    line: int = 1
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The term and all its aliases: every way the text may name it."""
+        return (self.term, *self.aliases)
+
+    @property
+    def short_definition(self) -> str:
+        """The first sentence: what a tooltip shows."""
+        match = re.match(r"(.+?[.!?])(\s|$)", self.definition.strip())
+        return match.group(1) if match else self.definition.strip()
+
+
+@dataclass(frozen=True)
+class Glossary:
+    terms: tuple[Term, ...] = ()
+    path: Path | None = None
+    problems: tuple[Problem, ...] = ()
+    _by_name: dict[str, Term] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        for term in self.terms:
+            self._by_name.setdefault(term.slug, term)
+            for name in term.names:
+                self._by_name.setdefault(name.casefold(), term)
+
+    def find(self, name: str) -> Term | None:
+        """A term by its name, an alias (any capitalisation) or its slug."""
+        return self._by_name.get(name.casefold()) or self._by_name.get(slugify(name))
+
+    def section_id(self, term: Term) -> str:
+        return f"{GLOSSARY_CHAPTER_ID}/{term.slug}"
+
+
+def _term_lines(text: str) -> list[int]:
+    return [n for n, line in enumerate(text.splitlines(), 1) if line.strip() == "[[terms]]"]
+
+
+def _strings(value: object) -> tuple[str, ...] | None:
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(v.strip() for v in value if v.strip())
+    return None
+
+
+def _parse_term(raw: object, line: int, path: Path, problems: list[Problem]) -> Term | None:
+    if not isinstance(raw, dict):
+        problems.append(Problem(path, line, "a glossary entry must be a table"))
+        return None
+    name, definition = raw.get("term"), raw.get("definition")
+    if not isinstance(name, str) or not name.strip():
+        problems.append(Problem(path, line, "glossary entry has no 'term'"))
+        return None
+    if not isinstance(definition, str) or not definition.strip():
+        problems.append(Problem(path, line, f"glossary term '{name}' has no 'definition'"))
+        return None
+    aliases, see_also = _strings(raw.get("aliases", [])), _strings(raw.get("see_also", []))
+    if aliases is None or see_also is None:
+        problems.append(Problem(path, line, f"'{name}': aliases and see_also must be lists"))
+        return None
+    return Term(name.strip(), slugify(name), definition.strip(), aliases, see_also, line)
+
+
+def _check_duplicates(terms: list[Term], path: Path, problems: list[Problem]) -> list[Term]:
+    owners: dict[str, Term] = {}
+    kept: list[Term] = []
+    for term in terms:
+        if term.slug in {t.slug for t in kept}:
+            problems.append(
+                Problem(path, term.line, f"glossary term '{term.term}' is defined twice")
+            )
+            continue
+        for name in term.names:
+            owner = owners.setdefault(name.casefold(), term)
+            if owner is not term:
+                problems.append(
+                    Problem(
+                        path, term.line, f"'{name}' names both '{owner.term}' and '{term.term}'"
+                    )
+                )
+        kept.append(term)
+    return kept
+
+
+def _check_see_also(terms: list[Term], path: Path, problems: list[Problem]) -> None:
+    known = {name.casefold() for term in terms for name in term.names}
+    for term in terms:
+        for other in term.see_also:
+            if other.casefold() not in known:
+                problems.append(
+                    Problem(path, term.line, f"'{term.term}' refers to unknown term '{other}'")
+                )
+
+
+def load_glossary(path: Path | None) -> Glossary:
+    """Load a glossary file; an absent path gives an empty glossary, never an error."""
+    if path is None:
+        return Glossary()
+    problems: list[Problem] = []
+    text = read_text(path, problems)
+    if text is None:
+        return Glossary(path=path, problems=tuple(problems))
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        line = int(m.group(1)) if (m := re.search(r"line (\d+)", str(error))) else 1
+        problems.append(Problem(path, line, f"glossary is not valid TOML: {error}"))
+        return Glossary(path=path, problems=tuple(problems))
+    raw_terms = data.get("terms", [])
+    if not isinstance(raw_terms, list):
+        problems.append(Problem(path, 1, "'terms' must be a list of [[terms]] tables"))
+        raw_terms = []
+    lines = _term_lines(text)
+    parsed = [
+        _parse_term(raw, lines[i] if i < len(lines) else 1, path, problems)
+        for i, raw in enumerate(raw_terms)
+    ]
+    terms = _check_duplicates([t for t in parsed if t is not None], path, problems)
+    _check_see_also(terms, path, problems)
+    terms.sort(key=lambda t: t.term.casefold())
+    return Glossary(tuple(terms), path, tuple(problems))
+
+
+def glossary_markdown(glossary: Glossary, title: str = "Glossary") -> str:
+    """The glossary as a chapter: one `##` section per term, A to Z."""
+    parts = [f"# {title}", "", "Hard words used in this handbook, explained in plain language."]
+    for term in glossary.terms:
+        parts += ["", f"## {term.term} {{#{term.slug}}}", "", term.definition]
+        if term.aliases:
+            parts += ["", "*Also called:* " + ", ".join(term.aliases)]
+        if term.see_also:
+            links = ", ".join(f"[{name}](#{_slug_of(glossary, name)})" for name in term.see_also)
+            parts += ["", "*See also:* " + links]
+    return "\n".join(parts) + "\n"
+
+
+def _slug_of(glossary: Glossary, name: str) -> str:
+    found = glossary.find(name)
+    return found.slug if found else slugify(name)

@@ -1,0 +1,27 @@
+"""Rendered chapters for the reading view, computed once per chapter and kept.
+
+Rendering (and glossary marking) happens here, once per chapter and option set, never
+on paint; the reading view only swaps in the cached HTML.
+"""
+
+from __future__ import annotations
+
+from reader.handbook import Handbook
+from reader.render import render_chapter
+
+
+class Pages:
+    """Cache of each chapter's display HTML, keyed by chapter id and marking choice."""
+
+    def __init__(self, handbook: Handbook) -> None:
+        self.handbook = handbook
+        self._cache: dict[tuple[str, bool], str] = {}
+
+    def chapter_html(self, chapter_id: str, *, mark_terms: bool = True) -> str:
+        key = (chapter_id, mark_terms)
+        if key not in self._cache:
+            chapter = self.handbook.chapter(chapter_id)
+            if chapter is None:
+                raise KeyError(chapter_id)
+            self._cache[key] = render_chapter(self.handbook, chapter)
+        return self._cache[key]

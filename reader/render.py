@@ -1,0 +1,246 @@
+"""Markdown chapters to safe HTML for the reading view, the PDF and `show --format html`.
+
+Links and pictures are rewritten to the app's own schemes so that nothing can reach the
+network or the file system: `section:chapter/anchor` for links inside the handbook,
+`picture:relative/path.svg` for pictures in the handbook folder, `glossary:slug` for
+marked terms. Everything, including raw HTML in a chapter, then goes through nh3 with
+an allowlist; remote or local-file resources never survive it.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import xml.etree.ElementTree as etree
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import unquote, urlsplit
+
+import markdown
+import nh3
+from markdown.treeprocessors import Treeprocessor
+
+if TYPE_CHECKING:
+    from reader.handbook import Chapter, Handbook
+
+SECTION_SCHEME = "section"
+PICTURE_SCHEME = "picture"
+GLOSSARY_SCHEME = "glossary"
+EXTERNAL_SCHEMES = frozenset({"http", "https", "mailto"})
+
+EXTENSIONS = ["tables", "attr_list", "def_list", "admonition", "fenced_code", "sane_lists"]
+
+ALLOWED_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "div", "dl", "dt",
+    "em", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark",
+    "ol", "p", "pre", "s", "small", "span", "strong", "sub", "sup", "table", "tbody", "td",
+    "tfoot", "th", "thead", "tr", "u", "ul",
+}  # fmt: skip
+ALLOWED_ATTRIBUTES = {
+    "*": {"id", "class", "title", "lang", "dir"},
+    "a": {"href", "name"},
+    "img": {"src", "alt", "width", "height"},
+    "td": {"align", "colspan", "rowspan"},
+    "th": {"align", "colspan", "rowspan", "scope"},
+    "ol": {"start"},
+}
+_IMG_WITHOUT_SRC = re.compile(r"<img\b(?![^>]*\bsrc=)([^>]*)>")
+_ALT = re.compile(r'\balt="([^"]*)"')
+
+LinkTarget = Callable[[str], str | None]
+
+
+@dataclass(frozen=True)
+class LinkContext:
+    """What the renderer needs to turn a chapter's relative links into app URLs."""
+
+    chapter_id: str
+    chapter_dir: Path
+    root: Path
+    chapter_ids_by_file: dict[str, str]
+    known_sections: frozenset[str]
+
+    @classmethod
+    def for_chapter(cls, handbook: Handbook, chapter: Chapter) -> LinkContext:
+        return cls(
+            chapter_id=chapter.id,
+            chapter_dir=chapter.path.parent,
+            root=handbook.root.resolve(),
+            chapter_ids_by_file={str(c.path.resolve()): c.id for c in handbook.chapters},
+            known_sections=frozenset(s.id for s in handbook.sections()),
+        )
+
+    def link_target(self, href: str) -> str | None:
+        """The app URL for a link in the chapter, or None when it leads nowhere safe."""
+        parts = urlsplit(href)
+        if parts.scheme.lower() in EXTERNAL_SCHEMES:
+            return href if parts.netloc or parts.scheme.lower() == "mailto" else None
+        if parts.scheme or parts.netloc:
+            return None
+        chapter_id = self.chapter_id
+        if parts.path:
+            target = (self.chapter_dir / unquote(parts.path)).resolve()
+            found = self.chapter_ids_by_file.get(str(target))
+            if found is None:
+                return None
+            chapter_id = found
+        section_id = f"{chapter_id}/{parts.fragment}" if parts.fragment else chapter_id
+        if section_id not in self.known_sections:
+            return None
+        return f"{SECTION_SCHEME}:{section_id}"
+
+    def picture_target(self, src: str) -> str | None:
+        """`picture:<path relative to the handbook>` for a picture inside the folder."""
+        parts = urlsplit(src)
+        if parts.scheme or parts.netloc or not parts.path:
+            return None
+        target = (self.chapter_dir / unquote(parts.path)).resolve()
+        if not target.is_relative_to(self.root) or not target.is_file():
+            return None
+        return f"{PICTURE_SCHEME}:{target.relative_to(self.root).as_posix()}"
+
+
+class _RewriteLinks(Treeprocessor):
+    """Points links and pictures at app URLs, turns lone pictures into captioned figures."""
+
+    def __init__(self, md: markdown.Markdown, context: LinkContext | None) -> None:
+        super().__init__(md)
+        self.context = context
+
+    def run(self, root: etree.Element) -> None:
+        for parent in list(root.iter()):
+            for child in list(parent):
+                if child.tag == "a":
+                    self._rewrite_link(child)
+                elif child.tag == "img":
+                    self._rewrite_picture(parent, child)
+            if parent.tag == "p" and _is_lone_picture(parent):
+                _make_figure(parent)
+
+    def _rewrite_link(self, link: etree.Element) -> None:
+        href = link.get("href", "")
+        target = self.context.link_target(href) if self.context else None
+        if target is None:
+            link.attrib.pop("href", None)
+            link.set("class", "broken-link")
+        else:
+            link.set("href", target)
+            if not target.startswith(SECTION_SCHEME + ":"):
+                link.set("class", "external")
+
+    def _rewrite_picture(self, parent: etree.Element, image: etree.Element) -> None:
+        src = image.get("src", "")
+        target = self.context.picture_target(src) if self.context else None
+        if target is not None:
+            image.set("src", target)
+            return
+        image.attrib.pop("src", None)
+
+
+def _is_lone_picture(paragraph: etree.Element) -> bool:
+    children = list(paragraph)
+    return (
+        len(children) == 1
+        and children[0].tag == "img"
+        and not (paragraph.text or "").strip()
+        and not (children[0].tail or "").strip()
+    )
+
+
+def _make_figure(paragraph: etree.Element) -> None:
+    image = paragraph[0]
+    caption = image.attrib.pop("title", "")
+    paragraph.tag = "div"
+    paragraph.set("class", "figure")
+    if caption:
+        caption_element = etree.SubElement(paragraph, "p")
+        caption_element.set("class", "caption")
+        caption_element.text = caption
+
+
+class _LinkExtension(markdown.Extension):
+    def __init__(self, context: LinkContext | None) -> None:
+        super().__init__()
+        self.context = context
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        md.treeprocessors.register(_RewriteLinks(md, self.context), "reader_links", 1)
+
+
+def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:
+    """Second line of defence after the tree rewrite: only app URLs for pictures."""
+    if tag == "img" and attribute == "src" and not value.startswith(PICTURE_SCHEME + ":"):
+        return None
+    if attribute == "href":
+        scheme = value.split(":", 1)[0].lower() if ":" in value else ""
+        if scheme not in {SECTION_SCHEME, GLOSSARY_SCHEME, *EXTERNAL_SCHEMES}:
+            return None
+    return value
+
+
+def _alt_text_for(match: re.Match[str]) -> str:
+    alt = _ALT.search(match.group(1))
+    text = html.unescape(alt.group(1)) if alt else ""
+    label = f"[Picture: {text}]" if text else "[Picture not available]"
+    return f'<span class="missing-picture">{html.escape(label)}</span>'
+
+
+def sanitize(fragment: str) -> str:
+    """Only allowlisted tags, attributes and app URLs survive; missing pictures become text."""
+    cleaned = nh3.clean(
+        fragment,
+        tags=ALLOWED_TAGS,
+        clean_content_tags={"script", "style", "iframe", "object", "embed", "template"},
+        attributes=ALLOWED_ATTRIBUTES,
+        attribute_filter=_filter_attribute,
+        url_schemes={SECTION_SCHEME, PICTURE_SCHEME, GLOSSARY_SCHEME, *EXTERNAL_SCHEMES},
+        link_rel=None,
+        strip_comments=True,
+    )
+    return _IMG_WITHOUT_SRC.sub(_alt_text_for, cleaned)
+
+
+def markdown_to_html(
+    text: str,
+    context: LinkContext | None = None,
+    extra: list[markdown.Extension] | None = None,
+) -> str:
+    """Markdown to sanitised HTML. A pure function of its inputs."""
+    converter = markdown.Markdown(
+        extensions=[*EXTENSIONS, _LinkExtension(context), *(extra or [])],
+        output_format="html",
+    )
+    return sanitize(converter.convert(text))
+
+
+def anchored_markdown(chapter: Chapter) -> str:
+    """The chapter's Markdown with every section heading given its model anchor."""
+    lines = chapter.markdown.splitlines()
+    for section in chapter.sections:
+        index = section.line - 1
+        if index >= len(lines) or not lines[index].lstrip().startswith("#"):
+            continue
+        lines[index] = f"{'#' * section.level} {section.title} {{#{section.anchor}}}"
+    return "\n".join(lines)
+
+
+def render_chapter(
+    handbook: Handbook, chapter: Chapter, extra: list[markdown.Extension] | None = None
+) -> str:
+    """A whole chapter as an HTML fragment whose heading ids are the section anchors."""
+    context = LinkContext.for_chapter(handbook, chapter)
+    return markdown_to_html(anchored_markdown(chapter), context, extra)
+
+
+_TAG = re.compile(r"<[^>]+>")
+_SPACE = re.compile(r"\s+")
+
+
+def html_to_text(fragment: str) -> str:
+    """Readable plain text of an HTML fragment (for `show --format text` and search)."""
+    fragment = re.sub(r"</(p|div|h\d|li|tr|dt|dd|blockquote|pre)>|<br\s*/?>", "\n", fragment)
+    text = html.unescape(_TAG.sub("", fragment))
+    lines = (_SPACE.sub(" ", line).strip() for line in text.splitlines())
+    return "\n".join(line for line in lines if line)

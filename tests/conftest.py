@@ -1,0 +1,65 @@
+"""Shared fixtures: the real bundled handbook, throwaway handbooks, and user folders
+redirected under tmp_path so no test ever touches the real home folder."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from reader.handbook import Handbook, load_handbook  # noqa: E402
+from reader.paths import HOME_ENV, UserDirs, bundled_handbook_dir  # noqa: E402
+
+WriteHandbook = Callable[..., Path]
+
+
+@pytest.fixture(autouse=True)
+def user_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own empty user folders (data, cache, config)."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv(HOME_ENV, str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "xdg-config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "xdg-data"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "xdg-cache"))
+    return home
+
+
+@pytest.fixture
+def user_dirs(user_home: Path) -> UserDirs:
+    return UserDirs.under(user_home)
+
+
+@pytest.fixture(scope="session")
+def handbook_dir() -> Path:
+    return bundled_handbook_dir()
+
+
+@pytest.fixture(scope="session")
+def handbook(handbook_dir: Path) -> Handbook:
+    return load_handbook(handbook_dir)
+
+
+@pytest.fixture
+def write_handbook(tmp_path: Path) -> Iterator[WriteHandbook]:
+    """Write a handbook folder: `write_handbook({"a.md": "# A"}, manifest=...)`."""
+    counter = iter(range(1000))
+
+    def write(files: dict[str, str | bytes], manifest: str | None = None) -> Path:
+        root = tmp_path / f"handbook-{next(counter)}"
+        root.mkdir()
+        for name, content in files.items():
+            path = root / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, bytes):
+                path.write_bytes(content)
+            else:
+                path.write_text(content, encoding="utf-8")
+        if manifest is not None:
+            (root / "handbook.toml").write_text(manifest, encoding="utf-8")
+        return root
+
+    yield write
