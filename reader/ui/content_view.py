@@ -1,0 +1,271 @@
+"""The reading view: one chapter at a time, pictures from the handbook folder only,
+glossary words with a dotted underline and a tooltip, search matches highlighted.
+
+It never loads anything from the network or from outside the handbook folder: the only
+resources it serves are `picture:` URLs that resolve inside the folder.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QEvent, QRectF, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QImage,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
+
+from reader.render import GLOSSARY_SCHEME, PICTURE_SCHEME
+
+READING_WIDTH_EM = 40
+MIN_MARGIN = 24
+MAX_PICTURE_WIDTH = 820
+
+
+class ContentView(QTextBrowser):
+    """A QTextBrowser that only shows handbook content and reports what is being read."""
+
+    link_activated = Signal(QUrl)
+    term_activated = Signal(str)
+    first_painted = Signal()
+
+    def __init__(self, handbook_root: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("contentView")
+        self.setAccessibleName(self.tr("Handbook text"))
+        self.setAccessibleDescription(
+            self.tr("The section you are reading. Links and underlined words can be opened.")
+        )
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setFrameShape(QTextBrowser.Shape.NoFrame)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextBrowserInteraction
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.anchorClicked.connect(self._on_anchor)
+        self._root = handbook_root.resolve()
+        self._painted = False
+        self._anchors: list[tuple[float, str]] = []
+        self._highlights: list[QTextEdit.ExtraSelection] = []
+        self._point_size = 12.0
+
+    # -- content ---------------------------------------------------------------
+
+    def set_handbook_root(self, root: Path) -> None:
+        self._root = root.resolve()
+
+    def show_html(self, html: str) -> None:
+        """Replace the page; glossary words get their dotted underline once, here."""
+        self._highlights = []
+        self.setExtraSelections([])
+        self.document().clear()
+        self.setHtml(html)
+        self._underline_terms()
+        self._update_margins()
+        self._anchors = self._anchor_positions()
+
+    def anchor_names(self) -> list[str]:
+        return [name for _, name in self._anchors]
+
+    def scroll_to_anchor(self, anchor: str) -> None:
+        if anchor == "top":
+            self.verticalScrollBar().setValue(0)
+            return
+        self.scrollToAnchor(anchor)
+
+    def anchor_at_top(self) -> str:
+        """The anchor of the heading the reader is in (the last one above the view's top)."""
+        top = self.verticalScrollBar().value() + self.viewport().height() * 0.15
+        current = "top"
+        for position, name in self._anchors:
+            if position <= top:
+                current = name
+            else:
+                break
+        return current
+
+    def _anchor_positions(self) -> list[tuple[float, str]]:
+        layout = self.document().documentLayout()
+        found: list[tuple[float, str]] = []
+        block = self.document().begin()
+        while block.isValid():
+            if block.blockFormat().headingLevel():
+                iterator = block.begin()
+                if not iterator.atEnd():
+                    for name in iterator.fragment().charFormat().anchorNames():
+                        found.append((layout.blockBoundingRect(block).top(), name))
+            block = block.next()
+        return found
+
+    # -- glossary words ----------------------------------------------------------
+
+    def _underline_terms(self) -> None:
+        """Dotted underline, no link colour, for `glossary:` anchors."""
+        document = self.document()
+        term_format = QTextCharFormat()
+        term_format.setFontUnderline(True)
+        term_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+        term_format.setForeground(self.palette().text())
+        term_format.setUnderlineColor(QColor(self.palette().text().color()))
+        block = document.begin()
+        while block.isValid():
+            iterator = block.begin()
+            while not iterator.atEnd():
+                fragment = iterator.fragment()
+                if fragment.charFormat().anchorHref().startswith(GLOSSARY_SCHEME + ":"):
+                    cursor = QTextCursor(document)
+                    cursor.setPosition(fragment.position())
+                    cursor.setPosition(
+                        fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor
+                    )
+                    cursor.mergeCharFormat(term_format)
+                iterator += 1
+            block = block.next()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            position = event.pos()  # type: ignore[attr-defined]
+            tip = self.cursorForPosition(position).charFormat().toolTip()
+            if tip and self.anchorAt(position).startswith(GLOSSARY_SCHEME + ":"):
+                QToolTip.showText(event.globalPos(), tip, self)  # type: ignore[attr-defined]
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
+
+    def _on_anchor(self, url: QUrl) -> None:
+        if url.scheme() == GLOSSARY_SCHEME:
+            self.term_activated.emit(url.path())
+        else:
+            self.link_activated.emit(url)
+
+    # -- search highlights ---------------------------------------------------------
+
+    def highlight_words(self, words: list[str]) -> int:
+        """Highlight every occurrence of `words`; scroll to the first. Returns the count."""
+        color = QColor("#ffe08a")
+        selections: list[QTextEdit.ExtraSelection] = []
+        first: QTextCursor | None = None
+        for word in {w for w in words if w.strip()}:
+            cursor = QTextCursor(self.document())
+            while True:
+                cursor = self.document().find(word, cursor)
+                if cursor.isNull():
+                    break
+                selection = QTextEdit.ExtraSelection()
+                selection.cursor = cursor  # type: ignore[misc]
+                selection.format.setBackground(color)  # type: ignore[attr-defined]
+                selection.format.setForeground(QColor("#1f2933"))  # type: ignore[attr-defined]
+                selections.append(selection)
+                if first is None or cursor.position() < first.position():
+                    first = QTextCursor(cursor)
+        self._highlights = selections
+        self.setExtraSelections(selections)
+        if first is not None:
+            self.setTextCursor(first)
+            self.ensureCursorVisible()
+        return len(selections)
+
+    def clear_highlights(self) -> None:
+        self._highlights = []
+        self.setExtraSelections([])
+
+    # -- pictures ------------------------------------------------------------------
+
+    def loadResource(self, kind: int, url: QUrl | str) -> object:
+        """Serve `picture:` files from inside the handbook folder; refuse everything else."""
+        url = QUrl(url)
+        if kind != QTextDocument.ResourceType.ImageResource.value:
+            return None
+        if url.scheme() != PICTURE_SCHEME:
+            return None
+        return self.picture(url.path())
+
+    def picture(self, relative: str) -> QImage | None:
+        path = (self._root / relative).resolve()
+        if not path.is_relative_to(self._root) or not path.is_file():
+            return None
+        if path.suffix.lower() != ".svg":
+            image = QImage(str(path))
+            return None if image.isNull() else image
+        return self._render_svg(path)
+
+    def _render_svg(self, path: Path) -> QImage | None:
+        try:
+            renderer = QSvgRenderer(QByteArray(path.read_bytes()))
+        except OSError:
+            return None
+        if not renderer.isValid():
+            return None
+        size = renderer.defaultSize()
+        width = min(MAX_PICTURE_WIDTH, max(200, self.viewport().width() - 2 * MIN_MARGIN))
+        scale = width / max(1, size.width())
+        ratio = max(1.0, self.devicePixelRatioF())
+        pixel_size = QSize(int(width * ratio), int(size.height() * scale * ratio))
+        image = QImage(pixel_size, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(QColor("white"))
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        renderer.render(painter, QRectF(0, 0, pixel_size.width(), pixel_size.height()))
+        painter.end()
+        image.setDevicePixelRatio(ratio)
+        return image
+
+    # -- layout --------------------------------------------------------------------
+
+    def set_point_size(self, size: float) -> None:
+        """The body text size; kept when a style sheet or theme resets the widget font."""
+        self._point_size = size
+        self._apply_point_size()
+
+    def point_size(self) -> float:
+        return self.document().defaultFont().pointSizeF()
+
+    def _apply_point_size(self) -> None:
+        font = QFont(self.font())
+        font.setPointSizeF(self._point_size)
+        if self.document().defaultFont() != font:
+            self.document().setDefaultFont(font)
+            self._update_margins()
+            self._anchors = self._anchor_positions()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._apply_point_size()
+
+    def _update_margins(self) -> None:
+        """Keep lines a comfortable length: centre a column about 40em wide."""
+        em = self.fontMetrics().horizontalAdvance("M") or 10
+        spare = self.viewport().width() - READING_WIDTH_EM * em
+        margin = max(MIN_MARGIN, spare // 2)
+        frame = self.document().rootFrame()
+        frame_format = frame.frameFormat()
+        if frame_format.leftMargin() != margin:
+            frame_format.setLeftMargin(margin)
+            frame_format.setRightMargin(margin)
+            frame_format.setTopMargin(MIN_MARGIN)
+            frame_format.setBottomMargin(MIN_MARGIN * 3)
+            frame.setFrameFormat(frame_format)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._update_margins()
+        self._anchors = self._anchor_positions()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted and not self.document().isEmpty():
+            self._painted = True
+            self.first_painted.emit()

@@ -1,0 +1,404 @@
+"""The main window: contents on the left, the page in the middle, search in the toolbar.
+
+It shows the core's data and forwards the reader's intent; panels emit signals and this
+window wires them to the core.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSizePolicy,
+    QToolBar,
+    QWidget,
+)
+
+from reader import APP_NAME, __version__
+from reader.handbook import Handbook, Section
+from reader.history import History, Place
+from reader.pages import Pages
+from reader.preferences import Preferences
+from reader.render import SECTION_SCHEME
+from reader.ui.actions import Actions
+from reader.ui.content_view import ContentView
+from reader.ui.icons import set_icon_color
+from reader.ui.theme import Theme, resolve_theme
+from reader.ui.toc_tree import TocTree
+
+BASE_POINT_SIZE = 12.0
+
+
+class MainWindow(QMainWindow):
+    """One handbook, read in one window."""
+
+    section_changed = Signal(str)
+
+    def __init__(
+        self,
+        handbook: Handbook,
+        preferences: Preferences,
+        *,
+        kiosk: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.handbook = handbook
+        self.preferences = preferences
+        self.kiosk = kiosk
+        self.pages = Pages(handbook)
+        self.history = History()
+        self.current_section_id = ""
+        self._shown_chapter_id = ""
+        self._navigating = False
+        self.action_set = Actions(self)
+        self.content = ContentView(handbook.root, self)
+        self.toc = TocTree(self)
+        self.search_box = QLineEdit(self)
+        self.status_label = QLabel(self)
+        self._build()
+        self._connect()
+        self.apply_theme(preferences.theme)
+        self.apply_zoom(preferences.zoom)
+        self.action_set["mark_terms"].setChecked(preferences.mark_terms)
+        self.toc.set_handbook(handbook)
+        self.retranslate()
+
+    # -- building --------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.setCentralWidget(self.content)
+        self.setDockOptions(
+            QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks
+        )
+        self.toc_dock = self._dock("contentsDock", self.toc, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self._build_toolbar()
+        self._build_menus()
+        self.status_label.setObjectName("statusLabel")
+        self.statusBar().addWidget(self.status_label, 1)
+        self.statusBar().setSizeGripEnabled(not self.kiosk)
+        self._fit_to_screen()
+
+    def _fit_to_screen(self) -> None:
+        screen = self.screen().availableGeometry()
+        self.resize(min(1280, int(screen.width() * 0.92)), min(860, int(screen.height() * 0.9)))
+
+    def _dock(self, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetMovable
+        )
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar(self)
+        bar.setObjectName("mainToolbar")
+        bar.setMovable(False)
+        bar.setFloatable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
+        for action_id in ("back", "forward", "home"):
+            bar.addAction(self.action_set[action_id])
+        bar.addSeparator()
+        self.search_box.setObjectName("searchBox")
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setMinimumWidth(260)
+        self.search_box.setMaximumWidth(560)
+        self.search_box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.search_box.addAction(
+            self.action_set["focus_search"].icon(), QLineEdit.ActionPosition.LeadingPosition
+        )
+        bar.addWidget(self.search_box)
+        bar.addSeparator()
+        for action_id in ("bookmark", "show_glossary", "print"):
+            bar.addAction(self.action_set[action_id])
+        bar.addSeparator()
+        for action_id in ("zoom_out", "zoom_in"):
+            bar.addAction(self.action_set[action_id])
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        self.toolbar = bar
+
+    def _build_menus(self) -> None:
+        menus: dict[str, list[str | None]] = {
+            "file": ["open_handbook", None, "print", "export_pdf", None,
+                     "export_bookmarks", "import_bookmarks", None, "quit"],
+            "view": ["show_contents", "show_glossary", "show_bookmarks", None, "mark_terms",
+                     None, "zoom_in", "zoom_out", "zoom_reset"],
+            "go": ["back", "forward", "home", None, "previous_section", "next_section", None,
+                   "focus_search", "find_in_page"],
+            "bookmarks": ["bookmark", "show_bookmarks"],
+            "help": ["help", "about"],
+        }  # fmt: skip
+        self.menus: dict[str, QMenu] = {}
+        for name, items in menus.items():
+            menu = self.menuBar().addMenu("")
+            menu.setObjectName(f"menu_{name}")
+            for action_id in items:
+                if action_id is None:
+                    menu.addSeparator()
+                else:
+                    menu.addAction(self.action_set[action_id])
+            self.menus[name] = menu
+        self.action_set["show_contents"].setChecked(True)
+        self.toc_dock.visibilityChanged.connect(self.action_set["show_contents"].setChecked)
+
+    def _connect(self) -> None:
+        a = self.action_set
+        a["back"].triggered.connect(self.go_back)
+        a["forward"].triggered.connect(self.go_forward)
+        a["home"].triggered.connect(self.go_home)
+        a["previous_section"].triggered.connect(lambda: self.step_section(-1))
+        a["next_section"].triggered.connect(lambda: self.step_section(1))
+        a["focus_search"].triggered.connect(self.focus_search)
+        a["zoom_in"].triggered.connect(lambda: self.apply_zoom(self.preferences.zoom_in()))
+        a["zoom_out"].triggered.connect(lambda: self.apply_zoom(self.preferences.zoom_out()))
+        a["zoom_reset"].triggered.connect(lambda: self.apply_zoom(100))
+        a["show_contents"].triggered.connect(self.toc_dock.setVisible)
+        a["mark_terms"].toggled.connect(self.set_mark_terms)
+        a["about"].triggered.connect(self.show_about)
+        a["help"].triggered.connect(self.show_help)
+        a["quit"].triggered.connect(self.close)
+        self.toc.section_requested.connect(self.navigate)
+        self.content.link_activated.connect(self.open_link)
+        self.content.verticalScrollBar().valueChanged.connect(self._follow_scroll)
+        self.search_box.installEventFilter(self)
+        self.content.viewport().installEventFilter(self)
+
+    def retranslate(self) -> None:
+        self.action_set.retranslate()
+        titles = {"file": self.tr("&File"), "view": self.tr("&View"), "go": self.tr("&Go"),
+                  "bookmarks": self.tr("&Bookmarks"), "help": self.tr("&Help")}  # fmt: skip
+        for name, menu in self.menus.items():
+            menu.setTitle(titles[name])
+        self.toc_dock.setWindowTitle(self.tr("Contents"))
+        self.search_box.setPlaceholderText(self.tr("Search the handbook (Ctrl+K)"))
+        self.search_box.setAccessibleName(self.tr("Search the handbook"))
+        self.search_box.setAccessibleDescription(
+            self.tr("Type a word or question. Spelling mistakes are forgiven.")
+        )
+        self.toolbar.setWindowTitle(self.tr("Main toolbar"))
+        self.status_label.setAccessibleName(self.tr("Status"))
+        self.setWindowTitle(f"{self.handbook.title} — {APP_NAME}")
+        self._update_status()
+
+    # -- navigation ------------------------------------------------------------------
+
+    def current_place(self) -> Place:
+        return Place(self.current_section_id, self.content.verticalScrollBar().value())
+
+    def navigate(self, section_id: str, *, record: bool = True, scroll: int | None = None) -> bool:
+        """Show a section (or a chapter, by its id). Returns False if it doesn't exist."""
+        section = self.handbook.section(section_id)
+        if section is None:
+            self.statusBar().showMessage(self.tr("That section is not in this handbook."), 5000)
+            return False
+        if record and self.current_section_id and section_id != self.current_section_id:
+            self.history.leave(self.current_place())
+        self._navigating = True
+        try:
+            self._show_chapter(section.chapter_id)
+            if scroll is not None:
+                self.content.verticalScrollBar().setValue(scroll)
+            else:
+                self.content.scroll_to_anchor(section.anchor)
+        finally:
+            self._navigating = False
+        self._set_current(section)
+        return True
+
+    def _show_chapter(self, chapter_id: str, *, force: bool = False) -> None:
+        if chapter_id == self._shown_chapter_id and not force:
+            return
+        html = self.pages.chapter_html(chapter_id, mark_terms=self.preferences.mark_terms)
+        self.content.show_html(html)
+        self._shown_chapter_id = chapter_id
+
+    def _set_current(self, section: Section) -> None:
+        changed = section.id != self.current_section_id
+        self.current_section_id = section.id
+        self.toc.select_section(section.id)
+        self.action_set["back"].setEnabled(self.history.can_go_back)
+        self.action_set["forward"].setEnabled(self.history.can_go_forward)
+        self._update_status()
+        if changed:
+            self.section_changed.emit(section.id)
+
+    def _follow_scroll(self) -> None:
+        """As the reader scrolls, the current section (TOC selection, status) follows."""
+        if not self._shown_chapter_id or self._navigating:
+            return
+        anchor = self.content.anchor_at_top()
+        section_id = (
+            self._shown_chapter_id if anchor == "top" else f"{self._shown_chapter_id}/{anchor}"
+        )
+        section = self.handbook.section(section_id)
+        if section is not None and section.id != self.current_section_id:
+            self._set_current(section)
+
+    def go_back(self) -> None:
+        place = self.history.back(self.current_place())
+        if place is not None:
+            self.navigate(place.section_id, record=False, scroll=place.scroll)
+
+    def go_forward(self) -> None:
+        place = self.history.forward(self.current_place())
+        if place is not None:
+            self.navigate(place.section_id, record=False, scroll=place.scroll)
+
+    def go_home(self) -> None:
+        start = self.handbook.start_section_id
+        if start:
+            self.navigate(start)
+
+    def step_section(self, step: int) -> None:
+        target = self.handbook.neighbour(self.current_section_id, step)
+        if target:
+            self.navigate(target)
+
+    def open_link(self, url: QUrl) -> None:
+        if url.scheme() == SECTION_SCHEME:
+            self.navigate(url.path())
+            return
+        self.open_external(url)
+
+    def open_external(self, url: QUrl) -> None:
+        """External links: say where they go; on a desktop, open only after a yes."""
+        address = url.toDisplayString()
+        if self.kiosk:
+            QMessageBox.information(
+                self,
+                self.tr("Link outside the handbook"),
+                self.tr("This link leads outside the handbook:\n\n%1\n\n"
+                        "It can't be opened on this computer.").replace("%1", address),
+            )  # fmt: skip
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Open a web page?"),
+            self.tr("This link leads to a web page outside the handbook:\n\n%1\n\n"
+                    "Open it in your web browser? This needs an internet connection."
+                    ).replace("%1", address),
+        )  # fmt: skip
+        if answer == QMessageBox.StandardButton.Yes:
+            QDesktopServices.openUrl(url)
+
+    def focus_search(self) -> None:
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.selectAll()
+
+    # -- reading comfort -------------------------------------------------------------
+
+    def apply_zoom(self, zoom: int) -> None:
+        self.preferences.zoom = zoom
+        self.content.set_point_size(BASE_POINT_SIZE * zoom / 100)
+        self.statusBar().showMessage(self.tr("Text size %1%").replace("%1", str(zoom)), 2000)
+
+    def apply_theme(self, name: str) -> Theme:
+        theme = resolve_theme(name)
+        self.preferences.theme = name
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.setPalette(theme.palette())
+            app.setStyleSheet(theme.app_qss())
+        set_icon_color(theme.text)
+        self.content.document().setDefaultStyleSheet(theme.reading_css())
+        self.theme = theme
+        if self._shown_chapter_id:
+            self._reload_page()
+        return theme
+
+    def set_mark_terms(self, on: bool) -> None:
+        self.preferences.mark_terms = on
+        self._reload_page()
+
+    def _reload_page(self) -> None:
+        if not self._shown_chapter_id:
+            return
+        scroll = self.content.verticalScrollBar().value()
+        self._show_chapter(self._shown_chapter_id, force=True)
+        self.content.verticalScrollBar().setValue(scroll)
+
+    def _update_status(self) -> None:
+        section = self.handbook.section(self.current_section_id)
+        if section is None:
+            self.status_label.setText(self.handbook.title)
+            return
+        chapters = self.handbook.chapters
+        chapter = self.handbook.chapter(section.chapter_id)
+        number = chapters.index(chapter) + 1 if chapter in chapters else 0
+        text = self.tr("Chapter %1 of %2: %3").replace("%1", str(number))
+        text = text.replace("%2", str(len(chapters))).replace(
+            "%3", chapter.title if chapter else ""
+        )
+        if section.level > 1:
+            text += f" › {section.title}"
+        self.status_label.setText(text)
+
+    # -- dialogs ---------------------------------------------------------------------
+
+    def show_about(self) -> None:
+        handbook = self.handbook
+        edition = ", ".join(p for p in (handbook.edition, handbook.date) if p)
+        QMessageBox.about(
+            self,
+            self.tr("About %1").replace("%1", APP_NAME),
+            f"<h3>{APP_NAME} {__version__}</h3>"
+            + self.tr("<p>An offline reader for family handbooks.</p>")
+            + f"<p><b>{handbook.title}</b><br>{edition}</p><p>{handbook.source}</p>",
+        )
+
+    def show_help(self) -> None:
+        first = self.handbook.chapters[0].id if self.handbook.chapters else ""
+        if first:
+            self.navigate(first)
+
+    # -- events ----------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.content.viewport() and event.type() == QEvent.Type.MouseButtonRelease:
+            button = event.button() if isinstance(event, QMouseEvent) else None
+            if button == Qt.MouseButton.BackButton:
+                self.go_back()
+                return True
+            if button == Qt.MouseButton.ForwardButton:
+                self.go_forward()
+                return True
+        if watched is self.search_box and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() == Qt.Key.Key_Escape and not self.search_box.text():
+                self.content.setFocus()
+                return True
+        return super().eventFilter(watched, event)
+
+    def save_layout(self) -> None:
+        self.preferences.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode()
+        self.preferences.window_state = bytes(self.saveState().toBase64().data()).decode()
+
+    def restore_layout(self) -> None:
+        if self.preferences.window_geometry:
+            self.restoreGeometry(QByteArray.fromBase64(self.preferences.window_geometry.encode()))
+        if self.preferences.window_state:
+            self.restoreState(QByteArray.fromBase64(self.preferences.window_state.encode()))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        super().closeEvent(event)
+
+    def start(self, section_id: str | None = None) -> None:
+        """Show the first page: the given section, else the handbook's start page."""
+        target = section_id if section_id and self.handbook.section(section_id) else None
+        target = target or self.handbook.start_section_id
+        if target:
+            self.navigate(target, record=False)
+        QTimer.singleShot(0, self._follow_scroll)

@@ -1,0 +1,148 @@
+"""The main window on the real handbook: contents, reading, links, history, keys."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtWidgets import QLineEdit, QMessageBox, QTextBrowser, QTreeWidget
+from pytestqt.qtbot import QtBot
+
+from reader.handbook import Handbook, load_handbook
+from reader.ui.mainwindow import MainWindow
+
+
+def _middle_section(handbook: Handbook, chapter_id: str) -> str:
+    chapter = handbook.chapter(chapter_id)
+    assert chapter is not None and len(chapter.sections) >= 3
+    return chapter.sections[len(chapter.sections) // 2].id
+
+
+def _click_toc(qtbot: QtBot, window: MainWindow, section_id: str) -> None:
+    item = window.toc._items[section_id]
+    parent = item.parent()
+    if parent is not None:
+        parent.setExpanded(True)
+    window.toc.scrollToItem(item)
+    rect = window.toc.visualItemRect(item)
+    qtbot.mouseClick(window.toc.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def test_named_widgets_have_accessible_names(window: MainWindow) -> None:
+    for kind, name in ((QTreeWidget, "tocTree"), (QTextBrowser, "contentView"),
+                       (QLineEdit, "searchBox")):  # fmt: skip
+        widget = window.findChild(kind, name)
+        assert widget is not None, name
+        assert widget.accessibleName(), name
+
+
+def test_window_opens_at_the_start_page(window: MainWindow, handbook: Handbook) -> None:
+    assert window.current_section_id == handbook.start_section_id
+    assert handbook.title in window.windowTitle()
+
+
+def test_toc_click_shows_that_section(qtbot: QtBot, window: MainWindow, handbook: Handbook) -> None:
+    target = _middle_section(handbook, "how-it-works")
+    _click_toc(qtbot, window, target)
+    section = handbook.section(target)
+    assert section is not None
+    assert window.current_section_id == target
+    assert section.anchor in window.content.anchor_names()
+    assert window.content.verticalScrollBar().value() > 0
+    assert window.toc.currentItem() is window.toc._items[target]
+
+
+def test_scrolling_moves_the_toc_selection(window: MainWindow, handbook: Handbook) -> None:
+    chapter = handbook.chapter("how-it-works")
+    assert chapter is not None
+    window.navigate(chapter.id)
+    bar = window.content.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    assert window.current_section_id != chapter.id
+    assert window.current_section_id.startswith(chapter.id + "/")
+    assert window.toc.currentItem() is window.toc._items[window.current_section_id]
+
+
+def test_back_and_forward_return_to_the_same_place(
+    qtbot: QtBot, window: MainWindow, handbook: Handbook
+) -> None:
+    start = window.current_section_id
+    first = _middle_section(handbook, "how-it-works")
+    second = _middle_section(handbook, "history")
+    window.navigate(first)
+    scroll_at_first = window.content.verticalScrollBar().value()
+    window.navigate(second)
+    qtbot.keyClick(window.content, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert window.current_section_id == first
+    assert window.content.verticalScrollBar().value() == scroll_at_first
+    window.go_back()
+    assert window.current_section_id == start
+    assert not window.action_set["back"].isEnabled()
+    qtbot.keyClick(window.content, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert window.current_section_id == first
+
+
+def test_next_and_previous_section_keys(
+    qtbot: QtBot, window: MainWindow, handbook: Handbook
+) -> None:
+    ids = [s.id for s in handbook.sections()]
+    qtbot.keyClick(window.content, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_section_id == ids[1]
+    qtbot.keyClick(window.content, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_section_id == ids[0]
+
+
+def test_link_to_another_chapter_opens_it(
+    qtbot: QtBot, make_window, write_handbook  # type: ignore[no-untyped-def]
+) -> None:
+    root: Path = write_handbook({
+        "1-one.md": "# One\n\nSee [the second part](2-two.md#second-part).\n",
+        "2-two.md": "# Two\n\n" + "Filler.\n\n" * 80 + "## Second part\n\nHere.\n",
+    })  # fmt: skip
+    window = make_window(load_handbook(root))
+    window.content.anchorClicked.emit(QUrl("section:two/second-part"))
+    assert window.current_section_id == "two/second-part"
+    assert window.content.verticalScrollBar().value() > 0
+    window.go_back()
+    assert window.current_section_id == "one"
+
+
+def test_external_link_asks_before_opening(
+    monkeypatch: pytest.MonkeyPatch, window: MainWindow
+) -> None:
+    asked: list[str] = []
+
+    def answer_no(parent, title, text, *args):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", answer_no)
+    before = window.current_section_id
+    window.content.anchorClicked.emit(QUrl("https://example.org/page"))
+    assert asked and "https://example.org/page" in asked[0]
+    assert window.current_section_id == before
+
+
+def test_zoom_keys_change_the_text_size(qtbot: QtBot, window: MainWindow) -> None:
+    size = window.content.point_size()
+    assert size == 12.0
+    qtbot.keyClick(window.content, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    larger = window.content.point_size()
+    assert larger > size
+    qtbot.keyClick(window.content, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert window.content.point_size() == size
+    qtbot.keyClick(window.content, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert window.content.point_size() < size
+
+
+def test_pictures_load_from_the_handbook_only(window: MainWindow, handbook: Handbook) -> None:
+    from PySide6.QtGui import QTextDocument
+
+    image_kind = QTextDocument.ResourceType.ImageResource.value
+    svg = next(handbook.root.glob("pictures/*.svg"))
+    loaded = window.content.loadResource(image_kind, QUrl(f"picture:pictures/{svg.name}"))
+    assert loaded is not None and not loaded.isNull()
+    for url in ("picture:../../etc/passwd", "https://example.org/x.png", "file:///etc/hosts",
+                f"file://{svg}"):  # fmt: skip
+        assert window.content.loadResource(image_kind, QUrl(url)) is None
