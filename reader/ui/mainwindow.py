@@ -7,7 +7,7 @@ window wires them to the core.
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QCloseEvent, QDesktopServices, QKeyEvent, QMouseEvent
+from PySide6.QtGui import QActionGroup, QCloseEvent, QDesktopServices, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSizePolicy,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -29,8 +30,9 @@ from reader.preferences import Preferences
 from reader.render import SECTION_SCHEME
 from reader.ui.actions import Actions
 from reader.ui.content_view import ContentView
+from reader.ui.find_bar import FindBar
 from reader.ui.icons import set_icon_color
-from reader.ui.theme import Theme, resolve_theme
+from reader.ui.theme import THEMES, Theme, resolve_theme
 from reader.ui.toc_tree import TocTree
 
 BASE_POINT_SIZE = 12.0
@@ -40,6 +42,7 @@ class MainWindow(QMainWindow):
     """One handbook, read in one window."""
 
     section_changed = Signal(str)
+    visit_reset = Signal()
 
     def __init__(
         self,
@@ -53,6 +56,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.handbook = handbook
         self.preferences = preferences
+        self.default_zoom = preferences.zoom
         self.kiosk = kiosk
         self.pages = Pages(handbook)
         self.history = History()
@@ -75,7 +79,15 @@ class MainWindow(QMainWindow):
     # -- building --------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.setCentralWidget(self.content)
+        self.find_bar = FindBar(self.content, self)
+        center = QWidget(self)
+        center.setObjectName("readingArea")
+        column = QVBoxLayout(center)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.content, 1)
+        column.addWidget(self.find_bar)
+        self.setCentralWidget(center)
         self.setDockOptions(
             QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks
         )
@@ -150,6 +162,14 @@ class MainWindow(QMainWindow):
                 else:
                     menu.addAction(self.action_set[action_id])
             self.menus[name] = menu
+        self.menus["theme"] = self.menus["view"].addMenu("")
+        self.menus["theme"].setObjectName("menu_theme")
+        self.theme_group = QActionGroup(self)
+        for name in THEMES:
+            action = self.action_set[f"theme_{name}"]
+            self.theme_group.addAction(action)
+            self.menus["theme"].addAction(action)
+            action.triggered.connect(lambda _=False, n=name: self.apply_theme(n))
         self.action_set["show_contents"].setChecked(True)
         self.toc_dock.visibilityChanged.connect(self.action_set["show_contents"].setChecked)
 
@@ -161,6 +181,7 @@ class MainWindow(QMainWindow):
         a["previous_section"].triggered.connect(lambda: self.step_section(-1))
         a["next_section"].triggered.connect(lambda: self.step_section(1))
         a["focus_search"].triggered.connect(self.focus_search)
+        a["find_in_page"].triggered.connect(self.find_bar.open_bar)
         a["zoom_in"].triggered.connect(lambda: self.apply_zoom(self.preferences.zoom_in()))
         a["zoom_out"].triggered.connect(lambda: self.apply_zoom(self.preferences.zoom_out()))
         a["zoom_reset"].triggered.connect(lambda: self.apply_zoom(100))
@@ -179,8 +200,10 @@ class MainWindow(QMainWindow):
         self.action_set.retranslate()
         titles = {"file": self.tr("&File"), "view": self.tr("&View"), "go": self.tr("&Go"),
                   "bookmarks": self.tr("&Bookmarks"), "help": self.tr("&Help")}  # fmt: skip
+        titles["theme"] = self.tr("&Theme")
         for name, menu in self.menus.items():
             menu.setTitle(titles[name])
+        self.find_bar.retranslate()
         self.toc_dock.setWindowTitle(self.tr("Contents"))
         self.search_box.setPlaceholderText(self.tr("Search the handbook (Ctrl+K)"))
         self.search_box.setAccessibleName(self.tr("Search the handbook"))
@@ -223,6 +246,8 @@ class MainWindow(QMainWindow):
         html = self.pages.chapter_html(chapter_id, mark_terms=self.preferences.mark_terms)
         self.content.show_html(html)
         self._shown_chapter_id = chapter_id
+        if self.find_bar.isVisible():
+            self.find_bar.find_text(self.find_bar.box.text())
 
     def _set_current(self, section: Section) -> None:
         changed = section.id != self.current_section_id
@@ -314,6 +339,7 @@ class MainWindow(QMainWindow):
         set_icon_color(theme.text)
         self.content.document().setDefaultStyleSheet(theme.reading_css())
         self.theme = theme
+        self.action_set[f"theme_{name if name in THEMES else 'system'}"].setChecked(True)
         if self._shown_chapter_id:
             self._reload_page()
         return theme
@@ -394,6 +420,19 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
         super().closeEvent(event)
+
+    def reset_visit(self) -> None:
+        """Forget the current visitor (kiosk): start page, empty search, no history,
+        default text size. Panels that hold visitor data extend this."""
+        self.search_box.clear()
+        self.content.clear_highlights()
+        self.apply_zoom(self.default_zoom)
+        self.history.clear()
+        self.current_section_id = ""
+        self.go_home()
+        self.action_set["back"].setEnabled(False)
+        self.action_set["forward"].setEnabled(False)
+        self.visit_reset.emit()
 
     def start(self, section_id: str | None = None) -> None:
         """Show the first page: the given section, else the handbook's start page."""

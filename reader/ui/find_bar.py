@@ -1,0 +1,158 @@
+"""Find in page (Ctrl+F): every match on the page highlighted, next/previous, a count."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QTextCursor, QTextDocument
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QTextEdit,
+    QToolButton,
+    QWidget,
+)
+
+from reader.ui.content_view import ContentView
+from reader.ui.icons import icon
+
+ALL_MATCHES = QColor("#ffe08a")
+CURRENT_MATCH = QColor("#f4a259")
+
+
+class FindBar(QWidget):
+    """A slim bar under the page. It searches the page's text and never the handbook."""
+
+    closed = Signal()
+
+    def __init__(self, view: ContentView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("findBar")
+        self.view = view
+        self.matches: list[QTextCursor] = []
+        self.current = -1
+        self.box = QLineEdit(self)
+        self.box.setObjectName("findBox")
+        self.box.setClearButtonEnabled(True)
+        self.count = QLabel(self)
+        self.count.setObjectName("findCount")
+        self.count.setMinimumWidth(90)
+        self.previous_button = self._button("findPrevious", "up")
+        self.next_button = self._button("findNext", "down")
+        self.close_button = self._button("findClose", "close")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        self.label = QLabel(self)
+        layout.addWidget(self.label)
+        layout.addWidget(self.box, 1)
+        layout.addWidget(self.count)
+        for button in (self.previous_button, self.next_button, self.close_button):
+            layout.addWidget(button)
+        self.label.setBuddy(self.box)
+        self.box.textChanged.connect(self.find_text)
+        self.box.returnPressed.connect(self.next)
+        self.box.installEventFilter(self)
+        self.previous_button.clicked.connect(self.previous)
+        self.next_button.clicked.connect(self.next)
+        self.close_button.clicked.connect(self.close_bar)
+        self.retranslate()
+        self.hide()
+
+    def _button(self, name: str, icon_name: str) -> QToolButton:
+        button = QToolButton(self)
+        button.setObjectName(name)
+        button.setIcon(icon(icon_name))
+        button.setAutoRaise(True)
+        return button
+
+    def retranslate(self) -> None:
+        self.label.setText(self.tr("Find in page:"))
+        self.box.setAccessibleName(self.tr("Find in this page"))
+        self.box.setPlaceholderText(self.tr("Word to find"))
+        self.previous_button.setAccessibleName(self.tr("Previous match"))
+        self.previous_button.setToolTip(self.tr("Previous match (Shift+Enter)"))
+        self.next_button.setAccessibleName(self.tr("Next match"))
+        self.next_button.setToolTip(self.tr("Next match (Enter)"))
+        self.close_button.setAccessibleName(self.tr("Close find bar"))
+        self.close_button.setToolTip(self.tr("Close (Escape)"))
+        self.count.setAccessibleName(self.tr("Number of matches"))
+        self._show_count()
+
+    def open_bar(self) -> None:
+        self.show()
+        self.box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.box.selectAll()
+        self.find_text(self.box.text())
+
+    def close_bar(self) -> None:
+        self.matches = []
+        self.current = -1
+        self.view.setExtraSelections([])
+        self.hide()
+        self.view.setFocus()
+        self.closed.emit()
+
+    def find_text(self, text: str) -> int:
+        """Highlight every match of `text` on the page; returns how many there are."""
+        self.matches = []
+        document = self.view.document()
+        if text.strip():
+            cursor = QTextCursor(document)
+            while True:
+                cursor = document.find(text, cursor, QTextDocument.FindFlag(0))
+                if cursor.isNull():
+                    break
+                self.matches.append(QTextCursor(cursor))
+        self.current = 0 if self.matches else -1
+        self._paint()
+        return len(self.matches)
+
+    def next(self) -> None:
+        self._step(1)
+
+    def previous(self) -> None:
+        self._step(-1)
+
+    def _step(self, step: int) -> None:
+        if not self.matches:
+            return
+        self.current = (self.current + step) % len(self.matches)
+        self._paint()
+
+    def _paint(self) -> None:
+        selections = []
+        for index, cursor in enumerate(self.matches):
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = cursor  # type: ignore[misc]
+            color = CURRENT_MATCH if index == self.current else ALL_MATCHES
+            selection.format.setBackground(color)  # type: ignore[attr-defined]
+            selection.format.setForeground(QColor("#1f2933"))  # type: ignore[attr-defined]
+            selections.append(selection)
+        self.view.setExtraSelections(selections)
+        if self.current >= 0:
+            focus = QTextCursor(self.matches[self.current])
+            focus.clearSelection()
+            self.view.setTextCursor(focus)
+            self.view.ensureCursorVisible()
+        self._show_count()
+
+    def _show_count(self) -> None:
+        if not self.box.text().strip():
+            self.count.setText("")
+        elif not self.matches:
+            self.count.setText(self.tr("No matches"))
+        else:
+            text = self.tr("%1 of %2").replace("%1", str(self.current + 1))
+            self.count.setText(text.replace("%2", str(len(self.matches))))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.box and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() == Qt.Key.Key_Escape:
+                self.close_bar()
+                return True
+            shift = event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and shift:
+                self.previous()
+                return True
+        return super().eventFilter(watched, event)
