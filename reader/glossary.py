@@ -34,8 +34,23 @@ class Term:
     @property
     def short_definition(self) -> str:
         """The first sentence: what a tooltip shows."""
-        match = re.match(r"(.+?[.!?])(\s|$)", self.definition.strip())
-        return match.group(1) if match else self.definition.strip()
+        return first_sentence(self.definition)
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?=\s|$)")
+_ABBREVIATION = re.compile(r"(?:\b[A-Za-z]\.){2,}$|\b(?:e\.g|i\.e|etc|vs|Dr|Mr|Mrs|Ms|St|No)\.$")
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of a text, not fooled by "U.S.", "e.g." or a closing quote."""
+    text = " ".join(text.split())
+    for end in _SENTENCE_END.finditer(text):
+        head = text[: end.end()]
+        rest = text[end.end() :].lstrip()
+        ends_abbreviation = _ABBREVIATION.search(text[: end.start() + 1])
+        if not rest or (not ends_abbreviation and not rest[0].islower()):
+            return head
+    return text
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ on paint; the reading view only swaps in the cached HTML.
 from __future__ import annotations
 
 from reader.handbook import Handbook
+from reader.marking import marked_chapter_html
 from reader.render import render_chapter
 
 
@@ -18,10 +19,18 @@ class Pages:
         self._cache: dict[tuple[str, bool], str] = {}
 
     def chapter_html(self, chapter_id: str, *, mark_terms: bool = True) -> str:
+        """The chapter's HTML; with `mark_terms`, glossary terms link to their entry.
+
+        The generated glossary chapter is never marked (every word there is a term).
+        Raises KeyError for an unknown chapter id.
+        """
         key = (chapter_id, mark_terms)
         if key not in self._cache:
             chapter = self.handbook.chapter(chapter_id)
             if chapter is None:
                 raise KeyError(chapter_id)
-            self._cache[key] = render_chapter(self.handbook, chapter)
+            if mark_terms:
+                self._cache[key] = marked_chapter_html(self.handbook, chapter)[0]
+            else:
+                self._cache[key] = render_chapter(self.handbook, chapter)
         return self._cache[key]

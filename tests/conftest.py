@@ -17,6 +17,13 @@ from reader.paths import HOME_ENV, UserDirs, bundled_handbook_dir  # noqa: E402
 WriteHandbook = Callable[..., Path]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _one_qapplication(qapp: object) -> object:
+    """Create the QApplication first, so code that only needs a QGuiApplication (PDF
+    export) finds it, and pytest-qt's widget tests never meet a bare QGuiApplication."""
+    return qapp
+
+
 @pytest.fixture(autouse=True)
 def user_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every test gets its own empty user folders (data, cache, config)."""

@@ -38,6 +38,8 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("export_bookmarks", _noop(CONTEXT, "Export &Bookmarks…")),
     ActionSpec("import_bookmarks", _noop(CONTEXT, "&Import Bookmarks…")),
     ActionSpec("quit", _noop(CONTEXT, "&Quit"), ("Ctrl+Q",), "quit"),
+    ActionSpec("undo", _noop(CONTEXT, "&Undo"), (QKeySequence.StandardKey.Undo,), ""),
+    ActionSpec("redo", _noop(CONTEXT, "&Redo"), (QKeySequence.StandardKey.Redo,), ""),
     ActionSpec("back", _noop(CONTEXT, "&Back"), ("Alt+Left", QKeySequence.StandardKey.Back),
                "back", _noop(CONTEXT, "Go back")),
     ActionSpec("forward", _noop(CONTEXT, "&Forward"),

@@ -11,14 +11,17 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from reader import APP_ID, APP_NAME, __version__
+from reader.bookmarks import BookmarkStore, default_path
 from reader.handbook import HandbookError, load_handbook
 from reader.paths import UserDirs, resources_dir
 from reader.preferences import Preferences, load_preferences, save_preferences
 from reader.ui.mainwindow import MainWindow
+from reader.ui.translations import choose_language, install_translators
 
 STARTUP_REPORT_ENV = "HANDBOOK_READER_STARTUP_REPORT"
 EXIT_AFTER_PAINT_ENV = "HANDBOOK_READER_EXIT_AFTER_PAINT"
@@ -80,6 +83,7 @@ def _report_first_paint(window: MainWindow, started: float) -> None:
 def run_app(args: argparse.Namespace, handbook_dir: Path) -> int:
     started = time.time()
     app = make_application(sys.argv[:1])
+    translators = install_translators(app, choose_language(getattr(args, "lang", None)))
     _install_error_hook(None)
     dirs = UserDirs.default()
     kiosk = bool(getattr(args, "kiosk", False))
@@ -90,12 +94,17 @@ def run_app(args: argparse.Namespace, handbook_dir: Path) -> int:
             "App", "The handbook could not be opened."), str(error))  # fmt: skip
         return 2
     preferences = Preferences() if kiosk else load_preferences(dirs.config)
-    window = MainWindow(handbook, preferences, kiosk=kiosk)
+    store = BookmarkStore.in_memory() if kiosk else BookmarkStore.open(default_path(dirs))
+    window = MainWindow(handbook, preferences, store=store, kiosk=kiosk)
     _report_first_paint(window, started)
     window.restore_layout()
     window.start()
     window.show()
+    if store.recovery_message:
+        QTimer.singleShot(0, lambda: show_error(window, APP_NAME, store.recovery_message or ""))
     code = app.exec()
+    del translators
+    store.close()
     if not kiosk:
         try:
             save_preferences(dirs.config, window.preferences)

@@ -6,32 +6,48 @@ window wires them to the core.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QActionGroup, QCloseEvent, QDesktopServices, QKeyEvent, QMouseEvent
+from PySide6.QtGui import (
+    QActionGroup,
+    QCloseEvent,
+    QDesktopServices,
+    QKeyEvent,
+    QMouseEvent,
+    QShowEvent,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
+    QFileDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMenu,
     QMessageBox,
     QSizePolicy,
+    QTabBar,
     QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
 from reader import APP_NAME, __version__
+from reader.bookmarks import BookmarkStore
 from reader.handbook import Handbook, Section
 from reader.history import History, Place
 from reader.pages import Pages
 from reader.preferences import Preferences
 from reader.render import SECTION_SCHEME
 from reader.ui.actions import Actions
+from reader.ui.bookmarks_controller import BookmarksController
+from reader.ui.bookmarks_panel import BookmarksPanel
 from reader.ui.content_view import ContentView
 from reader.ui.find_bar import FindBar
-from reader.ui.icons import set_icon_color
+from reader.ui.glossary_panel import GlossaryPanel
+from reader.ui.icons import icon, set_icon_color
 from reader.ui.theme import THEMES, Theme, resolve_theme
 from reader.ui.toc_tree import TocTree
 
@@ -49,6 +65,7 @@ class MainWindow(QMainWindow):
         handbook: Handbook,
         preferences: Preferences,
         *,
+        store: BookmarkStore | None = None,
         kiosk: bool = False,
         parent: QWidget | None = None,
     ) -> None:
@@ -68,6 +85,19 @@ class MainWindow(QMainWindow):
         self.toc = TocTree(self)
         self.search_box = QLineEdit(self)
         self.status_label = QLabel(self)
+        self.undo_stack = QUndoStack(self)
+        self.bookmarks_panel = BookmarksPanel(self)
+        self.glossary_panel = GlossaryPanel(handbook, self)
+        self.bookmarks = BookmarksController(
+            store or BookmarkStore.in_memory(),
+            handbook,
+            self.bookmarks_panel,
+            self.undo_stack,
+            self,
+        )
+        self._place_timer = QTimer(self)
+        self._place_timer.setSingleShot(True)
+        self._place_timer.setInterval(1500)
         self._build()
         self._connect()
         self.apply_theme(preferences.theme)
@@ -92,6 +122,12 @@ class MainWindow(QMainWindow):
             QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks
         )
         self.toc_dock = self._dock("contentsDock", self.toc, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.bookmarks_panel)
+        self.tabifyDockWidget(self.toc_dock, self.bookmarks_panel)
+        self.toc_dock.raise_()
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.glossary_panel)
+        self.glossary_panel.setVisible(bool(self.handbook.glossary.terms))
+        self.bookmarks_panel.set_touch_mode(self.kiosk)
         self._build_toolbar()
         self._build_menus()
         self.status_label.setObjectName("statusLabel")
@@ -145,6 +181,7 @@ class MainWindow(QMainWindow):
         menus: dict[str, list[str | None]] = {
             "file": ["open_handbook", None, "print", "export_pdf", None,
                      "export_bookmarks", "import_bookmarks", None, "quit"],
+            "edit": ["undo", "redo"],
             "view": ["show_contents", "show_glossary", "show_bookmarks", None, "mark_terms",
                      None, "zoom_in", "zoom_out", "zoom_reset"],
             "go": ["back", "forward", "home", None, "previous_section", "next_section", None,
@@ -191,6 +228,27 @@ class MainWindow(QMainWindow):
         a["help"].triggered.connect(self.show_help)
         a["quit"].triggered.connect(self.close)
         self.toc.section_requested.connect(self.navigate)
+        a["bookmark"].triggered.connect(self.toggle_bookmark)
+        a["show_bookmarks"].triggered.connect(self._show_bookmarks_panel)
+        a["undo"].triggered.connect(self.undo_stack.undo)
+        a["redo"].triggered.connect(self.undo_stack.redo)
+        a["export_bookmarks"].triggered.connect(self.export_bookmarks)
+        a["import_bookmarks"].triggered.connect(self.import_bookmarks)
+        self.undo_stack.canUndoChanged.connect(a["undo"].setEnabled)
+        self.undo_stack.canRedoChanged.connect(a["redo"].setEnabled)
+        a["undo"].setEnabled(False)
+        a["redo"].setEnabled(False)
+        self.bookmarks_panel.activated.connect(self.navigate)
+        a["show_glossary"].triggered.connect(self._show_glossary_panel)
+        self.glossary_panel.visibilityChanged.connect(a["show_glossary"].setChecked)
+        self.glossary_panel.section_requested.connect(self.navigate)
+        self.content.term_activated.connect(self.show_term)
+        self.bookmarks_panel.visibilityChanged.connect(a["show_bookmarks"].setChecked)
+        self.bookmarks.changed.connect(self._update_bookmark_star)
+        self.bookmarks.error.connect(self._bookmark_error)
+        self.section_changed.connect(self._update_bookmark_star)
+        self.section_changed.connect(lambda _id: self._place_timer.start())
+        self._place_timer.timeout.connect(self.remember_place)
         self.content.link_activated.connect(self.open_link)
         self.content.verticalScrollBar().valueChanged.connect(self._follow_scroll)
         self.search_box.installEventFilter(self)
@@ -198,7 +256,8 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.action_set.retranslate()
-        titles = {"file": self.tr("&File"), "view": self.tr("&View"), "go": self.tr("&Go"),
+        titles = {"file": self.tr("&File"), "edit": self.tr("&Edit"), "view": self.tr("&View"),
+                  "go": self.tr("&Go"),
                   "bookmarks": self.tr("&Bookmarks"), "help": self.tr("&Help")}  # fmt: skip
         titles["theme"] = self.tr("&Theme")
         for name, menu in self.menus.items():
@@ -322,6 +381,69 @@ class MainWindow(QMainWindow):
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_box.selectAll()
 
+    # -- bookmarks -------------------------------------------------------------------
+
+    def toggle_bookmark(self) -> None:
+        if not self.current_section_id:
+            return
+        was = self.bookmarks.is_bookmarked(self.current_section_id)
+        self.bookmarks.toggle(self.current_section_id)
+        if was and not self.bookmarks.is_bookmarked(self.current_section_id):
+            message = self.tr("Bookmark removed. Press Ctrl+Z to undo.")
+        else:
+            message = self.tr("Bookmarked. Find it under Bookmarks (F10).")
+        self.statusBar().showMessage(message, 6000)
+
+    def _update_bookmark_star(self) -> None:
+        on = bool(self.current_section_id) and self.bookmarks.is_bookmarked(self.current_section_id)
+        action = self.action_set["bookmark"]
+        action.setChecked(on)
+        action.setIcon(icon("star-filled" if on else "star"))
+
+    def _show_bookmarks_panel(self, visible: bool = True) -> None:
+        self.bookmarks_panel.setVisible(visible)
+        if visible:
+            self.bookmarks_panel.raise_()
+
+    def _show_glossary_panel(self, visible: bool = True) -> None:
+        self.glossary_panel.setVisible(visible)
+        if visible:
+            self.glossary_panel.raise_()
+
+    def show_term(self, slug: str) -> None:
+        """A glossary word was clicked: its full entry, beside the page."""
+        self._show_glossary_panel(True)
+        self.glossary_panel.show_term(slug)
+
+    def _bookmark_error(self, message: str) -> None:
+        QMessageBox.warning(self, self.tr("Bookmarks"), message)
+
+    def remember_place(self) -> None:
+        """Where the reader is, kept so the next start reopens here (not in kiosk mode)."""
+        if self.kiosk or not self.current_section_id:
+            return
+        bar = self.content.verticalScrollBar()
+        fraction = bar.value() / bar.maximum() if bar.maximum() else 0.0
+        self.bookmarks.remember_place(self.current_section_id, fraction)
+
+    def export_bookmarks(self) -> None:
+        if self.kiosk:
+            return
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export bookmarks"), str(Path.home() / "bookmarks.json"),
+            self.tr("Bookmarks (*.json)"))  # fmt: skip
+        if name:
+            self.statusBar().showMessage(self.bookmarks.export_to(Path(name)), 8000)
+
+    def import_bookmarks(self) -> None:
+        if self.kiosk:
+            return
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import bookmarks"), str(Path.home()),
+            self.tr("Bookmarks (*.json)"))  # fmt: skip
+        if name:
+            self.statusBar().showMessage(self.bookmarks.import_from(Path(name)), 8000)
+
     # -- reading comfort -------------------------------------------------------------
 
     def apply_zoom(self, zoom: int) -> None:
@@ -417,8 +539,19 @@ class MainWindow(QMainWindow):
         if self.preferences.window_state:
             self.restoreState(QByteArray.fromBase64(self.preferences.window_state.encode()))
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._name_dock_tabs()
+
+    def _name_dock_tabs(self) -> None:
+        """Qt makes a tab bar for docks that share a place; screen readers need its name."""
+        for bar in self.findChildren(QTabBar):
+            if not bar.accessibleName():
+                bar.setAccessibleName(self.tr("Side panels"))
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
+        self.remember_place()
         super().closeEvent(event)
 
     def reset_visit(self) -> None:
@@ -428,6 +561,8 @@ class MainWindow(QMainWindow):
         self.content.clear_highlights()
         self.apply_zoom(self.default_zoom)
         self.history.clear()
+        self.bookmarks.reset()
+        self.find_bar.close_bar()
         self.current_section_id = ""
         self.go_home()
         self.action_set["back"].setEnabled(False)
@@ -435,9 +570,19 @@ class MainWindow(QMainWindow):
         self.visit_reset.emit()
 
     def start(self, section_id: str | None = None) -> None:
-        """Show the first page: the given section, else the handbook's start page."""
+        """Show the first page: the given section, else (on a desktop) where the reader
+        left off last time, else the handbook's start page."""
+        scroll = 0.0
         target = section_id if section_id and self.handbook.section(section_id) else None
+        if target is None and not self.kiosk and (place := self.bookmarks.last_place()):
+            target, scroll = place
         target = target or self.handbook.start_section_id
         if target:
             self.navigate(target, record=False)
+        if scroll:
+            QTimer.singleShot(0, lambda: self._scroll_to_fraction(scroll))
         QTimer.singleShot(0, self._follow_scroll)
+
+    def _scroll_to_fraction(self, fraction: float) -> None:
+        bar = self.content.verticalScrollBar()
+        bar.setValue(int(bar.maximum() * fraction))

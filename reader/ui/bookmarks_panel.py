@@ -1,0 +1,478 @@
+"""The bookmarks dock: the kept sections of this handbook, with their notes and dates.
+
+The panel only shows bookmarks and forwards what the reader wants (jump, rename, edit
+the note, delete, reorder) as signals; BookmarksController writes the store.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from PySide6.QtCore import (
+    QDate,
+    QEvent,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDockWidget,
+    QGridLayout,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.bookmarks import Bookmark, is_stale, location_label
+from reader.handbook import Handbook
+
+ROW_ROLE = Qt.ItemDataRole.UserRole
+BOOKMARK_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SECTION_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+STALE_ROLE = Qt.ItemDataRole.UserRole + 3
+
+
+@dataclass(frozen=True)
+class BookmarkRow:
+    """What one row shows, worked out once in `set_bookmarks`, never while painting."""
+
+    bookmark_id: int
+    section_id: str
+    title: str
+    location: str
+    note: str
+    date: str
+    stale: bool
+
+    def lines(self) -> list[str]:
+        return [text for text in (self.title, self.location, self.note, self.date) if text]
+
+
+def _local_date(created: str) -> str:
+    """'28 Nov 2026' in the interface language; empty if the date cannot be read."""
+    try:
+        moment = datetime.fromisoformat(created).astimezone()
+    except ValueError:
+        return ""
+    return QLocale().toString(QDate(moment.year, moment.month, moment.day), "d MMM yyyy")
+
+
+def _text_color(palette: QPalette, *, selected: bool, greyed: bool) -> QColor:
+    """Text colour; greyed rows mix text into background, but keep readable contrast
+    (the theme's 'disabled' grey is often too faint to read)."""
+    if selected:
+        return palette.color(QPalette.ColorRole.HighlightedText)
+    text = palette.color(QPalette.ColorRole.Text)
+    if not greyed:
+        return text
+    base = palette.color(QPalette.ColorRole.Base)
+    return QColor.fromRgbF(
+        text.redF() * 0.6 + base.redF() * 0.4,
+        text.greenF() * 0.6 + base.greenF() * 0.4,
+        text.blueF() * 0.6 + base.blueF() * 0.4,
+    )
+
+
+class _RowDelegate(QStyledItemDelegate):
+    """Paints a row as: title (bold), location (small), note, date (small)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.padding = 6
+
+    def _fonts(self, option: QStyleOptionViewItem) -> list[QFont]:
+        bold, small, note = QFont(option.font), QFont(option.font), QFont(option.font)
+        bold.setBold(True)
+        size = option.font.pointSizeF()
+        if size > 0:
+            small.setPointSizeF(size * 0.85)
+        note.setItalic(True)
+        return [bold, small, note, small]
+
+    def _parts(self, row: BookmarkRow, option: QStyleOptionViewItem) -> list[tuple[str, QFont]]:
+        fonts = self._fonts(option)
+        texts = [row.title, row.location, row.note, row.date]
+        return [(text, font) for text, font in zip(texts, fonts, strict=True) if text]
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        row = index.data(ROW_ROLE)
+        if not isinstance(row, BookmarkRow):
+            return super().sizeHint(option, index)
+        height = sum(QFontMetrics(font).lineSpacing() for _, font in self._parts(row, option))
+        return QSize(option.rect.width() or 200, height + 2 * self.padding)
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        row = index.data(ROW_ROLE)
+        if not isinstance(row, BookmarkRow):
+            super().paint(painter, option, index)
+            return
+        self.initStyleOption(option, index)
+        option.text = ""
+        widget = option.widget
+        style = widget.style() if widget else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, widget)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.save()
+        painter.setPen(_text_color(option.palette, selected=selected, greyed=row.stale))
+        top = option.rect.top() + self.padding
+        width = option.rect.width() - 2 * self.padding
+        for text, font in self._parts(row, option):
+            metrics = QFontMetrics(font)
+            painter.setFont(font)
+            line = QRect(option.rect.left() + self.padding, top, width, metrics.lineSpacing())
+            elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+            painter.drawText(
+                line, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), elided
+            )
+            top += metrics.lineSpacing()
+        painter.restore()
+
+
+class BookmarkList(QListWidget):
+    """The list itself: reorder by drag or Alt+Up/Down, Delete removes, Enter jumps."""
+
+    move_requested = Signal(int, int)
+    delete_requested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setAlternatingRowColors(True)
+        self.model().rowsMoved.connect(self._on_rows_moved)
+
+    def current_bookmark_id(self) -> int | None:
+        item = self.currentItem()
+        return int(item.data(BOOKMARK_ID_ROLE)) if item and item.isSelected() else None
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        bookmark_id = self.current_bookmark_id()
+        alt = event.modifiers() & Qt.KeyboardModifier.AltModifier
+        if bookmark_id is not None and alt and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            step = -1 if event.key() == Qt.Key.Key_Up else 1
+            target = self.currentRow() + step
+            if 0 <= target < self.count():
+                self.move_requested.emit(bookmark_id, target)
+            event.accept()
+            return
+        if bookmark_id is not None and event.key() == Qt.Key.Key_Delete:
+            self.delete_requested.emit(bookmark_id)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def _on_rows_moved(
+        self, _parent: QModelIndex, start: int, _end: int, _destination: QModelIndex, row: int
+    ) -> None:
+        """A drag moved a row; the store decides the real order on the next refresh."""
+        new_row = row - 1 if row > start else row
+        item = self.item(new_row)
+        if item is not None and new_row != start:
+            self.move_requested.emit(int(item.data(BOOKMARK_ID_ROLE)), new_row)
+
+
+class BookmarksPanel(QDockWidget):
+    """Dock listing the handbook's bookmarks. Emits the reader's wishes, saves nothing."""
+
+    activated = Signal(str)
+    rename_requested = Signal(int, str)
+    note_requested = Signal(int, str)
+    delete_requested = Signal(int)
+    move_requested = Signal(int, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("bookmarksPanel")
+        self._touch = False
+        self._rows: list[BookmarkRow] = []
+        self._delegate = _RowDelegate(self)
+        self.list = BookmarkList()
+        self.list.setObjectName("bookmarksList")
+        self.list.setItemDelegate(self._delegate)
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.empty_label = QLabel()
+        self.empty_label.setObjectName("bookmarksEmpty")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.buttons = {
+            name: self._button(name)
+            for name in ("rename", "note", "delete", "move_up", "move_down")
+        }
+        self.setWidget(self._layout())
+        self._connect()
+        self.retranslate()
+        self._show_rows()
+
+    # ------------------------------------------------------------------ building
+
+    def _button(self, name: str) -> QPushButton:
+        button = QPushButton()
+        button.setObjectName(f"bookmarks_{name}")
+        return button
+
+    def _layout(self) -> QWidget:
+        body = QWidget()
+        body.setObjectName("bookmarksBody")
+        column = QVBoxLayout(body)
+        column.setContentsMargins(4, 4, 4, 4)
+        column.addWidget(self.empty_label)
+        column.addWidget(self.list, 1)
+        # Two rows keep the dock narrow enough to sit beside the text.
+        grid = QGridLayout()
+        for index, button in enumerate(self.buttons.values()):
+            grid.addWidget(button, index // 3, index % 3)
+        column.addLayout(grid)
+        return body
+
+    def _connect(self) -> None:
+        self.list.itemClicked.connect(self._on_activated)
+        self.list.itemActivated.connect(self._on_activated)
+        self.list.currentRowChanged.connect(self._update_buttons)
+        self.list.itemSelectionChanged.connect(self._update_buttons)
+        self.list.move_requested.connect(self.move_requested)
+        self.list.delete_requested.connect(self.delete_requested)
+        self.list.customContextMenuRequested.connect(self._show_context_menu)
+        self.buttons["rename"].clicked.connect(self.ask_rename)
+        self.buttons["note"].clicked.connect(self.ask_note)
+        self.buttons["delete"].clicked.connect(self.request_delete)
+        self.buttons["move_up"].clicked.connect(lambda: self.request_move(-1))
+        self.buttons["move_down"].clicked.connect(lambda: self.request_move(1))
+
+    def retranslate(self) -> None:
+        """Re-apply every visible text (also after the interface language changes)."""
+        self.setWindowTitle(self.tr("Bookmarks"))
+        self.setAccessibleName(self.tr("Bookmarks"))
+        self.list.setAccessibleName(self.tr("Bookmarked sections"))
+        self.list.setAccessibleDescription(
+            self.tr("Press Enter to read a section; Alt+Up and Alt+Down change the order.")
+        )
+        self.empty_label.setText(
+            self.tr("No bookmarks yet. Press Ctrl+D or the star to keep a section here.")
+        )
+        self.empty_label.setAccessibleName(self.tr("No bookmarks yet"))
+        texts = {
+            "rename": (self.tr("Rename…"), self.tr("Rename the selected bookmark")),
+            "note": (self.tr("Edit Note…"), self.tr("Write a note for the selected bookmark")),
+            "delete": (self.tr("Delete"), self.tr("Delete the selected bookmark")),
+            "move_up": (self.tr("Move Up"), self.tr("Move the selected bookmark up (Alt+Up)")),
+            "move_down": (
+                self.tr("Move Down"),
+                self.tr("Move the selected bookmark down (Alt+Down)"),
+            ),
+        }
+        for name, (text, tip) in texts.items():
+            self.buttons[name].setText(text)
+            self.buttons[name].setAccessibleName(text.rstrip("…"))
+            self.buttons[name].setToolTip(tip)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # ------------------------------------------------------------------ showing
+
+    def set_bookmarks(self, bookmarks: list[Bookmark], handbook: Handbook) -> None:
+        """Show these bookmarks, flagging those whose section this handbook lacks."""
+        self._rows = [self._row(bookmark, handbook) for bookmark in bookmarks]
+        self._show_rows()
+
+    def _row(self, bookmark: Bookmark, handbook: Handbook) -> BookmarkRow:
+        stale = is_stale(bookmark, handbook)
+        location = location_label(handbook, bookmark.section_id)
+        return BookmarkRow(
+            bookmark_id=bookmark.id,
+            section_id=bookmark.section_id,
+            title=bookmark.title,
+            location=self.tr("Section no longer in this handbook") if stale else location or "",
+            note=bookmark.note,
+            date=_local_date(bookmark.created),
+            stale=stale,
+        )
+
+    def _show_rows(self) -> None:
+        selected = self.list.current_bookmark_id()
+        scroll = self.list.verticalScrollBar().value()
+        self.list.clear()
+        for row in self._rows:
+            self.list.addItem(self._item(row))
+            if row.bookmark_id == selected:
+                self.list.setCurrentRow(self.list.count() - 1)
+        self.list.verticalScrollBar().setValue(scroll)
+        self.empty_label.setVisible(not self._rows)
+        self.list.setVisible(bool(self._rows))
+        for button in self.buttons.values():
+            button.setVisible(bool(self._rows))
+        self._update_buttons()
+
+    def _item(self, row: BookmarkRow) -> QListWidgetItem:
+        item = QListWidgetItem(" — ".join(row.lines()))
+        item.setData(ROW_ROLE, row)
+        item.setData(BOOKMARK_ID_ROLE, row.bookmark_id)
+        item.setData(SECTION_ID_ROLE, row.section_id)
+        item.setData(STALE_ROLE, row.stale)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, ", ".join(row.lines()))
+        item.setToolTip("\n".join(row.lines()))
+        flags = (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | (Qt.ItemFlag.NoItemFlags if self._touch else Qt.ItemFlag.ItemIsDragEnabled)
+        )
+        item.setFlags(flags)
+        return item
+
+    def set_touch_mode(self, touch: bool) -> None:
+        """Kiosk: no context menus or dragging, taller rows and buttons for fingers."""
+        self._touch = touch
+        self._delegate.padding = 16 if touch else 6
+        self.list.setContextMenuPolicy(
+            Qt.ContextMenuPolicy.NoContextMenu if touch else Qt.ContextMenuPolicy.CustomContextMenu
+        )
+        self.list.setDragDropMode(
+            QAbstractItemView.DragDropMode.NoDragDrop
+            if touch
+            else QAbstractItemView.DragDropMode.InternalMove
+        )
+        for button in self.buttons.values():
+            button.setMinimumHeight(48 if touch else 0)
+        self._show_rows()
+
+    @property
+    def touch_mode(self) -> bool:
+        return self._touch
+
+    # ---------------------------------------------------------------- requests
+
+    def selected_row(self) -> BookmarkRow | None:
+        item = self.list.currentItem()
+        if item is None or not item.isSelected():
+            return None
+        row = item.data(ROW_ROLE)
+        return row if isinstance(row, BookmarkRow) else None
+
+    def select_bookmark(self, bookmark_id: int) -> None:
+        for index in range(self.list.count()):
+            if self.list.item(index).data(BOOKMARK_ID_ROLE) == bookmark_id:
+                self.list.setCurrentRow(index)
+                return
+
+    def _on_activated(self, item: QListWidgetItem) -> None:
+        row = item.data(ROW_ROLE)
+        if isinstance(row, BookmarkRow) and not row.stale:
+            self.activated.emit(row.section_id)
+
+    def request_delete(self) -> None:
+        row = self.selected_row()
+        if row is not None:
+            self.delete_requested.emit(row.bookmark_id)
+
+    def request_move(self, step: int) -> None:
+        row = self.selected_row()
+        target = self.list.currentRow() + step
+        if row is not None and 0 <= target < self.list.count():
+            self.move_requested.emit(row.bookmark_id, target)
+
+    def ask_rename(self) -> None:
+        """Ask for a new title in a window-modal dialog (not blocking: tests can answer)."""
+        row = self.selected_row()
+        if row is None:
+            return
+        dialog = self._text_dialog(
+            "bookmarkRenameDialog", self.tr("Rename Bookmark"), self.tr("Title:"), row.title
+        )
+        dialog.textValueSelected.connect(
+            lambda text: self._emit_rename(row.bookmark_id, row.title, text)
+        )
+        dialog.open()
+
+    def ask_note(self) -> None:
+        row = self.selected_row()
+        if row is None:
+            return
+        dialog = self._text_dialog(
+            "bookmarkNoteDialog", self.tr("Bookmark Note"), self.tr("Note:"), row.note
+        )
+        dialog.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
+        dialog.textValueSelected.connect(
+            lambda text: self._emit_note(row.bookmark_id, row.note, text)
+        )
+        dialog.open()
+
+    def _text_dialog(self, name: str, title: str, label: str, text: str) -> QInputDialog:
+        dialog = QInputDialog(self)
+        dialog.setObjectName(name)
+        dialog.setAccessibleName(title)
+        dialog.setWindowTitle(title)
+        dialog.setLabelText(label)
+        dialog.setTextValue(text)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        return dialog
+
+    def _emit_rename(self, bookmark_id: int, old: str, text: str) -> None:
+        title = text.strip()
+        if title and title != old:
+            self.rename_requested.emit(bookmark_id, title)
+
+    def _emit_note(self, bookmark_id: int, old: str, text: str) -> None:
+        note = text.strip()
+        if note != old:
+            self.note_requested.emit(bookmark_id, note)
+
+    def _show_context_menu(self, position: QPoint) -> None:
+        item = self.list.itemAt(position)
+        if self._touch or item is None:
+            return
+        self.list.setCurrentItem(item)
+        menu = QMenu(self)
+        menu.setObjectName("bookmarksMenu")
+        menu.setAccessibleName(self.tr("Bookmark actions"))
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        for name, slot in (
+            ("rename", self.ask_rename),
+            ("note", self.ask_note),
+            ("move_up", lambda: self.request_move(-1)),
+            ("move_down", lambda: self.request_move(1)),
+            ("delete", self.request_delete),
+        ):
+            action = menu.addAction(self.buttons[name].text())
+            action.setObjectName(f"bookmarksMenu_{name}")
+            action.setEnabled(self.buttons[name].isEnabled())
+            action.triggered.connect(slot)
+        menu.popup(self.list.viewport().mapToGlobal(position))
+
+    def _update_buttons(self) -> None:
+        row = self.selected_row()
+        current = self.list.currentRow()
+        self.buttons["rename"].setEnabled(row is not None)
+        self.buttons["note"].setEnabled(row is not None)
+        self.buttons["delete"].setEnabled(row is not None)
+        self.buttons["move_up"].setEnabled(row is not None and current > 0)
+        self.buttons["move_down"].setEnabled(row is not None and current < self.list.count() - 1)

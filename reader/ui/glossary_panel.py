@@ -1,0 +1,302 @@
+"""The glossary panel: every hard word A to Z, a filter, a letter index and the meaning.
+
+The panel only shows data and forwards the reader's intent: a click on "Appears in"
+emits `section_requested(section_id)`; the main window decides what to do with it.
+"""
+
+from __future__ import annotations
+
+import html
+import string
+import unicodedata
+
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QSizePolicy,
+    QSplitter,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.glossary import Term
+from reader.handbook import Handbook
+from reader.marking import glossary_slug_from_url, is_abbreviation, section_label, term_sections
+from reader.render import SECTION_SCHEME
+
+SLUG_ROLE = Qt.ItemDataRole.UserRole
+LETTERS = string.ascii_uppercase
+LETTERS_PER_ROW = 13
+MINIMUM_WIDTH = 300
+DEFINITION_STYLE = """
+h2 { margin-top: 0; margin-bottom: 4px; }
+p { margin-top: 0; margin-bottom: 8px; }
+ul { margin-top: 0; margin-left: 12px; -qt-list-indent: 0; }
+"""
+
+
+def index_letter(name: str) -> str:
+    """The A–Z letter a term is filed under ("Épisome" under E); "" for none."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    first = plain.lstrip()[:1].upper()
+    return first if first in LETTERS else ""
+
+
+def list_text(term: Term) -> str:
+    """A list row: the term, with its abbreviation in brackets when it has one."""
+    if is_abbreviation(term.term):
+        return term.term
+    short = next((name for name in term.aliases if is_abbreviation(name)), None)
+    return f"{term.term} ({short})" if short else term.term
+
+
+class GlossaryPanel(QDockWidget):
+    """A dock with the whole glossary; `show_term(slug)` opens one entry."""
+
+    section_requested = Signal(str)
+    term_shown = Signal(str)
+
+    def __init__(self, handbook: Handbook, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.handbook = handbook
+        self._uses: dict[str, list[str]] | None = None  # found on first use, not at start-up
+        self._current: Term | None = None
+        self.setObjectName("glossaryPanel")
+        self.setAllowedAreas(
+            Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.setMinimumWidth(MINIMUM_WIDTH)
+        body = QWidget(self)
+        body.setObjectName("glossaryBody")
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setSpacing(6)
+        self.filter = self._make_filter(body)
+        self.letters = self._make_letters(body)
+        self.list = self._make_list(body)
+        self.no_match = QLabel(body)
+        self.no_match.setObjectName("glossaryNoMatch")
+        self.no_match.setWordWrap(True)
+        self.no_match.hide()
+        self.definition = self._make_definition(body)
+        splitter = QSplitter(Qt.Orientation.Vertical, body)
+        splitter.setObjectName("glossarySplitter")
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self.list)
+        splitter.addWidget(self.definition)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        for widget in (self.filter, self.letters, self.no_match):
+            layout.addWidget(widget)
+        layout.addWidget(splitter, 1)
+        self.setWidget(body)
+        self.retranslate()
+        self._show_nothing_chosen()
+
+    # building
+
+    def _make_filter(self, parent: QWidget) -> QLineEdit:
+        box = QLineEdit(parent)
+        box.setObjectName("glossaryFilter")
+        box.setClearButtonEnabled(True)
+        box.textChanged.connect(self._apply_filter)
+        box.returnPressed.connect(self._show_first_visible)
+        return box
+
+    def _make_letters(self, parent: QWidget) -> QWidget:
+        holder = QWidget(parent)
+        holder.setObjectName("glossaryLetters")
+        grid = QGridLayout(holder)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(1)
+        filed = {index_letter(term.term) for term in self.handbook.glossary.terms}
+        self.letter_buttons: dict[str, QToolButton] = {}
+        for position, letter in enumerate(LETTERS):
+            button = QToolButton(holder)
+            button.setObjectName(f"glossaryLetter{letter}")
+            button.setText(letter)
+            button.setAutoRaise(True)
+            button.setEnabled(letter in filed)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            button.setMinimumWidth(18)
+            button.clicked.connect(lambda _=False, chosen=letter: self.show_letter(chosen))
+            grid.addWidget(button, position // LETTERS_PER_ROW, position % LETTERS_PER_ROW)
+            self.letter_buttons[letter] = button
+        return holder
+
+    def _make_list(self, parent: QWidget) -> QListWidget:
+        terms = QListWidget(parent)
+        terms.setObjectName("glossaryList")
+        terms.setUniformItemSizes(True)
+        for term in self.handbook.glossary.terms:
+            item = QListWidgetItem(list_text(term), terms)
+            item.setData(SLUG_ROLE, term.slug)
+            item.setToolTip(term.short_definition)
+        terms.currentItemChanged.connect(self._on_current_item)
+        return terms
+
+    def _make_definition(self, parent: QWidget) -> QTextBrowser:
+        browser = QTextBrowser(parent)
+        browser.setObjectName("glossaryDefinition")
+        browser.setOpenLinks(False)
+        browser.setOpenExternalLinks(False)
+        browser.document().setDefaultStyleSheet(DEFINITION_STYLE)
+        browser.anchorClicked.connect(self._on_link)
+        return browser
+
+    def retranslate(self) -> None:
+        """All texts the reader sees, set again when the interface language changes."""
+        self.setWindowTitle(self.tr("Glossary"))
+        self.setAccessibleName(self.tr("Glossary"))
+        self.filter.setPlaceholderText(self.tr("Filter words…"))
+        self.filter.setAccessibleName(self.tr("Filter the glossary"))
+        self.filter.setToolTip(self.tr("Type part of a word or an abbreviation, such as GVHD"))
+        self.letters.setAccessibleName(self.tr("Glossary letters"))
+        for letter, button in self.letter_buttons.items():
+            button.setAccessibleName(self.tr("Words starting with %1").replace("%1", letter))
+            button.setToolTip(button.accessibleName())
+        self.list.setAccessibleName(self.tr("Glossary words, A to Z"))
+        self.no_match.setText(self.tr("No word in the glossary matches."))
+        self.no_match.setAccessibleName(self.no_match.text())
+        self.definition.setAccessibleName(self.tr("Meaning of the chosen word"))
+        if self._current is not None:
+            self._show_definition(self._current)
+        else:
+            self._show_nothing_chosen()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # what the reader can do
+
+    def show_term(self, slug: str) -> bool:
+        """Select and explain the term with this slug; False if there is no such term."""
+        item = self._item_for(slug)
+        if item is None:
+            return False
+        if item.isHidden():
+            self.filter.clear()
+        self.list.setCurrentItem(item)
+        self.list.scrollToItem(item, QListWidget.ScrollHint.PositionAtCenter)
+        self._show_definition_for(slug)
+        return True
+
+    def show_letter(self, letter: str) -> bool:
+        """Jump to the first term filed under `letter`, clearing any filter."""
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            if index_letter(item.text()) == letter.upper():
+                self.filter.clear()
+                self.show_term(item.data(SLUG_ROLE))
+                self.list.scrollToItem(item, QListWidget.ScrollHint.PositionAtTop)
+                return True
+        return False
+
+    def visible_slugs(self) -> list[str]:
+        """The slugs the list shows now, top to bottom (what the filter left)."""
+        items = (self.list.item(row) for row in range(self.list.count()))
+        return [item.data(SLUG_ROLE) for item in items if not item.isHidden()]
+
+    def current_slug(self) -> str | None:
+        return self._current.slug if self._current else None
+
+    # reactions
+
+    def _apply_filter(self, text: str) -> None:
+        wanted = text.strip().casefold()
+        visible = 0
+        for term in self.handbook.glossary.terms:
+            item = self._item_for(term.slug)
+            assert item is not None
+            shown = not wanted or any(wanted in name.casefold() for name in term.names)
+            item.setHidden(not shown)
+            visible += shown
+        self.no_match.setVisible(visible == 0 and bool(self.handbook.glossary.terms))
+
+    def _show_first_visible(self) -> None:
+        slugs = self.visible_slugs()
+        if slugs:
+            self.show_term(slugs[0])
+
+    def _on_current_item(self, item: QListWidgetItem | None, _previous: object) -> None:
+        if item is not None:
+            self._show_definition_for(item.data(SLUG_ROLE))
+
+    def _on_link(self, url: QUrl) -> None:
+        slug = glossary_slug_from_url(url.toString())
+        if slug is not None:
+            self.show_term(slug)
+        elif url.scheme() == SECTION_SCHEME and self.handbook.section(url.path()):
+            self.section_requested.emit(url.path())
+
+    # showing
+
+    def _item_for(self, slug: str) -> QListWidgetItem | None:
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            if item.data(SLUG_ROLE) == slug:
+                return item
+        return None
+
+    def _show_definition_for(self, slug: str) -> None:
+        term = self.handbook.glossary.find(slug)
+        if term is None or (self._current is not None and self._current.slug == term.slug):
+            return
+        self._show_definition(term)
+        self.term_shown.emit(term.slug)
+
+    def _show_nothing_chosen(self) -> None:
+        if self.handbook.glossary.terms:
+            text = self.tr("Choose a word from the list to see what it means.")
+        else:
+            text = self.tr("This handbook has no glossary.")
+        self.definition.setHtml(f"<p>{html.escape(text)}</p>")
+
+    def _show_definition(self, term: Term) -> None:
+        self._current = term
+        self.definition.setHtml(self.definition_html(term))
+
+    def definition_html(self, term: Term) -> str:
+        """The entry as HTML: names, meaning, related words and where it appears."""
+        parts = [f"<h2>{html.escape(term.term)}</h2>"]
+        if term.aliases:
+            label = self.tr("Also called:")
+            names = ", ".join(html.escape(name) for name in term.aliases)
+            parts.append(f'<p class="aliases"><i>{html.escape(label)}</i> {names}</p>')
+        parts.append(f"<p>{html.escape(term.definition)}</p>")
+        related = [self._related_link(name) for name in term.see_also]
+        if related:
+            label = html.escape(self.tr("Related words:"))
+            parts.append(f"<p><b>{label}</b> {', '.join(related)}</p>")
+        parts.append(self._appears_in_html(term))
+        return "\n".join(parts)
+
+    def _related_link(self, name: str) -> str:
+        other = self.handbook.glossary.find(name)
+        if other is None:
+            return html.escape(name)
+        return f'<a href="glossary:{other.slug}">{html.escape(other.term)}</a>'
+
+    def _appears_in_html(self, term: Term) -> str:
+        label = html.escape(self.tr("Appears in:"))
+        if self._uses is None:
+            self._uses = term_sections(self.handbook)
+        sections = self._uses.get(term.slug, [])
+        if not sections:
+            note = html.escape(self.tr("not used in the chapters yet"))
+            return f"<p><b>{label}</b> {note}</p>"
+        rows = "".join(
+            f'<li><a href="{SECTION_SCHEME}:{html.escape(sid)}">'
+            f"{html.escape(section_label(self.handbook, sid))}</a></li>"
+            for sid in sections
+        )
+        return f"<p><b>{label}</b></p><ul>{rows}</ul>"
