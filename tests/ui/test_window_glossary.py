@@ -32,7 +32,7 @@ def test_terms_have_a_dotted_underline_and_their_short_definition(
     assert fragments
     slugs = {href.split(":", 1)[1] for href, _, _ in fragments}
     assert "episome" in slugs
-    href, char_format, _ = next(f for f in fragments if f[0] == "glossary:episome")
+    _, char_format, _ = next(f for f in fragments if f[0] == "glossary:episome")
     assert char_format.underlineStyle() == QTextCharFormat.UnderlineStyle.DotLine
     term = handbook.glossary.find("episome")
     assert term is not None
