@@ -15,7 +15,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from reader import APP_ID, APP_NAME, __version__
+from reader import APP_ID, APP_NAME, DESKTOP_ID, __version__
 from reader.bookmarks import BookmarkStore, default_path
 from reader.handbook import HandbookError, load_handbook
 from reader.paths import UserDirs, resources_dir
@@ -61,7 +61,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setStyle("Fusion")
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName(APP_ID)
+    app.setDesktopFileName(DESKTOP_ID)
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "app.svg")))
     return app
 
