@@ -167,6 +167,7 @@ class MainWindow(QMainWindow):
         self.search_box.addAction(
             self.action_set["focus_search"].icon(), QLineEdit.ActionPosition.LeadingPosition
         )
+        self.search_box.setTextMargins(22, 0, 0, 0)  # the style sheet hides the icon's room
         bar.addWidget(self.search_box)
         bar.addSeparator()
         for action_id in ("bookmark", "show_glossary", "print"):
