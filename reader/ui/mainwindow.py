@@ -6,7 +6,9 @@ window wires them to the core.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
@@ -50,6 +52,10 @@ from reader.ui.glossary_panel import GlossaryPanel
 from reader.ui.icons import icon, set_icon_color
 from reader.ui.theme import THEMES, Theme, resolve_theme
 from reader.ui.toc_tree import TocTree
+
+if TYPE_CHECKING:  # printing is imported when first used, to keep start-up quick
+    from reader.pdf import PdfRequest
+    from reader.ui.print_dialog import PrintDialog
 
 BASE_POINT_SIZE = 12.0
 
@@ -95,6 +101,7 @@ class MainWindow(QMainWindow):
             self.undo_stack,
             self,
         )
+        self.pdf_save_target: Callable[[], Path | None] = self._ask_pdf_path
         self._place_timer = QTimer(self)
         self._place_timer.setSingleShot(True)
         self._place_timer.setInterval(1500)
@@ -234,6 +241,8 @@ class MainWindow(QMainWindow):
         a["undo"].triggered.connect(self.undo_stack.undo)
         a["redo"].triggered.connect(self.undo_stack.redo)
         a["export_bookmarks"].triggered.connect(self.export_bookmarks)
+        a["print"].triggered.connect(self.open_print_dialog)
+        a["export_pdf"].triggered.connect(self.open_print_dialog)
         a["import_bookmarks"].triggered.connect(self.import_bookmarks)
         self.undo_stack.canUndoChanged.connect(a["undo"].setEnabled)
         self.undo_stack.canRedoChanged.connect(a["redo"].setEnabled)
@@ -444,6 +453,51 @@ class MainWindow(QMainWindow):
             self.tr("Bookmarks (*.json)"))  # fmt: skip
         if name:
             self.statusBar().showMessage(self.bookmarks.import_from(Path(name)), 8000)
+
+    # -- printing --------------------------------------------------------------------
+
+    def open_print_dialog(self) -> PrintDialog:
+        """Print or save: this section, this chapter, everything, or a take-home packet."""
+        from reader.ui.print_dialog import PrintDialog
+
+        bookmarked = [b.section_id for b in self.bookmarks.bookmarks()]
+        dialog = PrintDialog(
+            self.handbook,
+            bookmarked=bookmarked,
+            current_section_id=self.current_section_id,
+            save_target=self.pdf_save_target,
+            parent=self,
+        )
+        dialog.export_requested.connect(
+            lambda request, path: dialog.show_result(self._export_pdf(request, path))
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.print_dialog = dialog
+        return dialog
+
+    def _export_pdf(self, request: PdfRequest, path: Path) -> str:
+        from reader.pdf import PdfExportError, export_pdf
+
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            report = export_pdf(self.handbook, request, path)
+        except PdfExportError as error:
+            return str(error)
+        finally:
+            QApplication.restoreOverrideCursor()
+        text = self.tr("Saved %1 (%2 pages).").replace("%1", str(report.path))
+        return text.replace("%2", str(report.pages))
+
+    def _ask_pdf_path(self) -> Path | None:
+        section = self.handbook.section(self.current_section_id)
+        name = (section.title if section else self.handbook.title) + ".pdf"
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save as PDF"), str(Path.home() / name), self.tr("PDF files (*.pdf)")
+        )
+        if not chosen:
+            return None
+        return Path(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
 
     # -- reading comfort -------------------------------------------------------------
 

@@ -1,0 +1,71 @@
+"""`export-pdf OUT.pdf`: the whole handbook, a chapter or a take-home packet as a PDF."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from reader.commands import CommandError, load_handbook_for
+
+HELP = "save the handbook, a chapter or chosen sections as a PDF"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("out", type=Path, metavar="OUT.pdf", help="the PDF file to write")
+    scope = parser.add_mutually_exclusive_group()
+    scope.add_argument(
+        "--all", action="store_true", help="the whole handbook with its glossary (default)"
+    )
+    scope.add_argument("--chapter", metavar="ID", help="one chapter, by its id (see: toc)")
+    scope.add_argument(
+        "--section",
+        metavar="ID",
+        action="append",
+        default=None,
+        help="a section for a take-home packet; repeat for more",
+    )
+    parser.add_argument(
+        "--glossary",
+        action="store_true",
+        help="add a glossary of the hard words the printed sections use",
+    )
+    parser.add_argument(
+        "--page-size", choices=("A4", "Letter"), default="A4", help="paper size (default A4)"
+    )
+
+
+def ensure_gui_application() -> object:
+    """Fonts need a QGuiApplication; headless runs get the offscreen platform."""
+    from PySide6.QtGui import QGuiApplication
+
+    existing = QGuiApplication.instance()
+    if existing is not None:
+        return existing
+    no_display = not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")
+    if no_display and sys.platform.startswith("linux"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    return QGuiApplication([sys.argv[0] if sys.argv else "handbook-reader"])
+
+
+def run(args: argparse.Namespace) -> int:
+    handbook = load_handbook_for(args.handbook)
+    ensure_gui_application()
+    from reader.pdf import PdfExportError, PdfRequest, PdfRequestError, export_pdf
+
+    size = args.page_size
+    if args.chapter:
+        request = PdfRequest("chapter", args.chapter, (), args.glossary, size)
+    elif args.section:
+        request = PdfRequest("packet", None, tuple(args.section), args.glossary, size)
+    else:
+        request = PdfRequest("all", page_size=size)
+    try:
+        report = export_pdf(handbook, request, args.out)
+    except PdfRequestError as error:
+        raise CommandError(f"{error} (try: handbook-reader toc)") from None
+    except PdfExportError as error:
+        raise CommandError(str(error)) from None
+    print(f"Wrote {report.path} ({report.pages} pages)")
+    return 0

@@ -1,0 +1,500 @@
+"""Laying out print parts with Qt: page geometry, pictures as vectors, keep-with-next.
+
+Everything is laid out once against a reference device (a QPdfWriter at LAYOUT_DPI that
+never writes), in that device's units, so a PDF, a printer and the print preview all get
+the same pages: the painter is only scaled to the target. Each part is a QTextDocument
+paginated at the page's body size; pictures are custom text objects that draw the SVG
+with QSvgRenderer (vector, sharp at any zoom) or the full-resolution bitmap.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote
+
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRect, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QFont,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPalette,
+    QPdfWriter,
+    QPyTextObject,
+    QTextBlock,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+    QTextOption,
+    QTextTable,
+)
+from PySide6.QtSvg import QSvgRenderer
+
+from reader.render import PICTURE_SCHEME
+
+LAYOUT_DPI = 1200
+POINT = LAYOUT_DPI / 72  # layout units per typographic point
+MM = LAYOUT_DPI / 25.4  # layout units per millimetre
+CSS_PX = LAYOUT_DPI / 96  # layout units per CSS pixel (pictures' nominal size)
+
+PICTURE_OBJECT = QTextFormat.ObjectTypes.UserObject + 1
+PICTURE_KEY = QTextFormat.Property.UserProperty + 1
+PICTURE_WIDTH = QTextFormat.Property.UserProperty + 2
+PICTURE_HEIGHT = QTextFormat.Property.UserProperty + 3
+
+KEEP_LINES = 3  # a heading needs this many lines of what follows on its page
+MAX_MOVABLE_LINES = 8  # longer paragraphs may leave a single line behind
+NEAR_PAGE_TOP = 40 * POINT
+CONTENTS_INDENT = 16  # CSS pixels per level below a chapter
+MAX_PICTURE_HEIGHT = 0.72  # of the body height: leaves room for the caption
+
+BODY_FONT = ["DejaVu Serif", "Georgia", "Times New Roman", "serif"]
+HEADING_FONT = ["DejaVu Sans", "Segoe UI", "Helvetica", "Arial", "sans-serif"]
+
+_PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
+
+
+def qpage_size(name: str) -> QPageSize:
+    return QPageSize(_PAGE_SIZES[name])
+
+
+@dataclass(frozen=True)
+class PageGeometry:
+    """Where things go on a page, in layout units: body, header and footer lines."""
+
+    page_size: str
+    paper: QSizeF
+    body: QRectF
+    header_top: float
+    header_rule: float
+    footer_top: float
+
+    @classmethod
+    def for_page_size(cls, name: str) -> PageGeometry:
+        points = qpage_size(name).size(QPageSize.Unit.Point)
+        paper = QSizeF(points.width() * POINT, points.height() * POINT)
+        left, right, top, bottom = 24 * MM, 24 * MM, 26 * MM, 24 * MM
+        body = QRectF(left, top, paper.width() - left - right, paper.height() - top - bottom)
+        return cls(
+            page_size=name,
+            paper=paper,
+            body=body,
+            header_top=13 * MM,
+            header_rule=18.5 * MM,
+            footer_top=paper.height() - 16 * MM,
+        )
+
+
+def reference_device() -> tuple[QPdfWriter, QBuffer]:
+    """A paint device that gives print metrics and never writes anything."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    device = QPdfWriter(buffer)
+    device.setResolution(LAYOUT_DPI)
+    return device, buffer
+
+
+def font_px(families: list[str], points: float, *, bold: bool = False) -> QFont:
+    """A font sized in layout units, so it scales with the painter, not the device."""
+    font = QFont()
+    font.setFamilies(families)
+    font.setPixelSize(round(points * POINT))
+    font.setBold(bold)
+    return font
+
+
+def resolve_picture(root: Path, url: str) -> Path | None:
+    """The file a `picture:` URL names, only if it is a file inside the handbook."""
+    if not url.startswith(PICTURE_SCHEME + ":"):
+        return None
+    relative = unquote(url[len(PICTURE_SCHEME) + 1 :])
+    base = root.resolve()
+    target = (base / relative).resolve()
+    if not target.is_relative_to(base) or not target.is_file():
+        return None
+    return target
+
+
+class Picture:
+    """An SVG (drawn as vectors) or a bitmap (drawn at full resolution) and its size."""
+
+    def __init__(self, path: Path) -> None:
+        self.svg: QSvgRenderer | None = None
+        self.image: QImage | None = None
+        if path.suffix.lower() in (".svg", ".svgz"):
+            renderer = QSvgRenderer(str(path))
+            if renderer.isValid():
+                self.svg = renderer
+        else:
+            image = QImage(str(path))
+            if not image.isNull():
+                self.image = image
+
+    @property
+    def valid(self) -> bool:
+        return self.svg is not None or self.image is not None
+
+    def nominal_size(self) -> QSizeF:
+        """Size in layout units: an SVG's CSS pixels, or a bitmap at its stated DPI."""
+        if self.svg is not None:
+            size = self.svg.defaultSize()
+            return QSizeF(size.width() * CSS_PX, size.height() * CSS_PX)
+        assert self.image is not None
+        dpm = self.image.dotsPerMeterX() or round(96 / 0.0254)
+        per_pixel = LAYOUT_DPI / (dpm * 0.0254)
+        per_pixel = min(max(per_pixel, LAYOUT_DPI / 300), CSS_PX)
+        return QSizeF(self.image.width() * per_pixel, self.image.height() * per_pixel)
+
+    def draw(self, painter: QPainter, rect: QRectF) -> None:
+        if self.svg is not None:
+            self.svg.render(painter, rect)
+        elif self.image is not None:
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+            painter.drawImage(rect, self.image)
+
+
+class PictureObjects(QPyTextObject):
+    """Draws the pictures of every part; one instance per composed document.
+
+    PySide6 needs QPyTextObject (not QObject + QTextObjectInterface) for the layout to
+    accept the handler."""
+
+    def __init__(self, root: Path, body: QSizeF) -> None:
+        super().__init__()
+        self.root = root
+        self.body = body
+        self._pictures: dict[Path, Picture] = {}
+
+    def picture(self, url: str) -> Picture | None:
+        path = resolve_picture(self.root, url)
+        if path is None:
+            return None
+        if path not in self._pictures:
+            self._pictures[path] = Picture(path)
+        found = self._pictures[path]
+        return found if found.valid else None
+
+    def intrinsicSize(self, doc: QTextDocument, pos: int, fmt: QTextFormat) -> QSizeF:
+        picture = self.picture(str(fmt.property(PICTURE_KEY)))
+        if picture is None:
+            return QSizeF(0, 0)
+        size = picture.nominal_size()
+        asked_w, asked_h = fmt.property(PICTURE_WIDTH), fmt.property(PICTURE_HEIGHT)
+        if asked_w and asked_h:
+            size = QSizeF(float(asked_w) * CSS_PX, float(asked_h) * CSS_PX)
+        elif asked_w and size.width():
+            size = size * (float(asked_w) * CSS_PX / size.width())
+        limit = QSizeF(self.body.width(), self.body.height() * MAX_PICTURE_HEIGHT)
+        if size.width() > limit.width() or size.height() > limit.height():
+            size = size.scaled(limit, Qt.AspectRatioMode.KeepAspectRatio)
+        return size
+
+    def drawObject(
+        self,
+        painter: QPainter,
+        rect: QRectF | QRect,
+        doc: QTextDocument,
+        pos: int,
+        fmt: QTextFormat,
+    ) -> None:
+        picture = self.picture(str(fmt.property(PICTURE_KEY)))
+        if picture is not None:
+            picture.draw(painter, QRectF(rect))
+
+
+@dataclass
+class PartDocument:
+    """A laid-out part and the block where each element with an id sits."""
+
+    doc: QTextDocument
+    anchor_blocks: dict[str, int]
+
+    def anchor_pages(self) -> dict[str, int]:
+        """The page (0-based, within this part) where each element with an id starts."""
+        page_height = self.doc.pageSize().height()
+        pages: dict[str, int] = {}
+        for name, number in self.anchor_blocks.items():
+            tops = _line_tops(self.doc.findBlockByNumber(number))
+            pages[name] = _page_of(tops[0], page_height) if tops else 0
+        return pages
+
+
+def build_part_document(
+    html: str,
+    stylesheet: str,
+    geometry: PageGeometry,
+    device: QPdfWriter,
+    pictures: PictureObjects,
+) -> PartDocument:
+    """A paginated document for one part, pictures swapped in, headings kept with text."""
+    doc = QTextDocument()
+    doc.documentLayout().setPaintDevice(device)
+    doc.documentLayout().registerHandler(PICTURE_OBJECT, pictures)
+    doc.setDocumentMargin(0)
+    body_font = QFont()
+    body_font.setFamilies(BODY_FONT)
+    body_font.setPointSizeF(11)
+    doc.setDefaultFont(body_font)
+    doc.setDefaultStyleSheet(stylesheet)
+    doc.setHtml(html)
+    anchors = _take_anchors(doc)
+    _without_ligatures(doc)
+    _swap_in_pictures(doc, pictures)
+    doc.setPageSize(geometry.body.size())
+    doc.pageCount()  # lays out the whole document now (Qt otherwise lays out lazily)
+    if keep_together(doc) or _has_unlaid_blocks(doc):
+        doc.markContentsDirty(0, doc.characterCount())
+        doc.pageCount()
+    return PartDocument(doc, anchors)
+
+
+@dataclass(frozen=True)
+class ContentsEntry:
+    title: str
+    level: int
+    page: int
+
+
+def build_contents_document(
+    heading: str, entries: list[ContentsEntry], geometry: PageGeometry, device: QPdfWriter
+) -> QTextDocument:
+    """The contents: one paragraph per entry, its page number on a right tab stop.
+    Built with a cursor rather than as an HTML table, which Qt lays out and paints in
+    time that grows much faster than the number of rows (4,800 rows at 100x)."""
+    doc = QTextDocument()
+    doc.documentLayout().setPaintDevice(device)
+    doc.setDocumentMargin(0)
+    right_edge = geometry.body.width() / CSS_PX  # Qt takes tab stops in CSS pixels
+    cursor = QTextCursor(doc)
+    title_block = QTextBlockFormat()
+    title_block.setHeadingLevel(1)
+    title_block.setBottomMargin(10)
+    cursor.setBlockFormat(title_block)
+    cursor.insertText(heading, _contents_format(HEADING_FONT, 21, bold=True))
+    for entry in entries:
+        block = QTextBlockFormat()
+        indent = 0 if entry.level <= 1 else CONTENTS_INDENT * (entry.level - 1)
+        stop = QTextOption.Tab(right_edge - indent, QTextOption.TabType.RightTab)
+        block.setTabPositions([stop])  # in CSS px, from the block's own left margin
+        block.setLeftMargin(indent * CSS_PX)  # Qt takes a block's left margin in device units
+        if entry.level <= 1:
+            block.setTopMargin(11)
+            block.setBottomMargin(2)
+            fmt = _contents_format(HEADING_FONT, 11, bold=True)
+        else:
+            block.setBottomMargin(1)
+            fmt = _contents_format(BODY_FONT, 10, bold=False)
+        cursor.insertBlock(block, fmt)
+        cursor.insertText(f"{entry.title}\t{entry.page}", fmt)
+    doc.setPageSize(geometry.body.size())
+    doc.pageCount()
+    return doc
+
+
+def _contents_format(families: list[str], points: float, *, bold: bool) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setFontFamilies(families)
+    fmt.setFontPointSize(points)
+    fmt.setFontWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
+    fmt.setForeground(QColor("#12395b") if bold else QColor("#1b1b1b"))
+    return fmt
+
+
+def _take_anchors(doc: QTextDocument) -> dict[str, int]:
+    """Note which block holds each id, then drop the id from the text: Qt would draw an
+    anchored first letter as a separate run, which some PDF readers take as a line break
+    ("B eta"), so copying and searching the heading would fail."""
+    anchors: dict[str, int] = {}
+    cursor = QTextCursor(doc)
+    block = doc.begin()
+    while block.isValid():
+        iterator = block.begin()
+        while not iterator.atEnd():
+            fragment = iterator.fragment()
+            fmt = fragment.charFormat()
+            names = fmt.anchorNames()
+            if names:
+                for name in names:
+                    anchors.setdefault(name, block.blockNumber())
+                fmt.clearProperty(QTextFormat.Property.AnchorName)
+                if not fmt.anchorHref():
+                    fmt.clearProperty(QTextFormat.Property.IsAnchor)
+                cursor.setPosition(fragment.position())
+                cursor.setPosition(
+                    fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor
+                )
+                cursor.setCharFormat(fmt)
+            iterator += 1
+        block = block.next()
+    return anchors
+
+
+def _without_ligatures(doc: QTextDocument) -> None:
+    """Plain letters instead of "fi"/"fl" ligatures, so that searching the PDF for
+    "deficiency" finds it in every viewer."""
+    fmt = QTextCharFormat()
+    fmt.setFontFeatures({QFont.Tag("liga"): 0})
+    cursor = QTextCursor(doc)
+    cursor.select(QTextCursor.SelectionType.Document)
+    cursor.mergeCharFormat(fmt)
+
+
+def _has_unlaid_blocks(doc: QTextDocument) -> bool:
+    """Qt's lazy layout can leave blocks without lines after edits; they would not print."""
+    block = doc.begin()
+    while block.isValid():
+        if block.length() > 1 and block.layout().lineCount() == 0:
+            return True
+        block = block.next()
+    return False
+
+
+def _swap_in_pictures(doc: QTextDocument, pictures: PictureObjects) -> None:
+    """Replace each `picture:` image with a picture object, or a plain note if unusable."""
+    found: list[tuple[int, str, float, float]] = []
+    block = doc.begin()
+    while block.isValid():
+        iterator = block.begin()
+        while not iterator.atEnd():
+            fragment = iterator.fragment()
+            fmt = fragment.charFormat()
+            if fmt.isImageFormat():
+                image = fmt.toImageFormat()
+                for offset in range(fragment.length()):
+                    found.append(
+                        (fragment.position() + offset, image.name(), image.width(), image.height())
+                    )
+            iterator += 1
+        block = block.next()
+    cursor = QTextCursor(doc)
+    for position, name, width, height in reversed(found):
+        cursor.setPosition(position)
+        cursor.setPosition(position + 1, QTextCursor.MoveMode.KeepAnchor)
+        if pictures.picture(name) is None:
+            note = QTextCharFormat()
+            note.setFontItalic(True)
+            note.setForeground(QColor("#555555"))
+            cursor.insertText("[Picture not available]", note)
+            continue
+        fmt = QTextCharFormat()
+        fmt.setObjectType(PICTURE_OBJECT)
+        fmt.setProperty(PICTURE_KEY, name)
+        fmt.setProperty(PICTURE_WIDTH, width if width > 0 else 0)
+        fmt.setProperty(PICTURE_HEIGHT, height if height > 0 else 0)
+        cursor.insertText("\ufffc", fmt)
+
+
+def _is_heading(block: QTextBlock) -> bool:
+    return block.blockFormat().headingLevel() > 0
+
+
+def _line_tops(block: QTextBlock) -> list[float]:
+    """The top of each line of a block, in document coordinates."""
+    layout = block.layout()
+    origin = layout.position().y()
+    return [origin + layout.lineAt(i).y() for i in range(layout.lineCount())]
+
+
+def _page_of(y: float, page_height: float) -> int:
+    return int((y + 0.5) // page_height)
+
+
+def keep_together(doc: QTextDocument, keep_lines: int = KEEP_LINES) -> int:
+    """Page-break fixes, in reading order. A heading (with any headings right above it)
+    moves to the next page when fewer than `keep_lines` lines of what follows fit under
+    it; a short paragraph that would leave one line alone on either page moves whole.
+    Returns how many blocks were moved."""
+    page_height = doc.pageSize().height()
+    layout = doc.documentLayout()
+    moved = 0
+    chain: list[QTextBlock] = []
+    block = doc.begin()
+    while block.isValid():
+        if _is_heading(block):
+            chain.append(block)
+            block = block.next()
+            continue
+        layout.blockBoundingRect(block)  # lays out up to here
+        target: QTextBlock | None = None
+        if _in_table(block):
+            target = None
+        elif chain and _stranded(chain, block, page_height, keep_lines):
+            target = chain[0]
+        elif _lonely_line(block, page_height):
+            target = chain[0] if chain else block
+        if target is not None and not _starts_page(target, page_height):
+            fmt = target.blockFormat()
+            fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+            QTextCursor(target).setBlockFormat(fmt)
+            moved += 1
+        chain = []
+        block = block.next()
+    return moved
+
+
+def _in_table(block: QTextBlock) -> bool:
+    # currentFrame, not currentTable: PySide6 6.12 mis-counts the None that the latter
+    # returns for most blocks, and the interpreter aborts at exit.
+    return isinstance(QTextCursor(block).currentFrame(), QTextTable)
+
+
+def _starts_page(block: QTextBlock, page_height: float) -> bool:
+    """Already at the top of a page: moving it would only leave an empty page."""
+    tops = _line_tops(block)
+    if not tops:
+        return True
+    return tops[0] - _page_of(tops[0], page_height) * page_height < NEAR_PAGE_TOP
+
+
+def _stranded(
+    chain: list[QTextBlock], following: QTextBlock, page_height: float, keep_lines: int
+) -> bool:
+    first_tops = _line_tops(chain[0])
+    if not first_tops:
+        return False
+    page = _page_of(first_tops[0], page_height)
+    if any(_page_of(top, page_height) != page for h in chain for top in _line_tops(h)):
+        return True
+    tops = _line_tops(following)
+    if not tops:
+        return False
+    needed = min(keep_lines, len(tops))
+    on_page = sum(1 for top in tops if _page_of(top, page_height) == page)
+    return on_page < needed
+
+
+def _lonely_line(block: QTextBlock, page_height: float) -> bool:
+    """A short block split so that one of its lines stands alone on a page."""
+    tops = _line_tops(block)
+    if not 2 <= len(tops) <= MAX_MOVABLE_LINES:
+        return False
+    first_page = _page_of(tops[0], page_height)
+    on_first = sum(1 for top in tops if _page_of(top, page_height) == first_page)
+    return on_first < len(tops) and 1 in (on_first, len(tops) - on_first)
+
+
+def draw_body_page(painter: QPainter, doc: QTextDocument, index: int, body: QRectF) -> None:
+    """Paint page `index` of a paginated document into the body rectangle."""
+    page_height = doc.pageSize().height()
+    painter.save()
+    painter.translate(body.topLeft())
+    painter.setClipRect(QRectF(QPointF(0, 0), body.size()))
+    painter.translate(0, -index * page_height)
+    context = QAbstractTextDocumentLayout.PaintContext()
+    context.clip = QRectF(0, index * page_height, body.width(), page_height)
+    palette = QPalette()
+    palette.setColor(QPalette.ColorRole.Text, QColor("#1b1b1b"))
+    context.palette = palette
+    doc.documentLayout().draw(painter, context)
+    painter.restore()
+
+
+def page_layout(name: str) -> QPageLayout:
+    """The paper size with no margins: the composed pages draw their own."""
+    return QPageLayout(qpage_size(name), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))

@@ -1,0 +1,282 @@
+"""The "Export PDF / Print" dialog: what to print, paper size, and Print, Preview, Save.
+
+Printing and the preview paint the same `ComposedDocument` as the PDF export, so what the
+preview shows is what the PDF holds. The dialog never picks a file itself: `save_target`
+(a file dialog on the desktop, a fixed folder in kiosk mode) names the file, and the
+dialog emits `export_requested(request, path)` for the main window to write it with
+`reader.pdf.export_pdf`; `show_result` then shows how that went.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.handbook import Handbook
+from reader.pdf import ComposedDocument, PdfExportError, PdfRequest, compose_document
+from reader.pdf_layout import page_layout
+
+SECTION_ID_ROLE = Qt.ItemDataRole.UserRole
+LETTER_TERRITORIES = {QLocale.Country.UnitedStates, QLocale.Country.Canada}
+SCOPES = ("section", "chapter", "all", "packet")
+
+
+def default_page_size(locale: QLocale) -> str:
+    """Letter where Letter paper is the norm (US, Canada), A4 elsewhere."""
+    return "Letter" if locale.territory() in LETTER_TERRITORIES else "A4"
+
+
+class PrintDialog(QDialog):
+    """Choose a scope and paper size, then print, preview or save as PDF."""
+
+    export_requested = Signal(object, object)  # PdfRequest, Path
+
+    def __init__(
+        self,
+        handbook: Handbook,
+        *,
+        bookmarked: list[str],
+        current_section_id: str,
+        save_target: Callable[[], Path | None],
+        locale: QLocale | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.handbook = handbook
+        self.current_section_id = current_section_id
+        self.save_target = save_target
+        self.preview: QPrintPreviewDialog | None = None
+        self._preview_document: ComposedDocument | None = None
+        self.setObjectName("printDialog")
+        self.setWindowTitle(self.tr("Export PDF / Print"))
+        self.setAccessibleName(self.tr("Export PDF or print"))
+        self._build(bookmarked, default_page_size(locale or QLocale()))
+        self._scope_changed()
+
+    # -- building -----------------------------------------------------------------
+
+    def _named(self, widget: QWidget, name: str, accessible: str) -> None:
+        widget.setObjectName(name)
+        widget.setAccessibleName(accessible)
+
+    def _build(self, bookmarked: list[str], page_size: str) -> None:
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._scope_box())
+        self.tree = self._packet_tree(set(bookmarked))
+        layout.addWidget(self.tree, 1)
+        self.glossary_check = QCheckBox(self.tr("Include a glossary of the words used"))
+        self._named(self.glossary_check, "glossaryCheck", self.tr("Include a glossary"))
+        self.glossary_check.setChecked(True)
+        layout.addWidget(self.glossary_check)
+        form = QFormLayout()
+        self.page_size_combo = QComboBox()
+        self._named(self.page_size_combo, "pageSizeCombo", self.tr("Paper size"))
+        self.page_size_combo.addItem(self.tr("A4"), "A4")
+        self.page_size_combo.addItem(self.tr("US Letter"), "Letter")
+        self.page_size_combo.setCurrentIndex(self.page_size_combo.findData(page_size))
+        form.addRow(self.tr("Paper size:"), self.page_size_combo)
+        layout.addLayout(form)
+        self.status_label = QLabel()
+        self._named(self.status_label, "printStatus", self.tr("Print status"))
+        self.status_label.setWordWrap(True)
+        layout.addWidget(self.status_label)
+        layout.addLayout(self._buttons())
+
+    def _scope_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("What to print"))
+        self._named(box, "scopeBox", self.tr("What to print"))
+        column = QVBoxLayout(box)
+        self.scope_group = QButtonGroup(self)
+        texts = {
+            "section": self.tr("This section"),
+            "chapter": self.tr("This chapter"),
+            "all": self.tr("The whole handbook"),
+            "packet": self.tr("A take-home packet of sections I choose"),
+        }
+        self.scope_buttons: dict[str, QRadioButton] = {}
+        for number, scope in enumerate(SCOPES):
+            button = QRadioButton(texts[scope])
+            self._named(button, f"scope_{scope}", texts[scope])
+            self.scope_group.addButton(button, number)
+            self.scope_buttons[scope] = button
+            column.addWidget(button)
+        self.scope_buttons["section"].setChecked(True)
+        self.scope_group.idToggled.connect(lambda *_: self._scope_changed())
+        return box
+
+    def _packet_tree(self, bookmarked: set[str]) -> QTreeWidget:
+        tree = QTreeWidget()
+        self._named(tree, "packetTree", self.tr("Sections for the take-home packet"))
+        tree.setHeaderHidden(True)
+        self._section_items: list[QTreeWidgetItem] = []
+        for chapter in self.handbook.reading_chapters:
+            chapter_item = QTreeWidgetItem([chapter.title])
+            chapter_item.setFlags(
+                chapter_item.flags()
+                | Qt.ItemFlag.ItemIsUserCheckable
+                | Qt.ItemFlag.ItemIsAutoTristate
+            )
+            for section in chapter.sections:
+                title = self.tr("Introduction") if section.level == 1 else section.title
+                item = QTreeWidgetItem(chapter_item, ["   " * (section.level - 2) + title])
+                item.setData(0, SECTION_ID_ROLE, section.id)
+                self._section_items.append(item)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                picked = section.id in bookmarked
+                item.setCheckState(0, Qt.CheckState.Checked if picked else Qt.CheckState.Unchecked)
+            tree.addTopLevelItem(chapter_item)
+            if any(s.id in bookmarked for s in chapter.sections):
+                chapter_item.setExpanded(True)
+        return tree
+
+    def _buttons(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.print_button = QPushButton(self.tr("Print…"))
+        self._named(self.print_button, "printButton", self.tr("Print"))
+        self.preview_button = QPushButton(self.tr("Preview"))
+        self._named(self.preview_button, "previewButton", self.tr("Print preview"))
+        self.save_button = QPushButton(self.tr("Save as PDF…"))
+        self._named(self.save_button, "savePdfButton", self.tr("Save as PDF"))
+        self.close_button = QPushButton(self.tr("Close"))
+        self._named(self.close_button, "closeButton", self.tr("Close"))
+        self.print_button.clicked.connect(self.print_with_dialog)
+        self.preview_button.clicked.connect(self.open_preview)
+        self.save_button.clicked.connect(self.save_pdf)
+        self.close_button.clicked.connect(self.reject)
+        row.addWidget(self.print_button)
+        row.addWidget(self.preview_button)
+        row.addStretch(1)
+        row.addWidget(self.save_button)
+        row.addWidget(self.close_button)
+        self.save_button.setDefault(True)
+        return row
+
+    # -- state --------------------------------------------------------------------
+
+    def scope(self) -> str:
+        for scope, button in self.scope_buttons.items():
+            if button.isChecked():
+                return scope
+        return "section"
+
+    def set_scope(self, scope: str) -> None:
+        self.scope_buttons[scope].setChecked(True)
+
+    def picked_section_ids(self) -> list[str]:
+        """The ticked sections, in reading order."""
+        return [
+            str(item.data(0, SECTION_ID_ROLE))
+            for item in self._section_items
+            if item.checkState(0) == Qt.CheckState.Checked
+        ]
+
+    def request(self) -> PdfRequest:
+        """What the dialog's controls ask for."""
+        scope = self.scope()
+        size = str(self.page_size_combo.currentData())
+        glossary = self.glossary_check.isChecked()
+        if scope == "all":
+            return PdfRequest("all", page_size=size)
+        if scope == "chapter":
+            chapter = self.handbook.chapter_of(self.current_section_id)
+            chapter_id = chapter.id if chapter else self.current_section_id
+            return PdfRequest("chapter", chapter_id, (), glossary, size)
+        if scope == "packet":
+            return PdfRequest("packet", None, tuple(self.picked_section_ids()), glossary, size)
+        return PdfRequest("sections", None, (self.current_section_id,), glossary, size)
+
+    def _scope_changed(self) -> None:
+        packet = self.scope() == "packet"
+        self.tree.setEnabled(packet)
+        self.glossary_check.setEnabled(self.scope() != "all")
+        self.status_label.clear()
+
+    def show_result(self, message: str) -> None:
+        """Show how an export went (the main window calls this after writing)."""
+        self.status_label.setText(message)
+
+    # -- actions --------------------------------------------------------------------
+
+    def compose(self) -> ComposedDocument | None:
+        """Lay out the printout, or show why it cannot be made."""
+        try:
+            return compose_document(self.handbook, self.request())
+        except PdfExportError as error:
+            self.show_result(str(error))
+            return None
+
+    def print_to(self, printer: QPrinter, document: ComposedDocument | None = None) -> int:
+        """Paint the printout on a printer; returns the number of pages (0 if nothing)."""
+        document = document or self.compose()
+        if document is None:
+            return 0
+        printer.setFullPage(True)
+        printer.setPageLayout(page_layout(document.request.page_size))
+        printer.setDocName(document.title)
+        first, last = printer.fromPage(), printer.toPage()
+        pages = range(first, min(last, document.page_count) + 1) if first and last else None
+        try:
+            document.paint(printer, pages)
+        except PdfExportError as error:
+            self.show_result(str(error))
+            return 0
+        return len(pages) if pages else document.page_count
+
+    def print_with_dialog(self) -> None:
+        document = self.compose()
+        if document is None:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageLayout(page_layout(document.request.page_size))
+        chooser = QPrintDialog(printer, self)
+        chooser.setObjectName("systemPrintDialog")
+        if chooser.exec() == QDialog.DialogCode.Accepted:
+            count = self.print_to(printer, document)
+            if count:
+                self.show_result(self.tr("Sent %n page(s) to the printer.", "", count))
+
+    def open_preview(self) -> QPrintPreviewDialog | None:
+        """Open the print preview (not modal) on the same composed pages as the PDF."""
+        document = self.compose()
+        if document is None:
+            return None
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setFullPage(True)
+        printer.setPageLayout(page_layout(document.request.page_size))
+        preview = QPrintPreviewDialog(printer, self)
+        self._named(preview, "printPreview", self.tr("Print preview"))
+        preview.paintRequested.connect(lambda target: self.print_to(target, document))
+        self.preview, self._preview_document = preview, document
+        preview.open()
+        return preview
+
+    def save_pdf(self) -> None:
+        """Ask where to save, then hand the request to whoever writes files."""
+        request = self.request()
+        if request.scope == "packet" and not request.section_ids:
+            self.show_result(self.tr("Tick at least one section for the packet."))
+            return
+        target = self.save_target()
+        if target is None:
+            return
+        self.show_result(self.tr("Saving…"))
+        self.export_requested.emit(request, target)
