@@ -297,7 +297,7 @@ def load_handbook(root: Path) -> Handbook:
         try:
             data = tomllib.loads(text or "")
         except tomllib.TOMLDecodeError as error:
-            line = getattr(error, "lineno", None) or _toml_error_line(str(error))
+            line = getattr(error, "lineno", None) or _toml_error_line(str(error), text or "")
             problems.append(Problem(manifest, line, f"manifest is not valid TOML: {error}"))
     if data:
         files = _manifest_chapter_files(root, data, manifest, problems)
@@ -337,6 +337,10 @@ def load_handbook(root: Path) -> Handbook:
     )
 
 
-def _toml_error_line(message: str) -> int:
+def _toml_error_line(message: str, text: str) -> int:
     match = re.search(r"line (\d+)", message)
-    return int(match.group(1)) if match else 1
+    if match:
+        return int(match.group(1))
+    if "end of document" in message:
+        return max(1, len(text.splitlines()))
+    return 1

@@ -23,7 +23,7 @@ import weakref
 import xml.etree.ElementTree as etree
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from urllib.parse import urlsplit
 
 import markdown
@@ -118,7 +118,7 @@ def term_used_in(term: Term, text: str) -> bool:
     return bool(term_pattern(term.names).search(text))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class TermFinder:
     """Finds every glossary term in a text at once, and says which term each match is.
 
@@ -128,10 +128,15 @@ class TermFinder:
     result is the same as `pattern.finditer`, about ten times faster on a chapter.
     """
 
-    pattern: re.Pattern[str]
+    forms: tuple[str, ...]
     exact: dict[str, Term]
     folded: dict[str, Term]
-    by_first_word: dict[str, re.Pattern[str]] | None = None
+    by_first_word: _FirstWordPatterns | None = None
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """All names in one regex; compiled only if a name has no first word."""
+        return _compile(self.forms) if self.forms else _NEVER
 
     @classmethod
     def for_glossary(cls, glossary: Glossary) -> TermFinder:
@@ -167,18 +172,34 @@ class TermFinder:
 _WORD = re.compile(r"\w+")
 
 
-def _first_word_index(forms: list[str]) -> dict[str, re.Pattern[str]] | None:
-    """Names grouped by their first word, each group one regex; None if a name has none."""
+class _FirstWordPatterns:
+    """Names grouped by their first word, each group one regex, compiled on first use:
+    compiling all of them cost more than the rest of start-up's marking together."""
+
+    def __init__(self, groups: dict[str, list[str]]) -> None:
+        self._groups = groups
+        self._compiled: dict[str, re.Pattern[str]] = {}
+
+    def get(self, word: str) -> re.Pattern[str] | None:
+        pattern = self._compiled.get(word)
+        if pattern is None:
+            group = self._groups.get(word)
+            if group is None:
+                return None
+            alternatives = "|".join(_form_regex(f) for f in _ordered(group))
+            pattern = self._compiled[word] = re.compile(f"(?:{alternatives}){_AFTER}")
+        return pattern
+
+
+def _first_word_index(forms: list[str]) -> _FirstWordPatterns | None:
+    """The names by first word; None if some name has no first word at all."""
     groups: dict[str, list[str]] = {}
     for form in forms:
         first = _WORD.match(form)
         if first is None:
             return None
         groups.setdefault(first.group().casefold(), []).append(form)
-    return {
-        word: re.compile("(?:" + "|".join(_form_regex(f) for f in _ordered(group)) + f"){_AFTER}")
-        for word, group in groups.items()
-    }
+    return _FirstWordPatterns(groups)
 
 
 @lru_cache(maxsize=16)
@@ -193,8 +214,8 @@ def _finder_for(terms: tuple[Term, ...]) -> TermFinder:
         table.setdefault(_form_key(form, is_exact), term)
     forms = [f.strip() for f, _ in named + plurals]
     if not forms:
-        return TermFinder(_NEVER, exact, folded)
-    return TermFinder(_compile(forms), exact, folded, _first_word_index(forms))
+        return TermFinder((), exact, folded)
+    return TermFinder(tuple(forms), exact, folded, _first_word_index(forms))
 
 
 @dataclass

@@ -294,7 +294,7 @@ def test_word_index_finds_exactly_what_the_full_pattern_finds() -> None:
         Term("Infusion", "infusion", "d", ("IV",)),
     )
     finder = TermFinder.for_glossary(Glossary(terms))
-    slow = TermFinder(finder.pattern, finder.exact, finder.folded)
+    slow = TermFinder(finder.forms, finder.exact, finder.folded)
 
     def spans(found: TermFinder, text: str) -> list[tuple[int, int, str]]:
         return [(*m.span(), t.slug) for m, t in found.finditer(text)]

@@ -38,7 +38,7 @@ def print_json(data: Any) -> None:
 
 
 def _modules() -> dict[str, ModuleType]:
-    from reader.commands import check, export_pdf, glossary, search, show, toc
+    from reader.commands import check, export_pdf, glossary, kiosk_pin, search, show, toc
 
     return {
         "toc": toc,
@@ -47,6 +47,7 @@ def _modules() -> dict[str, ModuleType]:
         "glossary": glossary,
         "check": check,
         "export-pdf": export_pdf,
+        "kiosk-pin": kiosk_pin,
     }
 
 

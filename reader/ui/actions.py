@@ -117,6 +117,12 @@ class Actions(QObject):
     def __iter__(self):  # type: ignore[no-untyped-def]
         return iter(self._actions.values())
 
+    def refresh_icons(self) -> None:
+        """Redraw the icons in the current theme's ink."""
+        for spec in SPECS:
+            if spec.icon:
+                self._actions[spec.id].setIcon(icon(spec.icon))
+
     def retranslate(self) -> None:
         for spec in SPECS:
             action = self._actions[spec.id]

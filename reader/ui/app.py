@@ -8,22 +8,29 @@ import os
 import sys
 import time
 import traceback
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QTimer, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from reader import APP_ID, APP_NAME, DESKTOP_ID, __version__
 from reader.bookmarks import BookmarkStore, default_path
 from reader.handbook import HandbookError, load_handbook
+from reader.kiosk import KioskConfig, load_kiosk_config, report_problems
 from reader.paths import UserDirs, resources_dir
 from reader.preferences import Preferences, load_preferences, save_preferences
 from reader.ui.mainwindow import MainWindow
+
+if TYPE_CHECKING:
+    from reader.ui.kiosk_shell import KioskShell
 from reader.ui.translations import choose_language, install_translators
 
 STARTUP_REPORT_ENV = "HANDBOOK_READER_STARTUP_REPORT"
+SCENARIO_ENV = "HANDBOOK_READER_BENCH_SCENARIO"
 EXIT_AFTER_PAINT_ENV = "HANDBOOK_READER_EXIT_AFTER_PAINT"
 
 
@@ -37,7 +44,7 @@ def show_error(parent: QWidget | None, title: str, message: str, details: str = 
     box.exec()
 
 
-def _install_error_hook(parent_getter: object) -> None:
+def _install_error_hook() -> None:
     def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
         details = "".join(traceback.format_exception(kind, error, tb))
         sys.stderr.write(details)
@@ -67,6 +74,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 
 def _report_first_paint(window: MainWindow, started: float) -> None:
+    """Opt-in, for the benchmark: write the time to the first painted page to a file."""
     report = os.environ.get(STARTUP_REPORT_ENV)
     if not report:
         return
@@ -74,40 +82,92 @@ def _report_first_paint(window: MainWindow, started: float) -> None:
     def painted() -> None:
         origin = float(os.environ.get("HANDBOOK_READER_T0", started))
         Path(report).write_text(f"{(time.time() - origin) * 1000:.1f}\n", encoding="utf-8")
-        if os.environ.get(EXIT_AFTER_PAINT_ENV):
+        if os.environ.get(SCENARIO_ENV):
+            from reader.ui.bench_scenario import run_scenario
+
+            run_scenario(window, Path(report))
+        elif os.environ.get(EXIT_AFTER_PAINT_ENV):
             QApplication.instance().quit()  # type: ignore[union-attr]
 
     window.content.first_painted.connect(painted)
 
 
-def run_app(args: argparse.Namespace, handbook_dir: Path) -> int:
+@dataclass
+class Session:
+    """Everything one run of the window holds, so it can be closed in order."""
+
+    app: QApplication
+    window: MainWindow
+    store: BookmarkStore
+    dirs: UserDirs
+    kiosk: bool
+    translators: list[QTranslator]
+    shell: KioskShell | None = None
+
+    def close(self) -> None:
+        self.window.shut_down_search()
+        self.store.close()
+        if not self.kiosk:
+            try:
+                save_preferences(self.dirs.config, self.window.preferences)
+            except OSError as error:
+                sys.stderr.write(f"{APP_ID}: could not save preferences: {error}\n")
+
+
+def _kiosk_config(args: argparse.Namespace) -> KioskConfig | None:
+    """The kiosk settings when this run is a kiosk (flag or settings file), else None."""
+    config = load_kiosk_config()
+    if not (getattr(args, "kiosk", False) or config.enabled):
+        return None
+    config = config.with_idle_timeout(getattr(args, "idle_timeout", None))
+    for line in report_problems(config):
+        sys.stderr.write(line + "\n")
+    return config
+
+
+def open_session(args: argparse.Namespace, handbook_dir: Path) -> Session | int:
+    """Build the app and its window (shown), or return an exit code after telling why."""
     started = time.time()
     app = make_application(sys.argv[:1])
-    translators = install_translators(app, choose_language(getattr(args, "lang", None)))
-    _install_error_hook(None)
+    kiosk_config = _kiosk_config(args)
+    language = getattr(args, "lang", None) or (kiosk_config.language if kiosk_config else None)
+    translators = install_translators(app, choose_language(language))
+    _install_error_hook()
     dirs = UserDirs.default()
-    kiosk = bool(getattr(args, "kiosk", False))
     try:
         handbook = load_handbook(handbook_dir)
     except (HandbookError, OSError) as error:
         show_error(None, APP_NAME, QApplication.translate(
             "App", "The handbook could not be opened."), str(error))  # fmt: skip
         return 2
-    preferences = Preferences() if kiosk else load_preferences(dirs.config)
-    store = BookmarkStore.in_memory() if kiosk else BookmarkStore.open(default_path(dirs))
-    window = MainWindow(handbook, preferences, store=store, kiosk=kiosk)
+    kiosk = kiosk_config is not None
+    if kiosk_config is not None:
+        preferences = Preferences(zoom=kiosk_config.text_size)
+        store = BookmarkStore.in_memory()
+    else:
+        preferences = load_preferences(dirs.config)
+        store = BookmarkStore.open(default_path(dirs))
+    window = MainWindow(handbook, preferences, store=store, search_cache=dirs.cache, kiosk=kiosk)
     _report_first_paint(window, started)
-    window.restore_layout()
-    window.start()
-    window.show()
+    session = Session(app, window, store, dirs, kiosk, translators)
+    if kiosk_config is not None:
+        window.start(kiosk_config.start_page or None)
+        from reader.ui.kiosk_shell import KioskShell  # only kiosks pay for importing it
+
+        session.shell = KioskShell(window, kiosk_config, app)
+    else:
+        window.restore_layout()
+        window.start()
+        window.show()
     if store.recovery_message:
         QTimer.singleShot(0, lambda: show_error(window, APP_NAME, store.recovery_message or ""))
-    code = app.exec()
-    del translators
-    store.close()
-    if not kiosk:
-        try:
-            save_preferences(dirs.config, window.preferences)
-        except OSError as error:
-            sys.stderr.write(f"{APP_ID}: could not save preferences: {error}\n")
+    return session
+
+
+def run_app(args: argparse.Namespace, handbook_dir: Path) -> int:
+    session = open_session(args, handbook_dir)
+    if isinstance(session, int):
+        return session
+    code = session.app.exec()
+    session.close()
     return code

@@ -13,6 +13,7 @@ from PySide6.QtCore import QByteArray, QEvent, QRectF, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontMetrics,
     QImage,
     QPainter,
     QPaintEvent,
@@ -152,8 +153,19 @@ class ContentView(QTextBrowser):
 
     # -- search highlights ---------------------------------------------------------
 
-    def highlight_words(self, words: list[str]) -> int:
-        """Highlight every occurrence of `words`; scroll to the first. Returns the count."""
+    def anchor_position(self, anchor: str) -> int:
+        """The document position of a heading's anchor (0 for the top or an unknown one)."""
+        block = self.document().begin()
+        while block.isValid():
+            iterator = block.begin()
+            if not iterator.atEnd() and anchor in iterator.fragment().charFormat().anchorNames():
+                return block.position()
+            block = block.next()
+        return 0
+
+    def highlight_words(self, words: list[str], start_at: int = 0) -> int:
+        """Highlight every occurrence of `words` on the page and scroll to the first one
+        at or after `start_at` (the section's heading). Returns the count."""
         color = QColor("#ffe08a")
         selections: list[QTextEdit.ExtraSelection] = []
         first: QTextCursor | None = None
@@ -168,7 +180,8 @@ class ContentView(QTextBrowser):
                 selection.format.setBackground(color)  # type: ignore[attr-defined]
                 selection.format.setForeground(QColor("#1f2933"))  # type: ignore[attr-defined]
                 selections.append(selection)
-                if first is None or cursor.position() < first.position():
+                after = cursor.selectionStart() >= start_at
+                if after and (first is None or cursor.position() < first.position()):
                     first = QTextCursor(cursor)
         self._highlights = selections
         self.setExtraSelections(selections)
@@ -209,7 +222,7 @@ class ContentView(QTextBrowser):
         if not renderer.isValid():
             return None
         size = renderer.defaultSize()
-        width = min(MAX_PICTURE_WIDTH, max(200, self.viewport().width() - 2 * MIN_MARGIN))
+        width = min(MAX_PICTURE_WIDTH, max(200, self._column_width()))
         scale = width / max(1, size.width())
         ratio = max(1.0, self.devicePixelRatioF())
         pixel_size = QSize(int(width * ratio), int(size.height() * scale * ratio))
@@ -245,11 +258,14 @@ class ContentView(QTextBrowser):
         if event.type() == QEvent.Type.FontChange:
             self._apply_point_size()
 
+    def _column_width(self) -> int:
+        """The text column: about 40em, or the whole view less its margins if narrower."""
+        em = QFontMetrics(self.document().defaultFont()).horizontalAdvance("M") or 10
+        return min(READING_WIDTH_EM * em, self.viewport().width() - 2 * MIN_MARGIN)
+
     def _update_margins(self) -> None:
-        """Keep lines a comfortable length: centre a column about 40em wide."""
-        em = self.fontMetrics().horizontalAdvance("M") or 10
-        spare = self.viewport().width() - READING_WIDTH_EM * em
-        margin = max(MIN_MARGIN, spare // 2)
+        """Keep lines a comfortable length: centre the text column in the view."""
+        margin = max(MIN_MARGIN, (self.viewport().width() - self._column_width()) // 2)
         frame = self.document().rootFrame()
         frame_format = frame.frameFormat()
         if frame_format.leftMargin() != margin:

@@ -50,11 +50,12 @@ from reader.ui.content_view import ContentView
 from reader.ui.find_bar import FindBar
 from reader.ui.glossary_panel import GlossaryPanel
 from reader.ui.icons import icon, set_icon_color
+from reader.ui.search_panel import SearchIndexLoader, SearchPanel
 from reader.ui.theme import THEMES, Theme, resolve_theme
 from reader.ui.toc_tree import TocTree
 
 if TYPE_CHECKING:  # printing is imported when first used, to keep start-up quick
-    from reader.pdf import PdfRequest
+    from reader.pdf import ComposedDocument, PdfRequest
     from reader.ui.print_dialog import PrintDialog
 
 BASE_POINT_SIZE = 12.0
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
         preferences: Preferences,
         *,
         store: BookmarkStore | None = None,
+        search_cache: Path | None = None,
         kiosk: bool = False,
         parent: QWidget | None = None,
     ) -> None:
@@ -80,6 +82,7 @@ class MainWindow(QMainWindow):
         self.handbook = handbook
         self.preferences = preferences
         self.default_zoom = preferences.zoom
+        self.home_section_id = handbook.start_section_id or ""
         self.kiosk = kiosk
         self.pages = Pages(handbook)
         self.history = History()
@@ -94,6 +97,8 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.bookmarks_panel = BookmarksPanel(self)
         self.glossary_panel = GlossaryPanel(handbook, self)
+        self.search_panel = SearchPanel(self.search_box, self)
+        self.search_loader = SearchIndexLoader(handbook, search_cache, self)
         self.bookmarks = BookmarksController(
             store or BookmarkStore.in_memory(),
             handbook,
@@ -102,6 +107,7 @@ class MainWindow(QMainWindow):
             self,
         )
         self.pdf_save_target: Callable[[], Path | None] = self._ask_pdf_path
+        self.direct_print: Callable[[ComposedDocument], None] | None = None
         self._place_timer = QTimer(self)
         self._place_timer.setSingleShot(True)
         self._place_timer.setInterval(1500)
@@ -129,7 +135,11 @@ class MainWindow(QMainWindow):
             QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks
         )
         self.toc_dock = self._dock("contentsDock", self.toc, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.search_dock = self._dock(
+            "searchDock", self.search_panel, Qt.DockWidgetArea.LeftDockWidgetArea
+        )
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.bookmarks_panel)
+        self.tabifyDockWidget(self.toc_dock, self.search_dock)
         self.tabifyDockWidget(self.toc_dock, self.bookmarks_panel)
         self.toc_dock.raise_()
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.glossary_panel)
@@ -253,6 +263,13 @@ class MainWindow(QMainWindow):
         self.glossary_panel.visibilityChanged.connect(a["show_glossary"].setChecked)
         self.glossary_panel.section_requested.connect(self.navigate)
         self.content.term_activated.connect(self.show_term)
+        self.search_panel.result_activated.connect(self.open_search_result)
+        self.search_box.textChanged.connect(self._search_text_changed)
+        self.search_loader.ready.connect(self.search_panel.set_index)
+        self.search_loader.failed.connect(
+            lambda message: self.statusBar().showMessage(message, 10000)
+        )
+        self.content.first_painted.connect(self.search_loader.start)
         self.bookmarks_panel.visibilityChanged.connect(a["show_bookmarks"].setChecked)
         self.bookmarks.changed.connect(self._update_bookmark_star)
         self.bookmarks.error.connect(self._bookmark_error)
@@ -274,6 +291,7 @@ class MainWindow(QMainWindow):
             menu.setTitle(titles[name])
         self.find_bar.retranslate()
         self.toc_dock.setWindowTitle(self.tr("Contents"))
+        self.search_dock.setWindowTitle(self.tr("Search results"))
         self.search_box.setPlaceholderText(self.tr("Search the handbook (Ctrl+K)"))
         self.search_box.setAccessibleName(self.tr("Search the handbook"))
         self.search_box.setAccessibleDescription(
@@ -351,9 +369,8 @@ class MainWindow(QMainWindow):
             self.navigate(place.section_id, record=False, scroll=place.scroll)
 
     def go_home(self) -> None:
-        start = self.handbook.start_section_id
-        if start:
-            self.navigate(start)
+        if self.home_section_id:
+            self.navigate(self.home_section_id)
 
     def step_section(self, step: int) -> None:
         target = self.handbook.neighbour(self.current_section_id, step)
@@ -391,6 +408,41 @@ class MainWindow(QMainWindow):
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_box.selectAll()
 
+    # -- search ----------------------------------------------------------------------
+
+    def _search_text_changed(self, text: str) -> None:
+        """Typing shows the results beside the page; clearing the box brings back
+        whatever the reader had there before."""
+        if text.strip():
+            if not self.search_dock.isVisible():
+                self.search_dock.show()
+            self.search_dock.raise_()
+        elif self.search_dock.isVisible():
+            self.toc_dock.raise_()
+
+    def open_search_result(self, section_id: str, words: list[str]) -> None:
+        """Open a result: the section, scrolled to the first match, matches highlighted."""
+        if not self.navigate(section_id):
+            return
+        section = self.handbook.section(section_id)
+        if section is None:
+            return
+        start = self.content.anchor_position(section.anchor)
+        count = self.content.highlight_words(words, start_at=start)
+        if count:
+            self.statusBar().showMessage(
+                self.tr("%1 matches highlighted on this page.").replace("%1", str(count)), 5000
+            )
+
+    def shut_down_search(self) -> None:
+        """Stop the index builder and close the index (tests and closing the window)."""
+        self.search_loader.stop()
+        self.search_loader.join(5)
+        index = self.search_panel.index
+        self.search_panel.set_index(None)
+        if index is not None:
+            index.close()
+
     # -- bookmarks -------------------------------------------------------------------
 
     def toggle_bookmark(self) -> None:
@@ -426,7 +478,14 @@ class MainWindow(QMainWindow):
         self.glossary_panel.show_term(slug)
 
     def _bookmark_error(self, message: str) -> None:
-        QMessageBox.warning(self, self.tr("Bookmarks"), message)
+        """Tell the reader, without blocking: this can happen while the window closes."""
+        self.statusBar().showMessage(message, 10000)
+        if self.isVisible():
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Bookmarks"), message,
+                              QMessageBox.StandardButton.Ok, self)  # fmt: skip
+            box.setObjectName("bookmarkErrorDialog")
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
 
     def remember_place(self) -> None:
         """Where the reader is, kept so the next start reopens here (not in kiosk mode)."""
@@ -466,8 +525,13 @@ class MainWindow(QMainWindow):
             bookmarked=bookmarked,
             current_section_id=self.current_section_id,
             save_target=self.pdf_save_target,
+            direct_print=self.direct_print,
             parent=self,
         )
+        if self.kiosk:  # no system dialogs: print goes to the kiosk's printer or folder
+            dialog.preview_button.hide()
+            dialog.print_button.setVisible(self.direct_print is not None)
+            dialog.save_button.setVisible(self.direct_print is None)
         dialog.export_requested.connect(
             lambda request, path: dialog.show_result(self._export_pdf(request, path))
         )
@@ -514,6 +578,8 @@ class MainWindow(QMainWindow):
             app.setPalette(theme.palette())
             app.setStyleSheet(theme.app_qss())
         set_icon_color(theme.text)
+        self.action_set.refresh_icons()
+        self._update_bookmark_star()
         self.content.document().setDefaultStyleSheet(theme.reading_css())
         self.theme = theme
         self.action_set[f"theme_{name if name in THEMES else 'system'}"].setChecked(True)
@@ -607,12 +673,14 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
         self.remember_place()
+        self.shut_down_search()
         super().closeEvent(event)
 
     def reset_visit(self) -> None:
         """Forget the current visitor (kiosk): start page, empty search, no history,
         default text size. Panels that hold visitor data extend this."""
         self.search_box.clear()
+        self.search_panel.clear_results()
         self.content.clear_highlights()
         self.apply_zoom(self.default_zoom)
         self.history.clear()

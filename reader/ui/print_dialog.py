@@ -58,9 +58,11 @@ class PrintDialog(QDialog):
         current_section_id: str,
         save_target: Callable[[], Path | None],
         locale: QLocale | None = None,
+        direct_print: Callable[[ComposedDocument], None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.direct_print = direct_print
         self.handbook = handbook
         self.current_section_id = current_section_id
         self.save_target = save_target
@@ -242,8 +244,18 @@ class PrintDialog(QDialog):
         return len(pages) if pages else document.page_count
 
     def print_with_dialog(self) -> None:
+        """Print: through the system's print dialog, or (on a kiosk) straight to the
+        configured printer, so no dialog that can browse the computer ever opens."""
         document = self.compose()
         if document is None:
+            return
+        if self.direct_print is not None:
+            try:
+                self.direct_print(document)
+            except Exception as error:  # a plain-language message from the printer path
+                self.show_result(str(error))
+                return
+            self.show_result(self.tr("Sent %n page(s) to the printer.", "", document.page_count))
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageLayout(page_layout(document.request.page_size))

@@ -73,4 +73,5 @@ def test_bookmarks_and_last_place_survive_a_restart(
     assert second.current_section_id == "history/strimvelis"
     ids = [b.section_id for b in second.bookmarks.bookmarks()]
     assert ids == ["how-it-works/the-infusion"]
+    second.close()
     second_store.close()

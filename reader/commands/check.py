@@ -1,0 +1,33 @@
+"""`check`: report what is wrong in a handbook folder, one `file:line: message` a line.
+
+The problems go to stdout (so they can be piped or saved), followed by a summary line.
+The exit code is 1 when anything was found and 0 when the handbook is clean, so a
+build or a clinic's update script can stop on a broken handbook.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from reader.commands import load_handbook_for
+
+HELP = "check a handbook folder for broken links, missing pictures and unsafe HTML"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    return None
+
+
+def run(args: argparse.Namespace) -> int:
+    handbook = load_handbook_for(args.handbook)
+    from reader.check import check_handbook, format_problems  # only `check` needs it
+
+    problems = check_handbook(handbook)
+    for line in format_problems(problems, handbook.root):
+        print(line)
+    if problems:
+        noun = "problem" if len(problems) == 1 else "problems"
+        print(f"{len(problems)} {noun} found")
+        return 1
+    print(f"No problems found in {handbook.title}")
+    return 0

@@ -1,0 +1,68 @@
+"""`search QUERY`: the sections that best match, as text or JSON, typos forgiven."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING
+
+from reader.commands import CommandError, load_handbook_for, print_json
+from reader.paths import UserDirs
+
+if TYPE_CHECKING:  # Whoosh loads only when a search runs: the window starts without it
+    from reader.search import SearchResult
+
+HELP = "search the handbook (misspellings and British spellings are fine)"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("query", nargs="+", metavar="QUERY", help='for example "bone marrow"')
+    parser.add_argument("--limit", type=int, default=10, metavar="N", help="at most N results")
+    parser.add_argument("--json", action="store_true", help="print JSON")
+
+
+def result_data(result: SearchResult) -> dict[str, object]:
+    """The public JSON shape: keys may be added, never renamed or dropped."""
+    return {
+        "query": result.query,
+        "suggestion": result.suggestion,
+        "results": [
+            {
+                "id": hit.id,
+                "chapter": hit.chapter,
+                "title": hit.title,
+                "snippet": hit.snippet,
+                "score": hit.score,
+                "kind": hit.kind,
+                "terms": list(hit.terms),
+            }
+            for hit in result.hits
+        ],
+    }
+
+
+def print_result(result: SearchResult) -> None:
+    if result.suggestion:
+        print(f"Did you mean: {result.suggestion}")
+    if not result.hits:
+        print(f"No results for {result.query!r}. Try fewer words, or check the spelling.")
+        return
+    for hit in result.hits:
+        tag = " (glossary)" if hit.kind == "glossary" else ""
+        print(f"{hit.chapter} > {hit.title} [{hit.id}]{tag}")
+        print(f"    {hit.plain_snippet}")
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.limit < 1:
+        raise CommandError("--limit must be 1 or more", exit_code=2)
+    handbook = load_handbook_for(args.handbook)
+    query = " ".join(args.query)
+    from reader.search import SearchIndex
+
+    with SearchIndex.open_or_build(handbook, UserDirs.default().cache) as index:
+        result = index.search(query, limit=args.limit)
+    if args.json:
+        print_json(result_data(result))
+    else:
+        print_result(result)
+    return 0

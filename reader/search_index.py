@@ -1,0 +1,392 @@
+"""The search index on disk: what goes in it, where it lives, and how it survives.
+
+The index lives in the user cache folder under `search/<key>`, where the key hashes the
+handbook's content, the app version and the schema version. It is built once into a
+private temporary folder and renamed into place, so two copies of the app never see a
+half-written index and the loser of a race simply uses the winner's. A checksum of
+every file is kept beside the index; a missing, truncated or garbled index, or a cache
+folder that cannot be written, is never fatal: the index is rebuilt, or built in memory.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import itertools
+import json
+import logging
+import os
+import shutil
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from whoosh.analysis import SpaceSeparatedTokenizer
+from whoosh.fields import ID, STORED, TEXT, Schema
+from whoosh.filedb.filestore import FileStorage, RamStorage, Storage
+from whoosh.index import Index
+
+from reader import __version__
+from reader.handbook import Chapter, Handbook, Section
+from reader.paths import bundled_index_dir
+from reader.search_text import WORD, WordStems, markdown_to_plain
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 3
+INDEX_FOLDER = "search"
+META_FILE = "search-meta.json"
+_BUILD_PREFIX = ".build-"
+_TRASH_PREFIX = ".trash-"
+_STALE_SECONDS = 3600
+KEPT_INDEXES = 3
+KIND_SECTION = "section"
+KIND_GLOSSARY = "glossary"
+
+
+# Markers for the extra tokens in the title and body fields. Stems are made of word
+# characters only, so these can never collide with a word.
+PAIR_MARK = ">"
+CONCEPT_MARK = "="
+
+
+def search_schema() -> Schema:
+    """Title (with glossary aliases) and body as tokens we make ourselves; stored text.
+
+    The text is analysed once, by `IndexTokens`, into three kinds of token per field:
+    each word's stem; each pair of neighbouring stems (`stem>cell`), so a quoted
+    phrase is a few term look-ups instead of a slow positional match; and, for each
+    place a glossary term is named by any alias, `=slug` ("bone marrow transplant" and
+    "HSCT" both give `=stem-cell-transplant`), so a synonym costs one look-up.
+    """
+    tokens = SpaceSeparatedTokenizer()
+    return Schema(
+        id=ID(stored=True, unique=True),
+        kind=ID(stored=True),
+        title=TEXT(analyzer=tokens, phrase=False),
+        body=TEXT(analyzer=tokens, phrase=False),
+        shown_title=STORED(),
+        chapter=STORED(),
+        text=STORED(),
+    )
+
+
+def pair_token(first: str, second: str) -> str:
+    return f"{first}{PAIR_MARK}{second}"
+
+
+def concept_token(slug: str) -> str:
+    return f"{CONCEPT_MARK}{slug}"
+
+
+@dataclass(frozen=True)
+class SearchDocument:
+    """One section or glossary entry as the index sees it."""
+
+    id: str
+    kind: str
+    title: str
+    names: tuple[str, ...]
+    chapter: str
+    body: str
+
+    @property
+    def indexed_title(self) -> str:
+        return " \n".join((self.title, *self.names))
+
+
+class IndexTokens:
+    """Turns text into index tokens (stems, stem pairs, glossary terms) and counts words."""
+
+    def __init__(self, concepts: dict[str, list[list[str]]]) -> None:
+        self.stem_of = WordStems()
+        self.counts: Counter[str] = Counter()
+        self._by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for slug, names in concepts.items():
+            for name in names:
+                if name:
+                    self._by_first.setdefault(name[0], []).append((tuple(name), slug))
+
+    def __call__(self, text: str) -> str:
+        words = [word.lower() for word in WORD.findall(text)]
+        self.counts.update(words)
+        stems = [stem for word in words if (stem := self.stem_of(word)) is not None]
+        pairs = [pair_token(a, b) for a, b in itertools.pairwise(stems)]
+        return " ".join([*stems, *pairs, *map(concept_token, self.concepts_in(stems))])
+
+    def concepts_in(self, stems: list[str]) -> list[str]:
+        """The slug of the glossary term named at each place (repeats kept)."""
+        found: list[str] = []
+        for position, stem in enumerate(stems):
+            for name, slug in self._by_first.get(stem, ()):
+                if tuple(stems[position : position + len(name)]) == name:
+                    found.append(slug)
+        return found
+
+    def fields(self, document: SearchDocument) -> dict[str, str]:
+        self.counts.update(word.lower() for word in WORD.findall(document.chapter))
+        return {
+            "id": document.id,
+            "kind": document.kind,
+            "title": self(document.indexed_title),
+            "body": self(document.body),
+            "shown_title": document.title,
+            "chapter": document.chapter,
+            "text": document.body,
+        }
+
+    def vocabulary(self, concepts: dict[str, list[list[str]]]) -> Vocabulary:
+        stems = {w: stem for w in self.counts if (stem := self.stem_of(w)) is not None}
+        return Vocabulary(dict(self.counts), stems, concepts)
+
+
+def _section_document(handbook: Handbook, chapter: Chapter, section: Section) -> SearchDocument:
+    glossary = handbook.is_glossary(chapter)
+    term = handbook.glossary.find(section.anchor) if glossary and section.level > 1 else None
+    return SearchDocument(
+        id=section.id,
+        kind=KIND_GLOSSARY if glossary else KIND_SECTION,
+        title=section.title,
+        names=term.aliases if term else (),
+        chapter=chapter.title,
+        body=markdown_to_plain(section.markdown),
+    )
+
+
+def handbook_documents(handbook: Handbook) -> Iterator[SearchDocument]:
+    """Every section of every chapter, glossary entries included, in reading order."""
+    for chapter in handbook.chapters:
+        for section in chapter.sections:
+            yield _section_document(handbook, chapter, section)
+
+
+@dataclass
+class Vocabulary:
+    """The handbook's own words: how often each occurs and its stem; glossary names.
+
+    Saved beside the index so that a reused index needs no pass over the text.
+    """
+
+    counts: dict[str, int] = field(default_factory=dict)
+    stems: dict[str, str] = field(default_factory=dict)
+    concepts: dict[str, list[list[str]]] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, object]:
+        return {"counts": self.counts, "stems": self.stems, "concepts": self.concepts}
+
+    @classmethod
+    def from_json(cls, data: object) -> Vocabulary:
+        if not isinstance(data, dict):
+            raise ValueError("vocabulary is not a table")
+        counts, stems, concepts = data.get("counts"), data.get("stems"), data.get("concepts")
+        if not isinstance(counts, dict) or not isinstance(stems, dict):
+            raise ValueError("vocabulary has no words")
+        if not isinstance(concepts, dict):
+            raise ValueError("vocabulary has no glossary terms")
+        return cls(counts, stems, concepts)
+
+
+def glossary_concepts(handbook: Handbook) -> dict[str, list[list[str]]]:
+    """For each glossary term's slug, the stems of each of its names."""
+    stem_of = WordStems()
+    concepts: dict[str, list[list[str]]] = {}
+    for term in handbook.glossary.terms:
+        names = {stem_of.phrase(name) for name in term.names}
+        names.discard(())
+        if names:
+            concepts[term.slug] = [list(name) for name in sorted(names)]
+    return concepts
+
+
+@dataclass
+class OpenedIndex:
+    """A Whoosh index ready to search, with its vocabulary and where it came from."""
+
+    index: Index
+    vocabulary: Vocabulary
+    doc_count: int
+    location: Path | None
+    rebuilt: bool
+
+
+def index_key(handbook: Handbook) -> str:
+    raw = f"{handbook.content_hash()}|{__version__}|{SCHEMA_VERSION}"
+    return hashlib.sha256(raw.encode()).hexdigest()[:20]
+
+
+def _fill(storage: Storage, handbook: Handbook) -> tuple[Index, Vocabulary, int]:
+    concepts = glossary_concepts(handbook)
+    tokens = IndexTokens(concepts)
+    index = storage.create_index(search_schema())
+    writer = index.writer(limitmb=128)
+    count = 0
+    try:
+        for document in handbook_documents(handbook):
+            writer.add_document(**tokens.fields(document))
+            count += 1
+    except BaseException:
+        writer.cancel()
+        raise
+    writer.commit()
+    return index, tokens.vocabulary(concepts), count
+
+
+def build_in_memory(handbook: Handbook) -> OpenedIndex:
+    """An index that lives only as long as the app: the fallback that always works."""
+    index, vocabulary, count = _fill(RamStorage(), handbook)
+    return OpenedIndex(index, vocabulary, count, None, rebuilt=True)
+
+
+def _file_digest(path: Path) -> str:
+    digest = hashlib.blake2b(digest_size=16)
+    with path.open("rb") as stream:
+        while chunk := stream.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _index_files(folder: Path) -> list[Path]:
+    return sorted(
+        p
+        for p in folder.iterdir()
+        if p.is_file() and p.name != META_FILE and not p.name.endswith("LOCK")
+    )
+
+
+def _write_meta(folder: Path, vocabulary: Vocabulary, doc_count: int) -> None:
+    meta = {
+        "schema": SCHEMA_VERSION,
+        "app_version": __version__,
+        "doc_count": doc_count,
+        "files": {p.name: [p.stat().st_size, _file_digest(p)] for p in _index_files(folder)},
+        "vocabulary": vocabulary.to_json(),
+    }
+    (folder / META_FILE).write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+
+
+class IndexDamaged(Exception):
+    """The index folder is missing, incomplete or does not match its checksums."""
+
+
+def _open_checked(folder: Path) -> OpenedIndex:
+    """Open an index folder after checking every file against the saved checksums."""
+    try:
+        meta = json.loads((folder / META_FILE).read_text(encoding="utf-8"))
+        files = meta["files"]
+        if meta.get("schema") != SCHEMA_VERSION or not isinstance(files, dict) or not files:
+            raise IndexDamaged("index written by another version")
+        for name, (size, digest) in files.items():
+            path = folder / name
+            if path.stat().st_size != size or _file_digest(path) != digest:
+                raise IndexDamaged(f"index file {name} changed")
+        vocabulary = Vocabulary.from_json(meta["vocabulary"])
+        index = FileStorage(str(folder), readonly=True).open_index()
+        if index.doc_count() != meta["doc_count"]:
+            index.close()
+            raise IndexDamaged("index holds the wrong number of sections")
+    except IndexDamaged:
+        raise
+    except Exception as error:  # whoosh, JSON, OS and type errors alike mean "damaged"
+        raise IndexDamaged(f"{type(error).__name__}: {error}") from error
+    return OpenedIndex(index, vocabulary, int(meta["doc_count"]), folder, rebuilt=False)
+
+
+def _remove(path: Path) -> None:
+    shutil.rmtree(path, ignore_errors=True)
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def _clean_up(root: Path, keep: str) -> None:
+    """Remove all but the most recently used indexes, and leftovers of crashed builds.
+
+    A few are kept so that switching between two handbooks does not rebuild each time.
+    """
+    now = time.time()
+    try:
+        entries = [entry for entry in root.iterdir() if entry.is_dir() and entry.name != keep]
+    except OSError:
+        return
+    leftovers = [e for e in entries if e.name.startswith((_BUILD_PREFIX, _TRASH_PREFIX))]
+    for entry in leftovers:
+        if now - _mtime(entry) > _STALE_SECONDS:  # younger: another copy may be building
+            _remove(entry)
+    indexes = sorted((e for e in entries if e not in leftovers), key=_mtime, reverse=True)
+    for entry in indexes[KEPT_INDEXES - 1 :]:
+        _remove(entry)
+
+
+def _mark_used(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        os.utime(folder)
+
+
+def _build_on_disk(handbook: Handbook, root: Path, final: Path) -> OpenedIndex:
+    """Build in a private folder, then rename it into place; the loser of a race reuses."""
+    building = Path(tempfile.mkdtemp(prefix=_BUILD_PREFIX, dir=root))
+    try:
+        index, vocabulary, count = _fill(FileStorage(str(building)), handbook)
+        index.close()
+        _write_meta(building, vocabulary, count)
+        _move_into_place(building, final, root)
+    except BaseException:
+        _remove(building)
+        raise
+    # If the rename failed and the winner's index was unusable, ours stayed where it was.
+    opened = _open_checked(building if building.exists() else final)
+    opened.rebuilt = True
+    return opened
+
+
+def _move_into_place(building: Path, final: Path, root: Path) -> None:
+    try:
+        os.rename(building, final)
+        return
+    except OSError:
+        pass
+    with contextlib.suppress(IndexDamaged):
+        _open_checked(final).index.close()
+        _remove(building)  # another copy of the app finished first: use its index
+        return
+    trash = Path(tempfile.mkdtemp(prefix=_TRASH_PREFIX, dir=root))
+    with contextlib.suppress(OSError):
+        os.rename(final, trash / "old")
+    with contextlib.suppress(OSError):
+        os.rename(building, final)
+    _remove(trash)
+
+
+def open_or_build_index(handbook: Handbook, cache_dir: Path | None) -> OpenedIndex:
+    """The handbook's index from the cache, built if needed; in memory if all else fails."""
+    if cache_dir is None:
+        return build_in_memory(handbook)
+    key = index_key(handbook)
+    shipped = bundled_index_dir() / INDEX_FOLDER / key
+    if shipped.is_dir():  # a standalone bundle's own, built when it was packaged
+        with contextlib.suppress(IndexDamaged):
+            return _open_checked(shipped)
+    root = Path(cache_dir) / INDEX_FOLDER
+    final = root / key
+    if final.is_dir():
+        try:
+            opened = _open_checked(final)
+            _mark_used(final)
+            return opened
+        except IndexDamaged as problem:
+            log.warning("search index at %s is damaged (%s); rebuilding", final, problem)
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        opened = _build_on_disk(handbook, root, final)
+    except Exception as error:
+        log.warning("cannot keep the search index in %s (%s); using memory", root, error)
+        return build_in_memory(handbook)
+    _clean_up(root, keep=key)
+    return opened

@@ -1,0 +1,351 @@
+"""The search results panel, driven by the main window's search box, and the loader that
+opens (or builds) the search index off the UI thread.
+
+The panel only shows results and forwards the reader's choice: activating a result
+emits `result_activated(section_id, matched_words)`; the main window opens the section
+and highlights the words. It searches as the reader types, after a short pause.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import html
+import logging
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPainter, QPalette, QTextDocument
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.handbook import Handbook
+
+if TYPE_CHECKING:  # Whoosh is imported only when the index is opened, after first paint
+    from reader.search import SearchIndex, SearchResult
+
+log = logging.getLogger(__name__)
+
+DEBOUNCE_MS = 150
+RESULT_LIMIT = 30
+ID_ROLE = Qt.ItemDataRole.UserRole
+TERMS_ROLE = Qt.ItemDataRole.UserRole + 1
+HTML_ROLE = Qt.ItemDataRole.UserRole + 2
+ROW_PADDING = 6
+SUGGESTION_LINK = "suggestion"
+ROW_STYLE = """
+.place { font-size: small; }
+.tag { font-size: small; font-weight: bold; }
+b.match { font-weight: bold; }
+"""
+
+
+def row_html(place: str, snippet: str, tag: str) -> str:
+    """A result row: where it is (and a tag) above the highlighted snippet."""
+    tag_html = f'<span class="tag">[{html.escape(tag)}]</span> ' if tag else ""
+    return f'<div class="place">{tag_html}{html.escape(place)}</div><div>{snippet}</div>'
+
+
+class SearchResultDelegate(QStyledItemDelegate):
+    """Paints a result row's HTML (bold matches) with QTextDocument."""
+
+    def _document(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument:
+        document = QTextDocument()
+        document.setDefaultFont(option.font)
+        document.setDefaultStyleSheet(ROW_STYLE)
+        document.setDocumentMargin(ROW_PADDING)
+        document.setHtml(str(index.data(HTML_ROLE) or ""))
+        width = option.rect.width() if option.rect.width() > 0 else 320
+        document.setTextWidth(width)
+        return document
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        assert isinstance(index, QModelIndex)
+        item = QStyleOptionViewItem(option)
+        self.initStyleOption(item, index)
+        item.text = ""
+        widget = item.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, item, painter, widget)
+        document = self._document(option, index)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        selected = bool(item.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        context.palette.setColor(QPalette.ColorRole.Text, item.palette.color(role))
+        painter.save()
+        rect = item.rect
+        painter.translate(rect.topLeft())
+        painter.setClipRect(QRectF(0, 0, rect.width(), rect.height()))
+        document.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        assert isinstance(index, QModelIndex)
+        document = self._document(option, index)
+        return QSize(int(document.idealWidth()), int(document.size().height()))
+
+
+class SearchPanel(QWidget):
+    """Results for what is typed in `search_box`, with a message line above them."""
+
+    result_activated = Signal(str, list)  # section id, the words that matched
+    results_changed = Signal(int)  # how many results are shown now
+
+    def __init__(self, search_box: QLineEdit, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("searchPanel")
+        self.search_box = search_box
+        self._index: SearchIndex | None = None
+        self._result: SearchResult | None = None
+        self.message = QLabel(self)
+        self.message.setObjectName("searchMessage")
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.RichText)
+        self.message.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.message.linkActivated.connect(self._on_link)
+        self.message.hide()
+        self.results = QListWidget(self)
+        self.results.setObjectName("searchResults")
+        self.results.setItemDelegate(SearchResultDelegate(self.results))
+        self.results.setWordWrap(True)
+        self.results.setUniformItemSizes(False)
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results.itemClicked.connect(self._activate_item)
+        self.results.installEventFilter(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.message)
+        layout.addWidget(self.results, 1)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self.search_now)
+        search_box.textChanged.connect(self._on_text_changed)
+        search_box.installEventFilter(self)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Search results panel"))
+        self.results.setAccessibleName(self.tr("Search results"))
+        self.message.setAccessibleName(self.tr("Search message"))
+        if self._result is not None:
+            self._show_message(self._result)
+
+    # --- the index ----------------------------------------------------------------
+    def set_index(self, index: SearchIndex | None) -> None:
+        """Use `index` from now on (None while it is being prepared); redo the search."""
+        self._index = index
+        if self.search_box.text().strip():
+            self.search_now()
+
+    @property
+    def index(self) -> SearchIndex | None:
+        return self._index
+
+    # --- searching ----------------------------------------------------------------
+    def _on_text_changed(self, _text: str) -> None:
+        self._timer.start()
+
+    def search_now(self) -> None:
+        """Search for the box's text at once (the debounce timer calls this)."""
+        self._timer.stop()
+        query = self.search_box.text()
+        if not query.strip():
+            self.clear_results()
+            return
+        if self._index is None:
+            self._result = None
+            self._set_rows(None)
+            self.message.setText(html.escape(self.tr("Preparing search…")))
+            self.message.show()
+            return
+        result = self._index.search(query, limit=RESULT_LIMIT)
+        self._result = result
+        self._set_rows(result)
+        self._show_message(result)
+
+    def clear_results(self) -> None:
+        self._timer.stop()
+        self._result = None
+        self.message.hide()
+        self.message.clear()
+        self._set_rows(None)
+
+    def _set_rows(self, result: SearchResult | None) -> None:
+        self.results.clear()
+        for hit in result.hits if result else ():
+            glossary = hit.kind == "glossary"
+            tag = self.tr("Glossary") if glossary else ""
+            item = QListWidgetItem(self.results)
+            place = hit.title if glossary else f"{hit.chapter} › {hit.title}"
+            spoken = f"{tag}: {place}" if tag else place
+            item.setData(Qt.ItemDataRole.DisplayRole, f"{spoken}. {hit.plain_snippet}")
+            item.setData(Qt.ItemDataRole.ToolTipRole, place)
+            item.setData(ID_ROLE, hit.id)
+            item.setData(TERMS_ROLE, list(hit.terms))
+            item.setData(HTML_ROLE, row_html(place, hit.snippet, tag))
+        if self.results.count():
+            self.results.setCurrentRow(0)
+        count = self.results.count()
+        self.results.setAccessibleDescription(self.tr("%n result(s)", "", count))
+        self.results_changed.emit(count)
+
+    def _show_message(self, result: SearchResult) -> None:
+        parts: list[str] = []
+        if not result.hits:
+            text = self.tr("No results for “%1”. Try fewer words, or check the spelling.")
+            parts.append(html.escape(text.replace("%1", result.query.strip()[:80])))
+        if result.suggestion:
+            link = f'<a href="{SUGGESTION_LINK}">{html.escape(result.suggestion)}</a>'
+            parts.append(html.escape(self.tr("Did you mean: %1?")).replace("%1", link))
+        self.message.setText(" ".join(parts))
+        self.message.setVisible(bool(parts))
+
+    def _on_link(self, link: str) -> None:
+        if link == SUGGESTION_LINK and self._result and self._result.suggestion:
+            self.apply_suggestion()
+
+    def apply_suggestion(self) -> None:
+        """Search for the "Did you mean" words instead (they replace the box's text)."""
+        if self._result and self._result.suggestion:
+            self.search_box.setText(self._result.suggestion)
+            self.search_now()
+
+    # --- choosing a result -----------------------------------------------------------
+    def _activate_item(self, item: QListWidgetItem | None) -> None:
+        if item is None:
+            return
+        section_id = str(item.data(ID_ROLE) or "")
+        terms = [str(t) for t in (item.data(TERMS_ROLE) or [])]
+        if section_id:
+            self.result_activated.emit(section_id, terms)
+
+    def activate_current(self) -> None:
+        """Open the current result, or the first one."""
+        if self._timer.isActive():
+            self.search_now()
+        item = self.results.currentItem() or self.results.item(0)
+        self._activate_item(item)
+
+    def _move(self, step: int) -> None:
+        if self._timer.isActive():
+            self.search_now()
+        count = self.results.count()
+        if count:
+            row = max(0, min(count - 1, self.results.currentRow() + step))
+            self.results.setCurrentRow(row)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return super().eventFilter(watched, event)
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.activate_current()
+            return True
+        if watched is self.search_box:
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+                self._move(1 if key == Qt.Key.Key_Down else -1)
+                return True
+            if key == Qt.Key.Key_Escape and self.search_box.text():
+                self.search_box.clear()
+                self.clear_results()
+                return True
+        return super().eventFilter(watched, event)
+
+
+class SearchIndexLoader(QObject):
+    """Opens or builds the search index in a worker thread.
+
+    Start it after the window is first painted (`QTimer.singleShot(0, loader.start)`);
+    it emits `ready(SearchIndex)` or `failed(message)`. `stop()` makes it drop the
+    result instead of emitting it; `join()` waits for the thread (tests, shutdown).
+    """
+
+    ready = Signal(object)
+    failed = Signal(str)
+
+    def __init__(
+        self, handbook: Handbook, cache_dir: Path | None, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("searchIndexLoader")
+        self.handbook = handbook
+        self.cache_dir = cache_dir
+        self._stopped = threading.Event()
+        self._thread: threading.Thread | None = None
+        self.failure_text = self.tr("Search is not available right now.")
+
+    def start(self) -> None:
+        if self._thread is not None:
+            return
+        self._thread = threading.Thread(target=self._run, name="search-index", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            from reader.search import SearchIndex
+
+            index = SearchIndex.open_or_build(self.handbook, self.cache_dir)
+        except Exception as error:  # the reader keeps working without search
+            log.warning("search index could not be prepared: %r", error)
+            self._emit_failed()
+            return
+        if self._stopped.is_set():
+            index.close()
+            return
+        try:
+            self.ready.emit(index)
+        except RuntimeError:  # the loader was deleted while the index was being built
+            index.close()
+
+    def _emit_failed(self) -> None:
+        if self._stopped.is_set():
+            return
+        with contextlib.suppress(RuntimeError):  # the loader was deleted meanwhile
+            self.failed.emit(self.failure_text)
+
+    def stop(self) -> None:
+        """Drop the index instead of emitting it if it is not ready yet."""
+        self._stopped.set()
+
+    def join(self, timeout: float | None = None) -> bool:
+        """Wait for the worker; True once it has finished (or was never started)."""
+        if self._thread is None:
+            return True
+        self._thread.join(timeout)
+        return not self._thread.is_alive()
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()

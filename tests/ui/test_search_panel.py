@@ -1,0 +1,213 @@
+"""The search panel driven through a real search box, and the index loader thread."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit, QWidget
+from pytestqt.qtbot import QtBot
+
+from reader.handbook import Handbook, load_handbook
+from reader.search import SearchIndex
+from reader.ui.search_panel import HTML_ROLE, ID_ROLE, SearchIndexLoader, SearchPanel
+from tests.conftest import WriteHandbook
+
+REPO = Path(__file__).resolve().parents[2]
+
+CHAPTER = """# Treatments
+
+## Cancer risk
+
+A few children developed leukemia years later.
+
+## Leukemia care
+
+How the care team watches for it.
+
+## Editing
+
+CRISPR tools cut the DNA at one place.
+"""
+GLOSSARY = """
+[[terms]]
+term = "Leukemia"
+aliases = ["leukaemia"]
+definition = "A cancer of the blood-forming cells."
+"""
+
+
+@pytest.fixture
+def small_handbook(write_handbook: WriteHandbook) -> Handbook:
+    return load_handbook(write_handbook({"treatments.md": CHAPTER, "glossary.toml": GLOSSARY}))
+
+
+@pytest.fixture
+def index(small_handbook: Handbook) -> Iterator[SearchIndex]:
+    with SearchIndex.open_or_build(small_handbook, None) as opened:
+        yield opened
+
+
+@pytest.fixture
+def box_and_panel(qtbot: QtBot) -> Iterator[tuple[QLineEdit, SearchPanel]]:
+    host = QWidget()  # kept alive by this generator until the test ends
+    qtbot.addWidget(host)
+    box = QLineEdit(host)
+    panel = SearchPanel(box, host)
+    host.show()
+    qtbot.waitExposed(host)
+    box.setFocus()
+    yield box, panel
+
+
+def type_query(qtbot: QtBot, box: QLineEdit, panel: SearchPanel, text: str) -> int:
+    with qtbot.waitSignal(panel.results_changed, timeout=3000) as blocker:
+        qtbot.keyClicks(box, text)
+    return int(blocker.args[0]) if blocker.args else 0
+
+
+def row_ids(panel: SearchPanel) -> list[str]:
+    return [panel.results.item(i).data(ID_ROLE) for i in range(panel.results.count())]
+
+
+def test_typing_shows_results_and_enter_opens_the_first(
+    qtbot: QtBot, box_and_panel: tuple[QLineEdit, SearchPanel], index: SearchIndex
+) -> None:
+    box, panel = box_and_panel
+    panel.set_index(index)
+    assert type_query(qtbot, box, panel, "developed") == 1
+    assert row_ids(panel) == ["treatments/cancer-risk"]
+    with qtbot.waitSignal(panel.result_activated, timeout=1000) as activated:
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert activated.args == ["treatments/cancer-risk", ["developed"]]
+
+
+def test_down_arrow_moves_through_results_before_enter(
+    qtbot: QtBot, box_and_panel: tuple[QLineEdit, SearchPanel], index: SearchIndex
+) -> None:
+    box, panel = box_and_panel
+    panel.set_index(index)
+    assert type_query(qtbot, box, panel, "leukemia") >= 3
+    second = row_ids(panel)[1]
+    qtbot.keyClick(box, Qt.Key.Key_Down)
+    assert panel.results.currentRow() == 1
+    with qtbot.waitSignal(panel.result_activated, timeout=1000) as activated:
+        qtbot.keyClick(box, Qt.Key.Key_Enter)
+    assert activated.args[0] == second
+    assert box.hasFocus()
+
+
+def test_glossary_rows_are_tagged_for_sight_and_speech(
+    qtbot: QtBot, box_and_panel: tuple[QLineEdit, SearchPanel], index: SearchIndex
+) -> None:
+    box, panel = box_and_panel
+    panel.set_index(index)
+    type_query(qtbot, box, panel, "leukemia")
+    row = row_ids(panel).index("glossary/leukemia")
+    item = panel.results.item(row)
+    assert item.text().startswith("Glossary: Leukemia. ")
+    assert "[Glossary]" in item.data(HTML_ROLE)
+    assert '<b class="match">' in item.data(HTML_ROLE)
+    section = panel.results.item(row_ids(panel).index("treatments/cancer-risk"))
+    assert section.text().startswith("Treatments › Cancer risk. ")
+
+
+def test_misspelling_offers_a_clickable_suggestion(
+    qtbot: QtBot, box_and_panel: tuple[QLineEdit, SearchPanel], index: SearchIndex
+) -> None:
+    box, panel = box_and_panel
+    panel.set_index(index)
+    type_query(qtbot, box, panel, "leukemai")
+    assert panel.message.isVisible()
+    assert "Did you mean" in panel.message.text()
+    assert "leukemia" in panel.message.text()
+    with qtbot.waitSignal(panel.results_changed, timeout=1000):
+        panel.message.linkActivated.emit("suggestion")
+    assert box.text() == "leukemia"
+
+
+def test_no_results_explains_what_to_try(
+    qtbot: QtBot, box_and_panel: tuple[QLineEdit, SearchPanel], index: SearchIndex
+) -> None:
+    box, panel = box_and_panel
+    panel.set_index(index)
+    assert type_query(qtbot, box, panel, "zebrafish") == 0
+    assert "No results for “zebrafish”" in panel.message.text()
+    assert "Try fewer words" in panel.message.text()
+
+
+def test_escape_clears_the_box_and_the_results(
+    qtbot: QtBot, box_and_panel: tuple[QLineEdit, SearchPanel], index: SearchIndex
+) -> None:
+    box, panel = box_and_panel
+    panel.set_index(index)
+    type_query(qtbot, box, panel, "crispr")
+    qtbot.keyClick(box, Qt.Key.Key_Escape)
+    assert box.text() == ""
+    assert panel.results.count() == 0
+    assert not panel.message.isVisible()
+
+
+def test_search_waits_for_the_index_then_runs(
+    qtbot: QtBot, box_and_panel: tuple[QLineEdit, SearchPanel], index: SearchIndex
+) -> None:
+    box, panel = box_and_panel
+    assert type_query(qtbot, box, panel, "crispr") == 0
+    assert panel.message.text() == "Preparing search…"
+    with qtbot.waitSignal(panel.results_changed, timeout=1000):
+        panel.set_index(index)
+    assert row_ids(panel) == ["treatments/editing"]
+    assert not panel.message.isVisible()
+
+
+def test_widgets_have_names_for_tests_and_screen_readers(
+    box_and_panel: tuple[QLineEdit, SearchPanel],
+) -> None:
+    _, panel = box_and_panel
+    assert panel.results.objectName() == "searchResults"
+    assert panel.message.objectName() == "searchMessage"
+    assert panel.results.accessibleName()
+    assert panel.accessibleName()
+
+
+def test_loader_builds_the_index_in_a_thread(
+    qtbot: QtBot,
+    box_and_panel: tuple[QLineEdit, SearchPanel],
+    small_handbook: Handbook,
+    tmp_path: Path,
+) -> None:
+    box, panel = box_and_panel
+    loader = SearchIndexLoader(small_handbook, tmp_path)
+    loader.ready.connect(panel.set_index)
+    try:
+        with qtbot.waitSignal(loader.ready, timeout=10_000) as ready:
+            loader.start()
+        opened = ready.args[0]
+        assert isinstance(opened, SearchIndex)
+        assert opened.location is not None and opened.location.is_relative_to(tmp_path)
+        assert type_query(qtbot, box, panel, "crispr") == 1
+    finally:
+        loader.stop()
+        assert loader.join(10)
+        if panel.index is not None:
+            panel.index.close()
+
+
+def test_stopped_loader_drops_its_index(small_handbook: Handbook, tmp_path: Path) -> None:
+    loader = SearchIndexLoader(small_handbook, tmp_path)
+    received: list[object] = []
+    loader.ready.connect(received.append)
+    loader.stop()
+    loader.start()
+    assert loader.join(10)
+    assert received == []
+
+
+def test_panel_module_does_not_load_whoosh_before_first_paint() -> None:
+    code = "import sys, reader.ui.search_panel; sys.exit('whoosh' in sys.modules)"
+    completed = subprocess.run([sys.executable, "-c", code], cwd=REPO, check=False, timeout=60)
+    assert completed.returncode == 0
