@@ -232,6 +232,7 @@ def markdown_to_html(
     extra: list[markdown.Extension] | None = None,
 ) -> str:
     """Markdown to sanitised HTML. A pure function of its inputs."""
+    text, aside = _set_aside_long_lines(text)
     converter = markdown.Markdown(
         extensions=[*_standard_extensions(text), _LinkExtension(context), *(extra or [])],
         output_format="html",
@@ -242,7 +243,29 @@ def markdown_to_html(
         # Python-Markdown recurses once per nesting level: a few hundred nested lists
         # exhaust the stack. Show such a text plainly rather than not at all.
         converted = _plain_paragraphs(text)
+    for token, line in aside.items():
+        converted = converted.replace(token, line)
     return sanitize(converted)
+
+
+LONG_LINE = 10_000
+
+
+def _set_aside_long_lines(text: str) -> tuple[str, dict[str, str]]:
+    """Lines longer than LONG_LINE are shown as plain text: Python-Markdown's inline
+    patterns take minutes on some of them (20,000 `[` took 46 s, and escaping them does
+    not help), which would freeze the reading view. Each such line is swapped for a
+    token that Markdown leaves alone, and put back, escaped, after conversion."""
+    if len(text) <= LONG_LINE:
+        return text, {}
+    lines = text.splitlines()
+    aside: dict[str, str] = {}
+    for number, line in enumerate(lines):
+        if len(line) > LONG_LINE:
+            token = f"HBRLONGLINE{number}X{len(aside)}"
+            aside[token] = html.escape(line)
+            lines[number] = token
+    return ("\n".join(lines), aside) if aside else (text, {})
 
 
 def _plain_paragraphs(text: str) -> str:

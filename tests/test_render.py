@@ -247,3 +247,11 @@ def test_markdown_to_html_never_raises_and_never_lets_unsafe_markup_through(text
 @given(st.text(max_size=200))
 def test_sanitize_of_any_text_is_safe(text: str) -> None:
     assert unsafe_markup(sanitize(text)) == []
+
+
+def test_pathological_long_lines_render_quickly_as_plain_text() -> None:
+    """20,000 `[` took Python-Markdown 46 s; overlong lines are shown as escaped text."""
+    html_out = markdown_to_html("Intro *kept*.\n\n" + "[" * 200_000 + "<b>\n\nEnd.")
+    assert "<em>kept</em>" in html_out
+    assert "[" * 1000 in html_out and "&lt;b&gt;" in html_out
+    assert html_out.rstrip().endswith("<p>End.</p>")
