@@ -112,27 +112,34 @@ class ContentView(QTextBrowser):
     # -- glossary words ----------------------------------------------------------
 
     def _underline_terms(self) -> None:
-        """Dotted underline, no link colour, for `glossary:` anchors."""
+        """Dotted underline, no link colour, for `glossary:` anchors. The spans are
+        collected first and changed in one edit: changing formats while walking the
+        fragments left blocks unlaid-out (zero height, so headings vanished)."""
         document = self.document()
-        term_format = QTextCharFormat()
-        term_format.setFontUnderline(True)
-        term_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-        term_format.setForeground(self.palette().text())
-        term_format.setUnderlineColor(QColor(self.palette().text().color()))
+        spans: list[tuple[int, int]] = []
         block = document.begin()
         while block.isValid():
             iterator = block.begin()
             while not iterator.atEnd():
                 fragment = iterator.fragment()
                 if fragment.charFormat().anchorHref().startswith(GLOSSARY_SCHEME + ":"):
-                    cursor = QTextCursor(document)
-                    cursor.setPosition(fragment.position())
-                    cursor.setPosition(
-                        fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor
-                    )
-                    cursor.mergeCharFormat(term_format)
+                    spans.append((fragment.position(), fragment.length()))
                 iterator += 1
             block = block.next()
+        if not spans:
+            return
+        term_format = QTextCharFormat()
+        term_format.setFontUnderline(True)
+        term_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+        term_format.setForeground(self.palette().text())
+        term_format.setUnderlineColor(QColor(self.palette().text().color()))
+        cursor = QTextCursor(document)
+        cursor.beginEditBlock()
+        for position, length in spans:
+            cursor.setPosition(position)
+            cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(term_format)
+        cursor.endEditBlock()
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip:

@@ -114,7 +114,7 @@ class MainWindow(QMainWindow):
         self._build()
         self._connect()
         self.apply_theme(preferences.theme)
-        self.apply_zoom(preferences.zoom)
+        self.apply_zoom(preferences.zoom, announce=False)
         self.action_set["mark_terms"].setChecked(preferences.mark_terms)
         self.toc.set_handbook(handbook)
         self.retranslate()
@@ -565,10 +565,12 @@ class MainWindow(QMainWindow):
 
     # -- reading comfort -------------------------------------------------------------
 
-    def apply_zoom(self, zoom: int) -> None:
+    def apply_zoom(self, zoom: int, *, announce: bool = True) -> None:
         self.preferences.zoom = zoom
         self.content.set_point_size(BASE_POINT_SIZE * zoom / 100)
-        self.statusBar().showMessage(self.tr("Text size %1%").replace("%1", str(zoom)), 2000)
+        if announce:
+            message = self.tr("Text size %1%").replace("%1", str(zoom))
+            self.statusBar().showMessage(message, 2000)
 
     def apply_theme(self, name: str) -> Theme:
         theme = resolve_theme(name)

@@ -146,3 +146,23 @@ def test_pictures_load_from_the_handbook_only(window: MainWindow, handbook: Hand
     for url in ("picture:../../etc/passwd", "https://example.org/x.png", "file:///etc/hosts",
                 f"file://{svg}"):  # fmt: skip
         assert window.content.loadResource(image_kind, QUrl(url)) is None
+
+
+def test_every_heading_is_laid_out_after_coming_back_to_a_chapter(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """Regression: underlining glossary words while walking the fragments left blocks
+    with zero height, so headings and pictures vanished on a revisited chapter."""
+    window.navigate("how-it-works")
+    window.navigate("history")
+    window.navigate("how-it-works/where-the-new-gene-goes")
+    qtbot.wait(50)
+    document = window.content.document()
+    layout = document.documentLayout()
+    block = document.begin()
+    empty = []
+    while block.isValid():
+        if block.blockFormat().headingLevel() and layout.blockBoundingRect(block).height() == 0:
+            empty.append(block.text())
+        block = block.next()
+    assert empty == []
