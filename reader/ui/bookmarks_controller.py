@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from reader.bookmarks import Bookmark, BookmarkStore, BookmarkStoreError, handbook_key
@@ -52,7 +52,8 @@ class _StoreCommand(QUndoCommand):
 
 class _AddCommand(_StoreCommand):
     def __init__(self, controller: BookmarksController, bookmark: Bookmark) -> None:
-        super().__init__(controller, controller.tr("Add Bookmark"))
+        text = QCoreApplication.translate("BookmarksController", "Add Bookmark")
+        super().__init__(controller, text)
         self.bookmark = bookmark
 
     def forward(self, store: BookmarkStore) -> None:
@@ -64,7 +65,8 @@ class _AddCommand(_StoreCommand):
 
 class _RemoveCommand(_StoreCommand):
     def __init__(self, controller: BookmarksController, bookmark: Bookmark) -> None:
-        super().__init__(controller, controller.tr("Delete Bookmark"))
+        text = QCoreApplication.translate("BookmarksController", "Delete Bookmark")
+        super().__init__(controller, text)
         self.bookmark = bookmark
 
     def forward(self, store: BookmarkStore) -> None:
@@ -100,7 +102,8 @@ class _MoveCommand(_StoreCommand):
     def __init__(
         self, controller: BookmarksController, bookmark_id: int, old: int, new: int
     ) -> None:
-        super().__init__(controller, controller.tr("Move Bookmark"))
+        text = QCoreApplication.translate("BookmarksController", "Move Bookmark")
+        super().__init__(controller, text)
         self._id, self._old, self._new = bookmark_id, old, new
 
     def forward(self, store: BookmarkStore) -> None:

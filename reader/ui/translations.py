@@ -26,6 +26,9 @@ def choose_language(requested: str | None) -> str:
 
 def install_translators(app: QApplication, language: str) -> list[QTranslator]:
     """Load and install the translators for `language`; keep the returned list alive."""
+    # Dates and numbers follow the language; the territory stays the system's, because
+    # it picks the default paper size (Letter in the U.S.) for printing.
+    QLocale.setDefault(QLocale(QLocale(language).language(), QLocale.system().territory()))
     if language == "en":
         return []
     installed: list[QTranslator] = []
