@@ -8,10 +8,12 @@ keys may be added, never renamed or dropped.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from reader import APP_ID, __version__
 from reader.commands import COMMANDS, CommandError, load_handbook_for
@@ -32,8 +34,15 @@ def _global_options(parser: argparse.ArgumentParser, *, defaults: bool) -> None:
     )
 
 
+class _Parser(argparse.ArgumentParser):
+    """Usage mistakes are one line on stderr, like every other error (sub-commands too)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: {message} (try: {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog=APP_ID,
         description="Read, search and print a family handbook, offline.",
     )
@@ -74,6 +83,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     try:
         if args.command is None:
+            gc.disable()  # start-up only makes lasting objects; app.py resumes at first paint
             from reader.ui.app import run_app
 
             return run_app(args, args.handbook or bundled_handbook_dir())

@@ -25,6 +25,10 @@ class Pages:
         Raises KeyError for an unknown chapter id.
         """
         key = (chapter_id, mark_terms)
+        if key in self._cache and not self.handbook.root.is_dir():
+            # The folder has gone (a USB stick pulled out): the pictures of a kept page
+            # can no longer load, and a fresh render puts their text in their place.
+            self._cache.clear()
         if key not in self._cache:
             chapter = self.handbook.chapter(chapter_id)
             if chapter is None:

@@ -71,26 +71,23 @@ __all__ = [
     "export_pdf",
 ]
 
-CONTEXT = "Pdf"
 ACCENT = QColor("#12395b")
 MUTED = QColor("#555555")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
-
 def _labels() -> dict[str, str]:
     return {
-        "all": _tr("The complete handbook"),
-        "packet": _tr("Take-home packet"),
-        "sections": _tr("Selected sections"),
-        "glossary": _tr("Glossary"),
-        "glossary_intro_all": _tr("Hard words used in this handbook, explained in plain language."),
-        "glossary_intro_packet": _tr(
-            "The hard words used in these pages, explained in plain language."
+        "all": QCoreApplication.translate("Pdf", "The complete handbook"),
+        "packet": QCoreApplication.translate("Pdf", "Take-home packet"),
+        "sections": QCoreApplication.translate("Pdf", "Selected sections"),
+        "glossary": QCoreApplication.translate("Pdf", "Glossary"),
+        "glossary_intro_all": QCoreApplication.translate(
+            "Pdf", "Hard words used in this handbook, explained in plain language."
         ),
-        "also_called": _tr("Also called:"),
+        "glossary_intro_packet": QCoreApplication.translate(
+            "Pdf", "The hard words used in these pages, explained in plain language."
+        ),
+        "also_called": QCoreApplication.translate("Pdf", "Also called:"),
     }
 
 
@@ -204,9 +201,13 @@ class ComposedDocument:
     def _title_footer_document(self) -> QTextDocument:
         rows = []
         if self.handbook.source:
-            source = _tr("Source: {source}").format(source=self.handbook.source)
+            source = QCoreApplication.translate("Pdf", "Source: {source}").format(
+                source=self.handbook.source
+            )
             rows.append(f'<p class="source">{html.escape(source)}</p>')
-        printed = _tr("Printed on {date}").format(date=self.printed_date())
+        printed = QCoreApplication.translate("Pdf", "Printed on {date}").format(
+            date=self.printed_date()
+        )
         rows.append(f'<p class="printed">{html.escape(printed)}</p>')
         return self._document("\n".join(rows))
 
@@ -220,14 +221,20 @@ class ComposedDocument:
             for laid in self.parts
             for heading in laid.part.headings
         ]
-        return build_contents_document(_tr("Contents"), entries, self.geometry, self._device)
+        return build_contents_document(
+            QCoreApplication.translate("Pdf", "Contents"), entries, self.geometry, self._device
+        )
 
     def paint(self, device: QPagedPaintDevice, pages: range | None = None) -> None:
         """Paint every page (or a 1-based range of them) onto a QPdfWriter or QPrinter."""
         wanted = pages or range(1, self.page_count + 1)
         painter = QPainter()
         if not painter.begin(device):
-            raise PdfExportError(_tr("Could not start printing: the printer is not ready."))
+            raise PdfExportError(
+                QCoreApplication.translate(
+                    "Pdf", "Could not start printing: the printer is not ready."
+                )
+            )
         try:
             scale = self._scale_for(device)
             first = True
@@ -262,7 +269,7 @@ class ComposedDocument:
             assert self.contents_doc is not None
             draw_body_page(painter, self.contents_doc, page.index, self.geometry.body)
             if page.index > 0:
-                self._paint_header(painter, _tr("Contents"))
+                self._paint_header(painter, QCoreApplication.translate("Pdf", "Contents"))
         else:
             laid = self.parts[page.part]
             draw_body_page(painter, laid.doc, page.index, self.geometry.body)
@@ -308,7 +315,9 @@ class ComposedDocument:
     def _paint_footer(self, painter: QPainter, number: int) -> None:
         geometry = self.geometry
         font = font_px(HEADING_FONT, 9)
-        text = _tr("Page {n} of {m}").format(n=number, m=self.page_count)
+        text = QCoreApplication.translate("Pdf", "Page {n} of {m}").format(
+            n=number, m=self.page_count
+        )
         line = QRectF(geometry.body.left(), geometry.footer_top, geometry.body.width(), 12 * POINT)
         painter.save()
         painter.setFont(font)
@@ -348,7 +357,16 @@ def print_stylesheet() -> str:
 def compose_document(
     handbook: Handbook, request: PdfRequest, *, printed_on: date | None = None
 ) -> ComposedDocument:
-    """Lay out a printout. Raises PdfRequestError for unknown chapters or sections."""
+    """Lay out a printout. Raises PdfRequestError for unknown chapters or sections, and
+    PdfExportError when the handbook folder has gone (its pictures would be missing)."""
+    if not handbook.root.is_dir():
+        raise PdfExportError(
+            QCoreApplication.translate(
+                "Pdf",
+                "Could not make the PDF: the handbook folder is no longer there ({path}). "
+                "Was it moved, or its USB stick taken out? Open it again, then print.",
+            ).format(path=handbook.root)
+        )
     return ComposedDocument(handbook, request, printed_on=printed_on)
 
 
@@ -405,17 +423,19 @@ def write_error_message(error: OSError, out: Path) -> str:
     import errno
 
     reasons = {
-        errno.ENOSPC: _tr("the disk is full"),
-        errno.EDQUOT: _tr("the disk is full"),
-        errno.EFBIG: _tr("the file is too large for this disk"),
-        errno.EROFS: _tr("the disk is read-only"),
-        errno.EACCES: _tr("you may not save files in that folder"),
-        errno.EPERM: _tr("you may not save files in that folder"),
+        errno.ENOSPC: QCoreApplication.translate("Pdf", "the disk is full"),
+        errno.EDQUOT: QCoreApplication.translate("Pdf", "the disk is full"),
+        errno.EFBIG: QCoreApplication.translate("Pdf", "the file is too large for this disk"),
+        errno.EROFS: QCoreApplication.translate("Pdf", "the disk is read-only"),
+        errno.EACCES: QCoreApplication.translate("Pdf", "you may not save files in that folder"),
+        errno.EPERM: QCoreApplication.translate("Pdf", "you may not save files in that folder"),
     }
     if isinstance(error, IsADirectoryError):
-        reason = _tr("there is a folder with that name")
+        reason = QCoreApplication.translate("Pdf", "there is a folder with that name")
     elif isinstance(error, FileNotFoundError | NotADirectoryError):
-        reason = _tr("the folder does not exist")
+        reason = QCoreApplication.translate("Pdf", "the folder does not exist")
     else:
         reason = reasons.get(error.errno or 0) or (error.strerror or str(error)).lower()
-    return _tr("Could not write the PDF: {reason} ({path}).").format(reason=reason, path=out)
+    return QCoreApplication.translate("Pdf", "Could not write the PDF: {reason} ({path}).").format(
+        reason=reason, path=out
+    )

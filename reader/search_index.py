@@ -36,7 +36,7 @@ from reader.search_text import WORD, WordStems, markdown_to_plain
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4  # 4: text of scripts and styles is no longer indexed
 INDEX_FOLDER = "search"
 META_FILE = "search-meta.json"
 _BUILD_PREFIX = ".build-"
@@ -234,9 +234,28 @@ def _fill(storage: Storage, handbook: Handbook) -> tuple[Index, Vocabulary, int]
     return index, tokens.vocabulary(concepts), count
 
 
+class _PrivateRamStorage(RamStorage):
+    """An in-memory index whose scratch files go to a folder of its own.
+
+    Whoosh's choice is `<tmp>/MAIN.tmp`, shared by every in-memory build on the
+    computer, and the first build to finish deletes it under the others.
+    """
+
+    def __init__(self, scratch: str) -> None:
+        super().__init__()
+        self.scratch = scratch
+
+    def temp_storage(self, name: str | None = None) -> Storage:
+        return FileStorage(os.path.join(self.scratch, name or "scratch.tmp")).create()
+
+
 def build_in_memory(handbook: Handbook) -> OpenedIndex:
     """An index that lives only as long as the app: the fallback that always works."""
-    index, vocabulary, count = _fill(RamStorage(), handbook)
+    scratch = tempfile.mkdtemp(prefix="handbook-reader-index-")
+    try:
+        index, vocabulary, count = _fill(_PrivateRamStorage(scratch), handbook)
+    finally:
+        _remove(Path(scratch))
     return OpenedIndex(index, vocabulary, count, None, rebuilt=True)
 
 
@@ -381,7 +400,8 @@ def open_or_build_index(handbook: Handbook, cache_dir: Path | None) -> OpenedInd
             _mark_used(final)
             return opened
         except IndexDamaged as problem:
-            log.warning("search index at %s is damaged (%s); rebuilding", final, problem)
+            # A damaged cache is rebuilt without bothering anyone: info, not a warning.
+            log.info("search index at %s is damaged (%s); rebuilding", final, problem)
     try:
         root.mkdir(parents=True, exist_ok=True)
         opened = _build_on_disk(handbook, root, final)

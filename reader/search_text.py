@@ -154,6 +154,11 @@ _REF_LINK = re.compile(r"\[([^\]]*)\]\[[^\]]*\]")
 _REF_DEFINITION = re.compile(r"^[ \t]*\[[^\]]+\]:.*$", re.MULTILINE)
 _ATTR_LIST = re.compile(r"\{[:#.][^}]*\}")
 _HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>|<!--.*?-->", re.DOTALL)
+# Elements the renderer drops with their content (see render.sanitize): their text is
+# never on the page, so a search must not find it (or show a script in a snippet).
+_HIDDEN_ELEMENT = re.compile(
+    r"<(script|style|iframe|object|embed|template)\b[^>]*>.*?</\1\s*>", re.DOTALL | re.IGNORECASE
+)
 _HEADING_MARK = re.compile(r"^[ \t]*#{1,6}[ \t]*", re.MULTILINE)
 _QUOTE_MARK = re.compile(r"^[ \t]*(>[ \t]?)+", re.MULTILINE)
 _LIST_MARK = re.compile(r"^[ \t]*([-*+]|\d+[.)])[ \t]+", re.MULTILINE)
@@ -174,6 +179,7 @@ def markdown_to_plain(markdown: str) -> str:
     text = _REF_LINK.sub(r"\1", text)
     text = _REF_DEFINITION.sub("", text)
     text = _ATTR_LIST.sub("", text)
+    text = _HIDDEN_ELEMENT.sub(" ", text)
     text = _HTML_TAG.sub(" ", text)
     text = _ADMONITION.sub(r"\1", text)
     text = _HEADING_MARK.sub("", text)

@@ -7,9 +7,10 @@ resources it serves are `picture:` URLs that resolve inside the folder.
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QRectF, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QByteArray, QEvent, QRectF, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -60,6 +61,12 @@ class ContentView(QTextBrowser):
         self._anchors: list[tuple[float, str]] = []
         self._highlights: list[QTextEdit.ExtraSelection] = []
         self._point_size = 12.0
+        self._pictures: set[str] = set()  # picture: paths shown on this page
+        self._picture_width = 0
+        self._reflow = QTimer(self)
+        self._reflow.setSingleShot(True)
+        self._reflow.setInterval(120)
+        self._reflow.timeout.connect(self._resize_pictures)
 
     # -- content ---------------------------------------------------------------
 
@@ -69,6 +76,7 @@ class ContentView(QTextBrowser):
     def show_html(self, html: str) -> None:
         """Replace the page; glossary words get their dotted underline once, here."""
         self._highlights = []
+        self._pictures = set()
         self.setExtraSelections([])
         self.document().clear()
         self.setHtml(html)
@@ -115,6 +123,7 @@ class ContentView(QTextBrowser):
         """Dotted underline, no link colour, for `glossary:` anchors. The spans are
         collected first and changed in one edit: changing formats while walking the
         fragments left blocks unlaid-out (zero height, so headings vanished)."""
+        self.ensurePolished()  # the palette is the theme's only once polished
         document = self.document()
         spans: list[tuple[int, int]] = []
         block = document.begin()
@@ -146,7 +155,10 @@ class ContentView(QTextBrowser):
             position = event.pos()  # type: ignore[attr-defined]
             tip = self.cursorForPosition(position).charFormat().toolTip()
             if tip and self.anchorAt(position).startswith(GLOSSARY_SCHEME + ":"):
-                QToolTip.showText(event.globalPos(), tip, self)  # type: ignore[attr-defined]
+                # The definition is plain text: escaped, so Qt never reads it as markup
+                # (which could show a picture from anywhere on the computer).
+                plain = f"<p>{html.escape(tip)}</p>"
+                QToolTip.showText(event.globalPos(), plain, self)  # type: ignore[attr-defined]
             else:
                 QToolTip.hideText()
             return True
@@ -210,7 +222,20 @@ class ContentView(QTextBrowser):
             return None
         if url.scheme() != PICTURE_SCHEME:
             return None
+        self._pictures.add(url.path())
         return self.picture(url.path())
+
+    def _resize_pictures(self) -> None:
+        """Redraw the page's pictures at the column's new width (after the window or a
+        side panel changed size), so they never stick out past the text."""
+        document = self.document()
+        kind = QTextDocument.ResourceType.ImageResource.value
+        for path in self._pictures:
+            image = self.picture(path)
+            if image is not None:
+                document.addResource(kind, QUrl(f"{PICTURE_SCHEME}:{path}"), image)
+        document.markContentsDirty(0, document.characterCount())
+        self._anchors = self._anchor_positions()
 
     def picture(self, relative: str) -> QImage | None:
         path = (self._root / relative).resolve()
@@ -229,7 +254,8 @@ class ContentView(QTextBrowser):
         if not renderer.isValid():
             return None
         size = renderer.defaultSize()
-        width = min(MAX_PICTURE_WIDTH, max(200, self._column_width()))
+        width = min(MAX_PICTURE_WIDTH, max(64, self._column_width()))
+        self._picture_width = width
         scale = width / max(1, size.width())
         ratio = max(1.0, self.devicePixelRatioF())
         pixel_size = QSize(int(width * ratio), int(size.height() * scale * ratio))
@@ -285,6 +311,9 @@ class ContentView(QTextBrowser):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._update_margins()
+        wanted = min(MAX_PICTURE_WIDTH, max(64, self._column_width()))
+        if self._pictures and abs(wanted - self._picture_width) > 4:
+            self._reflow.start()
         self._anchors = self._anchor_positions()
 
     def paintEvent(self, event: QPaintEvent) -> None:

@@ -1,0 +1,302 @@
+"""Faults the command line and the core survive: bad arguments, a damaged, locked or
+unwritable search cache, a full disk, and a handbook folder that disappears.
+
+Every failure is one plain line on stderr with a non-zero exit code, never a traceback;
+a damaged cache is rebuilt without a word. Tests run as root, so a path is made
+unwritable by putting a regular file where its parent folder should be.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from whoosh.filedb.filestore import FileStorage
+
+from reader.cli import main
+from reader.handbook import Handbook, load_handbook
+from reader.pages import Pages
+from reader.pdf import PdfExportError, PdfRequest, export_pdf
+from reader.search import SearchIndex
+from reader.search_index import INDEX_FOLDER, META_FILE
+from tests.conftest import WriteHandbook
+
+REPO = Path(__file__).resolve().parents[1]
+SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20"/></svg>'  # noqa: E501
+ONE = (
+    "# One\n\nGene therapy gives a working gene.\n\n![A cell with a new gene](pictures/cell.svg)\n"
+)
+TWO = (
+    "# Two\n\nLentivirus vectors carry the gene.\n\n## Risks\n\nLeukemia was seen in early"
+    " trials.\n\n![The vector](pictures/vector.svg)\n"
+)
+GLOSSARY = '[[terms]]\nterm = "Gene"\ndefinition = "A piece of DNA with one job."\n'
+
+
+@pytest.fixture
+def book(write_handbook: WriteHandbook) -> Path:
+    return write_handbook(
+        {
+            "1-one.md": ONE,
+            "2-two.md": TWO,
+            "glossary.toml": GLOSSARY,
+            "pictures/cell.svg": SVG,
+            "pictures/vector.svg": SVG,
+        }
+    )
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """`handbook-reader argv` in this process: exit code, stdout, stderr."""
+    try:
+        code = main(list(argv))
+    except SystemExit as stop:  # argparse stops this way on a usage mistake
+        code = int(stop.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def run_process(*argv: str, home: Path) -> subprocess.CompletedProcess[str]:
+    """`python -m reader argv` in a real process (logging reaches its real stderr)."""
+    env = {**os.environ, "HANDBOOK_READER_HOME": str(home), "PYTHONPATH": str(REPO)}
+    return subprocess.run(
+        [sys.executable, "-W", "error", "-m", "reader", *argv],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+
+
+def assert_one_plain_line(err: str, *fragments: str) -> None:
+    assert err.endswith("\n") and err.count("\n") == 1, err
+    assert "Traceback" not in err
+    assert err.startswith("handbook-reader")
+    for fragment in fragments:
+        assert fragment in err, (fragment, err)
+
+
+# --- the command line: one clear line for each failure -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("argv", "code", "fragments"),
+    [
+        (["--handbook", "{missing}", "toc"], 2, ["No handbook folder at"]),
+        (["--handbook", "{file}", "show", "one"], 2, ["No handbook folder at"]),
+        (["--handbook", "{book}", "show", "nope"], 1, ["no section 'nope'", "try"]),
+        (["--handbook", "{book}", "export-pdf", "{file}/out.pdf"], 1, ["Could not write the PDF"]),
+        (["--handbook", "{book}", "export-pdf", "{book}"], 1, ["folder with that name"]),
+        (["--handbook", "{book}", "export-pdf", "x.pdf", "--chapter", "nope"], 1, ["'nope'"]),
+        (["--handbook", "{book}", "search", "gene", "--limit", "0"], 2, ["--limit must be"]),
+        (["--handbook", "{book}", "search", "gene", "--limit", "x"], 2, ["--limit", "'x'"]),
+        (["--handbook", "{book}", "search"], 2, ["required", "--help"]),
+        (["--handbook", "{book}", "glossary", "zzyzx"], 1, ["no glossary term 'zzyzx'"]),
+        (["--handbook", "{book}", "frobnicate"], 2, ["invalid choice", "--help"]),
+    ],
+    ids=[
+        "missing-folder",
+        "file-not-folder",
+        "unknown-section",
+        "unwritable-pdf-path",
+        "pdf-path-is-a-folder",
+        "unknown-chapter-to-print",
+        "limit-zero",
+        "limit-not-a-number",
+        "search-without-words",
+        "unknown-glossary-term",
+        "unknown-command",
+    ],
+)
+def test_failure_is_one_plain_line_and_a_non_zero_exit(
+    capsys: pytest.CaptureFixture[str],
+    book: Path,
+    tmp_path: Path,
+    argv: list[str],
+    code: int,
+    fragments: list[str],
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("a file where a folder should be", encoding="utf-8")
+    places = {"{missing}": tmp_path / "gone", "{file}": blocker, "{book}": book}
+    filled = []
+    for arg in argv:
+        for key, value in places.items():
+            arg = arg.replace(key, str(value))
+        filled.append(arg)
+    exit_code, out, err = run_cli(capsys, *filled)
+    assert exit_code == code
+    assert out == ""
+    assert_one_plain_line(err, *fragments)
+    assert blocker.read_text(encoding="utf-8") == "a file where a folder should be"
+
+
+@contextlib.contextmanager
+def small_disk(folder: Path, size: str = "64k") -> Iterator[bool]:
+    """A tiny tmpfs on `folder` (True), or False where this machine cannot mount one."""
+    folder.mkdir(exist_ok=True)
+    mounted = (
+        os.geteuid() == 0
+        and shutil.which("mount") is not None
+        and subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)],
+            capture_output=True,
+        ).returncode
+        == 0
+    )
+    try:
+        yield mounted
+    finally:
+        if mounted:
+            subprocess.run(["umount", "-l", str(folder)], check=True)
+
+
+def fill_disk(folder: Path, leave: int = 8 * 1024) -> None:
+    """Fill a small tmpfs but for `leave` bytes."""
+    stat = os.statvfs(folder)
+    free = stat.f_bavail * stat.f_frsize
+    (folder / "filler").write_bytes(b"\0" * max(0, free - leave))
+
+
+def test_pdf_on_a_full_disk_is_one_line_and_keeps_the_previous_file(
+    capsys: pytest.CaptureFixture[str], book: Path, tmp_path: Path
+) -> None:
+    disk = tmp_path / "usb"
+    with small_disk(disk) as mounted:
+        assert mounted, "these tests run as root on Linux and mount a small tmpfs"
+        out = disk / "packet.pdf"
+        out.write_bytes(b"previous PDF")
+        fill_disk(disk)
+        code, stdout, err = run_cli(capsys, "--handbook", str(book), "export-pdf", str(out))
+        assert (code, stdout) == (1, "")
+        assert_one_plain_line(err, "Could not write the PDF: the disk is full", str(out))
+        assert out.read_bytes() == b"previous PDF"
+        assert sorted(p.name for p in disk.iterdir()) == ["filler", "packet.pdf"]
+
+
+# --- the search cache: damaged, locked, unwritable ---------------------------------
+
+
+def _index_folder(home: Path) -> Path:
+    [folder] = [p for p in (home / "cache" / INDEX_FOLDER).iterdir() if not p.name.startswith(".")]
+    return folder
+
+
+def _biggest_file(folder: Path) -> Path:
+    files = [p for p in folder.iterdir() if p.name != META_FILE and not p.name.endswith("LOCK")]
+    return max(files, key=lambda p: p.stat().st_size)
+
+
+@pytest.mark.parametrize("damage", ["truncated", "garbled"])
+def test_damaged_index_is_rebuilt_silently_by_the_command_line(
+    book: Path, user_home: Path, damage: str
+) -> None:
+    first = run_process("--handbook", str(book), "search", "leukemia", home=user_home)
+    assert first.returncode == 0 and first.stderr == "", first.stderr
+    target = _biggest_file(_index_folder(user_home))
+    data = target.read_bytes()
+    if damage == "truncated":
+        target.write_bytes(data[: len(data) // 3])
+    else:
+        target.write_bytes(data[:64] + b"\xff" * 64 + data[128:])
+    again = run_process("--handbook", str(book), "search", "leukemia", home=user_home)
+    assert again.returncode == 0
+    assert again.stderr == ""
+    assert again.stdout == first.stdout
+    with SearchIndex.open_or_build(load_handbook(book), user_home / "cache") as index:
+        assert not index.rebuilt, "the rebuilt index is sound and kept"
+
+
+def test_index_locked_by_another_writer_is_still_searched(book: Path, user_home: Path) -> None:
+    first = run_process("--handbook", str(book), "search", "lentivirus", home=user_home)
+    assert first.returncode == 0, first.stderr
+    folder = _index_folder(user_home)
+    files_before = {p.name: p.stat().st_mtime_ns for p in folder.iterdir()}
+    writer = FileStorage(str(folder)).open_index().writer()  # holds the Whoosh write lock
+    try:
+        again = run_process("--handbook", str(book), "search", "lentivirus", home=user_home)
+        with SearchIndex.open_or_build(load_handbook(book), user_home / "cache") as index:
+            assert not index.rebuilt
+            assert [hit.id for hit in index.search("lentivirus").hits][:1] == ["two"]
+    finally:
+        writer.cancel()
+    assert again.returncode == 0 and again.stderr == ""
+    assert again.stdout == first.stdout
+    after = {p.name: p.stat().st_mtime_ns for p in folder.iterdir() if p.name in files_before}
+    assert after == files_before, "the locked index was used as it was, not rebuilt"
+
+
+def test_unwritable_cache_folder_still_searches_and_says_so_once(
+    book: Path, tmp_path: Path
+) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "cache").write_text("a file where the cache folder should be", encoding="utf-8")
+    result = run_process("--handbook", str(book), "search", "leukemia", "--json", home=home)
+    assert result.returncode == 0
+    assert '"id": "two/risks"' in result.stdout
+    assert "Traceback" not in result.stderr
+    assert result.stderr.count("\n") == 1
+    assert result.stderr.startswith("cannot keep the search index in") and "memory" in result.stderr
+    assert (home / "cache").read_text(encoding="utf-8").startswith("a file where")
+
+
+# --- the handbook folder disappears while it is open ---------------------------------
+
+
+@pytest.fixture
+def vanished(book: Path, tmp_path: Path) -> Handbook:
+    """A handbook loaded from a folder that has since been removed (a USB stick pulled)."""
+    copy = tmp_path / "on-usb"
+    shutil.copytree(book, copy)
+    handbook = load_handbook(copy)
+    shutil.rmtree(copy)
+    return handbook
+
+
+def test_pages_of_a_vanished_folder_still_render_with_picture_text(vanished: Handbook) -> None:
+    pages = Pages(vanished)
+    html = pages.chapter_html("two")
+    assert "Leukemia was seen in early trials" in html
+    assert "[Picture: The vector]" in html
+    assert "<img" not in html
+
+
+def test_search_of_a_vanished_folder_still_works(vanished: Handbook, user_home: Path) -> None:
+    with SearchIndex.open_or_build(vanished, user_home / "cache") as index:
+        assert [hit.id for hit in index.search("leukemia").hits][:1] == ["two/risks"]
+
+
+def test_pdf_of_a_vanished_folder_fails_with_a_plain_message(
+    vanished: Handbook, tmp_path: Path
+) -> None:
+    out = tmp_path / "packet.pdf"
+    with pytest.raises(PdfExportError, match="handbook folder is no longer there") as caught:
+        export_pdf(vanished, PdfRequest("all"), out)
+    assert str(vanished.root) in str(caught.value)
+    assert not out.exists()
+
+
+def test_in_memory_index_leaves_other_builds_scratch_files_alone(
+    book: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whoosh's own scratch folder for an in-memory build is `<tmp>/MAIN.tmp`, shared by
+    every build on the computer, and the first to finish deletes it under the others
+    (two readers with unwritable caches at once lost their search)."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    other_build = tmp_path / "MAIN.tmp"
+    other_build.mkdir()
+    (other_build / "postings.tmp").write_bytes(b"another build's scratch file")
+    with SearchIndex.open_or_build(load_handbook(book), None) as index:
+        assert [hit.id for hit in index.search("leukemia").hits][:1] == ["two/risks"]
+    assert (other_build / "postings.tmp").read_bytes() == b"another build's scratch file"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["MAIN.tmp", book.name], "no leftovers"

@@ -1,0 +1,193 @@
+"""The window never reaches the network: start, read, search, look up a word, bookmark
+and save a PDF with network sockets made to fail loudly; remote pictures show their
+text and are never requested; web links are never opened without a yes, and never in
+a kiosk."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QTextCursor
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from reader.bookmarks import BookmarkStore, default_path
+from reader.handbook import Handbook, load_handbook
+from reader.paths import UserDirs
+from reader.preferences import Preferences
+from reader.ui.content_view import ContentView
+from reader.ui.mainwindow import MainWindow
+from tests.conftest import WriteHandbook
+from tests.test_offline import QT_NETWORK, block_network
+
+REMOTE = """# Remote
+
+A chart from a website: ![A chart of blood counts](https://example.org/chart.png)
+
+<img src="http://example.org/raw.png" alt="A raw picture">
+
+Read more at [the foundation's page](https://example.org/idf) when you are online.
+"""
+
+
+@pytest.fixture
+def network_attempts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    return block_network(monkeypatch)
+
+
+@pytest.fixture
+def requested(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every resource the reading view is asked for (the real loader still answers)."""
+    asked: list[str] = []
+    load = ContentView.loadResource
+
+    def recording(view: ContentView, kind: int, url: QUrl | str) -> object:
+        asked.append(QUrl(url).toString())
+        return load(view, kind, url)
+
+    monkeypatch.setattr(ContentView, "loadResource", recording)
+    return asked
+
+
+@pytest.fixture
+def opened_urls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """URLs handed to the desktop to open (recorded instead of opened)."""
+    opened: list[str] = []
+
+    def record(url: QUrl) -> bool:
+        opened.append(QUrl(url).toString())
+        return True
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", record)
+    return opened
+
+
+def _window(qtbot: QtBot, handbook: Handbook, **options: object) -> MainWindow:
+    window = MainWindow(handbook, Preferences(), **options)  # type: ignore[arg-type]
+    qtbot.addWidget(window)
+    window.start()
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_every_window_flow_stays_offline(
+    qtbot: QtBot,
+    handbook: Handbook,
+    user_dirs: UserDirs,
+    tmp_path: Path,
+    network_attempts: list[str],
+    requested: list[str],
+    opened_urls: list[str],
+) -> None:
+    store = BookmarkStore.open(default_path(user_dirs))
+    window = _window(qtbot, handbook, store=store, search_cache=user_dirs.cache)
+    try:
+        for chapter in handbook.chapters:  # read every chapter, pictures and all
+            assert window.navigate(chapter.id)
+        qtbot.waitUntil(lambda: window.search_panel.index is not None, timeout=20000)
+        with qtbot.waitSignal(window.search_panel.results_changed, timeout=5000):
+            qtbot.keyClicks(window.search_box, "leukemai")
+        assert window.search_panel.results.count() > 0
+        window.search_panel.activate_current()
+        gvhd = handbook.glossary.find("GVHD")
+        assert gvhd is not None
+        window.show_term(gvhd.slug)
+        assert window.glossary_panel.isVisible()
+        window.toggle_bookmark()
+        out = tmp_path / "section.pdf"
+        window.pdf_save_target = lambda: out
+        dialog = window.open_print_dialog()
+        dialog.set_scope("chapter")
+        dialog.save_pdf()
+        assert out.stat().st_size > 1000, dialog.status_label.text()
+        dialog.close()
+    finally:
+        window.shut_down_search()
+        store.close()
+    assert network_attempts == []
+    assert opened_urls == []
+    assert QT_NETWORK not in sys.modules
+    assert requested and all(url.startswith("picture:") for url in requested), requested
+
+
+@pytest.fixture
+def remote(write_handbook: WriteHandbook) -> Handbook:
+    return load_handbook(write_handbook({"remote.md": REMOTE}))
+
+
+def test_remote_pictures_show_their_text_and_are_never_requested(
+    qtbot: QtBot, remote: Handbook, network_attempts: list[str], requested: list[str]
+) -> None:
+    window = _window(qtbot, remote)
+    text = window.content.toPlainText()
+    assert "[Picture: A chart of blood counts]" in text
+    assert "[Picture: A raw picture]" in text
+    assert "example.org" not in text
+    assert not any("example.org" in url for url in requested)
+    assert network_attempts == []
+    window.shut_down_search()
+
+
+def _click_text(qtbot: QtBot, window: MainWindow, words: str) -> None:
+    """A real mouse click in the middle of `words` on the page."""
+    found = window.content.document().find(words)
+    assert not found.isNull(), words
+    cursor = QTextCursor(window.content.document())
+    cursor.setPosition((found.selectionStart() + found.selectionEnd()) // 2)
+    window.content.ensureCursorVisible()
+    point = window.content.cursorRect(cursor).center()
+    qtbot.mouseClick(window.content.viewport(), Qt.MouseButton.LeftButton, pos=point)
+
+
+@pytest.mark.parametrize("answer", ["No", "Yes"])
+def test_web_link_asks_first_and_opens_only_after_yes(
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    remote: Handbook,
+    opened_urls: list[str],
+    network_attempts: list[str],
+    answer: str,
+) -> None:
+    asked: list[str] = []
+
+    def question(parent, title, text, *args):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return getattr(QMessageBox.StandardButton, answer)
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    window = _window(qtbot, remote)
+    source = window.content.source()
+    _click_text(qtbot, window, "the foundation's page")
+    assert len(asked) == 1 and "https://example.org/idf" in asked[0]
+    assert opened_urls == ([] if answer == "No" else ["https://example.org/idf"])
+    assert window.content.source() == source, "the reading view itself never loads a link"
+    assert window.current_section_id == "remote"
+    assert network_attempts == []
+    window.shut_down_search()
+
+
+def test_kiosk_never_opens_a_web_link(
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    remote: Handbook,
+    opened_urls: list[str],
+    network_attempts: list[str],
+) -> None:
+    told: list[str] = []
+
+    def information(parent, title, text, *args):  # type: ignore[no-untyped-def]
+        told.append(text)
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "information", information)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: pytest.fail("a kiosk never asks"))
+    window = _window(qtbot, remote, kiosk=True)
+    _click_text(qtbot, window, "the foundation's page")
+    assert len(told) == 1 and "can't be opened on this computer" in told[0]
+    assert opened_urls == []
+    assert network_attempts == []
+    window.shut_down_search()
