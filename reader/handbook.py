@@ -8,7 +8,6 @@ and the sound parts still load, so the reader can show what it can.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import tomllib
 from collections.abc import Iterator
@@ -128,6 +127,8 @@ class Handbook:
 
     def content_hash(self) -> str:
         """Changes whenever any chapter, the glossary or the manifest changes."""
+        import hashlib  # here, not at the top: loading OpenSSL slows the window's start
+
         digest = hashlib.sha256()
         digest.update(self.title.encode())
         for chapter in self.chapters:

@@ -8,11 +8,8 @@ message naming the file and line, and the safe default is used instead.
 from __future__ import annotations
 
 import base64
-import hashlib
-import hmac
 import os
 import re
-import secrets
 import shutil
 import tempfile
 import time
@@ -282,6 +279,9 @@ def hash_pin(pin: str, *, iterations: int = PIN_ITERATIONS, salt: bytes | None =
     """`pbkdf2_sha256$iterations$salt_b64$hash_b64` with a fresh random salt."""
     if iterations < MIN_PIN_ITERATIONS:
         raise ValueError(f"at least {MIN_PIN_ITERATIONS} iterations")
+    import hashlib  # here, not at the top: loading OpenSSL slows the window's start
+    import secrets
+
     salt = salt if salt is not None else secrets.token_bytes(PIN_SALT_BYTES)
     digest = hashlib.pbkdf2_hmac("sha256", pin.encode("utf-8"), salt, iterations)
     encode = base64.b64encode
@@ -309,6 +309,9 @@ def verify_pin(pin: str, stored: str) -> bool:
     parsed = parse_pin_hash(stored)
     if parsed is None:
         return False
+    import hashlib  # here, not at the top: loading OpenSSL slows the window's start
+    import hmac
+
     digest = hashlib.pbkdf2_hmac("sha256", pin.encode("utf-8"), parsed.salt, parsed.iterations)
     return hmac.compare_digest(digest, parsed.digest)
 
