@@ -11,9 +11,11 @@ latency plot under resources/screenshots/ from this run.
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -31,6 +33,7 @@ from reader.render import render_chapter  # noqa: E402
 
 BENCH = Path(__file__).resolve().parent
 PLOT = REPO / "resources" / "screenshots" / "search-latency.png"
+SKIP_1000X_COST = " (58,000 sections: about 140 s to build and 520 MB peak memory when measured)"
 
 
 def _spread(values: list[float]) -> dict[str, float]:
@@ -41,25 +44,41 @@ def _spread(values: list[float]) -> dict[str, float]:
     }
 
 
+def _run(command: list[str], env: dict[str, str], timeout: float) -> None:
+    """Run a measured process; a failure shows its stderr instead of a bare exit code."""
+    done = subprocess.run(
+        command,
+        env=env,
+        timeout=timeout,
+        check=False,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed ({done.returncode}):\n{done.stderr}")
+
+
 def _run_reporting(command: list[str], env: dict[str, str], timeout: float = 120) -> list[float]:
     """Start a process that writes figures (one per line) to a report file; read them."""
     with tempfile.TemporaryDirectory() as folder:
         report = Path(folder) / "report.txt"
         env = {**env, "HANDBOOK_READER_T0": repr(time.time())}
-        command = [part.replace("{report}", str(report)) for part in command]
-        subprocess.run(command, env=env, timeout=timeout, check=True,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)  # fmt: skip
+        _run([part.replace("{report}", str(report)) for part in command], env, timeout)
         return [float(line) for line in report.read_text().split()]
 
 
 def _base_env(home: Path) -> dict[str, str]:
     env = dict(os.environ)
-    env.update({"QT_QPA_PLATFORM": "offscreen", "HANDBOOK_READER_HOME": str(home),
-                "PYTHONPATH": str(REPO)})  # fmt: skip
+    env.update(
+        {"QT_QPA_PLATFORM": "offscreen", "HANDBOOK_READER_HOME": str(home), "PYTHONPATH": str(REPO)}
+    )
     return env
 
 
 def _app_run(home: Path, scenario: bool) -> list[float]:
+    """The real app (`python -m reader`): ms to the first painted page, and with the
+    scenario the peak memory in MB after a search and three chapters."""
     env = _base_env(home)
     env["HANDBOOK_READER_EXIT_AFTER_PAINT"] = "1"
     if scenario:
@@ -68,8 +87,7 @@ def _app_run(home: Path, scenario: bool) -> list[float]:
         report = Path(folder) / "report.txt"
         env["HANDBOOK_READER_STARTUP_REPORT"] = str(report)
         env["HANDBOOK_READER_T0"] = repr(time.time())
-        subprocess.run([sys.executable, "-m", "reader"], env=env, timeout=120, check=True,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)  # fmt: skip
+        _run([sys.executable, "-m", "reader"], env, timeout=120)
         return [float(line) for line in report.read_text().split()]
 
 
@@ -80,27 +98,51 @@ def _baseline_run(html: Path, home: Path, scenario: bool) -> list[float]:
     return _run_reporting(command, _base_env(home))
 
 
+def _fresh_home(home: Path, warm: Path) -> Path:
+    """A user folder with the search index already built (copied from `warm`) and no
+    remembered place, so the app opens on the handbook's first page like the baseline."""
+    shutil.rmtree(home, ignore_errors=True)
+    shutil.copytree(warm / "cache", home / "cache")
+    return home
+
+
 def bench_startup_and_memory(runs: int) -> tuple[dict[str, object], dict[str, object]]:
-    """Start-up to first paint, and peak RSS after a search and three chapters."""
+    """Start-up to first paint, and peak RSS after a search and three chapters; each app
+    run is followed by a baseline run, so both see the same machine load."""
     handbook = load_handbook(bundled_handbook_dir())
+    start = handbook.section(handbook.start_section_id) if handbook.start_section_id else None
+    chapter = handbook.chapter(start.chapter_id) if start else handbook.chapters[0]
+    assert chapter is not None
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
         html = work / "chapter.html"
-        html.write_text(render_chapter(handbook, handbook.chapters[0]), encoding="utf-8")
-        home = work / "home"
-        _app_run(home, scenario=True)  # first start builds the search index: not timed
+        html.write_text(render_chapter(handbook, chapter), encoding="utf-8")
+        warm = work / "warm"
+        _app_run(warm, scenario=True)  # the first start builds the search index: not timed
+        startup_home = _fresh_home(work / "startup", warm)
+        _app_run(startup_home, scenario=False)  # creates the bookmarks file: not timed
         app_ms, base_ms, app_mb, base_mb = [], [], [], []
-        for _ in range(runs):  # interleaved, so both see the same machine load
-            app_ms.append(_app_run(home, scenario=False)[0])
-            base_ms.append(_baseline_run(html, home, scenario=False)[0])
+        for _ in range(runs):
+            app_ms.append(_app_run(startup_home, scenario=False)[0])
+            base_ms.append(_baseline_run(html, startup_home, scenario=False)[0])
         for _ in range(max(2, runs // 2)):
+            home = _fresh_home(work / "memory", warm)
             app_mb.append(_app_run(home, scenario=True)[1])
             base_mb.append(_baseline_run(html, home, scenario=True)[1])
-    startup = {"app_ms": _spread(app_ms), "baseline_ms": _spread(base_ms),
-               "ratio": round(statistics.median(app_ms) / statistics.median(base_ms), 2)}
-    memory = {"app_mb": _spread(app_mb), "baseline_mb": _spread(base_mb),
-              "ratio": round(statistics.median(app_mb) / statistics.median(base_mb), 2)}
-    return startup, memory  # fmt: skip
+    startup = {
+        "app_ms": _spread(app_ms),
+        "baseline_ms": _spread(base_ms),
+        "ratio": round(statistics.median(app_ms) / statistics.median(base_ms), 2),
+        "first_page": chapter.id,
+        "runs": runs,
+    }
+    memory = {
+        "app_mb": _spread(app_mb),
+        "baseline_mb": _spread(base_mb),
+        "ratio": round(statistics.median(app_mb) / statistics.median(base_mb), 2),
+        "runs": len(app_mb),
+    }
+    return startup, memory
 
 
 def bench_render(repeats: int) -> dict[str, object]:
@@ -118,22 +160,38 @@ def bench_render(repeats: int) -> dict[str, object]:
             start = time.perf_counter()
             pages.chapter_html(chapter.id, mark_terms=True)
             marked.append((time.perf_counter() - start) * 1000)
-        chapters[chapter.id] = {"plain_ms": round(statistics.median(plain), 2),
-                                "marked_ms": round(statistics.median(marked), 2)}  # fmt: skip
+        chapters[chapter.id] = {
+            "plain_ms": round(statistics.median(plain), 2),
+            "marked_ms": round(statistics.median(marked), 2),
+        }
     return {"chapters": chapters}
 
 
-def bench_search(quick: bool) -> dict[str, object]:
+def bench_search(quick: bool, with_1000x: bool) -> dict[str, object]:
+    """Per scale ("1x", "10x"...): build time, index size, p50/p95 and FTS5 alongside."""
     from tests.bench.search_bench import run_search_bench
 
-    scales = [1, 10, 100] if quick else [1, 10, 100, 1000]
-    return run_search_bench(scales, repeats=3 if quick else 5)
+    scales = [1, 10, 100] + ([1000] if with_1000x and not quick else [])
+    measured = run_search_bench(scales, repeats=3 if quick else 5)
+    report: dict[str, object] = {"queries": measured["queries"], "repeats": measured["repeats"]}
+    for scale, figures in measured["scales"].items():  # type: ignore[attr-defined]
+        report[f"{scale}x"] = {**figures, "index_mb": round(figures["index_bytes"] / 1e6, 1)}
+    if 1000 not in scales:
+        reason = "not in a --quick run" if quick else "--skip-1000x given"
+        report["1000x"] = {"skipped": reason + SKIP_1000X_COST}
+    return report
 
 
 def bench_pdf(quick: bool) -> dict[str, object]:
+    """Whole-handbook export: 1x and 100x (1x and 10x with --quick)."""
     from tests.bench.pdf_bench import run_pdf_bench
 
-    return run_pdf_bench([1, 100] if not quick else [1, 10])
+    scales = [1, 10] if quick else [1, 100]
+    measured = run_pdf_bench(scales)
+    report: dict[str, object] = {f"{scale}x": measured[f"x{scale}"] for scale in scales}
+    if quick:
+        report["note"] = "1x and 10x in a --quick run; the full run exports 100x"
+    return report
 
 
 def bench_kiosk_soak(resets: int) -> dict[str, object]:
@@ -147,6 +205,13 @@ def bench_kiosk_soak(resets: int) -> dict[str, object]:
         "rss_after_n_mb": round(after_n, 1),
         "growth_mb": round(after_n - after_10, 1),
     }
+
+
+def compile_bytecode() -> None:
+    """Compile reader/ to bytecode first, as installing the wheel does: a checkout run
+    with PYTHONDONTWRITEBYTECODE would otherwise compile every module at each start,
+    which the one-file baseline hardly pays."""
+    compileall.compile_dir(str(REPO / "reader"), quiet=1)
 
 
 def machine() -> str:
@@ -167,19 +232,37 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, metavar="OUT")
     parser.add_argument("--readme", action="store_true", help="update README.md and the plot")
     parser.add_argument("--only", help="comma-separated subset: startup,render,search,pdf,kiosk")
+    parser.add_argument(
+        "--skip-1000x",
+        action="store_true",
+        help="full run without the 1000x search handbook (about 3 minutes)",
+    )
     args = parser.parse_args(argv)
     wanted = set((args.only or "startup,render,search,pdf,kiosk").split(","))
     started = time.time()
-    results: dict[str, object] = {"machine": machine(), "quick": args.quick,
-                                  "date": time.strftime("%Y-%m-%d")}  # fmt: skip
+    runs = 5 if args.quick else 9
+    command = " ".join(["python tests/bench/run.py", *(argv if argv is not None else sys.argv[1:])])
+    results: dict[str, object] = {
+        "machine": machine(),
+        "quick": args.quick,
+        "date": time.strftime("%Y-%m-%d"),
+        "command": command,
+        "runs": runs,
+        "load_average": os.getloadavg()[0],
+    }
+    compile_bytecode()
+    notes = ["reader/ is compiled to bytecode before timing, as installing the wheel does."]
+    if args.quick:
+        notes.append("--quick: fewer runs, PDF at 1x and 10x, search without 1000x.")
+    results["notes"] = notes
     if "startup" in wanted:
-        results["startup"], results["memory"] = bench_startup_and_memory(5 if args.quick else 9)
+        results["startup"], results["memory"] = bench_startup_and_memory(runs)
         print("startup", json.dumps(results["startup"]), "\nmemory", json.dumps(results["memory"]))
     if "render" in wanted:
         results["render"] = bench_render(5)
         print("render", json.dumps(results["render"]))
     if "search" in wanted:
-        results["search"] = bench_search(args.quick)
+        results["search"] = bench_search(args.quick, not args.skip_1000x)
         print("search", json.dumps(results["search"]))
     if "pdf" in wanted:
         results["pdf"] = bench_pdf(args.quick)
