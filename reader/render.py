@@ -36,7 +36,6 @@ GLOSSARY_SCHEME = "glossary"
 EXTERNAL_SCHEMES = frozenset({"http", "https", "mailto"})
 
 
-
 def _standard_extensions(text: str) -> list[markdown.Extension]:
     """Python-Markdown's own extensions, as objects: naming them by string makes Markdown
     scan every installed package's entry points, which cost 50 ms of start-up. Fenced

@@ -11,8 +11,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from reader.handbook import Handbook, load_handbook  # noqa: E402
-from reader.paths import HOME_ENV, UserDirs, bundled_handbook_dir  # noqa: E402
+from reader.handbook import Handbook, load_handbook
+from reader.paths import HOME_ENV, UserDirs, bundled_handbook_dir
 
 WriteHandbook = Callable[..., Path]
 

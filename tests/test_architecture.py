@@ -10,8 +10,10 @@ import reader
 
 CORE = sorted(
     f"reader.{p.stem}" if p.parent.name == "reader" else f"reader.commands.{p.stem}"
-    for p in [*Path(reader.__file__).parent.glob("*.py"),
-              *(Path(reader.__file__).parent / "commands").glob("*.py")]  # fmt: skip
+    for p in [
+        *Path(reader.__file__).parent.glob("*.py"),
+        *(Path(reader.__file__).parent / "commands").glob("*.py"),
+    ]
     if p.stem not in {"__main__", "__init__"}
 )
 

@@ -151,6 +151,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.status_label, 1)
         self.statusBar().setSizeGripEnabled(not self.kiosk)
         self._fit_to_screen()
+        # Room for the side panels' tab labels (larger on a kiosk's touch layout).
+        widths = [420, 460] if self.kiosk else [290, 340]
+        self.resizeDocks([self.toc_dock, self.glossary_panel], widths, Qt.Orientation.Horizontal)
 
     def _fit_to_screen(self) -> None:
         screen = self.screen().availableGeometry()

@@ -98,7 +98,7 @@ DARK = Theme(
     highlight_text="#ffffff",
 )
 CONTRAST = Theme("contrast", text="#000000", page="#ffffff", window="#ffffff",
-                 heading="#000000", link="#0000c0", muted="#000000", box="#ffffff",
+                 heading="#000000", link="#0000c0", muted="#4a4a4a", box="#ffffff",
                  box_important="#ffffff", rule="#000000", accent="#000000",
                  highlight_text="#ffffff")  # fmt: skip
 _BY_NAME = {t.name: t for t in (LIGHT, DARK, CONTRAST)}

@@ -94,7 +94,9 @@ def test_next_and_previous_section_keys(
 
 
 def test_link_to_another_chapter_opens_it(
-    qtbot: QtBot, make_window, write_handbook  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+    make_window,
+    write_handbook,  # type: ignore[no-untyped-def]
 ) -> None:
     root: Path = write_handbook({
         "1-one.md": "# One\n\nSee [the second part](2-two.md#second-part).\n",
@@ -166,3 +168,15 @@ def test_every_heading_is_laid_out_after_coming_back_to_a_chapter(
             empty.append(block.text())
         block = block.next()
     assert empty == []
+
+
+def test_pictures_follow_the_column_width_when_the_window_narrows(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.resize(1400, 800)
+    window.navigate("how-it-works/where-the-new-gene-goes")
+    qtbot.wait(200)
+    window.resize(1000, 800)
+    qtbot.waitUntil(lambda: window.content.horizontalScrollBar().maximum() == 0, timeout=2000)
+    width = window.content.document().documentLayout().documentSize().width()
+    assert width <= window.content.viewport().width()
