@@ -1,5 +1,6 @@
-"""Shared fixtures: the real bundled handbook, throwaway handbooks, and user folders
-redirected under tmp_path so no test ever touches the real home folder."""
+"""Shared fixtures: the real bundled handbook, throwaway handbooks, user folders
+redirected under tmp_path so no test ever touches the real home folder, a blocked
+network, and a record of what the reading view loads."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from reader.handbook import Handbook, load_handbook
 from reader.paths import HOME_ENV, UserDirs, bundled_handbook_dir
+from tests.support import GENE_BOOK, block_network, write_files
 
 WriteHandbook = Callable[..., Path]
 
@@ -58,15 +60,39 @@ def write_handbook(tmp_path: Path) -> Iterator[WriteHandbook]:
     def write(files: dict[str, str | bytes], manifest: str | None = None) -> Path:
         root = tmp_path / f"handbook-{next(counter)}"
         root.mkdir()
-        for name, content in files.items():
-            path = root / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            if isinstance(content, bytes):
-                path.write_bytes(content)
-            else:
-                path.write_text(content, encoding="utf-8")
+        write_files(root, files)
         if manifest is not None:
             (root / "handbook.toml").write_text(manifest, encoding="utf-8")
         return root
 
     yield write
+
+
+@pytest.fixture
+def gene_book(write_handbook: WriteHandbook) -> Path:
+    """A two-chapter handbook folder with pictures and a glossary (see `GENE_BOOK`)."""
+    return write_handbook(GENE_BOOK)
+
+
+@pytest.fixture
+def network_attempts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every network call in this process fails loudly; the attempts are listed here."""
+    return block_network(monkeypatch)
+
+
+@pytest.fixture
+def requested_resources(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every resource the reading view is asked for (the real loader still answers)."""
+    from PySide6.QtCore import QUrl
+
+    from reader.ui.content_view import ContentView  # only the window tests need Qt widgets
+
+    asked: list[str] = []
+    load = ContentView.loadResource
+
+    def recording(view: ContentView, kind: int, url: QUrl | str) -> object:
+        asked.append(QUrl(url).toString())
+        return load(view, kind, url)
+
+    monkeypatch.setattr(ContentView, "loadResource", recording)
+    return asked

@@ -14,6 +14,7 @@ from reader.check import check_handbook, format_problems
 from reader.cli import main
 from reader.handbook import load_handbook
 from tests.conftest import WriteHandbook
+from tests.support import hostile_chapter_files, write_files
 
 SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"></svg>\n'
 SCRIPTS = "the reader never runs scripts"
@@ -375,24 +376,9 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
     files: dict[str, str | bytes] = {
         "good.md": "# Good\n\nA sound chapter. See [the safe part](bad.md#safe-part).\n",
         "bad.md": HOSTILE_BAD,
-        "empty.md": "",
-        "latin1.md": b"# Latin\n\ncaf\xe9 au lait\n",
-        "long.md": "# Long\n\n" + "word " * 210_000 + "\n",
-        "deep.md": "# Deep\n\n"
-        + "".join("  " * level + "- item\n" for level in range(500))
-        + "\n"
-        + ">" * 500
-        + " a deep quote\n",
-        "heads.md": "# Heads\n\n"
-        + "".join(f"## Heading {i}\n\n[next](#heading-{i + 1})\n\n" for i in range(3000)),
+        **hostile_chapter_files(3000),
     }
-    (root / "chapters").mkdir()
-    for name, content in files.items():
-        path = root / "chapters" / name
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(content, encoding="utf-8")
+    write_files(root / "chapters", files)
     return root
 
 

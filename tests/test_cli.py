@@ -4,19 +4,15 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from reader import APP_ID, __version__
-from reader.cli import main
 from reader.handbook import Handbook
 from tests.conftest import WriteHandbook
+from tests.support import run_cli, run_reader
 
-REPO = Path(__file__).resolve().parents[1]
 SMALL = {
     "chapters/a.md": "# Alpha\n\nOpening <b>words</b>.\n\n## First part\n\nOne & two.\n\n"
     "### A detail\n\nSee [the second part](#second).\n\n## Second {#second}\n\nThree.\n",
@@ -28,19 +24,13 @@ MANIFEST = (
 )
 
 
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
-
-
 @pytest.fixture
 def small(write_handbook: WriteHandbook) -> Path:
     return write_handbook(SMALL, manifest=MANIFEST)
 
 
 def test_toc_json_has_the_public_shape(small: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "--handbook", str(small), "toc", "--json")
+    code, out, _ = run_cli(capsys, "--handbook", str(small), "toc", "--json")
     assert code == 0
     data = json.loads(out)
     assert data["title"] == "Small"
@@ -60,7 +50,7 @@ def test_toc_json_has_the_public_shape(small: Path, capsys: pytest.CaptureFixtur
 def test_toc_json_of_the_bundled_handbook_lists_every_section(
     handbook: Handbook, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, out, _ = run(capsys, "toc", "--json")
+    code, out, _ = run_cli(capsys, "toc", "--json")
     assert code == 0
     data = json.loads(out)
     assert data["title"] == handbook.title
@@ -77,19 +67,21 @@ def test_toc_json_of_the_bundled_handbook_lists_every_section(
 def test_toc_text_lists_chapters_and_sections_with_ids(
     small: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, out, _ = run(capsys, "--handbook", str(small), "toc")
+    code, out, _ = run_cli(capsys, "--handbook", str(small), "toc")
     assert code == 0
     assert "Alpha  [a]" in out
     assert "    A detail  [a/a-detail]" in out
 
 
 def test_show_section_as_text(small: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "--handbook", str(small), "show", "a/first-part")
+    code, out, _ = run_cli(capsys, "--handbook", str(small), "show", "a/first-part")
     assert (code, out) == (0, "First part\nOne & two.\n")
 
 
 def test_show_section_as_html(small: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "--handbook", str(small), "show", "a/a-detail", "--format", "html")
+    code, out, _ = run_cli(
+        capsys, "--handbook", str(small), "show", "a/a-detail", "--format", "html"
+    )
     assert code == 0
     assert "<h3>A detail</h3>" in out
     assert '<a href="section:a/second">the second part</a>' in out
@@ -98,14 +90,14 @@ def test_show_section_as_html(small: Path, capsys: pytest.CaptureFixture[str]) -
 def test_show_chapter_id_gives_the_whole_chapter(
     small: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, out, _ = run(capsys, "--handbook", str(small), "show", "a")
+    code, out, _ = run_cli(capsys, "--handbook", str(small), "show", "a")
     assert code == 0
     assert out.splitlines()[:2] == ["Alpha", "Opening words."]
     assert "Three." in out
 
 
 def test_show_of_a_bundled_section(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "show", "how-it-works", "--format", "text")
+    code, out, _ = run_cli(capsys, "show", "how-it-works", "--format", "text")
     assert code == 0
     assert "lentivirus" in out.lower()
 
@@ -113,7 +105,7 @@ def test_show_of_a_bundled_section(capsys: pytest.CaptureFixture[str]) -> None:
 def test_show_unknown_id_is_one_line_on_stderr_and_exit_1(
     small: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, out, err = run(capsys, "--handbook", str(small), "show", "no/such-section")
+    code, out, err = run_cli(capsys, "--handbook", str(small), "show", "no/such-section")
     assert (code, out) == (1, "")
     assert err == f"{APP_ID}: no section 'no/such-section' (try: handbook-reader toc)\n"
 
@@ -123,7 +115,7 @@ def test_missing_handbook_folder_is_one_line_and_exit_2(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]
 ) -> None:
     missing = tmp_path / "no-such-folder"
-    code, out, err = run(capsys, "--handbook", str(missing), *command)
+    code, out, err = run_cli(capsys, "--handbook", str(missing), *command)
     assert (code, out) == (2, "")
     assert err == f"{APP_ID}: No handbook folder at {missing}\n"
 
@@ -131,7 +123,7 @@ def test_missing_handbook_folder_is_one_line_and_exit_2(
 def test_handbook_option_after_the_command_works(
     small: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, out, _ = run(capsys, "toc", "--json", "--handbook", str(small))
+    code, out, _ = run_cli(capsys, "toc", "--json", "--handbook", str(small))
     assert code == 0
     assert json.loads(out)["title"] == "Small"
 
@@ -139,27 +131,14 @@ def test_handbook_option_after_the_command_works(
 def test_version_names_the_app_and_the_handbook_edition(
     small: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, out, _ = run(capsys, "--handbook", str(small), "--version")
+    code, out, _ = run_cli(capsys, "--handbook", str(small), "--version")
     assert (code, out) == (0, f"{APP_ID} {__version__} (handbook: Small, Test edition, 2026)\n")
-
-
-def _python_m_reader(*argv: str, home: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "HANDBOOK_READER_HOME": str(home), "PYTHONPATH": str(REPO)}
-    return subprocess.run(
-        [sys.executable, "-W", "error", "-m", "reader", *argv],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        env=env,
-        timeout=60,
-        check=False,
-    )
 
 
 def test_python_m_reader_toc_json_runs_in_a_real_process(
     handbook: Handbook, user_home: Path
 ) -> None:
-    result = _python_m_reader("toc", "--json", home=user_home)
+    result = run_reader("toc", "--json", home=user_home)
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     data = json.loads(result.stdout)
@@ -168,6 +147,6 @@ def test_python_m_reader_toc_json_runs_in_a_real_process(
 
 
 def test_python_m_reader_version_runs_in_a_real_process(user_home: Path) -> None:
-    result = _python_m_reader("--version", home=user_home)
+    result = run_reader("--version", home=user_home)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(f"{APP_ID} {__version__} (handbook: ")

@@ -8,73 +8,19 @@ unwritable by putting a regular file where its parent folder should be.
 
 from __future__ import annotations
 
-import contextlib
-import os
 import shutil
-import subprocess
-import sys
 import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from whoosh.filedb.filestore import FileStorage
 
-from reader.cli import main
 from reader.handbook import Handbook, load_handbook
 from reader.pages import Pages
 from reader.pdf import PdfExportError, PdfRequest, export_pdf
 from reader.search import SearchIndex
 from reader.search_index import INDEX_FOLDER, META_FILE
-from tests.conftest import WriteHandbook
-
-REPO = Path(__file__).resolve().parents[1]
-SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20"/></svg>'  # noqa: E501
-ONE = (
-    "# One\n\nGene therapy gives a working gene.\n\n![A cell with a new gene](pictures/cell.svg)\n"
-)
-TWO = (
-    "# Two\n\nLentivirus vectors carry the gene.\n\n## Risks\n\nLeukemia was seen in early"
-    " trials.\n\n![The vector](pictures/vector.svg)\n"
-)
-GLOSSARY = '[[terms]]\nterm = "Gene"\ndefinition = "A piece of DNA with one job."\n'
-
-
-@pytest.fixture
-def book(write_handbook: WriteHandbook) -> Path:
-    return write_handbook(
-        {
-            "1-one.md": ONE,
-            "2-two.md": TWO,
-            "glossary.toml": GLOSSARY,
-            "pictures/cell.svg": SVG,
-            "pictures/vector.svg": SVG,
-        }
-    )
-
-
-def run_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    """`handbook-reader argv` in this process: exit code, stdout, stderr."""
-    try:
-        code = main(list(argv))
-    except SystemExit as stop:  # argparse stops this way on a usage mistake
-        code = int(stop.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def run_process(*argv: str, home: Path) -> subprocess.CompletedProcess[str]:
-    """`python -m reader argv` in a real process (logging reaches its real stderr)."""
-    env = {**os.environ, "HANDBOOK_READER_HOME": str(home), "PYTHONPATH": str(REPO)}
-    return subprocess.run(
-        [sys.executable, "-W", "error", "-m", "reader", *argv],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        env=env,
-        timeout=120,
-        check=False,
-    )
+from tests.support import fill_disk, run_cli, run_reader, small_disk
 
 
 def assert_one_plain_line(err: str, *fragments: str) -> None:
@@ -119,7 +65,7 @@ def assert_one_plain_line(err: str, *fragments: str) -> None:
 )
 def test_failure_is_one_plain_line_and_a_non_zero_exit(
     capsys: pytest.CaptureFixture[str],
-    book: Path,
+    gene_book: Path,
     tmp_path: Path,
     argv: list[str],
     code: int,
@@ -127,7 +73,7 @@ def test_failure_is_one_plain_line_and_a_non_zero_exit(
 ) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("a file where a folder should be", encoding="utf-8")
-    places = {"{missing}": tmp_path / "gone", "{file}": blocker, "{book}": book}
+    places = {"{missing}": tmp_path / "gone", "{file}": blocker, "{book}": gene_book}
     filled = []
     for arg in argv:
         for key, value in places.items():
@@ -140,35 +86,8 @@ def test_failure_is_one_plain_line_and_a_non_zero_exit(
     assert blocker.read_text(encoding="utf-8") == "a file where a folder should be"
 
 
-@contextlib.contextmanager
-def small_disk(folder: Path, size: str = "64k") -> Iterator[bool]:
-    """A tiny tmpfs on `folder` (True), or False where this machine cannot mount one."""
-    folder.mkdir(exist_ok=True)
-    mounted = (
-        os.geteuid() == 0
-        and shutil.which("mount") is not None
-        and subprocess.run(
-            ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)],
-            capture_output=True,
-        ).returncode
-        == 0
-    )
-    try:
-        yield mounted
-    finally:
-        if mounted:
-            subprocess.run(["umount", "-l", str(folder)], check=True)
-
-
-def fill_disk(folder: Path, leave: int = 8 * 1024) -> None:
-    """Fill a small tmpfs but for `leave` bytes."""
-    stat = os.statvfs(folder)
-    free = stat.f_bavail * stat.f_frsize
-    (folder / "filler").write_bytes(b"\0" * max(0, free - leave))
-
-
 def test_pdf_on_a_full_disk_is_one_line_and_keeps_the_previous_file(
-    capsys: pytest.CaptureFixture[str], book: Path, tmp_path: Path
+    capsys: pytest.CaptureFixture[str], gene_book: Path, tmp_path: Path
 ) -> None:
     disk = tmp_path / "usb"
     with small_disk(disk) as mounted:
@@ -176,7 +95,7 @@ def test_pdf_on_a_full_disk_is_one_line_and_keeps_the_previous_file(
         out = disk / "packet.pdf"
         out.write_bytes(b"previous PDF")
         fill_disk(disk)
-        code, stdout, err = run_cli(capsys, "--handbook", str(book), "export-pdf", str(out))
+        code, stdout, err = run_cli(capsys, "--handbook", str(gene_book), "export-pdf", str(out))
         assert (code, stdout) == (1, "")
         assert_one_plain_line(err, "Could not write the PDF: the disk is full", str(out))
         assert out.read_bytes() == b"previous PDF"
@@ -198,9 +117,9 @@ def _biggest_file(folder: Path) -> Path:
 
 @pytest.mark.parametrize("damage", ["truncated", "garbled"])
 def test_damaged_index_is_rebuilt_silently_by_the_command_line(
-    book: Path, user_home: Path, damage: str
+    gene_book: Path, user_home: Path, damage: str
 ) -> None:
-    first = run_process("--handbook", str(book), "search", "leukemia", home=user_home)
+    first = run_reader("--handbook", str(gene_book), "search", "leukemia", home=user_home)
     assert first.returncode == 0 and first.stderr == "", first.stderr
     target = _biggest_file(_index_folder(user_home))
     data = target.read_bytes()
@@ -208,23 +127,23 @@ def test_damaged_index_is_rebuilt_silently_by_the_command_line(
         target.write_bytes(data[: len(data) // 3])
     else:
         target.write_bytes(data[:64] + b"\xff" * 64 + data[128:])
-    again = run_process("--handbook", str(book), "search", "leukemia", home=user_home)
+    again = run_reader("--handbook", str(gene_book), "search", "leukemia", home=user_home)
     assert again.returncode == 0
     assert again.stderr == ""
     assert again.stdout == first.stdout
-    with SearchIndex.open_or_build(load_handbook(book), user_home / "cache") as index:
+    with SearchIndex.open_or_build(load_handbook(gene_book), user_home / "cache") as index:
         assert not index.rebuilt, "the rebuilt index is sound and kept"
 
 
-def test_index_locked_by_another_writer_is_still_searched(book: Path, user_home: Path) -> None:
-    first = run_process("--handbook", str(book), "search", "lentivirus", home=user_home)
+def test_index_locked_by_another_writer_is_still_searched(gene_book: Path, user_home: Path) -> None:
+    first = run_reader("--handbook", str(gene_book), "search", "lentivirus", home=user_home)
     assert first.returncode == 0, first.stderr
     folder = _index_folder(user_home)
     files_before = {p.name: p.stat().st_mtime_ns for p in folder.iterdir()}
     writer = FileStorage(str(folder)).open_index().writer()  # holds the Whoosh write lock
     try:
-        again = run_process("--handbook", str(book), "search", "lentivirus", home=user_home)
-        with SearchIndex.open_or_build(load_handbook(book), user_home / "cache") as index:
+        again = run_reader("--handbook", str(gene_book), "search", "lentivirus", home=user_home)
+        with SearchIndex.open_or_build(load_handbook(gene_book), user_home / "cache") as index:
             assert not index.rebuilt
             assert [hit.id for hit in index.search("lentivirus").hits][:1] == ["two"]
     finally:
@@ -236,12 +155,12 @@ def test_index_locked_by_another_writer_is_still_searched(book: Path, user_home:
 
 
 def test_unwritable_cache_folder_still_searches_and_says_so_once(
-    book: Path, tmp_path: Path
+    gene_book: Path, tmp_path: Path
 ) -> None:
     home = tmp_path / "home"
     home.mkdir()
     (home / "cache").write_text("a file where the cache folder should be", encoding="utf-8")
-    result = run_process("--handbook", str(book), "search", "leukemia", "--json", home=home)
+    result = run_reader("--handbook", str(gene_book), "search", "leukemia", "--json", home=home)
     assert result.returncode == 0
     assert '"id": "two/risks"' in result.stdout
     assert "Traceback" not in result.stderr
@@ -254,10 +173,10 @@ def test_unwritable_cache_folder_still_searches_and_says_so_once(
 
 
 @pytest.fixture
-def vanished(book: Path, tmp_path: Path) -> Handbook:
+def vanished(gene_book: Path, tmp_path: Path) -> Handbook:
     """A handbook loaded from a folder that has since been removed (a USB stick pulled)."""
     copy = tmp_path / "on-usb"
-    shutil.copytree(book, copy)
+    shutil.copytree(gene_book, copy)
     handbook = load_handbook(copy)
     shutil.rmtree(copy)
     return handbook
@@ -287,7 +206,7 @@ def test_pdf_of_a_vanished_folder_fails_with_a_plain_message(
 
 
 def test_in_memory_index_leaves_other_builds_scratch_files_alone(
-    book: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    gene_book: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Whoosh's own scratch folder for an in-memory build is `<tmp>/MAIN.tmp`, shared by
     every build on the computer, and the first to finish deletes it under the others
@@ -296,7 +215,9 @@ def test_in_memory_index_leaves_other_builds_scratch_files_alone(
     other_build = tmp_path / "MAIN.tmp"
     other_build.mkdir()
     (other_build / "postings.tmp").write_bytes(b"another build's scratch file")
-    with SearchIndex.open_or_build(load_handbook(book), None) as index:
+    with SearchIndex.open_or_build(load_handbook(gene_book), None) as index:
         assert [hit.id for hit in index.search("leukemia").hits][:1] == ["two/risks"]
     assert (other_build / "postings.tmp").read_bytes() == b"another build's scratch file"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["MAIN.tmp", book.name], "no leftovers"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["MAIN.tmp", gene_book.name], (
+        "no leftovers"
+    )

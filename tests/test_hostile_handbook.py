@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PySide6 import QtGui
-from PySide6.QtCore import QEvent, QUrl
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QHelpEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
@@ -26,8 +26,8 @@ from reader.marking import marked_chapter_html
 from reader.pages import Pages
 from reader.preferences import Preferences
 from reader.search import SearchIndex
-from reader.ui.content_view import ContentView
 from reader.ui.mainwindow import MainWindow
+from tests.support import PICTURE_SVG, hostile_chapter_files, write_files
 from tests.test_render import HTMLISH, unsafe_markup
 
 HEADINGS = 1000
@@ -84,7 +84,6 @@ GLOSSARY = """[[terms]]
 term = "Vector"
 definition = "A carrier <script>alert('glossary')</script>that brings a gene into a cell. <img src=\\"https://evil.example/g.png\\" alt=\\"g\\">"
 """  # noqa: E501
-SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20"/></svg>'  # noqa: E501
 
 #: Nothing of this may be in the HTML the window shows.
 FORBIDDEN_HTML = re.compile(
@@ -101,16 +100,7 @@ def _chapters() -> dict[str, str | bytes]:
         "good.md": "# Good\n\nA sound chapter about a vector. "
         "See [the safe part](bad.md#safe-part).\n\n![A small picture](pictures/ok.svg)\n",
         "bad.md": BAD,
-        "empty.md": "",
-        "latin1.md": b"# Latin\n\ncaf\xe9 au lait\n",
-        "long.md": "# Long\n\n" + "word " * 210_000 + "\n",
-        "deep.md": "# Deep\n\n"
-        + "".join("  " * level + "- item\n" for level in range(500))
-        + "\n"
-        + ">" * 500
-        + " a deep quote\n",
-        "heads.md": "# Heads\n\n"
-        + "".join(f"## Heading {i}\n\n[next](#heading-{i + 1})\n\n" for i in range(HEADINGS)),
+        **hostile_chapter_files(HEADINGS),
     }
 
 
@@ -122,14 +112,7 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Handbook:
     manifest = f'title = "Hostile"\nglossary = "glossary.toml"\nchapters = [{listed}]\n'
     (root / "handbook.toml").write_text(manifest, encoding="utf-8")
     (root / "glossary.toml").write_text(GLOSSARY, encoding="utf-8")
-    (root / "chapters" / "pictures").mkdir(parents=True)
-    (root / "chapters" / "pictures" / "ok.svg").write_text(SVG, encoding="utf-8")
-    for name, content in _chapters().items():
-        path = root / "chapters" / name
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(content, encoding="utf-8")
+    write_files(root / "chapters", {"pictures/ok.svg": PICTURE_SVG, **_chapters()})
     return load_handbook(root)
 
 
@@ -160,20 +143,6 @@ def test_no_page_the_window_shows_carries_anything_hostile(hostile: Handbook) ->
 
 
 # --- the window on the hostile folder ------------------------------------------------
-
-
-@pytest.fixture
-def requested_resources(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Every resource the reading view is asked for (the real loader still answers)."""
-    asked: list[str] = []
-    load = ContentView.loadResource
-
-    def recording(view: ContentView, kind: int, url: QUrl | str) -> object:
-        asked.append(QUrl(url).toString())
-        return load(view, kind, url)
-
-    monkeypatch.setattr(ContentView, "loadResource", recording)
-    return asked
 
 
 def test_window_reads_every_section_and_shows_nothing_hostile(

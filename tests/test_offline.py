@@ -7,53 +7,17 @@ lives in QtNetwork, which must never even be imported); so both are watched.
 
 from __future__ import annotations
 
-import errno
-import os
-import socket
 import subprocess
 import sys
 import urllib.request
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from reader.cli import main
+from tests.support import QT_NETWORK, run_python
 
-REPO = Path(__file__).resolve().parents[1]
 NETWORK_LOG_ENV = "HANDBOOK_READER_NETWORK_LOG"
-QT_NETWORK = "PySide6.QtNetwork"
-
-# Functions that open, name-resolve or send on a network connection. `socket.socket`
-# methods cover every higher-level client (http.client, urllib, ssl, smtplib, ...).
-SOCKET_METHODS = ("connect", "connect_ex", "sendto")
-SOCKET_FUNCTIONS = ("create_connection", "getaddrinfo", "gethostbyname", "gethostbyname_ex")
-
-
-def block_network(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Make every network call in this process fail loudly; returns the list of attempts."""
-    attempts: list[str] = []
-
-    def refuse(name: str) -> Callable[..., Any]:
-        def refused(*args: object, **kwargs: object) -> Any:
-            shown = [a for a in args if not isinstance(a, socket.socket)]
-            attempts.append(f"{name}{tuple(shown)!r}")
-            raise OSError(errno.ENETUNREACH, f"network use is forbidden in this test ({name})")
-
-        return refused
-
-    for name in SOCKET_METHODS:
-        monkeypatch.setattr(socket.socket, name, refuse(f"socket.{name}"))
-    for name in SOCKET_FUNCTIONS:
-        monkeypatch.setattr(socket, name, refuse(name))
-    return attempts
-
-
-@pytest.fixture
-def network_attempts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    return block_network(monkeypatch)
-
 
 # The same guard for a real process: Python imports `sitecustomize` from the first
 # folder on PYTHONPATH at start-up, before any of our code runs.
@@ -106,22 +70,11 @@ def guarded_run(
     (guard / "sitecustomize.py").write_text(SITECUSTOMIZE, encoding="utf-8")
     log = tmp_path / "network.log"
     log.unlink(missing_ok=True)
-    env = {
-        **os.environ,
-        "PYTHONPATH": os.pathsep.join([str(guard), str(REPO)]),
-        NETWORK_LOG_ENV: str(log),
-        "HANDBOOK_READER_HOME": str(home),
-        "QT_QPA_PLATFORM": "offscreen",
-        **(extra_env or {}),
-    }
-    result = subprocess.run(
-        [sys.executable, "-W", "error", *argv],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        env=env,
-        timeout=120,
-        check=False,
+    result = run_python(
+        argv,
+        home=home,
+        first_on_path=[guard],
+        extra_env={NETWORK_LOG_ENV: str(log), "QT_QPA_PLATFORM": "offscreen", **(extra_env or {})},
     )
     lines = log.read_text(encoding="utf-8").splitlines() if log.exists() else []
     return result, lines

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import os
 import re
 import resource
 import signal
@@ -30,6 +29,7 @@ from reader.pdf_layout import (
     reference_device,
     resolve_picture,
 )
+from tests.support import small_disk
 
 PRINTED_ON = date(2031, 3, 14)
 FILLER = (
@@ -364,24 +364,6 @@ def test_folder_in_the_way_of_the_file_fails_cleanly(small: Handbook, tmp_path: 
 
 
 @contextlib.contextmanager
-def _tmpfs(folder: Path, options: str) -> Iterator[bool]:
-    """Mount a small tmpfs on `folder` if this machine lets us (root on Linux)."""
-    folder.mkdir(exist_ok=True)
-    mounted = (
-        os.geteuid() == 0
-        and subprocess.run(
-            ["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(folder)], capture_output=True
-        ).returncode
-        == 0
-    )
-    try:
-        yield mounted
-    finally:
-        if mounted:
-            subprocess.run(["umount", str(folder)], check=True)
-
-
-@contextlib.contextmanager
 def _file_size_limit(limit: int) -> Iterator[None]:
     """Writes past `limit` bytes fail with EFBIG (a real OS failure, no root needed)."""
     old_limit = resource.getrlimit(resource.RLIMIT_FSIZE)
@@ -398,7 +380,7 @@ def test_full_disk_keeps_the_previous_file_and_leaves_no_temp(
     small: Handbook, tmp_path: Path
 ) -> None:
     folder = tmp_path / "disk"
-    with _tmpfs(folder, "size=64k") as mounted:
+    with small_disk(folder, "64k") as mounted:
         out = folder / "packet.pdf"
         out.write_bytes(b"previous PDF")
         if mounted:  # fill the disk but for a few KB
@@ -416,7 +398,7 @@ def test_full_disk_keeps_the_previous_file_and_leaves_no_temp(
 
 def test_read_only_folder_keeps_the_previous_file(small: Handbook, tmp_path: Path) -> None:
     folder = tmp_path / "locked"
-    with _tmpfs(folder, "size=1m") as mounted:
+    with small_disk(folder, "1m") as mounted:
         out = folder / "book.pdf"
         out.write_bytes(b"previous PDF")
         if mounted:

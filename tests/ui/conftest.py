@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from pytestqt.qtbot import QtBot
 
@@ -9,9 +11,12 @@ from reader.handbook import Handbook
 from reader.preferences import Preferences
 from reader.ui.mainwindow import MainWindow
 
+#: `make_window(handbook, **options)`: the options are MainWindow's keyword arguments.
+MakeWindow = Callable[..., MainWindow]
+
 
 @pytest.fixture
-def make_window(qtbot: QtBot):  # type: ignore[no-untyped-def]
+def make_window(qtbot: QtBot) -> MakeWindow:
     """Build a real MainWindow for a handbook, shown and registered with qtbot."""
 
     def make(handbook: Handbook, **options: object) -> MainWindow:
@@ -26,5 +31,6 @@ def make_window(qtbot: QtBot):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def window(make_window, handbook: Handbook) -> MainWindow:  # type: ignore[no-untyped-def]
+def window(make_window: MakeWindow, handbook: Handbook) -> MainWindow:
+    """The main window on the bundled handbook."""
     return make_window(handbook)

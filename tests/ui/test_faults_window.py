@@ -17,16 +17,15 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from reader.bookmarks import DATABASE_NAME, BookmarkStore, default_path
-from reader.handbook import Handbook, load_handbook
+from reader.handbook import load_handbook
 from reader.paths import UserDirs
-from reader.preferences import Preferences
 from reader.search import SearchIndex
 from reader.ui import app as ui_app
 from reader.ui.app import Session, open_session
 from reader.ui.mainwindow import MainWindow
 from reader.ui.search_panel import ID_ROLE
-from tests.conftest import WriteHandbook
-from tests.test_faults import GLOSSARY, ONE, SVG, TWO, fill_disk, small_disk
+from tests.support import fill_disk, small_disk
+from tests.ui.conftest import MakeWindow
 
 Seen = list[tuple[str, str]]
 
@@ -57,28 +56,6 @@ def error_dialogs(qtbot: QtBot) -> Iterator[Seen]:
     timer.stop()
 
 
-@pytest.fixture
-def book(write_handbook: WriteHandbook) -> Path:
-    return write_handbook(
-        {
-            "1-one.md": ONE,
-            "2-two.md": TWO,
-            "glossary.toml": GLOSSARY,
-            "pictures/cell.svg": SVG,
-            "pictures/vector.svg": SVG,
-        }
-    )
-
-
-def _window(qtbot: QtBot, handbook: Handbook, **options: object) -> MainWindow:
-    window = MainWindow(handbook, Preferences(), **options)  # type: ignore[arg-type]
-    qtbot.addWidget(window)
-    window.start()
-    window.show()
-    qtbot.waitExposed(window)
-    return window
-
-
 def _search_ids(qtbot: QtBot, window: MainWindow, text: str) -> list[str]:
     qtbot.waitUntil(lambda: window.search_panel.index is not None, timeout=20000)
     window.search_box.setText(text)
@@ -93,14 +70,15 @@ def _search_ids(qtbot: QtBot, window: MainWindow, text: str) -> list[str]:
 @pytest.mark.qt_no_exception_capture
 def test_exception_in_a_slot_shows_a_plain_error_dialog_with_details(
     qtbot: QtBot,
+    make_window: MakeWindow,
     monkeypatch: pytest.MonkeyPatch,
-    book: Path,
+    gene_book: Path,
     error_dialogs: Seen,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
     ui_app._install_error_hook()
-    window = _window(qtbot, load_handbook(book))
+    window = make_window(load_handbook(gene_book))
 
     def broken_slot(section_id: str) -> None:
         raise RuntimeError(f"slot failed on {section_id}")
@@ -159,7 +137,7 @@ def test_missing_handbook_folder_at_start_is_a_dialog_and_exit_2(
 def test_damaged_bookmarks_file_is_set_aside_and_said_so(
     qtbot: QtBot,
     start_session: Callable[[Path], Session | int],
-    book: Path,
+    gene_book: Path,
     user_dirs: UserDirs,
     error_dialogs: Seen,
 ) -> None:
@@ -167,7 +145,7 @@ def test_damaged_bookmarks_file_is_set_aside_and_said_so(
     path.parent.mkdir(parents=True)
     garbage = b"not a database at all\n" * 200
     path.write_bytes(garbage)
-    session = start_session(book)
+    session = start_session(gene_book)
     assert isinstance(session, Session)
     qtbot.waitUntil(lambda: bool(error_dialogs), timeout=3000)
     [(text, _details)] = error_dialogs
@@ -185,13 +163,13 @@ def test_damaged_bookmarks_file_is_set_aside_and_said_so(
 def test_unwritable_data_folder_keeps_bookmarks_for_the_visit_and_says_so(
     qtbot: QtBot,
     start_session: Callable[[Path], Session | int],
-    book: Path,
+    gene_book: Path,
     user_dirs: UserDirs,
     error_dialogs: Seen,
 ) -> None:
     user_dirs.data.parent.mkdir(parents=True, exist_ok=True)
     user_dirs.data.write_text("a file where the data folder should be", encoding="utf-8")
-    session = start_session(book)
+    session = start_session(gene_book)
     assert isinstance(session, Session)
     qtbot.waitUntil(lambda: bool(error_dialogs), timeout=3000)
     [(text, _details)] = error_dialogs
@@ -206,16 +184,16 @@ def test_unwritable_data_folder_keeps_bookmarks_for_the_visit_and_says_so(
 
 
 def test_damaged_search_index_is_rebuilt_and_search_works(
-    qtbot: QtBot, book: Path, user_dirs: UserDirs
+    qtbot: QtBot, make_window: MakeWindow, gene_book: Path, user_dirs: UserDirs
 ) -> None:
-    handbook = load_handbook(book)
+    handbook = load_handbook(gene_book)
     with SearchIndex.open_or_build(handbook, user_dirs.cache) as index:
         assert index.location is not None
         folder = index.location
     for path in folder.iterdir():
         if path.suffix == ".seg":
             path.write_bytes(path.read_bytes()[:40])
-    window = _window(qtbot, handbook, search_cache=user_dirs.cache)
+    window = make_window(handbook, search_cache=user_dirs.cache)
     try:
         assert _search_ids(qtbot, window, "leukemia")[:1] == ["two/risks"]
         assert window.search_panel.index is not None and window.search_panel.index.rebuilt
@@ -224,10 +202,12 @@ def test_damaged_search_index_is_rebuilt_and_search_works(
         window.shut_down_search()
 
 
-def test_unwritable_search_cache_still_searches(qtbot: QtBot, book: Path, tmp_path: Path) -> None:
+def test_unwritable_search_cache_still_searches(
+    qtbot: QtBot, make_window: MakeWindow, gene_book: Path, tmp_path: Path
+) -> None:
     blocker = tmp_path / "cache"
     blocker.write_text("a file where the cache folder should be", encoding="utf-8")
-    window = _window(qtbot, load_handbook(book), search_cache=blocker / "handbook-reader")
+    window = make_window(load_handbook(gene_book), search_cache=blocker / "handbook-reader")
     try:
         assert _search_ids(qtbot, window, "lentivirus")[:1] == ["two"]
         assert window.search_panel.index is not None
@@ -240,9 +220,9 @@ def test_unwritable_search_cache_still_searches(qtbot: QtBot, book: Path, tmp_pa
 
 
 def test_full_disk_during_pdf_export_is_said_plainly_and_keeps_the_old_file(
-    qtbot: QtBot, book: Path, tmp_path: Path, capfd: pytest.CaptureFixture[str]
+    make_window: MakeWindow, gene_book: Path, tmp_path: Path, capfd: pytest.CaptureFixture[str]
 ) -> None:
-    window = _window(qtbot, load_handbook(book))
+    window = make_window(load_handbook(gene_book))
     disk = tmp_path / "usb"
     try:
         with small_disk(disk) as mounted:
@@ -269,11 +249,16 @@ def test_full_disk_during_pdf_export_is_said_plainly_and_keeps_the_old_file(
 
 
 def test_handbook_folder_that_disappears_while_reading(
-    qtbot: QtBot, book: Path, tmp_path: Path, user_dirs: UserDirs, capfd: pytest.CaptureFixture[str]
+    qtbot: QtBot,
+    make_window: MakeWindow,
+    gene_book: Path,
+    tmp_path: Path,
+    user_dirs: UserDirs,
+    capfd: pytest.CaptureFixture[str],
 ) -> None:
     usb = tmp_path / "usb-stick"
-    shutil.copytree(book, usb)
-    window = _window(qtbot, load_handbook(usb), search_cache=user_dirs.cache)
+    shutil.copytree(gene_book, usb)
+    window = make_window(load_handbook(usb), search_cache=user_dirs.cache)
     try:
         assert window.current_section_id == "one"
         shutil.rmtree(usb)

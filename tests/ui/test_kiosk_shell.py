@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QMessageBox,
+    QTabBar,
     QToolButton,
     QWidget,
 )
@@ -465,3 +466,14 @@ def test_soak_runs_scripted_visits_and_reports_memory(
     assert not shell.counting_down
     event = QEvent(QEvent.Type.User)
     QApplication.sendEvent(shell.window, event)  # the window still works afterwards
+
+
+def test_side_panel_tabs_show_their_whole_labels(qtbot: QtBot, shell: KioskShell) -> None:
+    """Seen at 1920x1080: "Cont…", "Search re…", "Bookm…" in the touch font."""
+    qtbot.waitExposed(shell.window)
+    bars = [bar for bar in shell.window.findChildren(QTabBar) if bar.isVisible()]
+    assert bars
+    for bar in bars:
+        for index in range(bar.count()):
+            label = bar.tabText(index)
+            assert bar.tabRect(index).width() > bar.fontMetrics().horizontalAdvance(label), label

@@ -17,11 +17,10 @@ from pytestqt.qtbot import QtBot
 from reader.bookmarks import BookmarkStore, default_path
 from reader.handbook import Handbook, load_handbook
 from reader.paths import UserDirs
-from reader.preferences import Preferences
-from reader.ui.content_view import ContentView
 from reader.ui.mainwindow import MainWindow
 from tests.conftest import WriteHandbook
-from tests.test_offline import QT_NETWORK, block_network
+from tests.support import QT_NETWORK
+from tests.ui.conftest import MakeWindow
 
 REMOTE = """# Remote
 
@@ -31,25 +30,6 @@ A chart from a website: ![A chart of blood counts](https://example.org/chart.png
 
 Read more at [the foundation's page](https://example.org/idf) when you are online.
 """
-
-
-@pytest.fixture
-def network_attempts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    return block_network(monkeypatch)
-
-
-@pytest.fixture
-def requested(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Every resource the reading view is asked for (the real loader still answers)."""
-    asked: list[str] = []
-    load = ContentView.loadResource
-
-    def recording(view: ContentView, kind: int, url: QUrl | str) -> object:
-        asked.append(QUrl(url).toString())
-        return load(view, kind, url)
-
-    monkeypatch.setattr(ContentView, "loadResource", recording)
-    return asked
 
 
 @pytest.fixture
@@ -65,26 +45,18 @@ def opened_urls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return opened
 
 
-def _window(qtbot: QtBot, handbook: Handbook, **options: object) -> MainWindow:
-    window = MainWindow(handbook, Preferences(), **options)  # type: ignore[arg-type]
-    qtbot.addWidget(window)
-    window.start()
-    window.show()
-    qtbot.waitExposed(window)
-    return window
-
-
 def test_every_window_flow_stays_offline(
     qtbot: QtBot,
+    make_window: MakeWindow,
     handbook: Handbook,
     user_dirs: UserDirs,
     tmp_path: Path,
     network_attempts: list[str],
-    requested: list[str],
+    requested_resources: list[str],
     opened_urls: list[str],
 ) -> None:
     store = BookmarkStore.open(default_path(user_dirs))
-    window = _window(qtbot, handbook, store=store, search_cache=user_dirs.cache)
+    window = make_window(handbook, store=store, search_cache=user_dirs.cache)
     try:
         for chapter in handbook.chapters:  # read every chapter, pictures and all
             assert window.navigate(chapter.id)
@@ -111,7 +83,9 @@ def test_every_window_flow_stays_offline(
     assert network_attempts == []
     assert opened_urls == []
     assert QT_NETWORK not in sys.modules
-    assert requested and all(url.startswith("picture:") for url in requested), requested
+    assert requested_resources and all(url.startswith("picture:") for url in requested_resources), (
+        requested_resources
+    )
 
 
 @pytest.fixture
@@ -120,14 +94,17 @@ def remote(write_handbook: WriteHandbook) -> Handbook:
 
 
 def test_remote_pictures_show_their_text_and_are_never_requested(
-    qtbot: QtBot, remote: Handbook, network_attempts: list[str], requested: list[str]
+    make_window: MakeWindow,
+    remote: Handbook,
+    network_attempts: list[str],
+    requested_resources: list[str],
 ) -> None:
-    window = _window(qtbot, remote)
+    window = make_window(remote)
     text = window.content.toPlainText()
     assert "[Picture: A chart of blood counts]" in text
     assert "[Picture: A raw picture]" in text
     assert "example.org" not in text
-    assert not any("example.org" in url for url in requested)
+    assert not any("example.org" in url for url in requested_resources)
     assert network_attempts == []
     window.shut_down_search()
 
@@ -146,6 +123,7 @@ def _click_text(qtbot: QtBot, window: MainWindow, words: str) -> None:
 @pytest.mark.parametrize("answer", ["No", "Yes"])
 def test_web_link_asks_first_and_opens_only_after_yes(
     qtbot: QtBot,
+    make_window: MakeWindow,
     monkeypatch: pytest.MonkeyPatch,
     remote: Handbook,
     opened_urls: list[str],
@@ -159,7 +137,7 @@ def test_web_link_asks_first_and_opens_only_after_yes(
         return getattr(QMessageBox.StandardButton, answer)
 
     monkeypatch.setattr(QMessageBox, "question", question)
-    window = _window(qtbot, remote)
+    window = make_window(remote)
     source = window.content.source()
     _click_text(qtbot, window, "the foundation's page")
     assert len(asked) == 1 and "https://example.org/idf" in asked[0]
@@ -172,6 +150,7 @@ def test_web_link_asks_first_and_opens_only_after_yes(
 
 def test_kiosk_never_opens_a_web_link(
     qtbot: QtBot,
+    make_window: MakeWindow,
     monkeypatch: pytest.MonkeyPatch,
     remote: Handbook,
     opened_urls: list[str],
@@ -185,7 +164,7 @@ def test_kiosk_never_opens_a_web_link(
 
     monkeypatch.setattr(QMessageBox, "information", information)
     monkeypatch.setattr(QMessageBox, "question", lambda *a: pytest.fail("a kiosk never asks"))
-    window = _window(qtbot, remote, kiosk=True)
+    window = make_window(remote, kiosk=True)
     _click_text(qtbot, window, "the foundation's page")
     assert len(told) == 1 and "can't be opened on this computer" in told[0]
     assert opened_urls == []
