@@ -61,6 +61,9 @@ if TYPE_CHECKING:  # printing is imported when first used, to keep start-up quic
 BASE_POINT_SIZE = 12.0
 
 
+SEARCH_START_LATEST_MS = 2000
+
+
 class MainWindow(QMainWindow):
     """One handbook, read in one window."""
 
@@ -273,6 +276,9 @@ class MainWindow(QMainWindow):
             lambda message: self.statusBar().showMessage(message, 10000)
         )
         self.content.first_painted.connect(self.search_loader.start)
+        # A window that is never painted (hidden behind a kiosk shell, minimised at
+        # start) still gets search; start() does nothing the second time.
+        QTimer.singleShot(SEARCH_START_LATEST_MS, self.search_loader.start)
         self.bookmarks_panel.visibilityChanged.connect(a["show_bookmarks"].setChecked)
         self.bookmarks.changed.connect(self._update_bookmark_star)
         self.bookmarks.error.connect(self._bookmark_error)
@@ -670,10 +676,13 @@ class MainWindow(QMainWindow):
         self._name_dock_tabs()
 
     def _name_dock_tabs(self) -> None:
-        """Qt makes a tab bar for docks that share a place; screen readers need its name."""
+        """Qt makes a tab bar for docks that share a place; screen readers need its name,
+        and a reader needs its whole labels ("Search results", not "Search re...")."""
         for bar in self.findChildren(QTabBar):
             if not bar.accessibleName():
                 bar.setAccessibleName(self.tr("Side panels"))
+            bar.setElideMode(Qt.TextElideMode.ElideNone)
+            bar.setUsesScrollButtons(False)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()

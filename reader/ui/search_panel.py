@@ -134,6 +134,7 @@ class SearchPanel(QWidget):
             | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
         )
         self.message.linkActivated.connect(self._on_link)
+        self.message.setContentsMargins(8, 4, 8, 6)  # in line with the dock's title
         self.message.hide()
         self.results = QListWidget(self)
         self.results.setObjectName("searchResults")
