@@ -221,3 +221,22 @@ def test_in_memory_index_leaves_other_builds_scratch_files_alone(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["MAIN.tmp", gene_book.name], (
         "no leftovers"
     )
+
+
+def test_two_real_processes_building_the_index_at_once_both_answer(
+    tmp_path: Path, handbook_dir: Path
+) -> None:
+    """Two copies of the app started together on a fresh cache (a kiosk and a desktop
+    session of one account, say) both build the index; neither breaks the other."""
+    import json
+    from concurrent.futures import ThreadPoolExecutor
+
+    home = tmp_path / "home"
+    argv = ("--handbook", str(handbook_dir), "search", "gene therapy", "--json")
+    with ThreadPoolExecutor(2) as pool:
+        runs = list(pool.map(lambda _: run_reader(*argv, home=home), range(2)))
+    for run in runs:
+        assert (run.returncode, run.stderr) == (0, "")
+        assert json.loads(run.stdout)["results"]
+    again = run_reader(*argv, home=home)
+    assert json.loads(again.stdout) == json.loads(runs[0].stdout)
