@@ -34,7 +34,6 @@ from reader.ui.translations import choose_language, install_translators
 STARTUP_REPORT_ENV = "HANDBOOK_READER_STARTUP_REPORT"
 SCENARIO_ENV = "HANDBOOK_READER_BENCH_SCENARIO"
 EXIT_AFTER_PAINT_ENV = "HANDBOOK_READER_EXIT_AFTER_PAINT"
-GC_RESUME_LATEST_MS = 3000
 
 
 def show_error(parent: QWidget | None, title: str, message: str, details: str = "") -> None:
@@ -181,7 +180,6 @@ def open_session(args: argparse.Namespace, handbook_dir: Path) -> Session | int:
         store = BookmarkStore.open(default_path(dirs))
     window = MainWindow(handbook, preferences, store=store, search_cache=dirs.cache, kiosk=kiosk)
     window.content.first_painted.connect(resume_garbage_collection)
-    QTimer.singleShot(GC_RESUME_LATEST_MS, resume_garbage_collection)  # e.g. an empty page
     _report_first_paint(window, started)
     session = Session(app, window, store, dirs, kiosk, translators)
     if kiosk_config is not None:

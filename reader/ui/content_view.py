@@ -33,11 +33,17 @@ MIN_MARGIN = 24
 MAX_PICTURE_WIDTH = 820
 
 
+FIRST_PAINT_LATEST_MS = 3000
+
+
 class ContentView(QTextBrowser):
     """A QTextBrowser that only shows handbook content and reports what is being read."""
 
     link_activated = Signal(QUrl)
     term_activated = Signal(str)
+    # Once: when the first page is painted, or FIRST_PAINT_LATEST_MS after the view is
+    # made if it never is (a minimised window, an empty page), so work that waits for
+    # the first paint (search, glossary marking, the garbage collector) is never stranded.
     first_painted = Signal()
 
     def __init__(self, handbook_root: Path, parent: QWidget | None = None) -> None:
@@ -58,6 +64,7 @@ class ContentView(QTextBrowser):
         self.anchorClicked.connect(self._on_anchor)
         self._root = handbook_root.resolve()
         self._painted = False
+        QTimer.singleShot(FIRST_PAINT_LATEST_MS, self, self._report_first_paint)
         self._anchors: list[tuple[float, str]] = []
         self._highlights: list[QTextEdit.ExtraSelection] = []
         self._point_size = 12.0
@@ -318,6 +325,10 @@ class ContentView(QTextBrowser):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        if not self._painted and not self.document().isEmpty():
+        if not self.document().isEmpty():
+            self._report_first_paint()
+
+    def _report_first_paint(self) -> None:
+        if not self._painted:
             self._painted = True
             self.first_painted.emit()

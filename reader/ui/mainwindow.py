@@ -61,9 +61,6 @@ if TYPE_CHECKING:  # printing is imported when first used, to keep start-up quic
 BASE_POINT_SIZE = 12.0
 
 
-SEARCH_START_LATEST_MS = 2000
-
-
 class MainWindow(QMainWindow):
     """One handbook, read in one window."""
 
@@ -276,9 +273,6 @@ class MainWindow(QMainWindow):
             lambda message: self.statusBar().showMessage(message, 10000)
         )
         self.content.first_painted.connect(self.search_loader.start)
-        # A window that is never painted (hidden behind a kiosk shell, minimised at
-        # start) still gets search; start() does nothing the second time.
-        QTimer.singleShot(SEARCH_START_LATEST_MS, self.search_loader.start)
         self.bookmarks_panel.visibilityChanged.connect(a["show_bookmarks"].setChecked)
         self.bookmarks.changed.connect(self._update_bookmark_star)
         self.bookmarks.error.connect(self._bookmark_error)

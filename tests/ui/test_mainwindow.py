@@ -10,6 +10,8 @@ from PySide6.QtWidgets import QLineEdit, QMessageBox, QTextBrowser, QTreeWidget
 from pytestqt.qtbot import QtBot
 
 from reader.handbook import Handbook, load_handbook
+from reader.preferences import Preferences
+from reader.ui import content_view
 from reader.ui.mainwindow import MainWindow
 
 
@@ -180,3 +182,16 @@ def test_pictures_follow_the_column_width_when_the_window_narrows(
     qtbot.waitUntil(lambda: window.content.horizontalScrollBar().maximum() == 0, timeout=2000)
     width = window.content.document().documentLayout().documentSize().width()
     assert width <= window.content.viewport().width()
+
+
+def test_a_window_never_painted_still_prepares_search(
+    qtbot: QtBot, handbook: Handbook, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Minimised at start, or hidden behind a kiosk shell: search must not wait forever."""
+    monkeypatch.setattr(content_view, "FIRST_PAINT_LATEST_MS", 50)
+    window = MainWindow(handbook, Preferences())
+    qtbot.addWidget(window)
+    window.start()  # never shown, so never painted
+    with qtbot.waitSignal(window.search_loader.ready, timeout=10_000):
+        pass
+    window.shut_down_search()
