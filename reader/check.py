@@ -21,8 +21,9 @@ from urllib.parse import unquote, urlsplit
 
 from reader.files import Problem
 from reader.handbook import MANIFEST_NAME, Chapter, Handbook
+from reader.links import EXTERNAL_SCHEMES
 from reader.marking import term_sections
-from reader.render import ALLOWED_TAGS, EXTERNAL_SCHEMES, LinkContext
+from reader.render import ALLOWED_TAGS, LinkContext
 
 LONG_LINE_CHARS = 10_000
 MAX_NESTING = 20

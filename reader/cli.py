@@ -11,12 +11,12 @@ import argparse
 import gc
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import NoReturn
 
 from reader import APP_ID, __version__
-from reader.commands import COMMANDS, CommandError, load_handbook_for
+from reader.commands import COMMANDS, CommandError, command_module, load_handbook_for
 from reader.paths import bundled_handbook_dir
 
 
@@ -41,7 +41,14 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: {message} (try: {self.prog} --help)\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+# The global options that take a value: the word after them is never a sub-command.
+_VALUE_OPTIONS = ("--handbook", "--lang", "--idle-timeout")
+
+
+def build_parser(with_arguments: Collection[str] | None = None) -> argparse.ArgumentParser:
+    """The whole command line. Sub-commands outside `with_arguments` (default: all) are
+    listed with their help but get none of their own arguments, so their modules are
+    not imported: opening the window loads none of them."""
     parser = _Parser(
         prog=APP_ID,
         description="Read, search and print a family handbook, offline.",
@@ -57,11 +64,37 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="store_true", help="show versions and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name, module in COMMANDS.items():
-        command = sub.add_parser(name, help=module.HELP, description=module.HELP)
+    for name, (_module, help_text) in COMMANDS.items():
+        command = sub.add_parser(name, help=help_text, description=help_text)
         _global_options(command, defaults=False)
-        module.add_arguments(command)
+        if with_arguments is None or name in with_arguments:
+            command_module(name).add_arguments(command)
     return parser
+
+
+def _named_command(argv: Sequence[str]) -> str | None:
+    """The sub-command `argv` names, found the way argparse will find it: the first word
+    that is not an option, nor the value of a global option (abbreviations included)."""
+    words = iter(argv)
+    for word in words:
+        if word == "--":
+            return None
+        if word.startswith("--") and "=" not in word:
+            if any(option.startswith(word) for option in _VALUE_OPTIONS) and len(word) > 2:
+                next(words, None)
+        elif not word.startswith("-"):
+            return word if word in COMMANDS else None
+    return None
+
+
+def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
+    """Parse with only the named sub-command's arguments loaded; should argparse read
+    the words differently after all, parse again with every sub-command loaded."""
+    named = _named_command(argv)
+    args = build_parser([named] if named else []).parse_args(argv)
+    if args.command != named:
+        args = build_parser().parse_args(argv)
+    return args
 
 
 def version_text(handbook_dir: Path | None) -> str:
@@ -76,8 +109,7 @@ def version_text(handbook_dir: Path | None) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parse_arguments(sys.argv[1:] if argv is None else argv)
     if args.version:
         print(version_text(args.handbook))
         return 0
@@ -87,7 +119,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             from reader.ui.app import run_app
 
             return run_app(args, args.handbook or bundled_handbook_dir())
-        return int(COMMANDS[args.command].run(args))
+        return int(command_module(args.command).run(args))
     except CommandError as error:
         print(f"{APP_ID}: {error}", file=sys.stderr)
         return error.exit_code

@@ -41,6 +41,11 @@ _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?=\s|$)")
 _ABBREVIATION = re.compile(r"(?:\b[A-Za-z]\.){2,}$|\b(?:e\.g|i\.e|etc|vs|Dr|Mr|Mrs|Ms|St|No)\.$")
 
 
+def is_abbreviation(name: str) -> bool:
+    """True for names written all in capitals (GVHD, ADA-SCID, LAD-1): matched as written."""
+    return len(name) > 1 and any(c.isupper() for c in name) and not any(c.islower() for c in name)
+
+
 def first_sentence(text: str) -> str:
     """The first sentence of a text, not fooled by "U.S.", "e.g." or a closing quote."""
     text = " ".join(text.split())

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader.files import Problem, read_text, slugify
+from reader.files import Problem, checksum, read_text, slugify
 from reader.glossary import GLOSSARY_CHAPTER_ID, Glossary, glossary_markdown, load_glossary
 
 MANIFEST_NAME = "handbook.toml"
@@ -127,15 +127,12 @@ class Handbook:
 
     def content_hash(self) -> str:
         """Changes whenever any chapter, the glossary or the manifest changes."""
-        import hashlib  # here, not at the top: loading OpenSSL slows the window's start
-
-        digest = hashlib.sha256()
-        digest.update(self.title.encode())
+        parts = [self.title.encode()]
         for chapter in self.chapters:
-            digest.update(chapter.id.encode() + b"\0" + chapter.markdown.encode() + b"\0")
+            parts.append(chapter.id.encode() + b"\0" + chapter.markdown.encode() + b"\0")
         if self.glossary_path and self.glossary_path.is_file():
-            digest.update(self.glossary_path.read_bytes())
-        return digest.hexdigest()[:16]
+            parts.append(self.glossary_path.read_bytes())
+        return checksum(parts)
 
 
 @dataclass
@@ -176,6 +173,17 @@ def iter_headings(markdown: str) -> Iterator[_Heading]:
         parsed = _parse_heading(line)
         if parsed:
             yield _Heading(parsed[0], parsed[1], parsed[2], number)
+
+
+def section_label(handbook: Handbook, section_id: str) -> str:
+    """A section as a reader names it: "Chapter › Section", or the chapter title alone."""
+    section = handbook.section(section_id)
+    if section is None:
+        return section_id
+    chapter = handbook.chapter(section.chapter_id)
+    if section.level == 1 or chapter is None:
+        return section.title
+    return f"{chapter.title} › {section.title}"
 
 
 def parse_chapter(chapter_id: str, path: Path, markdown: str, problems: list[Problem]) -> Chapter:

@@ -24,15 +24,15 @@ import xml.etree.ElementTree as etree
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from urllib.parse import urlsplit
 
 import markdown
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE
 
-from reader.glossary import GLOSSARY_CHAPTER_ID, Glossary, Term
+from reader.glossary import GLOSSARY_CHAPTER_ID, Glossary, Term, is_abbreviation
 from reader.handbook import Chapter, Handbook
-from reader.render import GLOSSARY_SCHEME, render_chapter
+from reader.links import GLOSSARY_SCHEME
+from reader.render import render_chapter
 
 
 class MarkPolicy(enum.Enum):
@@ -56,17 +56,11 @@ _SEPARATOR = r"[\s\-\u2010\u2011]+"
 _SEPARATOR_RE = re.compile(_SEPARATOR)
 _BEFORE = r"(?<![\w\-])"
 _AFTER = r"(?!\w|-\w)"
-_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _SECTION_HEADINGS = {"h1", "h2", "h3"}
 _UNMARKED = {"a", "code", "pre", "kbd", "samp", "script", "style", "abbr", *_HEADINGS}
 _NEVER = re.compile(r"(?!)")
 _RAW_TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9]*)")
-
-
-def is_abbreviation(name: str) -> bool:
-    """True for names written all in capitals (GVHD, ADA-SCID, LAD-1): matched as written."""
-    return len(name) > 1 and any(c.isupper() for c in name) and not any(c.islower() for c in name)
 
 
 def _plural_forms(name: str) -> list[str]:
@@ -442,26 +436,6 @@ def unused_terms(handbook: Handbook) -> list[Term]:
     """Glossary terms that no section of the handbook uses (a content problem to fix)."""
     uses = _all_uses(handbook)
     return [term for term in handbook.glossary.terms if not uses.get(term.slug)]
-
-
-def glossary_slug_from_url(url: str) -> str | None:
-    """The term slug of a `glossary:<slug>` link (what the reading view gets on a click)."""
-    parts = urlsplit(url.strip())
-    if parts.scheme != GLOSSARY_SCHEME or parts.netloc or parts.query or parts.fragment:
-        return None
-    slug = parts.path.strip("/")
-    return slug if _SLUG.fullmatch(slug) else None
-
-
-def section_label(handbook: Handbook, section_id: str) -> str:
-    """A section as a reader names it: "Chapter › Section", or the chapter title alone."""
-    section = handbook.section(section_id)
-    if section is None:
-        return section_id
-    chapter = handbook.chapter(section.chapter_id)
-    if section.level == 1 or chapter is None:
-        return section.title
-    return f"{chapter.title} › {section.title}"
 
 
 def abbreviation_heading(term: Term) -> str:

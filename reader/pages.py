@@ -1,21 +1,22 @@
 """Rendered chapters for the reading view, computed once per chapter and kept.
 
 Rendering (and glossary marking) happens here, once per chapter and option set, never
-on paint; the reading view only swaps in the cached HTML.
+on paint; the reading view only swaps in the cached HTML. With a `PageStore` the pages
+also outlive the run, and Markdown is imported only when a page must be rendered.
 """
 
 from __future__ import annotations
 
 from reader.handbook import Handbook
-from reader.marking import marked_chapter_html
-from reader.render import render_chapter
+from reader.page_store import PageStore
 
 
 class Pages:
     """Cache of each chapter's display HTML, keyed by chapter id and marking choice."""
 
-    def __init__(self, handbook: Handbook) -> None:
+    def __init__(self, handbook: Handbook, store: PageStore | None = None) -> None:
         self.handbook = handbook
+        self.store = store
         self._cache: dict[tuple[str, bool], str] = {}
 
     def chapter_html(self, chapter_id: str, *, mark_terms: bool = True) -> str:
@@ -29,12 +30,29 @@ class Pages:
             # The folder has gone (a USB stick pulled out): the pictures of a kept page
             # can no longer load, and a fresh render puts their text in their place.
             self._cache.clear()
+            self.store = None
         if key not in self._cache:
-            chapter = self.handbook.chapter(chapter_id)
-            if chapter is None:
-                raise KeyError(chapter_id)
-            if mark_terms:
-                self._cache[key] = marked_chapter_html(self.handbook, chapter)[0]
-            else:
-                self._cache[key] = render_chapter(self.handbook, chapter)
+            self._cache[key] = self._stored(chapter_id, mark_terms) or self._render(
+                chapter_id, mark_terms
+            )
         return self._cache[key]
+
+    def _stored(self, chapter_id: str, mark_terms: bool) -> str | None:
+        if self.store is None or self.handbook.chapter(chapter_id) is None:
+            return None
+        return self.store.get(chapter_id, marked=mark_terms)
+
+    def _render(self, chapter_id: str, mark_terms: bool) -> str:
+        from reader.marking import marked_chapter_html
+        from reader.render import render_chapter
+
+        chapter = self.handbook.chapter(chapter_id)
+        if chapter is None:
+            raise KeyError(chapter_id)
+        if mark_terms:
+            html = marked_chapter_html(self.handbook, chapter)[0]
+        else:
+            html = render_chapter(self.handbook, chapter)
+        if self.store is not None:
+            self.store.put(chapter_id, html, marked=mark_terms)
+        return html

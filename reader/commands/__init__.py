@@ -1,10 +1,12 @@
-"""The headless sub-commands. Each module has HELP, add_arguments(parser) and run(args).
+"""The headless sub-commands. Each module has add_arguments(parser) and run(args); their
+names and one-line help live here, so the window (and `--help`) never imports them.
 
 Errors are `CommandError`s with a plain one-line message; cli.py prints them to stderr.
 """
 
 from __future__ import annotations
 
+import importlib
 import json
 import sys
 from pathlib import Path
@@ -37,18 +39,24 @@ def print_json(data: Any) -> None:
     sys.stdout.write("\n")
 
 
-def _modules() -> dict[str, ModuleType]:
-    from reader.commands import check, export_pdf, glossary, kiosk_pin, search, show, toc
+# name: (module under reader.commands, one-line help). Order is the order in --help.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "toc": ("toc", "list the chapters and sections"),
+    "show": ("show", "print one section (or a whole chapter) as text or HTML"),
+    "search": ("search", "search the handbook (misspellings and British spellings are fine)"),
+    "glossary": ("glossary", "explain the hard words: the whole glossary, or one term"),
+    "check": (
+        "check",
+        "check a handbook folder for broken links, missing pictures and unsafe HTML",
+    ),
+    "export-pdf": ("export_pdf", "save the handbook, a chapter or chosen sections as a PDF"),
+    "kiosk-pin": (
+        "kiosk_pin",
+        "set the kiosk administrator PIN (stored as a salted hash, never as the PIN)",
+    ),
+}
 
-    return {
-        "toc": toc,
-        "show": show,
-        "search": search,
-        "glossary": glossary,
-        "check": check,
-        "export-pdf": export_pdf,
-        "kiosk-pin": kiosk_pin,
-    }
 
-
-COMMANDS = _modules()
+def command_module(name: str) -> ModuleType:
+    """The module that implements sub-command `name`, imported on first use."""
+    return importlib.import_module(f"reader.commands.{COMMANDS[name][0]}")

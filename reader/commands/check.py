@@ -11,8 +11,6 @@ import argparse
 
 from reader.commands import load_handbook_for
 
-HELP = "check a handbook folder for broken links, missing pictures and unsafe HTML"
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     return None

@@ -9,8 +9,6 @@ from pathlib import Path
 
 from reader.commands import CommandError, load_handbook_for
 
-HELP = "save the handbook, a chapter or chosen sections as a PDF"
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("out", type=Path, metavar="OUT.pdf", help="the PDF file to write")

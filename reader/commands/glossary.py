@@ -8,10 +8,9 @@ import textwrap
 
 from reader.commands import CommandError, load_handbook_for, print_json
 from reader.glossary import Term
-from reader.handbook import Handbook
-from reader.marking import abbreviation_heading, other_names, section_label, term_sections
+from reader.handbook import Handbook, section_label
+from reader.marking import abbreviation_heading, other_names, term_sections
 
-HELP = "explain the hard words: the whole glossary, or one term"
 WIDTH = 78
 INDENT = "    "
 

@@ -10,8 +10,6 @@ from pathlib import Path
 from reader.commands import CommandError
 from reader.kiosk import SYSTEM_CONFIG, PinError, check_pin_rules, set_admin_pin, user_config_path
 
-HELP = "set the kiosk administrator PIN (stored as a salted hash, never as the PIN)"
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(

@@ -11,8 +11,6 @@ from reader.paths import UserDirs
 if TYPE_CHECKING:  # Whoosh loads only when a search runs: the window starts without it
     from reader.search import SearchResult
 
-HELP = "search the handbook (misspellings and British spellings are fine)"
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("query", nargs="+", metavar="QUERY", help='for example "bone marrow"')

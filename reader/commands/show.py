@@ -8,8 +8,6 @@ from reader.commands import CommandError, load_handbook_for
 from reader.handbook import Handbook
 from reader.render import LinkContext, html_to_text, markdown_to_html
 
-HELP = "print one section (or a whole chapter) as text or HTML"
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("section_id", metavar="SECTION_ID", help="for example how-it-works")

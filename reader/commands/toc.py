@@ -7,8 +7,6 @@ import argparse
 from reader.commands import load_handbook_for, print_json
 from reader.handbook import Handbook
 
-HELP = "list the chapters and sections"
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print JSON")

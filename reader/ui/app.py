@@ -26,6 +26,7 @@ from reader.kiosk import KioskConfig, load_kiosk_config, report_problems
 from reader.paths import UserDirs, resources_dir
 from reader.preferences import Preferences, load_preferences, save_preferences
 from reader.ui.mainwindow import MainWindow
+from reader.ui.module_sources import forget_module_sources
 
 if TYPE_CHECKING:
     from reader.ui.kiosk_shell import KioskShell
@@ -75,10 +76,12 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def resume_garbage_collection() -> None:
+def tidy_after_first_paint() -> None:
     """The command line pauses the garbage collector while the window is built, which
     makes only objects that last (about 10 ms of collections saved). Once the first
-    page is painted, keep those objects out of later collections, and resume."""
+    page is painted, keep those objects out of later collections, and resume; and let
+    go of the source text the imports left behind (see module_sources.py)."""
+    forget_module_sources()
     if not gc.isenabled():
         gc.freeze()
         gc.enable()
@@ -178,8 +181,8 @@ def open_session(args: argparse.Namespace, handbook_dir: Path) -> Session | int:
     else:
         preferences = load_preferences(dirs.config)
         store = BookmarkStore.open(default_path(dirs))
-    window = MainWindow(handbook, preferences, store=store, search_cache=dirs.cache, kiosk=kiosk)
-    window.content.first_painted.connect(resume_garbage_collection)
+    window = MainWindow(handbook, preferences, store=store, cache_dir=dirs.cache, kiosk=kiosk)
+    window.content.first_painted.connect(tidy_after_first_paint)
     _report_first_paint(window, started)
     session = Session(app, window, store, dirs, kiosk, translators)
     if kiosk_config is not None:

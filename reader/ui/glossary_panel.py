@@ -26,10 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.glossary import Term
-from reader.handbook import Handbook
-from reader.marking import glossary_slug_from_url, is_abbreviation, section_label, term_sections
-from reader.render import SECTION_SCHEME
+from reader.glossary import Term, is_abbreviation
+from reader.handbook import Handbook, section_label
+from reader.links import SECTION_SCHEME, glossary_slug_from_url
 
 SLUG_ROLE = Qt.ItemDataRole.UserRole
 LETTERS = string.ascii_uppercase
@@ -289,6 +288,8 @@ class GlossaryPanel(QDockWidget):
     def _appears_in_html(self, term: Term) -> str:
         label = html.escape(self.tr("Appears in:"))
         if self._uses is None:
+            from reader.marking import term_sections  # Markdown loads after start-up
+
             self._uses = term_sections(self.handbook)
         sections = self._uses.get(term.slug, [])
         if not sections:

@@ -40,9 +40,10 @@ from reader import APP_NAME, __version__
 from reader.bookmarks import BookmarkStore
 from reader.handbook import Handbook, Section
 from reader.history import History, Place
+from reader.links import SECTION_SCHEME
+from reader.page_store import PageStore
 from reader.pages import Pages
 from reader.preferences import Preferences
-from reader.render import SECTION_SCHEME
 from reader.ui.actions import Actions
 from reader.ui.bookmarks_controller import BookmarksController
 from reader.ui.bookmarks_panel import BookmarksPanel
@@ -73,7 +74,7 @@ class MainWindow(QMainWindow):
         preferences: Preferences,
         *,
         store: BookmarkStore | None = None,
-        search_cache: Path | None = None,
+        cache_dir: Path | None = None,
         kiosk: bool = False,
         parent: QWidget | None = None,
     ) -> None:
@@ -84,7 +85,7 @@ class MainWindow(QMainWindow):
         self.default_zoom = preferences.zoom
         self.home_section_id = handbook.start_section_id or ""
         self.kiosk = kiosk
-        self.pages = Pages(handbook)
+        self.pages = Pages(handbook, PageStore(cache_dir, handbook.root) if cache_dir else None)
         self.history = History()
         self.current_section_id = ""
         self._shown_chapter_id = ""
@@ -98,7 +99,7 @@ class MainWindow(QMainWindow):
         self.bookmarks_panel = BookmarksPanel(self)
         self.glossary_panel = GlossaryPanel(handbook, self)
         self.search_panel = SearchPanel(self.search_box, self)
-        self.search_loader = SearchIndexLoader(handbook, search_cache, self)
+        self.search_loader = SearchIndexLoader(handbook, cache_dir, self)
         self.bookmarks = BookmarksController(
             store or BookmarkStore.in_memory(),
             handbook,

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.handbook import Handbook
+from reader.ui.module_sources import forget_module_sources
 
 if TYPE_CHECKING:  # Whoosh is imported only when the index is opened, after first paint
     from reader.search import SearchIndex, SearchResult
@@ -315,10 +316,12 @@ class SearchIndexLoader(QObject):
 
     def _run(self) -> None:
         try:
-            from reader.lean_imports import lend_stand_ins
+            from reader.lean_imports import load_search_engine
 
-            with lend_stand_ins():  # 10 MB less: see reader/lean_imports.py
-                from reader.search import SearchIndex
+            load_search_engine()  # 14 MB less: see reader/lean_imports.py
+            from reader.search import SearchIndex
+
+            forget_module_sources()
             index = SearchIndex.open_or_build(self.handbook, self.cache_dir)
         except Exception as error:  # the reader keeps working without search
             log.warning("search index could not be prepared: %r", error)

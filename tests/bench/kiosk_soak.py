@@ -55,7 +55,7 @@ def run_soak(resets: int, cache: Path) -> tuple[float, float]:
     handbook = load_handbook(bundled_handbook_dir())
     store = BookmarkStore.in_memory()
     window = MainWindow(
-        handbook, Preferences(zoom=config.text_size), store=store, search_cache=cache, kiosk=True
+        handbook, Preferences(zoom=config.text_size), store=store, cache_dir=cache, kiosk=True
     )
     window.start(config.start_page or None)
     shell = KioskShell(window, config, app)

@@ -193,7 +193,7 @@ def test_damaged_search_index_is_rebuilt_and_search_works(
     for path in folder.iterdir():
         if path.suffix == ".seg":
             path.write_bytes(path.read_bytes()[:40])
-    window = make_window(handbook, search_cache=user_dirs.cache)
+    window = make_window(handbook, cache_dir=user_dirs.cache)
     try:
         assert _search_ids(qtbot, window, "leukemia")[:1] == ["two/risks"]
         assert window.search_panel.index is not None and window.search_panel.index.rebuilt
@@ -207,7 +207,7 @@ def test_unwritable_search_cache_still_searches(
 ) -> None:
     blocker = tmp_path / "cache"
     blocker.write_text("a file where the cache folder should be", encoding="utf-8")
-    window = make_window(load_handbook(gene_book), search_cache=blocker / "handbook-reader")
+    window = make_window(load_handbook(gene_book), cache_dir=blocker / "handbook-reader")
     try:
         assert _search_ids(qtbot, window, "lentivirus")[:1] == ["two"]
         assert window.search_panel.index is not None
@@ -258,7 +258,7 @@ def test_handbook_folder_that_disappears_while_reading(
 ) -> None:
     usb = tmp_path / "usb-stick"
     shutil.copytree(gene_book, usb)
-    window = make_window(load_handbook(usb), search_cache=user_dirs.cache)
+    window = make_window(load_handbook(usb), cache_dir=user_dirs.cache)
     try:
         assert window.current_section_id == "one"
         shutil.rmtree(usb)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import argparse
+import linecache
+import sys
 from pathlib import Path
 
 import pytest
@@ -9,9 +12,11 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QLineEdit, QMessageBox, QTextBrowser, QTreeWidget
 from pytestqt.qtbot import QtBot
 
+from reader import pages
 from reader.handbook import Handbook, load_handbook
 from reader.preferences import Preferences
 from reader.ui import content_view
+from reader.ui.app import Session, open_session
 from reader.ui.mainwindow import MainWindow
 
 
@@ -195,3 +200,25 @@ def test_a_window_never_painted_still_prepares_search(
     with qtbot.waitSignal(window.search_loader.ready, timeout=10_000):
         pass
     window.shut_down_search()
+
+
+def test_the_first_paint_lets_go_of_the_source_text_imports_left(
+    qtbot: QtBot, gene_book: Path, user_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PySide makes Python keep every imported module's source (reader/ui/module_sources.py);
+    once the first page is painted, the app drops it."""
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # open_session installs its own
+    kept = str(Path(pages.__file__))
+    linecache.getlines(kept)
+    assert kept in linecache.cache
+    session = open_session(argparse.Namespace(lang="en", kiosk=False, idle_timeout=None), gene_book)
+    assert isinstance(session, Session)
+    qtbot.addWidget(session.window)
+    still_kept: list[bool] = []  # read by a slot that runs just after the app's own
+    session.window.content.first_painted.connect(lambda: still_kept.append(kept in linecache.cache))
+    try:
+        qtbot.waitUntil(lambda: bool(still_kept), timeout=5000)
+        assert still_kept == [False]
+        assert session.window.content.toPlainText().startswith("One")
+    finally:
+        session.close()

@@ -56,7 +56,7 @@ def test_every_window_flow_stays_offline(
     opened_urls: list[str],
 ) -> None:
     store = BookmarkStore.open(default_path(user_dirs))
-    window = make_window(handbook, store=store, search_cache=user_dirs.cache)
+    window = make_window(handbook, store=store, cache_dir=user_dirs.cache)
     try:
         for chapter in handbook.chapters:  # read every chapter, pictures and all
             assert window.navigate(chapter.id)

@@ -1,0 +1,108 @@
+"""Rendered chapters kept on disk between runs, so that the next start shows its first
+page without loading Markdown and rendering it (about a tenth of the start-up time).
+
+It is only a cache. A page it does not have, cannot read, or cannot write is simply
+rendered again; nothing here ever stops the reader. The pages are valid for one state of
+the handbook folder and of the code that renders it, so a fingerprint of both (every
+file's path, size and modification time, and the app version) is kept beside them and
+compared when the store opens; on a mismatch the old pages are dropped.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import zlib
+from pathlib import Path
+
+from reader import __version__
+
+FINGERPRINT_FILE = "fingerprint.txt"
+# The modules whose code decides what a page looks like.
+_RENDERING_CODE = ("render.py", "marking.py", "links.py", "glossary.py", "handbook.py")
+_SAFE_NAME = re.compile(r"[a-z0-9][a-z0-9._-]*")
+
+
+def _stamp(path: Path) -> str:
+    try:
+        status = path.stat()
+    except OSError:
+        return f"{path.name} -"
+    return f"{path.name} {status.st_size} {status.st_mtime_ns}"
+
+
+def fingerprint(handbook_root: Path) -> str:
+    """One line per thing a rendered page depends on; any change gives another text."""
+    code = Path(__file__).resolve().parent
+    lines = [f"version {__version__}", f"root {handbook_root}"]
+    lines += [f"code {_stamp(code / name)}" for name in _RENDERING_CODE]
+    for folder, subfolders, files in os.walk(handbook_root):
+        subfolders.sort()
+        for name in sorted(files):
+            path = Path(folder) / name
+            lines.append(f"file {path.relative_to(handbook_root).as_posix()} {_stamp(path)}")
+    return "\n".join(lines) + "\n"
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Readers see the old file or the new one, never half of one."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        temporary.write_text(text, encoding="utf-8")
+        os.replace(temporary, path)
+    finally:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+
+
+class PageStore:
+    """The rendered pages of one handbook folder, under `<cache>/pages/<folder key>/`."""
+
+    def __init__(self, cache_dir: Path, handbook_root: Path) -> None:
+        root = handbook_root.resolve()
+        key = f"{zlib.crc32(str(root).encode()):08x}"
+        self.folder = cache_dir / "pages" / key
+        self._fingerprint = fingerprint(root)
+        self._fresh = self._stored_fingerprint() == self._fingerprint
+
+    def _stored_fingerprint(self) -> str | None:
+        try:
+            return (self.folder / FINGERPRINT_FILE).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
+
+    def _page_path(self, chapter_id: str, marked: bool) -> Path | None:
+        if not _SAFE_NAME.fullmatch(chapter_id):
+            return None
+        return self.folder / f"{chapter_id}.{'marked' if marked else 'plain'}.html"
+
+    def get(self, chapter_id: str, *, marked: bool) -> str | None:
+        """The stored page, or None when it must be rendered."""
+        path = self._page_path(chapter_id, marked)
+        if not self._fresh or path is None:
+            return None
+        try:
+            return path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
+
+    def put(self, chapter_id: str, html: str, *, marked: bool) -> None:
+        """Keep a page for the next run; a failure (full disk, read-only) is ignored."""
+        path = self._page_path(chapter_id, marked)
+        if path is None:
+            return
+        try:
+            if not self._fresh:
+                self._start_afresh()
+            _write_atomically(path, html)
+        except OSError:
+            return
+
+    def _start_afresh(self) -> None:
+        """Drop pages of an older fingerprint, then record the current one."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        for old in self.folder.glob("*.html"):
+            old.unlink(missing_ok=True)
+        _write_atomically(self.folder / FINGERPRINT_FILE, self._fingerprint)
+        self._fresh = True
