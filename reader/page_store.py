@@ -11,16 +11,19 @@ compared when the store opens; on a mismatch the old pages are dropped.
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import os
 import re
+import sys
 import zlib
 from pathlib import Path
 
 from reader import __version__
 
 FINGERPRINT_FILE = "fingerprint.txt"
-# The modules whose code decides what a page looks like.
+# The modules whose code decides what a page looks like, and the libraries they use.
 _RENDERING_CODE = ("render.py", "marking.py", "links.py", "glossary.py", "handbook.py")
+_RENDERING_LIBRARIES = ("markdown", "nh3")
 _SAFE_NAME = re.compile(r"[a-z0-9][a-z0-9._-]*")
 
 
@@ -32,11 +35,23 @@ def _stamp(path: Path) -> str:
     return f"{path.name} {status.st_size} {status.st_mtime_ns}"
 
 
+def _library_stamp(name: str) -> str:
+    """The installed library's main file, found without importing it (that is the point)."""
+    spec = importlib.util.find_spec(name)
+    origin = spec.origin if spec is not None else None
+    return f"library {name} {_stamp(Path(origin)) if origin else '-'}"
+
+
 def fingerprint(handbook_root: Path) -> str:
-    """One line per thing a rendered page depends on; any change gives another text."""
+    """One line per thing a rendered page depends on; any change gives another text.
+
+    In a PyInstaller bundle the code has no files of its own; the program's stamp
+    stands for it (every build writes a new one)."""
     code = Path(__file__).resolve().parent
     lines = [f"version {__version__}", f"root {handbook_root}"]
     lines += [f"code {_stamp(code / name)}" for name in _RENDERING_CODE]
+    lines += [_library_stamp(name) for name in _RENDERING_LIBRARIES]
+    lines.append(f"program {_stamp(Path(sys.executable))}")
     for folder, subfolders, files in os.walk(handbook_root):
         subfolders.sort()
         for name in sorted(files):

@@ -123,3 +123,19 @@ def test_unknown_chapters_still_raise_key_error(book: Path, tmp_path: Path) -> N
     pages = Pages(load_handbook(book), PageStore(tmp_path / "cache", book))
     with pytest.raises(KeyError):
         pages.chapter_html("no-such-chapter")
+
+
+def test_the_fingerprint_covers_the_rendering_code_and_libraries(book: Path) -> None:
+    """An upgraded Markdown or nh3, or a new build of the app, shows no stale page."""
+    import markdown
+    import nh3
+
+    from reader.page_store import fingerprint
+
+    text = fingerprint(book)
+    for module in (markdown, nh3):
+        assert (
+            f"{Path(str(module.__file__)).name} {Path(str(module.__file__)).stat().st_size}" in text
+        )
+    assert "code render.py " in text and "program " in text
+    assert "file chapters/" in text and "file handbook.toml " in text
