@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -51,6 +50,7 @@ from reader.ui.content_view import ContentView
 from reader.ui.find_bar import FindBar
 from reader.ui.glossary_panel import GlossaryPanel
 from reader.ui.icons import icon, set_icon_color
+from reader.ui.search_field import SearchField
 from reader.ui.search_panel import SearchIndexLoader, SearchPanel
 from reader.ui.theme import THEMES, Theme, resolve_theme
 from reader.ui.toc_tree import TocTree
@@ -93,7 +93,7 @@ class MainWindow(QMainWindow):
         self.action_set = Actions(self)
         self.content = ContentView(handbook.root, self)
         self.toc = TocTree(self)
-        self.search_box = QLineEdit(self)
+        self.search_box = SearchField(self.action_set["focus_search"].icon(), self)
         self.status_label = QLabel(self)
         self.undo_stack = QUndoStack(self)
         self.bookmarks_panel = BookmarksPanel(self)
@@ -180,15 +180,9 @@ class MainWindow(QMainWindow):
         for action_id in ("back", "forward", "home"):
             bar.addAction(self.action_set[action_id])
         bar.addSeparator()
-        self.search_box.setObjectName("searchBox")
-        self.search_box.setClearButtonEnabled(True)
         self.search_box.setMinimumWidth(260)
         self.search_box.setMaximumWidth(560)
         self.search_box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.search_box.addAction(
-            self.action_set["focus_search"].icon(), QLineEdit.ActionPosition.LeadingPosition
-        )
-        self.search_box.setTextMargins(22, 0, 0, 0)  # the style sheet hides the icon's room
         bar.addWidget(self.search_box)
         bar.addSeparator()
         for action_id in ("bookmark", "show_glossary", "print"):

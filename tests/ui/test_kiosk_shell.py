@@ -477,3 +477,14 @@ def test_side_panel_tabs_show_their_whole_labels(qtbot: QtBot, shell: KioskShell
         for index in range(bar.count()):
             label = bar.tabText(index)
             assert bar.tabRect(index).width() > bar.fontMetrics().horizontalAdvance(label), label
+
+
+def test_the_search_magnifier_grows_with_the_kiosk_text(shell: KioskShell, qtbot: QtBot) -> None:
+    """It was Qt's 16 px speck in the kiosk's 17 pt field."""
+    box = shell.window.search_box
+    [magnifier] = [b for b in box.findChildren(QToolButton) if b.isVisible()]
+    text_height = box.fontMetrics().height()
+    assert text_height > 24  # the kiosk's large type is in force
+    assert box.icon_size() == text_height
+    assert magnifier.width() >= text_height
+    assert box.textMargins().left() == text_height // 4

@@ -222,3 +222,16 @@ def test_the_first_paint_lets_go_of_the_source_text_imports_left(
         assert session.window.content.toPlainText().startswith("One")
     finally:
         session.close()
+
+
+def test_the_search_field_keeps_the_application_style_sheet(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """It has a style of its own (for its magnifier); the app's sheet must still reach it:
+    11 pt text and a 30 px field (resources/styles/app.qss)."""
+    window.show()
+    qtbot.waitExposed(window)
+    box = window.search_box
+    assert box.font().pointSizeF() == 11
+    assert box.height() >= 30
+    assert box.icon_size() == box.fontMetrics().height()
