@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import tempfile
 import unicodedata
 import zlib
 from collections.abc import Iterable
@@ -42,6 +44,23 @@ def file_checksum(path: Path) -> str:
     """`checksum` of a file's bytes, read a megabyte at a time."""
     with path.open("rb") as stream:
         return checksum(iter(lambda: stream.read(1 << 20), b""))
+
+
+def write_text_atomically(path: Path, text: str) -> None:
+    """Write `text` through a temporary file beside `path`: readers see the old file or
+    the new one, never half of one, and a failure leaves nothing behind. An existing
+    file keeps its permissions. Raises OSError."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        os.chmod(temp, mode)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
 
 
 def slugify(text: str) -> str:

@@ -8,7 +8,6 @@ message naming the file and line, and the safe default is used instead.
 from __future__ import annotations
 
 import base64
-import os
 import re
 import shutil
 import tempfile
@@ -20,6 +19,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from reader.files import write_text_atomically
 from reader.paths import UserDirs
 from reader.preferences import ZOOM_STEPS
 
@@ -332,7 +332,7 @@ def set_admin_pin(config_path: Path, pin: str) -> None:
         text = _PIN_LINE.sub(lambda _match: line, text, count=1)
     else:
         text = _add_top_level_line(text, line)
-    _write_atomically(config_path, text)
+    write_text_atomically(config_path, text)
 
 
 def _add_top_level_line(text: str, line: str) -> str:
@@ -341,20 +341,6 @@ def _add_top_level_line(text: str, line: str) -> str:
     if table is None:
         return text + ("" if text.endswith("\n") or not text else "\n") + line + "\n"
     return text[: table.start()] + line + "\n" + text[table.start() :]
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".kiosk-", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        os.chmod(temp, mode)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 class PinLockout:

@@ -10,15 +10,14 @@ compared when the store opens; on a mismatch the old pages are dropped.
 
 from __future__ import annotations
 
-import contextlib
 import importlib.util
 import os
 import re
 import sys
-import zlib
 from pathlib import Path
 
 from reader import __version__
+from reader.files import checksum, write_text_atomically
 
 FINGERPRINT_FILE = "fingerprint.txt"
 # The modules whose code decides what a page looks like, and the libraries they use.
@@ -60,24 +59,12 @@ def fingerprint(handbook_root: Path) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _write_atomically(path: Path, text: str) -> None:
-    """Readers see the old file or the new one, never half of one."""
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        temporary.write_text(text, encoding="utf-8")
-        os.replace(temporary, path)
-    finally:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
-
-
 class PageStore:
     """The rendered pages of one handbook folder, under `<cache>/pages/<folder key>/`."""
 
     def __init__(self, cache_dir: Path, handbook_root: Path) -> None:
         root = handbook_root.resolve()
-        key = f"{zlib.crc32(str(root).encode()):08x}"
-        self.folder = cache_dir / "pages" / key
+        self.folder = cache_dir / "pages" / checksum([str(root).encode()])
         self._fingerprint = fingerprint(root)
         self._fresh = self._stored_fingerprint() == self._fingerprint
 
@@ -110,14 +97,13 @@ class PageStore:
         try:
             if not self._fresh:
                 self._start_afresh()
-            _write_atomically(path, html)
+            write_text_atomically(path, html)
         except OSError:
-            return
+            pass
 
     def _start_afresh(self) -> None:
         """Drop pages of an older fingerprint, then record the current one."""
-        self.folder.mkdir(parents=True, exist_ok=True)
         for old in self.folder.glob("*.html"):
             old.unlink(missing_ok=True)
-        _write_atomically(self.folder / FINGERPRINT_FILE, self._fingerprint)
+        write_text_atomically(self.folder / FINGERPRINT_FILE, self._fingerprint)
         self._fresh = True

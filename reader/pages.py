@@ -7,7 +7,7 @@ also outlive the run, and Markdown is imported only when a page must be rendered
 
 from __future__ import annotations
 
-from reader.handbook import Handbook
+from reader.handbook import Chapter, Handbook
 from reader.page_store import PageStore
 
 
@@ -32,27 +32,21 @@ class Pages:
             self._cache.clear()
             self.store = None
         if key not in self._cache:
-            self._cache[key] = self._stored(chapter_id, mark_terms) or self._render(
-                chapter_id, mark_terms
-            )
+            chapter = self.handbook.chapter(chapter_id)
+            if chapter is None:
+                raise KeyError(chapter_id)
+            stored = self.store.get(chapter_id, marked=mark_terms) if self.store else None
+            self._cache[key] = stored or self._render(chapter, mark_terms)
         return self._cache[key]
 
-    def _stored(self, chapter_id: str, mark_terms: bool) -> str | None:
-        if self.store is None or self.handbook.chapter(chapter_id) is None:
-            return None
-        return self.store.get(chapter_id, marked=mark_terms)
-
-    def _render(self, chapter_id: str, mark_terms: bool) -> str:
+    def _render(self, chapter: Chapter, mark_terms: bool) -> str:
         from reader.marking import marked_chapter_html
         from reader.render import render_chapter
 
-        chapter = self.handbook.chapter(chapter_id)
-        if chapter is None:
-            raise KeyError(chapter_id)
         if mark_terms:
             html = marked_chapter_html(self.handbook, chapter)[0]
         else:
             html = render_chapter(self.handbook, chapter)
         if self.store is not None:
-            self.store.put(chapter_id, html, marked=mark_terms)
+            self.store.put(chapter.id, html, marked=mark_terms)
         return html
