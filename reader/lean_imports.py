@@ -5,7 +5,7 @@ and, through `cached_property`, `asyncio`: together about 10 MB of resident memo
 25 ms, a tenth of the window's memory. It imports `hashlib` for MD5 alone, and hashlib
 maps OpenSSL's libcrypto (3.4 MB): Python's own MD5 gives the same digests. Its
 English word variations (`whoosh.lang.morph_en`, 0.4 MB and 13 ms) serve a query type
-the reader never builds: it has its own stems (reader/search_text.py).
+the reader never builds: it has its own stems (reader/search/text.py).
 
 `lend_stand_ins()` puts light stand-ins in `sys.modules` while Whoosh loads and takes
 them back afterwards, so any later import still gets the real module. Whoosh keeps its
@@ -82,4 +82,4 @@ def load_search_engine() -> None:
     with lend_stand_ins():
         import whoosh.codec.whoosh3  # noqa: F401
 
-        import reader.search  # noqa: F401
+        import reader.search.engine  # noqa: F401

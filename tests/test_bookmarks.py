@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.bookmarks import (
+from reader.bookmarks.store import (
     DATABASE_NAME,
     EXPORT_FORMAT,
     SCHEMA_VERSION,
@@ -610,7 +610,7 @@ def test_two_real_processes_adding_at_once_lose_nothing(tmp_path: Path, db_path:
     writer = (
         "import sys, time\n"
         "from pathlib import Path\n"
-        "from reader.bookmarks import BookmarkStore\n"
+        "from reader.bookmarks.store import BookmarkStore\n"
         "store = BookmarkStore.open(Path(sys.argv[1]))\n"
         "while not Path(sys.argv[2]).exists():\n"
         "    time.sleep(0.005)\n"

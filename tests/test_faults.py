@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 from whoosh.filedb.filestore import FileStorage
 
+from reader.content.pages import Pages
 from reader.handbook import Handbook, load_handbook
-from reader.pages import Pages
-from reader.pdf import PdfExportError, PdfRequest, export_pdf
-from reader.search import SearchIndex
-from reader.search_index import INDEX_FOLDER, META_FILE
+from reader.pdf.compose import PdfExportError, PdfRequest, export_pdf
+from reader.search.engine import SearchIndex
+from reader.search.index import INDEX_FOLDER, META_FILE
 from tests.support import fill_disk, run_cli, run_reader, small_disk
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from reader.glossary import Term, first_sentence, load_glossary
 from reader.handbook import Handbook, load_handbook
+from reader.handbook.glossary import Term, first_sentence, load_glossary
 from tests.conftest import WriteHandbook
 
 

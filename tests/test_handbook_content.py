@@ -20,8 +20,8 @@ import pytest
 import textstat
 
 from reader.cli import main
+from reader.content.render import PICTURE_SCHEME, html_to_text, render_chapter
 from reader.handbook import Handbook
-from reader.render import PICTURE_SCHEME, html_to_text, render_chapter
 
 REPO = Path(__file__).resolve().parents[1]
 COPIED_RUNS = REPO.parent / "shared" / "tools" / "copied_runs.py"

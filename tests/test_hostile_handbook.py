@@ -21,11 +21,12 @@ from PySide6.QtGui import QHelpEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 
-from reader.handbook import Handbook, load_handbook, parse_chapter
-from reader.marking import marked_chapter_html
-from reader.pages import Pages
+from reader.content.marking import marked_chapter_html
+from reader.content.pages import Pages
+from reader.handbook import Handbook, load_handbook
+from reader.handbook.chapters import parse_chapter
 from reader.preferences import Preferences
-from reader.search import SearchIndex
+from reader.search.engine import SearchIndex
 from reader.ui.mainwindow import MainWindow
 from tests.support import PICTURE_SVG, hostile_chapter_files, write_files
 from tests.test_render import HTMLISH, unsafe_markup

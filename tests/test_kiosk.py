@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from reader.commands import CommandError, kiosk_pin
-from reader.kiosk import (
+from reader.kiosk.settings import (
     MIN_PIN_ITERATIONS,
     SYSTEM_CONFIG,
     KioskConfig,

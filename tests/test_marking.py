@@ -7,10 +7,8 @@ import re
 
 import pytest
 
-from reader.glossary import Glossary, Term
-from reader.handbook import Handbook, load_handbook, section_label
-from reader.links import glossary_slug_from_url
-from reader.marking import (
+from reader.content.links import glossary_slug_from_url
+from reader.content.marking import (
     MarkPolicy,
     TermFinder,
     abbreviation_heading,
@@ -21,8 +19,10 @@ from reader.marking import (
     terms_in_sections,
     unused_terms,
 )
-from reader.pages import Pages
-from reader.render import sanitize
+from reader.content.pages import Pages
+from reader.content.render import sanitize
+from reader.handbook import Handbook, load_handbook, section_label
+from reader.handbook.glossary import Glossary, Term
 from tests.conftest import WriteHandbook
 
 GLOSSARY = """

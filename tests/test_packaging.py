@@ -298,8 +298,8 @@ def test_bundle_lists_contents_and_versions_without_python(bundle: Path) -> None
 
 
 def test_bundle_ships_a_search_index_of_its_own_handbook(bundle: Path, tmp_path: Path) -> None:
-    from reader.search import SearchIndex
-    from reader.search_index import INDEX_FOLDER, index_key
+    from reader.search.engine import SearchIndex
+    from reader.search.index import INDEX_FOLDER, index_key
 
     data = bundle_data(bundle)
     shipped_handbook = load_handbook(data / "handbook")

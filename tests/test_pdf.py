@@ -19,9 +19,14 @@ from pypdf.generic import ContentStream
 from PySide6.QtGui import QGuiApplication, QTextDocument
 
 from reader.handbook import Handbook, load_handbook
-from reader.pdf import PdfExportError, PdfRequest, PdfRequestError, compose_document, export_pdf
-from reader.pdf_content import print_html
-from reader.pdf_layout import (
+from reader.pdf.compose import (
+    PdfExportError,
+    PdfRequest,
+    PdfRequestError,
+    compose_document,
+    export_pdf,
+)
+from reader.pdf.layout import (
     PageGeometry,
     PictureObjects,
     build_part_document,
@@ -29,6 +34,7 @@ from reader.pdf_layout import (
     reference_device,
     resolve_picture,
 )
+from reader.pdf.plan import print_html
 from tests.support import small_disk
 
 PRINTED_ON = date(2031, 3, 14)
@@ -416,7 +422,7 @@ def test_read_only_folder_keeps_the_previous_file(small: Handbook, tmp_path: Pat
 
 
 def test_write_errors_read_as_plain_language() -> None:
-    from reader.pdf import write_error_message
+    from reader.pdf.compose import write_error_message
 
     out = Path("/media/usb/packet.pdf")
     full = write_error_message(OSError(errno.ENOSPC, "No space left on device"), out)

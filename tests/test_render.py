@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from reader.content.render import LinkContext, markdown_to_html, render_chapter, sanitize
 from reader.handbook import Handbook, load_handbook
-from reader.render import LinkContext, markdown_to_html, render_chapter, sanitize
 from tests.conftest import WriteHandbook
 
 SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"></svg>\n'

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from reader.handbook import Handbook, load_handbook
-from reader.search import SearchIndex
-from reader.search_index import INDEX_FOLDER, KEPT_INDEXES, META_FILE
-from reader.search_text import SpellingCorrector, american_spelling, markdown_to_plain
+from reader.search.engine import SearchIndex
+from reader.search.index import INDEX_FOLDER, KEPT_INDEXES, META_FILE
+from reader.search.text import SpellingCorrector, american_spelling, markdown_to_plain
 from tests.conftest import WriteHandbook
 from tests.support import run_python
 
@@ -456,7 +456,7 @@ def test_two_copies_building_at_once_both_get_a_working_index(
 
 
 def test_losing_the_race_reuses_the_winners_index(small_handbook: Handbook, tmp_path: Path) -> None:
-    from reader.search_index import _build_on_disk
+    from reader.search.index import _build_on_disk
 
     folder = _index_folder(small_handbook, tmp_path)
     opened = _build_on_disk(small_handbook, folder.parent, folder)
@@ -489,7 +489,7 @@ def test_whoosh_loads_without_openssl_asyncio_or_urllib_and_still_searches(
         "print(*(name in sys.modules for name in ('_hashlib', 'asyncio', 'urllib.request')))\n"
         "from reader.handbook import load_handbook\n"
         "from reader.paths import bundled_handbook_dir\n"
-        "from reader.search import SearchIndex\n"
+        "from reader.search.engine import SearchIndex\n"
         "handbook = load_handbook(bundled_handbook_dir())\n"
         f"SearchIndex.open_or_build(handbook, Path({str(tmp_path)!r})).close()\n"
         f"index = SearchIndex.open_or_build(handbook, Path({str(tmp_path)!r}))\n"

@@ -12,7 +12,7 @@ import pytest
 
 from reader.cli import main
 from reader.paths import UserDirs
-from reader.search_index import INDEX_FOLDER
+from reader.search.index import INDEX_FOLDER
 from tests.conftest import WriteHandbook
 
 REPO = Path(__file__).resolve().parent.parent

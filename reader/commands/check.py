@@ -18,7 +18,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     handbook = load_handbook_for(args.handbook)
-    from reader.check import check_handbook, format_problems  # only `check` needs it
+    from reader.handbook.check import check_handbook, format_problems  # only `check` needs it
 
     problems = check_handbook(handbook)
     for line in format_problems(problems, handbook.root):

@@ -50,7 +50,7 @@ def ensure_gui_application() -> object:
 def run(args: argparse.Namespace) -> int:
     handbook = load_handbook_for(args.handbook)
     ensure_gui_application()
-    from reader.pdf import PdfExportError, PdfRequest, PdfRequestError, export_pdf
+    from reader.pdf.compose import PdfExportError, PdfRequest, PdfRequestError, export_pdf
 
     size = args.page_size
     if args.chapter:

@@ -7,9 +7,9 @@ import difflib
 import textwrap
 
 from reader.commands import CommandError, load_handbook_for, print_json
-from reader.glossary import Term
+from reader.content.marking import abbreviation_heading, other_names, term_sections
 from reader.handbook import Handbook, section_label
-from reader.marking import abbreviation_heading, other_names, term_sections
+from reader.handbook.glossary import Term
 
 WIDTH = 78
 INDENT = "    "

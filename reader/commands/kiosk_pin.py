@@ -8,7 +8,13 @@ import sys
 from pathlib import Path
 
 from reader.commands import CommandError
-from reader.kiosk import SYSTEM_CONFIG, PinError, check_pin_rules, set_admin_pin, user_config_path
+from reader.kiosk.settings import (
+    SYSTEM_CONFIG,
+    PinError,
+    check_pin_rules,
+    set_admin_pin,
+    user_config_path,
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -9,7 +9,7 @@ from reader.commands import CommandError, load_handbook_for, print_json
 from reader.paths import UserDirs
 
 if TYPE_CHECKING:  # Whoosh loads only when a search runs: the window starts without it
-    from reader.search import SearchResult
+    from reader.search.engine import SearchResult
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -55,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError("--limit must be 1 or more", exit_code=2)
     handbook = load_handbook_for(args.handbook)
     query = " ".join(args.query)
-    from reader.search import SearchIndex
+    from reader.search.engine import SearchIndex
 
     with SearchIndex.open_or_build(handbook, UserDirs.default().cache) as index:
         result = index.search(query, limit=args.limit)

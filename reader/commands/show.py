@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 
 from reader.commands import CommandError, load_handbook_for
+from reader.content.render import LinkContext, html_to_text, markdown_to_html
 from reader.handbook import Handbook
-from reader.render import LinkContext, html_to_text, markdown_to_html
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

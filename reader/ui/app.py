@@ -20,16 +20,16 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from reader import APP_ID, APP_NAME, DESKTOP_ID, __version__
-from reader.bookmarks import BookmarkStore, default_path
+from reader.bookmarks.store import BookmarkStore, default_path
 from reader.handbook import HandbookError, load_handbook
-from reader.kiosk import KioskConfig, load_kiosk_config, report_problems
+from reader.kiosk.settings import KioskConfig, load_kiosk_config, report_problems
 from reader.paths import UserDirs, resources_dir
 from reader.preferences import Preferences, load_preferences, save_preferences
 from reader.ui.mainwindow import MainWindow
 from reader.ui.module_sources import forget_module_sources
 
 if TYPE_CHECKING:
-    from reader.ui.kiosk_shell import KioskShell
+    from reader.ui.kiosk.shell import KioskShell
 from reader.ui.translations import choose_language, install_translators
 
 STARTUP_REPORT_ENV = "HANDBOOK_READER_STARTUP_REPORT"
@@ -188,7 +188,7 @@ def open_session(args: argparse.Namespace, handbook_dir: Path) -> Session | int:
     if kiosk_config is not None:
         start_page = kiosk_config.start_page or None
         start_then_mark_terms(window, lambda: window.start(start_page))
-        from reader.ui.kiosk_shell import KioskShell  # only kiosks pay for importing it
+        from reader.ui.kiosk.shell import KioskShell  # only kiosks pay for importing it
 
         session.shell = KioskShell(window, kiosk_config, app)
     else:

@@ -12,9 +12,9 @@ from typing import TypeVar
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from reader.bookmarks import Bookmark, BookmarkStore, BookmarkStoreError, handbook_key
+from reader.bookmarks.store import Bookmark, BookmarkStore, BookmarkStoreError, handbook_key
 from reader.handbook import Handbook
-from reader.ui.bookmarks_panel import BookmarksPanel
+from reader.ui.panels.bookmarks_panel import BookmarksPanel
 
 T = TypeVar("T")
 _STORE_ERRORS = (BookmarkStoreError, sqlite3.Error, OSError)

@@ -26,7 +26,7 @@ from PySide6.QtGui import (
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
-from reader.links import GLOSSARY_SCHEME, PICTURE_SCHEME
+from reader.content.links import GLOSSARY_SCHEME, PICTURE_SCHEME
 
 READING_WIDTH_EM = 40
 MIN_MARGIN = 24

@@ -36,27 +36,27 @@ from PySide6.QtWidgets import (
 )
 
 from reader import APP_NAME, __version__
-from reader.bookmarks import BookmarkStore
+from reader.bookmarks.store import BookmarkStore
+from reader.content.links import SECTION_SCHEME
+from reader.content.page_store import PageStore
+from reader.content.pages import Pages
 from reader.handbook import Handbook, Section
 from reader.history import History, Place
-from reader.links import SECTION_SCHEME
-from reader.page_store import PageStore
-from reader.pages import Pages
 from reader.preferences import Preferences
 from reader.ui.actions import Actions
 from reader.ui.bookmarks_controller import BookmarksController
-from reader.ui.bookmarks_panel import BookmarksPanel
 from reader.ui.content_view import ContentView
-from reader.ui.find_bar import FindBar
-from reader.ui.glossary_panel import GlossaryPanel
 from reader.ui.icons import icon, set_icon_color
+from reader.ui.panels.bookmarks_panel import BookmarksPanel
+from reader.ui.panels.find_bar import FindBar
+from reader.ui.panels.glossary_panel import GlossaryPanel
+from reader.ui.panels.search_panel import SearchIndexLoader, SearchPanel
+from reader.ui.panels.toc_tree import TocTree
 from reader.ui.search_field import SearchField
-from reader.ui.search_panel import SearchIndexLoader, SearchPanel
 from reader.ui.theme import THEMES, Theme, resolve_theme
-from reader.ui.toc_tree import TocTree
 
 if TYPE_CHECKING:  # printing is imported when first used, to keep start-up quick
-    from reader.pdf import ComposedDocument, PdfRequest
+    from reader.pdf.compose import ComposedDocument, PdfRequest
     from reader.ui.print_dialog import PrintDialog
 
 BASE_POINT_SIZE = 12.0
@@ -539,7 +539,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _export_pdf(self, request: PdfRequest, path: Path) -> str:
-        from reader.pdf import PdfExportError, export_pdf
+        from reader.pdf.compose import PdfExportError, export_pdf
 
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:

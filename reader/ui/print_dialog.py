@@ -4,7 +4,7 @@ Printing and the preview paint the same `ComposedDocument` as the PDF export, so
 preview shows is what the PDF holds. The dialog never picks a file itself: `save_target`
 (a file dialog on the desktop, a fixed folder in kiosk mode) names the file, and the
 dialog emits `export_requested(request, path)` for the main window to write it with
-`reader.pdf.export_pdf`; `show_result` then shows how that went.
+`reader.pdf.compose.export_pdf`; `show_result` then shows how that went.
 """
 
 from __future__ import annotations
@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
 )
 
 from reader.handbook import Handbook
-from reader.pdf import ComposedDocument, PdfExportError, PdfRequest, compose_document
-from reader.pdf_layout import page_layout
+from reader.pdf.compose import ComposedDocument, PdfExportError, PdfRequest, compose_document
+from reader.pdf.layout import page_layout
 
 SECTION_ID_ROLE = Qt.ItemDataRole.UserRole
 LETTER_TERRITORIES = {QLocale.Country.UnitedStates, QLocale.Country.Canada}

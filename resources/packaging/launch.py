@@ -1,6 +1,6 @@
 """The frozen bundle's entry point: the same command line as `handbook-reader`.
 
-The search index shipped in the bundle is opened in place by reader/search_index.py, so
+The search index shipped in the bundle is opened in place by reader/search/index.py, so
 the first start on a kiosk neither builds an index nor writes one to the user cache.
 """
 

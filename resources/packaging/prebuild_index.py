@@ -22,7 +22,7 @@ def build_index(out_dir: Path) -> Path:
     sys.path.insert(0, str(ROOT))
     from reader.handbook import load_handbook
     from reader.paths import bundled_handbook_dir
-    from reader.search import SearchIndex
+    from reader.search.engine import SearchIndex
 
     shutil.rmtree(out_dir, ignore_errors=True)
     out_dir.mkdir(parents=True)

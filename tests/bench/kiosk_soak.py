@@ -7,7 +7,7 @@ Run by tests/bench/run.py as a whole process (offscreen). It builds the window t
 `reader.ui.app.open_session` does for a kiosk (default kiosk settings, an in-memory
 bookmark store, the bundled handbook), waits for the search index and makes the box
 search on every change, so the scripted visits really search, then runs
-`reader.ui.kiosk_shell.soak`. It writes the resident memory in MB after 10 visits and
+`reader.ui.kiosk.shell.soak`. It writes the resident memory in MB after 10 visits and
 after RESETS visits to REPORT_FILE, one per line.
 """
 
@@ -23,13 +23,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from PySide6.QtCore import QEventLoop, QTimer
 
-from reader.bookmarks import BookmarkStore
+from reader.bookmarks.store import BookmarkStore
 from reader.handbook import load_handbook
-from reader.kiosk import KioskConfig
+from reader.kiosk.settings import KioskConfig
 from reader.paths import bundled_handbook_dir
 from reader.preferences import Preferences
 from reader.ui.app import make_application
-from reader.ui.kiosk_shell import KioskShell, soak
+from reader.ui.kiosk.shell import KioskShell, soak
 from reader.ui.mainwindow import MainWindow
 
 INDEX_WAIT_MS = 120_000

@@ -14,10 +14,16 @@ import statistics
 import time
 from collections.abc import Callable
 
+from reader.content.marking import (
+    _USES_CACHE,
+    TermFinder,
+    _finder_for,
+    marked_chapter_html,
+    term_sections,
+)
+from reader.content.render import render_chapter
 from reader.handbook import load_handbook
-from reader.marking import _USES_CACHE, TermFinder, _finder_for, marked_chapter_html, term_sections
 from reader.paths import bundled_handbook_dir
-from reader.render import render_chapter
 
 
 def median_ms(action: Callable[[], object], repeat: int) -> float:

@@ -55,7 +55,7 @@ def run_pdf_bench(scales: list[int], repeat: int = 1) -> dict[str, object]:
     from PySide6.QtGui import QGuiApplication
 
     app = QGuiApplication.instance() or QGuiApplication([])
-    from reader.pdf import PdfRequest, export_pdf
+    from reader.pdf.compose import PdfRequest, export_pdf
 
     results: dict[str, object] = {"app": type(app).__name__}
     with tempfile.TemporaryDirectory() as temp:

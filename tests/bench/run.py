@@ -26,10 +26,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
+from reader.content.pages import Pages  # noqa: E402
+from reader.content.render import render_chapter  # noqa: E402
 from reader.handbook import load_handbook  # noqa: E402
-from reader.pages import Pages  # noqa: E402
 from reader.paths import bundled_handbook_dir  # noqa: E402
-from reader.render import render_chapter  # noqa: E402
 
 BENCH = Path(__file__).resolve().parent
 PLOT = REPO / "resources" / "screenshots" / "search-latency.png"

@@ -25,9 +25,9 @@ from pathlib import Path
 
 from reader.handbook import Handbook, load_handbook
 from reader.paths import bundled_handbook_dir
-from reader.search import SearchIndex
-from reader.search_index import handbook_documents
-from reader.search_query import clean_query_text
+from reader.search.engine import SearchIndex
+from reader.search.index import handbook_documents
+from reader.search.query import clean_query_text
 
 QUERIES = [
     "gene therapy",

@@ -11,7 +11,7 @@ import sys
 from itertools import count
 from pathlib import Path
 
-from reader.bookmarks import BookmarkStore
+from reader.bookmarks.store import BookmarkStore
 
 
 def main(database: Path) -> None:

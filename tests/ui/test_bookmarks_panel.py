@@ -12,11 +12,11 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QInputDialog, QLabel, QListWidget, QMenu, QPushButton
 from pytestqt.qtbot import QtBot
 
-from reader.bookmarks import DATABASE_NAME, Bookmark, BookmarkStore, handbook_key
+from reader.bookmarks.store import DATABASE_NAME, Bookmark, BookmarkStore, handbook_key
 from reader.handbook import Handbook, load_handbook
 from reader.paths import UserDirs
 from reader.ui.bookmarks_controller import BookmarksController
-from reader.ui.bookmarks_panel import ROW_ROLE, BookmarkRow, BookmarksPanel
+from reader.ui.panels.bookmarks_panel import ROW_ROLE, BookmarkRow, BookmarksPanel
 from tests.conftest import WriteHandbook
 
 CHAPTER = """# How it works

@@ -16,14 +16,14 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from reader.bookmarks import DATABASE_NAME, BookmarkStore, default_path
+from reader.bookmarks.store import DATABASE_NAME, BookmarkStore, default_path
 from reader.handbook import load_handbook
 from reader.paths import UserDirs
-from reader.search import SearchIndex
+from reader.search.engine import SearchIndex
 from reader.ui import app as ui_app
 from reader.ui.app import Session, open_session
 from reader.ui.mainwindow import MainWindow
-from reader.ui.search_panel import ID_ROLE
+from reader.ui.panels.search_panel import ID_ROLE
 from tests.support import fill_disk, small_disk
 from tests.ui.conftest import MakeWindow
 

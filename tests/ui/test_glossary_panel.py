@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLineEdit, QListWidget, QTextBrowser, QToolButton,
 from pytestqt.qtbot import QtBot
 
 from reader.handbook import Handbook, load_handbook
-from reader.ui.glossary_panel import GlossaryPanel
+from reader.ui.panels.glossary_panel import GlossaryPanel
 from tests.conftest import WriteHandbook
 
 GLOSSARY = """

@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from reader.handbook import Handbook
-from reader.kiosk import KioskConfig, PinLockout, hash_pin, load_kiosk_config
-from reader.pdf import compose_document
-from reader.pdf_content import PdfRequest
+from reader.kiosk.settings import KioskConfig, PinLockout, hash_pin, load_kiosk_config
+from reader.pdf.compose import compose_document
+from reader.pdf.plan import PdfRequest
 from reader.preferences import Preferences
-from reader.ui.kiosk_shell import (
+from reader.ui.kiosk.shell import (
     AdminPinDialog,
     KioskPrintError,
     KioskShell,

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QLineEdit, QMessageBox, QTextBrowser, QTreeWidget
 from pytestqt.qtbot import QtBot
 
-from reader import pages
+from reader.content import pages
 from reader.handbook import Handbook, load_handbook
 from reader.preferences import Preferences
 from reader.ui import content_view

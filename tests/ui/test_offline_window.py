@@ -14,7 +14,7 @@ from PySide6.QtGui import QDesktopServices, QTextCursor
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from reader.bookmarks import BookmarkStore, default_path
+from reader.bookmarks.store import BookmarkStore, default_path
 from reader.handbook import Handbook, load_handbook
 from reader.paths import UserDirs
 from reader.ui.mainwindow import MainWindow

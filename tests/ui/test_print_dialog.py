@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QAbstractButton, QComboBox, QTreeWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from reader.handbook import Handbook, load_handbook
-from reader.pdf import PdfRequest, export_pdf
+from reader.pdf.compose import PdfRequest, export_pdf
 from reader.ui.print_dialog import PrintDialog, default_page_size
 from tests.conftest import WriteHandbook
 

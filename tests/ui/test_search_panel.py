@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from reader.handbook import Handbook, load_handbook
-from reader.search import SearchIndex
-from reader.ui.search_panel import HTML_ROLE, ID_ROLE, SearchIndexLoader, SearchPanel
+from reader.search.engine import SearchIndex
+from reader.ui.panels.search_panel import HTML_ROLE, ID_ROLE, SearchIndexLoader, SearchPanel
 from tests.conftest import WriteHandbook
 
 REPO = Path(__file__).resolve().parents[2]
@@ -208,6 +208,6 @@ def test_stopped_loader_drops_its_index(small_handbook: Handbook, tmp_path: Path
 
 
 def test_panel_module_does_not_load_whoosh_before_first_paint() -> None:
-    code = "import sys, reader.ui.search_panel; sys.exit('whoosh' in sys.modules)"
+    code = "import sys, reader.ui.panels.search_panel; sys.exit('whoosh' in sys.modules)"
     completed = subprocess.run([sys.executable, "-c", code], cwd=REPO, check=False, timeout=60)
     assert completed.returncode == 0

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from reader.bookmarks import BookmarkStore
+from reader.bookmarks.store import BookmarkStore
 from reader.handbook import Handbook
 from reader.preferences import Preferences
 from reader.ui.mainwindow import MainWindow

@@ -29,10 +29,10 @@ from whoosh.filedb.filestore import FileStorage, RamStorage, Storage
 from whoosh.index import Index
 
 from reader import __version__
-from reader.files import checksum, file_checksum
 from reader.handbook import Chapter, Handbook, Section
 from reader.paths import bundled_index_dir
-from reader.search_text import WORD, WordStems, markdown_to_plain
+from reader.search.text import WORD, WordStems, markdown_to_plain
+from reader.storage import checksum, file_checksum
 
 log = logging.getLogger(__name__)
 

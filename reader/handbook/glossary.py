@@ -12,7 +12,9 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader.files import Problem, read_text, slugify
+from reader.handbook.gate import read_text
+from reader.handbook.ids import slugify
+from reader.problems import Problem
 
 GLOSSARY_CHAPTER_ID = "glossary"
 

@@ -3,7 +3,7 @@
 Pure Python (no Qt): turns a `PdfRequest` into `Part`s, one per chapter-like unit
 (a chapter, the picked sections of one chapter, a glossary), each with the HTML to lay
 out and the headings its contents entry should list. Layout and painting live in
-`reader.pdf_layout` and `reader.pdf`.
+`reader.pdf.layout` and `reader.pdf.compose`.
 """
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ import html
 import re
 from dataclasses import dataclass, replace
 
-from reader.glossary import Term
+from reader.content.marking import terms_in_sections
+from reader.content.render import LinkContext, anchored_markdown, markdown_to_html
 from reader.handbook import Chapter, Handbook, Section
-from reader.marking import terms_in_sections
-from reader.render import LinkContext, anchored_markdown, markdown_to_html
+from reader.handbook.glossary import Term
 
 SCOPES = ("all", "chapter", "sections", "packet")
 CONTENTS_LEVEL = 2  # whole chapters list their `##` sections; packets list every section

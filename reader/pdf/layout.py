@@ -36,7 +36,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtSvg import QSvgRenderer
 
-from reader.links import PICTURE_SCHEME
+from reader.content.links import PICTURE_SCHEME
 
 LAYOUT_DPI = 1200
 POINT = LAYOUT_DPI / 72  # layout units per typographic point

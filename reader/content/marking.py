@@ -8,7 +8,7 @@ all in capitals (GVHD, AAV, PI, IV) are abbreviations and match only in capitals
 "iv" or "pi" in ordinary text are left alone. Their plural takes a small "s" (AAVs, PIs).
 
 Marking is a Python-Markdown treeprocessor that runs after the link rewriting of
-`reader/render.py`: a marked word becomes
+`reader/content/render.py`: a marked word becomes
 `<a class="term" href="glossary:<slug>" title="<short definition>">word</a>`, never
 inside headings, links, code or raw HTML links, so the sanitiser still has the last
 word. "Which sections use a term" is read off the same pass, so the reading view, the
@@ -29,10 +29,10 @@ import markdown
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE
 
-from reader.glossary import GLOSSARY_CHAPTER_ID, Glossary, Term, is_abbreviation
+from reader.content.links import GLOSSARY_SCHEME
+from reader.content.render import render_chapter
 from reader.handbook import Chapter, Handbook
-from reader.links import GLOSSARY_SCHEME
-from reader.render import render_chapter
+from reader.handbook.glossary import GLOSSARY_CHAPTER_ID, Glossary, Term, is_abbreviation
 
 
 class MarkPolicy(enum.Enum):

@@ -20,15 +20,15 @@ from types import TracebackType
 from whoosh.searching import Searcher
 
 from reader.handbook import Handbook
-from reader.search_index import (
+from reader.search.index import (
     KIND_GLOSSARY,
     KIND_SECTION,
     OpenedIndex,
     build_in_memory,
     open_or_build_index,
 )
-from reader.search_query import Highlights, QueryPlan, QueryPlanner
-from reader.search_text import WORD, WordStems
+from reader.search.query import Highlights, QueryPlan, QueryPlanner
+from reader.search.text import WORD, WordStems
 
 __all__ = ["KIND_GLOSSARY", "KIND_SECTION", "Hit", "SearchIndex", "SearchResult"]
 

@@ -17,11 +17,11 @@ import sys
 from pathlib import Path
 
 from reader import __version__
-from reader.files import checksum, write_text_atomically
+from reader.storage import checksum, write_text_atomically
 
 FINGERPRINT_FILE = "fingerprint.txt"
-# The modules whose code decides what a page looks like, and the libraries they use.
-_RENDERING_CODE = ("render.py", "marking.py", "links.py", "glossary.py", "handbook.py")
+# The packages whose code decides what a page looks like, and the libraries they use.
+_RENDERING_PACKAGES = ("content", "handbook")
 _RENDERING_LIBRARIES = ("markdown", "nh3")
 _SAFE_NAME = re.compile(r"[a-z0-9][a-z0-9._-]*")
 
@@ -46,9 +46,11 @@ def fingerprint(handbook_root: Path) -> str:
 
     In a PyInstaller bundle the code has no files of its own; the program's stamp
     stands for it (every build writes a new one)."""
-    code = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parent.parent
     lines = [f"version {__version__}", f"root {handbook_root}"]
-    lines += [f"code {_stamp(code / name)}" for name in _RENDERING_CODE]
+    for name in _RENDERING_PACKAGES:
+        code = sorted((package / name).glob("*.py"))
+        lines += [f"code {name}/{_stamp(path)}" for path in code]
     lines += [_library_stamp(name) for name in _RENDERING_LIBRARIES]
     lines.append(f"program {_stamp(Path(sys.executable))}")
     for folder, subfolders, files in os.walk(handbook_root):

@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.bookmarks import Bookmark, is_stale, location_label
+from reader.bookmarks.store import Bookmark, is_stale, location_label
 from reader.handbook import Handbook
 
 ROW_ROLE = Qt.ItemDataRole.UserRole

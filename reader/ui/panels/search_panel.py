@@ -44,7 +44,7 @@ from reader.handbook import Handbook
 from reader.ui.module_sources import forget_module_sources
 
 if TYPE_CHECKING:  # Whoosh is imported only when the index is opened, after first paint
-    from reader.search import SearchIndex, SearchResult
+    from reader.search.engine import SearchIndex, SearchResult
 
 log = logging.getLogger(__name__)
 
@@ -319,7 +319,7 @@ class SearchIndexLoader(QObject):
             from reader.lean_imports import load_search_engine
 
             load_search_engine()  # 14 MB less: see reader/lean_imports.py
-            from reader.search import SearchIndex
+            from reader.search.engine import SearchIndex
 
             forget_module_sources()
             index = SearchIndex.open_or_build(self.handbook, self.cache_dir)

@@ -19,9 +19,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from reader.files import write_text_atomically
 from reader.paths import UserDirs
 from reader.preferences import ZOOM_STEPS
+from reader.storage import write_text_atomically
 
 CONFIG_NAME = "kiosk.toml"
 SYSTEM_CONFIG = Path("/etc/handbook-reader") / CONFIG_NAME

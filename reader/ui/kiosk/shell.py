@@ -3,7 +3,7 @@ the visit after a quiet spell, and lets an administrator out with a gesture and 
 
 Its small widgets live here too: the "Still reading?" countdown overlay, the
 administrator PIN dialog and the large A− / A+ text size buttons. The policy (settings,
-PIN hashing, lockout) is in reader/kiosk.py.
+PIN hashing, lockout) is in reader/kiosk/settings.py.
 """
 
 from __future__ import annotations
@@ -59,7 +59,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.kiosk import (
+from reader.kiosk.settings import (
     KioskConfig,
     PinLockout,
     VisitFiles,
@@ -68,8 +68,8 @@ from reader.kiosk import (
     verify_pin,
 )
 from reader.paths import resources_dir
-from reader.pdf import ComposedDocument, PdfExportError
-from reader.pdf_layout import page_layout
+from reader.pdf.compose import ComposedDocument, PdfExportError
+from reader.pdf.layout import page_layout
 from reader.ui.mainwindow import MainWindow
 
 HOLD_MS = 3000

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.glossary import Term, is_abbreviation
+from reader.content.links import SECTION_SCHEME, glossary_slug_from_url
 from reader.handbook import Handbook, section_label
-from reader.links import SECTION_SCHEME, glossary_slug_from_url
+from reader.handbook.glossary import Term, is_abbreviation
 
 SLUG_ROLE = Qt.ItemDataRole.UserRole
 LETTERS = string.ascii_uppercase
@@ -288,7 +288,7 @@ class GlossaryPanel(QDockWidget):
     def _appears_in_html(self, term: Term) -> str:
         label = html.escape(self.tr("Appears in:"))
         if self._uses is None:
-            from reader.marking import term_sections  # Markdown loads after start-up
+            from reader.content.marking import term_sections  # Markdown loads after start-up
 
             self._uses = term_sections(self.handbook)
         sections = self._uses.get(term.slug, [])

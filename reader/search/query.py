@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 
 from whoosh.query import And, Or, Query, Term
 
-from reader.search_index import Vocabulary, concept_token, pair_token
-from reader.search_text import SpellingCorrector, WordStems
+from reader.search.index import Vocabulary, concept_token, pair_token
+from reader.search.text import SpellingCorrector, WordStems
 
 MAX_QUERY_CHARS = 256
 MAX_GROUPS = 12

@@ -31,8 +31,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from reader.files import slugify
 from reader.handbook import Handbook
+from reader.handbook.ids import slugify
 from reader.paths import UserDirs
 
 DATABASE_NAME = "bookmarks.sqlite3"

@@ -33,16 +33,7 @@ from PySide6.QtGui import (
 
 from reader.handbook import Handbook
 from reader.paths import resources_dir
-from reader.pdf_content import (
-    PAGE_SIZES,
-    SCOPES,
-    Part,
-    PdfExportError,
-    PdfRequest,
-    PdfRequestError,
-    plan_document,
-)
-from reader.pdf_layout import (
+from reader.pdf.layout import (
     HEADING_FONT,
     LAYOUT_DPI,
     MM,
@@ -57,6 +48,15 @@ from reader.pdf_layout import (
     font_px,
     page_layout,
     reference_device,
+)
+from reader.pdf.plan import (
+    PAGE_SIZES,
+    SCOPES,
+    Part,
+    PdfExportError,
+    PdfRequest,
+    PdfRequestError,
+    plan_document,
 )
 
 __all__ = [

@@ -19,11 +19,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from reader.files import Problem
+from reader.content.links import EXTERNAL_SCHEMES
+from reader.content.marking import term_sections
+from reader.content.render import ALLOWED_TAGS, LinkContext
 from reader.handbook import MANIFEST_NAME, Chapter, Handbook
-from reader.links import EXTERNAL_SCHEMES
-from reader.marking import term_sections
-from reader.render import ALLOWED_TAGS, LinkContext
+from reader.problems import Problem
 
 LONG_LINE_CHARS = 10_000
 MAX_NESTING = 20

@@ -7,8 +7,8 @@ also outlive the run, and Markdown is imported only when a page must be rendered
 
 from __future__ import annotations
 
+from reader.content.page_store import PageStore
 from reader.handbook import Chapter, Handbook
-from reader.page_store import PageStore
 
 
 class Pages:
@@ -40,8 +40,8 @@ class Pages:
         return self._cache[key]
 
     def _render(self, chapter: Chapter, mark_terms: bool) -> str:
-        from reader.marking import marked_chapter_html
-        from reader.render import render_chapter
+        from reader.content.marking import marked_chapter_html
+        from reader.content.render import render_chapter
 
         if mark_terms:
             html = marked_chapter_html(self.handbook, chapter)[0]

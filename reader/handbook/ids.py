@@ -1,0 +1,13 @@
+"""Section and chapter ids: readable ASCII slugs that bookmarks and links rely on."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+
+def slugify(text: str) -> str:
+    """A readable, ASCII, lowercase id made of words and hyphens."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    text = re.sub(r"[^\w\s-]", "", text.lower()).strip()
+    return re.sub(r"[\s_-]+", "-", text).strip("-") or "section"

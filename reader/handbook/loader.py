@@ -1,0 +1,137 @@
+"""The handbook model: a folder of Markdown chapters loaded into Handbook/Chapter/Section.
+
+A handbook folder either has a `handbook.toml` manifest (title, edition, chapter order,
+glossary file) or is a plain folder of `.md` files ordered by name. Loading never
+raises for bad content: every problem found becomes a `Problem` (file, line, message)
+and the sound parts still load, so the reader can show what it can.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+from reader.handbook.chapters import chapter_id_for, parse_chapter
+from reader.handbook.gate import read_text
+from reader.handbook.glossary import GLOSSARY_CHAPTER_ID, glossary_markdown, load_glossary
+from reader.handbook.model import Chapter, Handbook, HandbookError
+from reader.problems import Problem
+
+MANIFEST_NAME = "handbook.toml"
+
+
+def _load_chapters(root: Path, files: list[Path], problems: list[Problem]) -> tuple[Chapter, ...]:
+    chapters: list[Chapter] = []
+    used: set[str] = set()
+    for path in files:
+        text = read_text(path, problems)
+        if text is None:
+            continue
+        if not text.strip():
+            problems.append(Problem(path, 1, "chapter file is empty"))
+            continue
+        chapter_id = chapter_id_for(path)
+        if chapter_id in used:
+            problems.append(Problem(path, 1, f"duplicate chapter id '{chapter_id}'"))
+            continue
+        used.add(chapter_id)
+        chapters.append(parse_chapter(chapter_id, path, text, problems))
+    return tuple(chapters)
+
+
+def _plain_folder_files(root: Path) -> list[Path]:
+    """`*.md` in the folder and its `chapters/`, by file name; a README only if alone."""
+    files = [p for p in (*root.glob("*.md"), *root.glob("chapters/*.md")) if p.is_file()]
+    chapters = [p for p in files if p.name.lower() != "readme.md"]
+    return sorted(chapters or files, key=lambda p: p.name)
+
+
+def _manifest_string(data: dict[str, object], key: str, path: Path, problems: list[Problem]) -> str:
+    value = data.get(key, "")
+    if not isinstance(value, str):
+        problems.append(Problem(path, 1, f"'{key}' must be text"))
+        return ""
+    return value
+
+
+def _manifest_chapter_files(
+    root: Path, data: dict[str, object], manifest: Path, problems: list[Problem]
+) -> list[Path]:
+    entries = data.get("chapters")
+    if not isinstance(entries, list) or not entries:
+        problems.append(Problem(manifest, 1, "'chapters' must be a non-empty list of files"))
+        return _plain_folder_files(root)
+    files: list[Path] = []
+    for entry in entries:
+        if not isinstance(entry, str):
+            problems.append(Problem(manifest, 1, f"chapter entry {entry!r} is not a file name"))
+            continue
+        path = (root / entry).resolve()
+        if not path.is_relative_to(root.resolve()):
+            problems.append(Problem(manifest, 1, f"chapter '{entry}' is outside the handbook"))
+            continue
+        files.append(path)
+    return files
+
+
+def load_handbook(root: Path) -> Handbook:
+    """Load a handbook folder. Raises HandbookError only if nothing at all can be read."""
+    root = Path(root)
+    if not root.is_dir():
+        raise HandbookError(f"No handbook folder at {root}")
+    problems: list[Problem] = []
+    manifest = root / MANIFEST_NAME
+    data: dict[str, object] = {}
+    if manifest.is_file():
+        text = read_text(manifest, problems)
+        try:
+            data = tomllib.loads(text or "")
+        except tomllib.TOMLDecodeError as error:
+            line = getattr(error, "lineno", None) or _toml_error_line(str(error), text or "")
+            problems.append(Problem(manifest, line, f"manifest is not valid TOML: {error}"))
+    if data:
+        files = _manifest_chapter_files(root, data, manifest, problems)
+    else:
+        files = _plain_folder_files(root)
+    chapters = _load_chapters(root, files, problems)
+    if not chapters and not files:
+        raise HandbookError(f"{root} holds no Markdown chapters")
+    title = _manifest_string(data, "title", manifest, problems) if data else ""
+    glossary_name = _manifest_string(data, "glossary", manifest, problems) if data else ""
+    if not glossary_name and (root / "glossary.toml").is_file():
+        glossary_name = "glossary.toml"
+    glossary_path = (root / glossary_name) if glossary_name else None
+    if glossary_path is not None and not glossary_path.is_file():
+        problems.append(Problem(manifest, 1, f"glossary file '{glossary_name}' not found"))
+        glossary_path = None
+    glossary = load_glossary(glossary_path)
+    problems.extend(glossary.problems)
+    if glossary.terms and GLOSSARY_CHAPTER_ID not in {c.id for c in chapters}:
+        glossary_text = glossary_markdown(glossary)
+        assert glossary_path is not None
+        chapters += (parse_chapter(GLOSSARY_CHAPTER_ID, glossary_path, glossary_text, []),)
+    return Handbook(
+        root=root,
+        title=title or (chapters[0].title if chapters else root.name),
+        subtitle=_manifest_string(data, "subtitle", manifest, problems) if data else "",
+        language=(_manifest_string(data, "language", manifest, problems) if data else "") or "en",
+        edition=_manifest_string(data, "edition", manifest, problems) if data else "",
+        date=_manifest_string(data, "date", manifest, problems) if data else "",
+        source=_manifest_string(data, "source", manifest, problems) if data else "",
+        start=_manifest_string(data, "start", manifest, problems) if data else "",
+        glossary_path=glossary_path,
+        glossary=glossary,
+        chapters=chapters,
+        problems=tuple(problems),
+        has_manifest=bool(data),
+    )
+
+
+def _toml_error_line(message: str, text: str) -> int:
+    match = re.search(r"line (\d+)", message)
+    if match:
+        return int(match.group(1))
+    if "end of document" in message:
+        return max(1, len(text.splitlines()))
+    return 1
