@@ -50,6 +50,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "check a handbook folder for broken links, missing pictures and unsafe HTML",
     ),
     "export-pdf": ("export_pdf", "save the handbook, a chapter or chosen sections as a PDF"),
+    "read-aloud": (
+        "read_aloud",
+        "speak a section into a WAV file (with --json: the sentence timings)",
+    ),
     "kiosk-pin": (
         "kiosk_pin",
         "set the kiosk administrator PIN (stored as a salted hash, never as the PIN)",

@@ -1,0 +1,79 @@
+"""A section spoken sentence by sentence, with the time each sentence starts and ends.
+
+Each sentence is synthesised on its own and followed by a short silence, so the timings
+are exact by construction (no guessing from word counts) and the window can start
+playing as soon as the first sentence is ready. A sentence's time runs from its first
+sample to the first sample of the next one; the last ends with the audio, so together
+they cover it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from reader.speech.script import Sentence
+from reader.speech.voices import Voice, check_rate
+
+# Seconds of silence after a sentence (at rate 1): longer after a heading or a block.
+PAUSE_AFTER = {"heading": 0.5, "picture": 0.4, "cell": 0.3, "text": 0.25}
+
+
+@dataclass(frozen=True)
+class SpokenSentence:
+    index: int
+    text: str
+    shown: str
+    start: float
+    end: float
+    samples: bytes  # the sentence's audio and the silence after it
+
+
+@dataclass(frozen=True)
+class Narration:
+    sample_rate: int
+    sentences: tuple[SpokenSentence, ...]
+
+    @property
+    def seconds(self) -> float:
+        return self.sentences[-1].end if self.sentences else 0.0
+
+    @property
+    def samples(self) -> bytes:
+        return b"".join(sentence.samples for sentence in self.sentences)
+
+    def timings(self) -> list[dict[str, object]]:
+        """The timings as `--json` prints them and the highlighting uses them."""
+        return [
+            {"text": s.text, "start": round(s.start, 3), "end": round(s.end, 3)}
+            for s in self.sentences
+        ]
+
+
+def speak_sentences(
+    sentences: Sequence[Sentence], voice: Voice, rate: float = 1.0, first: int = 0
+) -> Iterator[SpokenSentence]:
+    """Synthesise `sentences[first:]` one at a time; times count from the first one."""
+    check_rate(rate)
+    frame = 2  # bytes per 16-bit mono sample
+    position = 0  # in samples
+    for index in range(first, len(sentences)):
+        sentence = sentences[index]
+        audio = voice.synthesize(sentence.text, rate)
+        pause = int(voice.sample_rate * PAUSE_AFTER.get(sentence.kind, 0.25) / rate)
+        samples = audio + b"\0" * (pause * frame)
+        length = len(samples) // frame
+        yield SpokenSentence(
+            index,
+            sentence.text,
+            sentence.shown,
+            position / voice.sample_rate,
+            (position + length) / voice.sample_rate,
+            samples,
+        )
+        position += length
+
+
+def narrate(sentences: Sequence[Sentence], voice: Voice, rate: float = 1.0) -> Narration:
+    """The whole narration at once (for the command line's WAV file)."""
+    return Narration(voice.sample_rate, tuple(speak_sentences(sentences, voice, rate)))

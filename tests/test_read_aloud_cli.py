@@ -1,0 +1,105 @@
+"""`handbook-reader read-aloud`: a real spoken WAV, measured, and its JSON timings."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from reader.speech.sentences import word_count
+from tests.conftest import WriteHandbook
+from tests.speech_support import (
+    ENGLISH_BOOK,
+    ENGLISH_MANIFEST,
+    SPANISH_BOOK,
+    SPANISH_MANIFEST,
+    SPEECH_RMS_FLOOR,
+    WORDS_A_MINUTE,
+    measure_wav,
+    require_speech,
+)
+from tests.support import run_cli
+
+
+@pytest.mark.parametrize(
+    ("files", "manifest", "section_id", "lang"),
+    [(ENGLISH_BOOK, ENGLISH_MANIFEST, "one", "en"), (SPANISH_BOOK, SPANISH_MANIFEST, "uno", "es")],
+    ids=["english", "spanish"],
+)
+def test_readAloud_writesSpeech_whoseLengthFitsItsWords(
+    capsys: pytest.CaptureFixture[str],
+    write_handbook: WriteHandbook,
+    tmp_path: Path,
+    files: dict[str, str | bytes],
+    manifest: str,
+    section_id: str,
+    lang: str,
+) -> None:
+    require_speech()
+    book = write_handbook(files, manifest=manifest)
+    out = tmp_path / "section.wav"
+    code, stdout, stderr = run_cli(
+        capsys, "--handbook", str(book), "read-aloud", section_id, "--wav", str(out), "--json"
+    )
+    assert (code, stderr) == (0, "")
+    report = json.loads(stdout)
+    assert (report["section"], report["lang"], report["wav"]) == (section_id, lang, str(out))
+    wav = measure_wav(out)
+    assert wav.rms > SPEECH_RMS_FLOOR
+    assert report["seconds"] == pytest.approx(wav.seconds, abs=0.01)
+    words = sum(word_count(s["text"]) for s in report["sentences"])
+    low, high = WORDS_A_MINUTE
+    assert low <= words / (wav.seconds / 60) <= high
+    sentences = report["sentences"]
+    assert sentences[0]["start"] == 0
+    assert all(s["start"] < s["end"] for s in sentences)
+    assert all(a["end"] == b["start"] for a, b in zip(sentences, sentences[1:]))
+    assert sentences[-1]["end"] == pytest.approx(wav.seconds, abs=0.01)
+
+
+def test_readAloud_langOption_choosesTheVoice(
+    capsys: pytest.CaptureFixture[str], write_handbook: WriteHandbook, tmp_path: Path
+) -> None:
+    require_speech(piper=False)
+    book = write_handbook(SPANISH_BOOK, manifest=SPANISH_MANIFEST.replace('"es"', '"en"'))
+    out = tmp_path / "es.wav"
+    code, stdout, _ = run_cli(
+        capsys, "--handbook", str(book), "--lang", "es", "read-aloud", "uno",
+        "--wav", str(out), "--rate", "1.5",
+    )  # fmt: skip
+    assert code == 0
+    assert "eSpeak NG es" in stdout
+    assert measure_wav(out).rms > SPEECH_RMS_FLOOR
+
+
+def test_readAloud_refusesAFolder_withOneLine(
+    capsys: pytest.CaptureFixture[str], write_handbook: WriteHandbook, tmp_path: Path
+) -> None:
+    require_speech()
+    book = write_handbook(ENGLISH_BOOK, manifest=ENGLISH_MANIFEST)
+    code, _, stderr = run_cli(
+        capsys, "--handbook", str(book), "read-aloud", "two", "--wav", str(tmp_path)
+    )
+    assert code == 1
+    assert stderr.count("\n") == 1 and "not a regular file" in stderr
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["read-aloud", "nowhere", "--wav", "x.wav"], "no section 'nowhere'"),
+        (["read-aloud", "one", "--wav", "x.wav", "--rate", "2"], "from 0.75 to 1.5"),
+    ],
+)
+def test_readAloud_mistakes_areOneLine(
+    capsys: pytest.CaptureFixture[str],
+    write_handbook: WriteHandbook,
+    argv: list[str],
+    message: str,
+) -> None:
+    book = write_handbook(ENGLISH_BOOK, manifest=ENGLISH_MANIFEST)
+    code, _, stderr = run_cli(capsys, "--handbook", str(book), *argv)
+    assert code != 0
+    assert message in stderr and stderr.count("\n") == 1
