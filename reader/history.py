@@ -18,6 +18,9 @@ class History:
     limit: int = 200
     _back: list[Place] = field(default_factory=list)
     _forward: list[Place] = field(default_factory=list)
+    #: Counts the reader's moves (leave, back, forward): a section change that left it
+    #: alone came from scrolling, which is how read aloud tells the two apart.
+    moves: int = 0
 
     @property
     def can_go_back(self) -> bool:
@@ -29,6 +32,7 @@ class History:
 
     def leave(self, current: Place) -> None:
         """Record `current` before moving somewhere new; the forward trail is dropped."""
+        self.moves += 1
         if self._back and self._back[-1] == current:
             return
         self._back.append(current)
@@ -36,12 +40,14 @@ class History:
         self._forward.clear()
 
     def back(self, current: Place) -> Place | None:
+        self.moves += 1
         if not self._back:
             return None
         self._forward.append(current)
         return self._back.pop()
 
     def forward(self, current: Place) -> Place | None:
+        self.moves += 1
         if not self._forward:
             return None
         self._back.append(current)

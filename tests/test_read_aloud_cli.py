@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 
@@ -54,7 +55,7 @@ def test_readAloud_writesSpeech_whoseLengthFitsItsWords(
     sentences = report["sentences"]
     assert sentences[0]["start"] == 0
     assert all(s["start"] < s["end"] for s in sentences)
-    assert all(a["end"] == b["start"] for a, b in zip(sentences, sentences[1:]))
+    assert all(a["end"] == b["start"] for a, b in itertools.pairwise(sentences))
     assert sentences[-1]["end"] == pytest.approx(wav.seconds, abs=0.01)
 
 

@@ -28,9 +28,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--rate", type=_rate, default=1.0, metavar="0.75-1.5", help="speed (default 1)"
     )
-    parser.add_argument(
-        "--json", action="store_true", help="print the sentence timings as JSON"
-    )
+    parser.add_argument("--json", action="store_true", help="print the sentence timings as JSON")
 
 
 def run(args: argparse.Namespace) -> int:

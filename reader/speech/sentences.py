@@ -35,7 +35,7 @@ def _ends_with_abbreviation(text: str) -> bool:
     words = text.rstrip().rstrip(".").lower().split()
     if not words:
         return False
-    last = words[-1].lstrip("(\"“")
+    last = words[-1].lstrip('("“')
     two = " ".join(words[-2:])
     return last in ABBREVIATIONS or two in ABBREVIATIONS or (len(last) == 1 and last.isalpha())
 

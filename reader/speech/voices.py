@@ -142,7 +142,5 @@ class VoiceLibrary:
             raise SpeechUnavailable(f"there is no voice for the language '{language}'")
         program = shutil.which("espeak-ng")
         if program is None:
-            raise SpeechUnavailable(
-                "reading aloud needs eSpeak NG (install the espeak-ng package)"
-            )
+            raise SpeechUnavailable("reading aloud needs eSpeak NG (install the espeak-ng package)")
         return EspeakVoice(language, program)

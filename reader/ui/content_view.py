@@ -67,6 +67,7 @@ class ContentView(QTextBrowser):
         QTimer.singleShot(FIRST_PAINT_LATEST_MS, self, self._report_first_paint)
         self._anchors: list[tuple[float, str]] = []
         self._highlights: list[QTextEdit.ExtraSelection] = []
+        self._reading: list[QTextEdit.ExtraSelection] = []
         self._point_size = 12.0
         self._pictures: set[str] = set()  # picture: paths shown on this page
         self._picture_width = 0
@@ -83,6 +84,7 @@ class ContentView(QTextBrowser):
     def show_html(self, html: str) -> None:
         """Replace the page; glossary words get their dotted underline once, here."""
         self._highlights = []
+        self._reading = []
         self._pictures = set()
         self.setExtraSelections([])
         self.document().clear()
@@ -210,7 +212,7 @@ class ContentView(QTextBrowser):
                 if after and (first is None or cursor.position() < first.position()):
                     first = QTextCursor(cursor)
         self._highlights = selections
-        self.setExtraSelections(selections)
+        self.setExtraSelections(selections + self._reading)
         if first is not None:
             self.setTextCursor(first)
             self.ensureCursorVisible()
@@ -218,7 +220,43 @@ class ContentView(QTextBrowser):
 
     def clear_highlights(self) -> None:
         self._highlights = []
-        self.setExtraSelections([])
+        self.setExtraSelections(self._reading)
+
+    # -- the sentence being read aloud ----------------------------------------------
+
+    def set_reading_highlight(self, start: int, end: int) -> None:
+        """Mark the sentence being read (document positions) and keep it in view,
+        above the middle of the page; `start == end` removes the mark."""
+        self._reading = []
+        if end > start:
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = cursor  # type: ignore[misc]
+            selection.format.setBackground(QColor("#b9dcff"))  # type: ignore[attr-defined]
+            selection.format.setForeground(QColor("#10212f"))  # type: ignore[attr-defined]
+            self._reading = [selection]
+            self._keep_in_view(cursor)
+        self.setExtraSelections(self._highlights + self._reading)
+
+    def reading_highlight(self) -> tuple[int, int]:
+        """The document span of the sentence marked as being read, or (0, 0)."""
+        if not self._reading:
+            return (0, 0)
+        cursor = self._reading[0].cursor
+        return (cursor.selectionStart(), cursor.selectionEnd())
+
+    def _keep_in_view(self, cursor: QTextCursor) -> None:
+        top = QTextCursor(cursor)
+        top.setPosition(cursor.selectionStart())
+        bottom = QTextCursor(cursor)
+        bottom.setPosition(cursor.selectionEnd())
+        first, last = self.cursorRect(top), self.cursorRect(bottom)
+        height = self.viewport().height()
+        if first.top() < 0 or last.bottom() > height:
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.value() + first.top() - height // 4)
 
     # -- pictures ------------------------------------------------------------------
 

@@ -52,6 +52,7 @@ from reader.ui.panels.find_bar import FindBar
 from reader.ui.panels.glossary_panel import GlossaryPanel
 from reader.ui.panels.search_panel import SearchIndexLoader, SearchPanel
 from reader.ui.panels.toc_tree import TocTree
+from reader.ui.read_aloud import install_read_aloud
 from reader.ui.search_field import SearchField
 from reader.ui.theme import THEMES, Theme, resolve_theme
 
@@ -114,6 +115,7 @@ class MainWindow(QMainWindow):
         self._place_timer.setInterval(1500)
         self._build()
         self._connect()
+        self.read_aloud = install_read_aloud(self)
         self.apply_theme(preferences.theme)
         self.apply_zoom(preferences.zoom, announce=False)
         self.action_set["mark_terms"].setChecked(preferences.mark_terms)

@@ -1,0 +1,42 @@
+"""Read aloud in the window: `install_read_aloud(window)` adds the Listen button, the
+bar under the page and the controller; the main window calls it once."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from reader.ui.read_aloud.bar import ReadAloudBar
+from reader.ui.read_aloud.controller import ReadAloudController
+
+if TYPE_CHECKING:
+    from reader.ui.mainwindow import MainWindow
+
+MENU_ACTIONS = ("listen", "pause_reading", "stop_reading", "previous_sentence",
+                "next_sentence", "continue_reading")  # fmt: skip
+
+
+def install_read_aloud(window: MainWindow) -> ReadAloudController:
+    """Wire reading aloud into `window` (desktop or kiosk) and return its controller."""
+    actions = window.action_set
+    bar = ReadAloudBar(actions, large=window.kiosk, parent=window)
+    bar.hide()
+    central = window.centralWidget()
+    layout = central.layout() if central is not None else None
+    if layout is not None:
+        layout.addWidget(bar)
+    controller = ReadAloudController(window, bar)
+    window.toolbar.insertAction(actions["bookmark"], actions["listen"])
+    view_menu = window.menus["view"]
+    view_menu.addSeparator()
+    for action_id in MENU_ACTIONS:
+        view_menu.addAction(actions[action_id])
+    actions["listen"].triggered.connect(controller.listen)
+    actions["pause_reading"].triggered.connect(controller.set_paused)
+    actions["stop_reading"].triggered.connect(controller.stop)
+    actions["previous_sentence"].triggered.connect(lambda: controller.step(-1))
+    actions["next_sentence"].triggered.connect(lambda: controller.step(1))
+    bar.speed_chosen.connect(controller.set_rate)
+    window.section_changed.connect(controller.on_section_changed)
+    window.visit_reset.connect(controller.reset_visit)
+    controller.stop()  # the actions start disabled, the bar hidden
+    return controller

@@ -1,0 +1,152 @@
+"""Read aloud in the window: Listen, the highlight that follows the voice's timings,
+pause, steps, speed, stopping on a section change and on a kiosk reset. Real voices;
+no sound device needed (without one the window says so and the highlight still moves).
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from reader.handbook import load_handbook
+from reader.ui.mainwindow import MainWindow
+from reader.ui.read_aloud.controller import ReadAloudController
+from tests.conftest import WriteHandbook
+from tests.speech_support import ENGLISH_BOOK, ENGLISH_MANIFEST, require_speech
+from tests.ui.conftest import MakeWindow
+
+SHORT_BOOK: dict[str, str | bytes] = {
+    "a.md": "# Alpha\n\nOne short line.\n\n## Beta\n\nTwo short words.\n",
+}
+MADE = 60_000  # ms: generous; the voice makes these sections in about a second
+
+
+@pytest.fixture
+def reading_window(make_window: MakeWindow, write_handbook: WriteHandbook) -> MainWindow:
+    require_speech()
+    window = make_window(load_handbook(write_handbook(ENGLISH_BOOK, manifest=ENGLISH_MANIFEST)))
+    yield window
+    window.read_aloud.stop()  # joins the voice's thread
+
+
+def _page_text(window: MainWindow, span: tuple[int, int]) -> str:
+    text = window.content.document().toPlainText()
+    return text[span[0] : span[1]]
+
+
+def test_listen_highlightFollowsTheTimings(reading_window: MainWindow, qtbot: QtBot) -> None:
+    window = reading_window
+    controller: ReadAloudController = window.read_aloud
+    window.navigate("one")
+    with qtbot.waitSignal(controller.made_all, timeout=MADE):
+        window.action_set["listen"].trigger()
+        window.action_set["pause_reading"].trigger()  # the clock stands still: we move it
+    assert controller.state == "paused"
+    assert [s.index for s in controller.spoken] == list(range(len(controller.sentences)))
+    for spoken in controller.spoken:
+        controller.show_position((spoken.start + spoken.end) / 2)
+        assert controller.current == spoken.index
+        if spoken.shown:
+            assert _page_text(window, window.content.reading_highlight()) == spoken.shown
+    assert controller.first_sound_seconds is not None
+
+
+def test_readingToTheEnd_highlightsEachSentenceInTurn_thenStops(
+    make_window: MakeWindow, write_handbook: WriteHandbook, qtbot: QtBot
+) -> None:
+    require_speech()
+    window = make_window(load_handbook(write_handbook(SHORT_BOOK)))
+    controller: ReadAloudController = window.read_aloud
+    window.navigate("a/beta")
+    seen: list[int] = []
+    controller.sentence_changed.connect(seen.append)
+    with qtbot.waitSignal(controller.finished, timeout=MADE):
+        window.action_set["listen"].trigger()
+    assert seen == [0, 1]
+    assert controller.state == "idle"
+    assert window.content.reading_highlight() == (0, 0)
+    assert not controller.bar.isVisible()
+
+
+def test_continueToNextSection_readsOn(
+    make_window: MakeWindow, write_handbook: WriteHandbook, qtbot: QtBot
+) -> None:
+    require_speech()
+    window = make_window(load_handbook(write_handbook(SHORT_BOOK)))
+    controller: ReadAloudController = window.read_aloud
+    window.navigate("a")
+    window.action_set["continue_reading"].setChecked(True)
+    window.action_set["listen"].trigger()
+    qtbot.waitUntil(lambda: window.current_section_id == "a/beta", timeout=MADE)
+    assert controller.state == "reading" and controller.section_id == "a/beta"
+    controller.stop()
+
+
+def test_goingToAnotherSection_stopsReading(reading_window: MainWindow, qtbot: QtBot) -> None:
+    controller: ReadAloudController = reading_window.read_aloud
+    reading_window.navigate("one")
+    reading_window.action_set["listen"].trigger()
+    assert controller.state == "reading"
+    reading_window.navigate("two")
+    assert controller.state == "idle"
+
+
+def test_pauseStepsAndSpeed(reading_window: MainWindow, qtbot: QtBot) -> None:
+    window = reading_window
+    controller: ReadAloudController = window.read_aloud
+    window.navigate("one")
+    window.action_set["listen"].trigger()
+    window.action_set["pause_reading"].trigger()
+    assert controller.state == "paused"
+    qtbot.waitUntil(lambda: controller.current == 0, timeout=MADE)
+    with qtbot.waitSignal(controller.sentence_changed, timeout=MADE) as moved:
+        window.action_set["next_sentence"].trigger()
+    assert moved.args == [1]
+    assert controller.state == "paused"  # a step keeps the pause
+    window.action_set["listen"].trigger()  # F5 while paused goes on
+    assert controller.state == "reading"
+    controller.bar.speed.setCurrentIndex(3)
+    controller.bar.speed.activated.emit(3)
+    assert controller.rate == 1.5 and controller.state == "reading"
+    window.action_set["stop_reading"].trigger()
+    assert controller.state == "idle"
+
+
+def test_kioskReset_stopsReading_andForgetsTheSpeed(
+    make_window: MakeWindow, write_handbook: WriteHandbook
+) -> None:
+    require_speech()
+    window = make_window(load_handbook(write_handbook(SHORT_BOOK)), kiosk=True)
+    controller: ReadAloudController = window.read_aloud
+    window.action_set["listen"].trigger()
+    controller.set_rate(1.25)
+    window.action_set["continue_reading"].setChecked(True)
+    window.reset_visit()
+    assert controller.state == "idle" and controller.rate == 1.0
+    assert not window.action_set["continue_reading"].isChecked()
+    assert controller.bar.speed.minimumHeight() >= 56  # large on a kiosk
+
+
+def test_noSoundDevice_isSaidPlainly(reading_window: MainWindow, qtbot: QtBot) -> None:
+    import sounddevice
+
+    try:
+        sounddevice.query_devices(kind="output")
+    except Exception:
+        pass
+    else:
+        pytest.skip("this computer has a sound device")
+    controller: ReadAloudController = reading_window.read_aloud
+    reading_window.action_set["listen"].trigger()
+    qtbot.waitUntil(lambda: controller.spoken != [], timeout=MADE)
+    assert controller.no_sound_reason
+    assert "No sound" in controller.bar.status.text()
+
+
+def test_barWidgets_haveNames(reading_window: MainWindow) -> None:
+    bar = reading_window.read_aloud.bar
+    for widget in [bar, *bar.findChildren(QWidget)]:
+        if widget.parent() is bar or widget is bar:
+            assert widget.objectName(), widget
+            assert widget.accessibleName(), widget.objectName()
