@@ -256,7 +256,7 @@ class ContentView(QTextBrowser):
         height = self.viewport().height()
         if first.top() < 0 or last.bottom() > height:
             bar = self.verticalScrollBar()
-            bar.setValue(bar.value() + first.top() - height // 4)
+            bar.setValue(bar.value() + first.top() - height // 8)
 
     # -- pictures ------------------------------------------------------------------
 

@@ -5,6 +5,8 @@ no sound device needed (without one the window says so and the highlight still m
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
@@ -14,6 +16,7 @@ from reader.ui.mainwindow import MainWindow
 from reader.ui.read_aloud.controller import ReadAloudController
 from tests.conftest import WriteHandbook
 from tests.speech_support import ENGLISH_BOOK, ENGLISH_MANIFEST, require_speech
+from tests.support import run_python
 from tests.ui.conftest import MakeWindow
 
 SHORT_BOOK: dict[str, str | bytes] = {
@@ -150,3 +153,23 @@ def test_barWidgets_haveNames(reading_window: MainWindow) -> None:
         if widget.parent() is bar or widget is bar:
             assert widget.objectName(), widget
             assert widget.accessibleName(), widget.objectName()
+
+
+def test_openingTheWindow_loadsNoSpeech(tmp_path: Path) -> None:
+    """The voices and the sound library load on the first Listen, never at start-up."""
+    code = (
+        "import sys\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from reader.handbook import load_handbook\n"
+        "from reader.paths import bundled_handbook_dir\n"
+        "from reader.preferences import Preferences\n"
+        "from reader.ui.mainwindow import MainWindow\n"
+        "window = MainWindow(load_handbook(bundled_handbook_dir()), Preferences())\n"
+        "window.start()\n"
+        "loaded = [m for m in ('reader.speech', 'piper', 'onnxruntime', 'numpy',\n"
+        "          'sounddevice') if m in sys.modules]\n"
+        "print(loaded)\n"
+    )
+    done = run_python(["-c", code], home=tmp_path, extra_env={"QT_QPA_PLATFORM": "offscreen"})
+    assert (done.returncode, done.stdout.strip()) == (0, "[]"), done.stderr

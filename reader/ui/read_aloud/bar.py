@@ -6,7 +6,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QFont
-from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reader.ui.actions import Actions
 
@@ -23,8 +31,11 @@ class ReadAloudBar(QFrame):
         super().__init__(parent)
         self.setObjectName("readAloudBar")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(8, 4, 8, 4)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(8, 4, 8, 4)
+        column.setSpacing(2)
+        row = QHBoxLayout()
+        column.addLayout(row)
         self.buttons: dict[str, QToolButton] = {}
         for action_id in (*BAR_ACTIONS, "continue_reading"):
             self.buttons[action_id] = self._button(action_id, actions[action_id])
@@ -40,10 +51,11 @@ class ReadAloudBar(QFrame):
         self.speed_label.setBuddy(self.speed)
         row.addWidget(self.speed_label)
         row.addWidget(self.speed)
+        row.addStretch(1)
         self.status = QLabel(self)
         self.status.setObjectName("readAloudStatus")
         self.status.setWordWrap(True)
-        row.addWidget(self.status, 1)
+        column.addWidget(self.status)
         if large:
             self._make_large()
         self.retranslate()

@@ -48,7 +48,7 @@ class ReadAloudController(QObject):
         self.current = -1
         self.no_sound_reason = ""
         self.first_sound_seconds: float | None = None  # Listen to first sample, measured
-        self._voices: VoiceLibrary | None = None
+        self.voices: VoiceLibrary | None = None  # loaded on the first Listen
         self._narrator: NarratorThread | None = None
         self._player: Player | None = None
         self._made_all = False
@@ -73,8 +73,8 @@ class ReadAloudController(QObject):
             return
         from reader.speech import VoiceLibrary, section_sentences
 
-        if self._voices is None:
-            self._voices = VoiceLibrary()
+        if self.voices is None:
+            self.voices = VoiceLibrary()
         if section.id != self.section_id or not self.sentences:
             self.section_id = section.id
             language = self.window.handbook.language
@@ -118,7 +118,7 @@ class ReadAloudController(QObject):
     def _begin(self, first: int) -> None:
         from reader.ui.read_aloud.narrator import NarratorThread
 
-        assert self._voices is not None
+        assert self.voices is not None
         self._end_voice()
         self._listen_time = time.perf_counter()
         self.first_sound_seconds = None
@@ -126,7 +126,7 @@ class ReadAloudController(QObject):
         self._made_all = False
         self._first_index = first
         language = self.window.handbook.language
-        self._narrator = NarratorThread(self._voices, language, self.sentences, first, self.rate)
+        self._narrator = NarratorThread(self.voices, language, self.sentences, first, self.rate)
         self._history_moves = self.window.history.moves
         self._timer.start()
         self._set_state("reading")
