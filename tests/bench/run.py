@@ -234,14 +234,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--json", type=Path, metavar="OUT")
     parser.add_argument("--readme", action="store_true", help="update README.md and the plot")
-    parser.add_argument("--only", help="comma-separated subset: startup,render,search,pdf,kiosk")
+    parser.add_argument(
+        "--only", help="comma-separated subset: startup,render,search,pdf,kiosk,speech"
+    )
     parser.add_argument(
         "--skip-1000x",
         action="store_true",
         help="full run without the 1000x search handbook (about 3 minutes)",
     )
     args = parser.parse_args(argv)
-    wanted = set((args.only or "startup,render,search,pdf,kiosk").split(","))
+    wanted = set((args.only or "startup,render,search,pdf,kiosk,speech").split(","))
     started = time.time()
     runs = 5 if args.quick else 9
     command = " ".join(["python tests/bench/run.py", *(argv if argv is not None else sys.argv[1:])])
@@ -273,6 +275,11 @@ def main(argv: list[str] | None = None) -> int:
     if "kiosk" in wanted:
         results["kiosk_soak"] = bench_kiosk_soak(500)
         print("kiosk_soak", json.dumps(results["kiosk_soak"]))
+    if "speech" in wanted:
+        from tests.bench.speech_bench import bench_speech
+
+        results["speech"] = bench_speech(runs=2 if args.quick else 3)
+        print("speech", json.dumps(results["speech"]))
     results["seconds"] = round(time.time() - started, 1)
     text = json.dumps(results, indent=2)
     if args.json:
