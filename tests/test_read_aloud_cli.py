@@ -36,6 +36,7 @@ def test_readAloud_writesSpeech_whoseLengthFitsItsWords(
     manifest: str,
     section_id: str,
     lang: str,
+    network_attempts: list[str],
 ) -> None:
     require_speech()
     book = write_handbook(files, manifest=manifest)
@@ -57,6 +58,7 @@ def test_readAloud_writesSpeech_whoseLengthFitsItsWords(
     assert all(s["start"] < s["end"] for s in sentences)
     assert all(a["end"] == b["start"] for a, b in itertools.pairwise(sentences))
     assert sentences[-1]["end"] == pytest.approx(wav.seconds, abs=0.01)
+    assert network_attempts == []  # the voices are on this computer
 
 
 def test_readAloud_langOption_choosesTheVoice(

@@ -5,6 +5,7 @@ no sound device needed (without one the window says so and the highlight still m
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -26,11 +27,20 @@ MADE = 60_000  # ms: generous; the voice makes these sections in about a second
 
 
 @pytest.fixture
-def reading_window(make_window: MakeWindow, write_handbook: WriteHandbook) -> MainWindow:
+def reading_window(make_window: MakeWindow, write_handbook: WriteHandbook) -> Iterator[MainWindow]:
     require_speech()
     window = make_window(load_handbook(write_handbook(ENGLISH_BOOK, manifest=ENGLISH_MANIFEST)))
     yield window
     window.read_aloud.stop()  # joins the voice's thread
+
+
+@pytest.fixture
+def short_window(make_window: MakeWindow, write_handbook: WriteHandbook) -> Iterator[MainWindow]:
+    """A window on a chapter of two one-line sections."""
+    require_speech()
+    window = make_window(load_handbook(write_handbook(SHORT_BOOK)))
+    yield window
+    window.read_aloud.stop()
 
 
 def _page_text(window: MainWindow, span: tuple[int, int]) -> str:
@@ -56,10 +66,9 @@ def test_listen_highlightFollowsTheTimings(reading_window: MainWindow, qtbot: Qt
 
 
 def test_readingToTheEnd_highlightsEachSentenceInTurn_thenStops(
-    make_window: MakeWindow, write_handbook: WriteHandbook, qtbot: QtBot
+    short_window: MainWindow, qtbot: QtBot
 ) -> None:
-    require_speech()
-    window = make_window(load_handbook(write_handbook(SHORT_BOOK)))
+    window = short_window
     controller: ReadAloudController = window.read_aloud
     window.navigate("a/beta")
     seen: list[int] = []
@@ -72,18 +81,14 @@ def test_readingToTheEnd_highlightsEachSentenceInTurn_thenStops(
     assert not controller.bar.isVisible()
 
 
-def test_continueToNextSection_readsOn(
-    make_window: MakeWindow, write_handbook: WriteHandbook, qtbot: QtBot
-) -> None:
-    require_speech()
-    window = make_window(load_handbook(write_handbook(SHORT_BOOK)))
+def test_continueToNextSection_readsOn(short_window: MainWindow, qtbot: QtBot) -> None:
+    window = short_window
     controller: ReadAloudController = window.read_aloud
     window.navigate("a")
     window.action_set["continue_reading"].setChecked(True)
     window.action_set["listen"].trigger()
     qtbot.waitUntil(lambda: window.current_section_id == "a/beta", timeout=MADE)
     assert controller.state == "reading" and controller.section_id == "a/beta"
-    controller.stop()
 
 
 def test_goingToAnotherSection_stopsReading(reading_window: MainWindow, qtbot: QtBot) -> None:
