@@ -326,6 +326,14 @@ def test_bundle_opens_its_window_offscreen(bundle: Path, tmp_path: Path) -> None
     assert float(report.read_text(encoding="utf-8")) > 0
 
 
+def test_bundle_reads_aloud_with_its_own_english_voice(bundle: Path, tmp_path: Path) -> None:
+    out = tmp_path / "section.wav"
+    argv = [bundle / APP_ID, "read-aloud", "what-is-gene-therapy/genes-and-cells"]
+    report = json.loads(run([*argv, "--wav", out, "--json"]).stdout)
+    assert report["voice"].startswith("Piper")  # not the system's eSpeak NG fallback
+    assert report["seconds"] > 10 and out.stat().st_size > 100_000
+
+
 def test_bundle_leaves_out_unused_qt_modules(bundle: Path) -> None:
     unused = ("Qt6Quick", "Qt6Qml", "Qt6WebEngine", "Qt6Network", "Qt63D", "Qt6Multimedia",
               "Qt6Pdf", "QtQuick.abi3", "QtWebEngine", "libqgtk3")  # fmt: skip
