@@ -54,6 +54,7 @@ class ReadAloudController(QObject):
         self._made_all = False
         self._listen_time = 0.0
         self._history_moves = 0  # the reader's moves when this reading started
+        self._handbook: object = None  # whose sentences are in `sentences`
         self._timer = QTimer(self)
         self._timer.setInterval(TICK_MS)
         self._timer.timeout.connect(self._tick)
@@ -75,11 +76,12 @@ class ReadAloudController(QObject):
 
         if self.voices is None:
             self.voices = VoiceLibrary()
-        if section.id != self.section_id or not self.sentences:
-            self.section_id = section.id
+        handbook = self.window.handbook
+        if section.id != self.section_id or handbook is not self._handbook:
+            self.section_id, self._handbook = section.id, handbook
             language = self.window.handbook.language
             self.sentences = section_sentences(self.window.handbook, section, language)
-            self.spans = self._locate(self.sentences, section.anchor)
+        self.spans = self._locate(self.sentences, section.anchor)  # the page may be new
         start = self._where_reader_is() if first is None else first
         self._begin(max(0, min(start, len(self.sentences) - 1)))
 
