@@ -53,6 +53,7 @@ from reader.ui.panels.glossary_panel import GlossaryPanel
 from reader.ui.panels.search_panel import SearchIndexLoader, SearchPanel
 from reader.ui.panels.toc_tree import TocTree
 from reader.ui.search_field import SearchField
+from reader.ui.startup import AfterFirstPaint, forget_module_sources, import_search_engine
 from reader.ui.theme import THEMES, Theme, resolve_theme
 
 if TYPE_CHECKING:  # printing is imported when first used, to keep start-up quick
@@ -112,6 +113,8 @@ class MainWindow(QMainWindow):
         self._place_timer = QTimer(self)
         self._place_timer.setSingleShot(True)
         self._place_timer.setInterval(1500)
+        self.after_first_paint = AfterFirstPaint(self.content.first_painted, self)
+        self.after_first_paint.defer(self._start_search)
         self._build()
         self._connect()
         self.apply_theme(preferences.theme)
@@ -267,7 +270,6 @@ class MainWindow(QMainWindow):
         self.search_loader.failed.connect(
             lambda message: self.statusBar().showMessage(message, 10000)
         )
-        self.content.first_painted.connect(self.search_loader.start)
         self.bookmarks_panel.visibilityChanged.connect(a["show_bookmarks"].setChecked)
         self.bookmarks.changed.connect(self._update_bookmark_star)
         self.bookmarks.error.connect(self._bookmark_error)
@@ -431,6 +433,11 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 self.tr("%1 matches highlighted on this page.").replace("%1", str(count)), 5000
             )
+
+    def _start_search(self) -> None:
+        import_search_engine()
+        forget_module_sources()  # Whoosh's, this time
+        self.search_loader.start()
 
     def shut_down_search(self) -> None:
         """Stop the index builder and close the index (tests and closing the window)."""
