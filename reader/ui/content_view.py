@@ -72,9 +72,6 @@ class ContentView(QTextBrowser):
 
     # -- content ---------------------------------------------------------------
 
-    def set_handbook_root(self, root: Path) -> None:
-        self._root = root.resolve()
-
     def show_html(self, html: str) -> None:
         """Replace the page; glossary words get their dotted underline once, here."""
         self._highlights = []
