@@ -153,7 +153,7 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.action_set.retranslate()
-        titles = chrome.menu_titles(self)
+        titles = chrome.menu_titles()
         for name, menu in self.menus.items():
             menu.setTitle(titles[name])
         self.find_bar.retranslate()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, Qt
 from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -43,10 +43,17 @@ MENUS: dict[str, list[str | None]] = {
 }  # fmt: skip
 
 
-def menu_titles(window: MainWindow) -> dict[str, str]:
-    tr = window.tr
-    return {"file": tr("&File"), "edit": tr("&Edit"), "view": tr("&View"), "go": tr("&Go"),
-            "bookmarks": tr("&Bookmarks"), "help": tr("&Help"), "theme": tr("&Theme")}  # fmt: skip
+def menu_titles() -> dict[str, str]:
+    translate = QCoreApplication.translate
+    return {
+        "file": translate("MainWindow", "&File"),
+        "edit": translate("MainWindow", "&Edit"),
+        "view": translate("MainWindow", "&View"),
+        "go": translate("MainWindow", "&Go"),
+        "bookmarks": translate("MainWindow", "&Bookmarks"),
+        "help": translate("MainWindow", "&Help"),
+        "theme": translate("MainWindow", "&Theme"),
+    }
 
 
 def add_dock(
@@ -139,6 +146,6 @@ def name_dock_tabs(window: QMainWindow) -> None:
     and a reader needs its whole labels ("Search results", not "Search re...")."""
     for bar in window.findChildren(QTabBar):
         if not bar.accessibleName():
-            bar.setAccessibleName(window.tr("Side panels"))
+            bar.setAccessibleName(QCoreApplication.translate("MainWindow", "Side panels"))
         bar.setElideMode(Qt.TextElideMode.ElideNone)
         bar.setUsesScrollButtons(False)

@@ -15,18 +15,14 @@ if TYPE_CHECKING:
     from reader.ui.mainwindow import MainWindow
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
-
-
 def show_about(window: MainWindow) -> None:
     handbook = window.handbook
     edition = ", ".join(p for p in (handbook.edition, handbook.date) if p)
     QMessageBox.about(
         window,
-        _tr("About %1").replace("%1", APP_NAME),
+        QCoreApplication.translate("MainWindow", "About %1").replace("%1", APP_NAME),
         f"<h3>{APP_NAME} {__version__}</h3>"
-        + _tr("<p>An offline reader for family handbooks.</p>")
+        + QCoreApplication.translate("MainWindow", "<p>An offline reader for family handbooks.</p>")
         + f"<p><b>{handbook.title}</b><br>{edition}</p><p>{handbook.source}</p>",
     )
 
@@ -37,17 +33,22 @@ def open_external(window: MainWindow, url: QUrl) -> None:
     if window.kiosk:
         QMessageBox.information(
             window,
-            _tr("Link outside the handbook"),
-            _tr("This link leads outside the handbook:\n\n%1\n\n"
-                "It can't be opened on this computer.").replace("%1", address),
-        )  # fmt: skip
+            QCoreApplication.translate("MainWindow", "Link outside the handbook"),
+            QCoreApplication.translate(
+                "MainWindow",
+                "This link leads outside the handbook:\n\n%1\n\n"
+                "It can't be opened on this computer.",
+            ).replace("%1", address),
+        )
         return
     answer = QMessageBox.question(
         window,
-        _tr("Open a web page?"),
-        _tr("This link leads to a web page outside the handbook:\n\n%1\n\n"
-            "Open it in your web browser? This needs an internet connection."
-            ).replace("%1", address),
-    )  # fmt: skip
+        QCoreApplication.translate("MainWindow", "Open a web page?"),
+        QCoreApplication.translate(
+            "MainWindow",
+            "This link leads to a web page outside the handbook:\n\n%1\n\n"
+            "Open it in your web browser? This needs an internet connection.",
+        ).replace("%1", address),
+    )
     if answer == QMessageBox.StandardButton.Yes:
         QDesktopServices.openUrl(url)

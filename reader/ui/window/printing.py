@@ -68,7 +68,10 @@ class PrintController(QObject):
         section = window.handbook.section(window.current_section_id)
         name = (section.title if section else window.handbook.title) + ".pdf"
         chosen, _ = QFileDialog.getSaveFileName(
-            window, self.tr("Save as PDF"), str(Path.home() / name), self.tr("PDF files (*.pdf)")
+            window,
+            self.tr("Save as PDF"),
+            str(Path.home() / name),
+            self.tr("PDF files (*.pdf)"),
         )
         if not chosen:
             return None
