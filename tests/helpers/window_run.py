@@ -27,6 +27,7 @@ from reader.ui.startup import pause_collector  # noqa: E402
 
 pause_collector()
 
+from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from reader.ui.app import Session, open_session  # noqa: E402
@@ -46,37 +47,37 @@ def write(line: str) -> None:
 
 
 def scenario(window: MainWindow) -> None:
-    """Once search is ready: with --scenario, search, open three chapters and report the
-    peak memory; then quit."""
-
-    def searched(_index: object = None) -> None:
-        if "--scenario" not in sys.argv:
-            QApplication.quit()
-            return
+    """With --scenario, search, open three chapters and report the peak memory; quit."""
+    if "--scenario" in sys.argv:
         window.search_box.setText("bone marrow transplant")
         window.search_panel.search_now()
         for chapter in window.handbook.reading_chapters[1:4]:
             window.navigate(chapter.id)
             QApplication.processEvents()
         write(f"{peak_rss_mb():.1f}")
-        QApplication.quit()
-
-    if window.search_panel.index is not None:
-        searched()
-    else:
-        window.search_loader.ready.connect(searched)
-        window.search_loader.failed.connect(lambda _message: QApplication.exit(3))
+    QApplication.quit()
 
 
 def main() -> int:
     session = open_session(parse_arguments([]), bundled_handbook_dir())
     assert isinstance(session, Session)
-
+    window = session.window
     origin = float(os.environ.get("HANDBOOK_READER_T0", STARTED))
-    session.window.content.first_painted.connect(
-        lambda: write(f"{(time.time() - origin) * 1000:.1f}")
+    window.content.first_painted.connect(lambda: write(f"{(time.time() - origin) * 1000:.1f}"))
+    # The scenario waits for both the deferred start-up work and the search index;
+    # connected before the event loop runs, so neither signal can come unheard.
+    waiting = {"deferred", "search"}
+
+    def arrived(what: str) -> None:
+        waiting.discard(what)
+        if not waiting:
+            scenario(window)
+
+    window.after_first_paint.done.connect(lambda: arrived("deferred"))
+    window.search_loader.ready.connect(
+        lambda _index: QTimer.singleShot(0, lambda: arrived("search"))
     )
-    session.window.after_first_paint.done.connect(lambda: scenario(session.window))
+    window.search_loader.failed.connect(lambda _message: QApplication.exit(3))
     code = session.app.exec()
     session.close()
     return code
