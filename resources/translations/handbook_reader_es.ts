@@ -350,19 +350,53 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../reader/ui/app.py" line="56"/>
+        <location filename="../../reader/ui/app.py" line="48"/>
         <source>Something went wrong</source>
         <translation>Algo salió mal</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/app.py" line="57"/>
+        <location filename="../../reader/ui/app.py" line="49"/>
         <source>Handbook Reader ran into a problem, but your bookmarks are safe. You can keep reading.</source>
         <translation>Handbook Reader tuvo un problema, pero sus marcadores están a salvo. Puede seguir leyendo.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/app.py" line="174"/>
+        <location filename="../../reader/ui/app.py" line="115"/>
         <source>The handbook could not be opened.</source>
         <translation>No se pudo abrir el manual.</translation>
+    </message>
+</context>
+<context>
+    <name>BookmarkCommands</name>
+    <message>
+        <location filename="../../reader/ui/window/bookmarking.py" line="32"/>
+        <source>Bookmark removed. Press Ctrl+Z to undo.</source>
+        <translation>Marcador quitado. Presione Ctrl+Z para deshacerlo.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/bookmarking.py" line="34"/>
+        <source>Bookmarked. Find it under Bookmarks (F10).</source>
+        <translation>Sección marcada. La encontrará en Marcadores (F10).</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/bookmarking.py" line="51"/>
+        <source>Bookmarks</source>
+        <translation>Marcadores</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/bookmarking.py" line="71"/>
+        <source>Export bookmarks</source>
+        <translation>Exportar marcadores</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/bookmarking.py" line="72"/>
+        <location filename="../../reader/ui/window/bookmarking.py" line="82"/>
+        <source>Bookmarks (*.json)</source>
+        <translation>Marcadores (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/bookmarking.py" line="81"/>
+        <source>Import bookmarks</source>
+        <translation>Importar marcadores</translation>
     </message>
 </context>
 <context>
@@ -508,27 +542,27 @@
         <translation>Esta sección ya no está en el manual</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="409"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="405"/>
         <source>Rename Bookmark</source>
         <translation>Cambiar el nombre del marcador</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="409"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="405"/>
         <source>Title:</source>
         <translation>Título:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="421"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="417"/>
         <source>Bookmark Note</source>
         <translation>Nota del marcador</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="421"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="417"/>
         <source>Note:</source>
         <translation>Nota:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="456"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="452"/>
         <source>Bookmark actions</source>
         <translation>Acciones de los marcadores</translation>
     </message>
@@ -536,12 +570,12 @@
 <context>
     <name>ContentView</name>
     <message>
-        <location filename="../../reader/ui/content_view.py" line="52"/>
+        <location filename="../../reader/ui/content_view.py" line="48"/>
         <source>Handbook text</source>
         <translation>Texto del manual</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/content_view.py" line="54"/>
+        <location filename="../../reader/ui/content_view.py" line="50"/>
         <source>The section you are reading. Links and underlined words can be opened.</source>
         <translation>La sección que está leyendo. Puede abrir los enlaces y las palabras subrayadas.</translation>
     </message>
@@ -747,87 +781,87 @@ Volveremos al inicio en %n segundos</numerusform>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="286"/>
+        <location filename="../../reader/ui/window/chrome.py" line="50"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="286"/>
+        <location filename="../../reader/ui/window/chrome.py" line="51"/>
         <source>&amp;Edit</source>
         <translation>&amp;Edición</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="286"/>
+        <location filename="../../reader/ui/window/chrome.py" line="52"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="287"/>
+        <location filename="../../reader/ui/window/chrome.py" line="53"/>
         <source>&amp;Go</source>
         <translation>&amp;Ir</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="288"/>
+        <location filename="../../reader/ui/window/chrome.py" line="54"/>
         <source>&amp;Bookmarks</source>
         <translation>&amp;Marcadores</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="288"/>
+        <location filename="../../reader/ui/window/chrome.py" line="55"/>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="289"/>
+        <location filename="../../reader/ui/window/chrome.py" line="56"/>
         <source>&amp;Theme</source>
         <translation>&amp;Tema</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="293"/>
+        <location filename="../../reader/ui/mainwindow.py" line="162"/>
         <source>Contents</source>
         <translation>Índice</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="294"/>
+        <location filename="../../reader/ui/mainwindow.py" line="163"/>
         <source>Search results</source>
         <translation>Resultados de búsqueda</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="295"/>
+        <location filename="../../reader/ui/mainwindow.py" line="164"/>
         <source>Search the handbook (Ctrl+K)</source>
         <translation>Buscar en el manual (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="296"/>
+        <location filename="../../reader/ui/mainwindow.py" line="165"/>
         <source>Search the handbook</source>
         <translation>Buscar en el manual</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="298"/>
+        <location filename="../../reader/ui/mainwindow.py" line="167"/>
         <source>Type a word or question. Spelling mistakes are forgiven.</source>
         <translation>Escriba una palabra o una pregunta. No importa si hay faltas de ortografía.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="300"/>
+        <location filename="../../reader/ui/mainwindow.py" line="169"/>
         <source>Main toolbar</source>
         <translation>Barra de herramientas principal</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="301"/>
+        <location filename="../../reader/ui/mainwindow.py" line="170"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="314"/>
+        <location filename="../../reader/ui/mainwindow.py" line="183"/>
         <source>That section is not in this handbook.</source>
         <translation>Esa sección no está en este manual.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="392"/>
+        <location filename="../../reader/ui/window/dialogs.py" line="36"/>
         <source>Link outside the handbook</source>
         <translation>Enlace fuera del manual</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="393"/>
+        <location filename="../../reader/ui/window/dialogs.py" line="37"/>
         <source>This link leads outside the handbook:
 
 %1
@@ -840,12 +874,12 @@ It can&apos;t be opened on this computer.</source>
 No se puede abrir en esta computadora.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="399"/>
+        <location filename="../../reader/ui/window/dialogs.py" line="46"/>
         <source>Open a web page?</source>
         <translation>¿Abrir una página web?</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="400"/>
+        <location filename="../../reader/ui/window/dialogs.py" line="47"/>
         <source>This link leads to a web page outside the handbook:
 
 %1
@@ -858,78 +892,22 @@ Open it in your web browser? This needs an internet connection.</source>
 ¿Quiere abrirla en su navegador? Para esto necesita conexión a internet.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="434"/>
-        <source>%1 matches highlighted on this page.</source>
-        <translation>Resultados resaltados en esta página: %1.</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/mainwindow.py" line="454"/>
-        <source>Bookmark removed. Press Ctrl+Z to undo.</source>
-        <translation>Marcador quitado. Presione Ctrl+Z para deshacerlo.</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/mainwindow.py" line="456"/>
-        <source>Bookmarked. Find it under Bookmarks (F10).</source>
-        <translation>Sección marcada. La encontrará en Marcadores (F10).</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/mainwindow.py" line="484"/>
-        <source>Bookmarks</source>
-        <translation>Marcadores</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/mainwindow.py" line="502"/>
-        <source>Export bookmarks</source>
-        <translation>Exportar marcadores</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/mainwindow.py" line="503"/>
-        <location filename="../../reader/ui/mainwindow.py" line="512"/>
-        <source>Bookmarks (*.json)</source>
-        <translation>Marcadores (*.json)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/mainwindow.py" line="511"/>
-        <source>Import bookmarks</source>
-        <translation>Importar marcadores</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/mainwindow.py" line="553"/>
-        <source>Saved %1 (%2 pages).</source>
-        <translation>Guardado: %1 (páginas: %2).</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/mainwindow.py" line="560"/>
-        <source>Save as PDF</source>
-        <translation>Guardar como PDF</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/mainwindow.py" line="560"/>
-        <source>PDF files (*.pdf)</source>
-        <translation>Archivos PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/mainwindow.py" line="572"/>
-        <source>Text size %1%</source>
-        <translation>Tamaño del texto: %1%</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/mainwindow.py" line="611"/>
+        <location filename="../../reader/ui/mainwindow.py" line="315"/>
         <source>Chapter %1 of %2: %3</source>
         <translation>Capítulo %1 de %2: %3</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="626"/>
+        <location filename="../../reader/ui/window/dialogs.py" line="23"/>
         <source>About %1</source>
         <translation>Acerca de %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="628"/>
+        <location filename="../../reader/ui/window/dialogs.py" line="25"/>
         <source>&lt;p&gt;An offline reader for family handbooks.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Un lector de manuales para familias que funciona sin internet.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="674"/>
+        <location filename="../../reader/ui/window/chrome.py" line="150"/>
         <source>Side panels</source>
         <translation>Paneles laterales</translation>
     </message>
@@ -1038,6 +1016,24 @@ Open it in your web browser? This needs an internet connection.</source>
         <location filename="../../reader/pdf/compose.py" line="364"/>
         <source>Could not make the PDF: the handbook folder is no longer there ({path}). Was it moved, or its USB stick taken out? Open it again, then print.</source>
         <translation>No se pudo crear el PDF: la carpeta del manual ya no está ({path}). ¿Se movió, o se quitó la memoria USB? Vuelva a abrir el manual y luego imprima.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintController</name>
+    <message>
+        <location filename="../../reader/ui/window/printing.py" line="63"/>
+        <source>Saved %1 (%2 pages).</source>
+        <translation>Guardado: %1 (páginas: %2).</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/printing.py" line="72"/>
+        <source>Save as PDF</source>
+        <translation>Guardar como PDF</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/printing.py" line="74"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -1216,24 +1212,40 @@ Open it in your web browser? This needs an internet connection.</source>
 <context>
     <name>ReadAloudController</name>
     <message>
-        <location filename="../../reader/ui/read_aloud/controller.py" line="133"/>
+        <location filename="../../reader/ui/read_aloud/controller.py" line="135"/>
         <source>Getting the voice ready…</source>
         <translation>Preparando la voz…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/read_aloud/controller.py" line="191"/>
+        <location filename="../../reader/ui/read_aloud/controller.py" line="193"/>
         <source>No sound: this computer has no speaker or sound card that works. The sentences are still marked as they would be read.</source>
         <translation>Sin sonido: este ordenador no tiene altavoces ni tarjeta de sonido que funcionen. Las frases se marcan igualmente, al ritmo en que se leerían.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/read_aloud/controller.py" line="194"/>
+        <location filename="../../reader/ui/read_aloud/controller.py" line="196"/>
         <source>Reading aloud</source>
         <translation>Leyendo en voz alta</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/read_aloud/controller.py" line="198"/>
+        <location filename="../../reader/ui/read_aloud/controller.py" line="200"/>
         <source>Cannot read aloud: %1</source>
         <translation>No se puede leer en voz alta: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingComfort</name>
+    <message>
+        <location filename="../../reader/ui/window/comfort.py" line="30"/>
+        <source>Text size %1%</source>
+        <translation>Tamaño del texto: %1%</translation>
+    </message>
+</context>
+<context>
+    <name>SearchCommands</name>
+    <message>
+        <location filename="../../reader/ui/window/searching.py" line="50"/>
+        <source>%1 matches highlighted on this page.</source>
+        <translation>Resultados resaltados en esta página: %1.</translation>
     </message>
 </context>
 <context>
@@ -1247,32 +1259,32 @@ Open it in your web browser? This needs an internet connection.</source>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="161"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="160"/>
         <source>Search results panel</source>
         <translation>Panel de resultados de búsqueda</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="162"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="161"/>
         <source>Search results</source>
         <translation>Resultados de búsqueda</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="163"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="162"/>
         <source>Search message</source>
         <translation>Mensaje de la búsqueda</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="192"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="191"/>
         <source>Preparing search…</source>
         <translation>Preparando la búsqueda…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="211"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="210"/>
         <source>Glossary</source>
         <translation>Glosario</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/panels/search_panel.py" line="223"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="222"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n resultado</numerusform>
@@ -1280,12 +1292,12 @@ Open it in your web browser? This needs an internet connection.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="229"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="228"/>
         <source>No results for “%1”. Try fewer words, or check the spelling.</source>
         <translation>No hay resultados para “%1”. Pruebe con menos palabras o revise la ortografía.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="233"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="232"/>
         <source>Did you mean: %1?</source>
         <translation>¿Quiso decir: %1?</translation>
     </message>

@@ -1,5 +1,6 @@
-"""Read aloud in the window: `install_read_aloud(window)` adds the Listen button, the
-bar under the page and the controller; the main window calls it once."""
+"""Read aloud in the window: `install_read_aloud(window)` adds the bar under the page and
+the controller, and wires the read-aloud actions (their place in the toolbar and the
+View menu is in reader/ui/window/chrome.py); the main window calls it once."""
 
 from __future__ import annotations
 
@@ -10,9 +11,6 @@ from reader.ui.read_aloud.controller import ReadAloudController
 
 if TYPE_CHECKING:
     from reader.ui.mainwindow import MainWindow
-
-MENU_ACTIONS = ("listen", "pause_reading", "stop_reading", "previous_sentence",
-                "next_sentence", "continue_reading")  # fmt: skip
 
 
 def install_read_aloud(window: MainWindow) -> ReadAloudController:
@@ -25,11 +23,6 @@ def install_read_aloud(window: MainWindow) -> ReadAloudController:
     if layout is not None:
         layout.addWidget(bar)
     controller = ReadAloudController(window, bar)
-    window.toolbar.insertAction(actions["bookmark"], actions["listen"])
-    view_menu = window.menus["view"]
-    view_menu.addSeparator()
-    for action_id in MENU_ACTIONS:
-        view_menu.addAction(actions[action_id])
     actions["listen"].triggered.connect(controller.listen)
     actions["pause_reading"].triggered.connect(controller.set_paused)
     actions["stop_reading"].triggered.connect(controller.stop)
