@@ -9,10 +9,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from reader.handbook import load_handbook
+from reader.handbook import Handbook, load_handbook
+from reader.kiosk.settings import KioskConfig, hash_pin
+from reader.preferences import Preferences
+from reader.ui.kiosk.shell import KioskShell
 from reader.ui.mainwindow import MainWindow
 from reader.ui.read_aloud.controller import ReadAloudController
 from tests.conftest import WriteHandbook
@@ -122,18 +125,42 @@ def test_pauseStepsAndSpeed(reading_window: MainWindow, qtbot: QtBot) -> None:
 
 
 def test_kioskReset_stopsReading_andForgetsTheSpeed(
-    make_window: MakeWindow, write_handbook: WriteHandbook
+    qtbot: QtBot, qapp: QApplication, write_handbook: WriteHandbook
 ) -> None:
     require_speech()
-    window = make_window(load_handbook(write_handbook(SHORT_BOOK)), kiosk=True)
+    window = MainWindow(load_handbook(write_handbook(SHORT_BOOK)), Preferences(), kiosk=True)
+    qtbot.addWidget(window)
+    window.start()
+    shell = KioskShell(window, KioskConfig(enabled=True, admin_pin_hash=hash_pin("7391")), qapp)
+    try:
+        controller: ReadAloudController = window.read_aloud
+        assert window.action_set["listen"] in window.toolbar.actions()
+        window.action_set["listen"].trigger()
+        controller.set_rate(1.25)
+        window.action_set["continue_reading"].setChecked(True)
+        assert controller.bar.speed.minimumHeight() >= 56  # large on a kiosk
+        shell.reset_visit()
+        assert controller.state == "idle" and controller.rate == 1.0
+        assert not window.action_set["continue_reading"].isChecked()
+    finally:
+        shell.release()
+
+
+def test_listen_startsWhereTheReaderIs(
+    make_window: MakeWindow, handbook: Handbook, qtbot: QtBot
+) -> None:
+    """Scrolled down into a section, Listen starts at the first sentence in view."""
+    require_speech()
+    window = make_window(handbook)
+    window.resize(1200, 420)  # a short view, with room for the text column
+    window.navigate("what-is-gene-therapy/where-gene-therapy-stands-today")
+    bar = window.content.verticalScrollBar()
+    bar.setValue(bar.value() + window.content.viewport().height() // 2)
     controller: ReadAloudController = window.read_aloud
-    window.action_set["listen"].trigger()
-    controller.set_rate(1.25)
-    window.action_set["continue_reading"].setChecked(True)
-    window.reset_visit()
-    assert controller.state == "idle" and controller.rate == 1.0
-    assert not window.action_set["continue_reading"].isChecked()
-    assert controller.bar.speed.minimumHeight() >= 56  # large on a kiosk
+    with qtbot.waitSignal(controller.sentence_changed, timeout=MADE) as first:
+        window.action_set["listen"].trigger()
+    controller.stop()
+    assert first.args[0] > 1  # not the heading: a sentence further down
 
 
 def test_noSoundDevice_isSaidPlainly(reading_window: MainWindow, qtbot: QtBot) -> None:

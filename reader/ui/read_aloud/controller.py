@@ -247,11 +247,11 @@ class ReadAloudController(QObject):
         return spans
 
     def _where_reader_is(self) -> int:
-        """The first sentence at or below the top of the view (0 when the section's
-        heading is in view), so Listen starts where the reader is looking."""
+        """The first sentence that reaches into the view (0 when the section's heading
+        is in view), so Listen starts where the reader is looking."""
         top = self.window.content.cursorForPosition(QPoint(0, 0)).position()
         for index, (start, end) in enumerate(self.spans):
-            if end > start and start >= top:
+            if end > start and end > top:
                 return index if index > 1 else 0
         return 0
 
