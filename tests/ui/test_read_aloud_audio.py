@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.speech_support import REQUIRE_TOOLS_ENV
+from tests.speech_support import REQUIRE_TOOLS_ENV, require_speech
 from tests.support import run_python
 
 NULL_SOUND_CARD = "pcm.!default { type null }\n"
@@ -43,7 +43,8 @@ print("played", round(player.position(), 2))
 """
 
 
-def test_soundCardPlayer_playsWhatItIsFed_andHoldsWhilePaused(tmp_path: Path) -> None:
+def null_sound_home(tmp_path: Path) -> Path:
+    """A home folder whose ALSA default device is the null device; needs PortAudio."""
     if ctypes.util.find_library("portaudio") is None:
         reason = "PortAudio is not installed (apt-get install libportaudio2)"
         if os.environ.get(REQUIRE_TOOLS_ENV) == "1":
@@ -52,6 +53,49 @@ def test_soundCardPlayer_playsWhatItIsFed_andHoldsWhilePaused(tmp_path: Path) ->
     home = tmp_path / "home"
     home.mkdir()
     (home / ".asoundrc").write_text(NULL_SOUND_CARD, encoding="utf-8")
+    return home
+
+
+def test_soundCardPlayer_playsWhatItIsFed_andHoldsWhilePaused(tmp_path: Path) -> None:
+    home = null_sound_home(tmp_path)
     done = run_python(["-c", PLAY], home=home, extra_env={"HOME": str(home)})
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "played 1.25"
+
+
+WINDOW = """
+import sys
+from pathlib import Path
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from reader.handbook import load_handbook
+from reader.preferences import Preferences
+from reader.ui.mainwindow import MainWindow
+window = MainWindow(load_handbook(Path(sys.argv[1])), Preferences())
+window.start("a/beta")
+controller = window.read_aloud
+seen = []
+controller.sentence_changed.connect(seen.append)
+loop = QEventLoop()
+controller.finished.connect(loop.quit)
+QTimer.singleShot(60_000, loop.quit)
+window.action_set["listen"].trigger()
+loop.exec()
+print(repr(controller.no_sound_reason), controller.bar.status.text(), seen, controller.state)
+"""
+
+
+def test_window_readsThroughASoundCard_highlightFollowingIt(tmp_path: Path) -> None:
+    require_speech()
+    home = null_sound_home(tmp_path)
+    book = tmp_path / "book"
+    book.mkdir()
+    (book / "a.md").write_text("# Alpha\n\nOne.\n\n## Beta\n\nTwo short words.\n", "utf-8")
+    done = run_python(
+        ["-c", WINDOW, str(book)],
+        home=home,
+        extra_env={"HOME": str(home), "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "'' Reading aloud [0, 1] idle"
