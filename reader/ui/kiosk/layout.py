@@ -1,0 +1,50 @@
+"""The kiosk's screen layout: one column of side panels (contents, search results,
+bookmarks, glossary) as tabs, never wider than about 40% of the screen, so the reading
+column keeps most of the width; and the on-screen keyboard under the page."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget, QTabBar
+
+from reader.ui.mainwindow import MainWindow
+
+#: The panels' share of the window width, at most (the reading view keeps the rest).
+PANEL_SHARE = 0.40
+PANEL_MAX_SHARE = 0.42
+PANEL_MAX_PX = 600
+
+
+def side_panels(window: MainWindow) -> list[QDockWidget]:
+    """The docks a visitor can open, in tab order."""
+    return [window.toc_dock, window.search_dock, window.bookmarks_panel, window.glossary_panel]
+
+
+class KioskPanels:
+    """Puts every side panel in one tabbed column on the left (the glossary joins the
+    contents instead of taking a second column on the right) and sizes it to the screen."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.has_glossary = bool(window.handbook.glossary.terms)
+        width = window.screen().geometry().width()
+        self.width = min(PANEL_MAX_PX, int(width * PANEL_SHARE))
+        window.removeDockWidget(window.glossary_panel)
+        window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, window.glossary_panel)
+        window.tabifyDockWidget(window.bookmarks_panel, window.glossary_panel)
+        for dock in side_panels(window):
+            dock.setMaximumWidth(int(width * PANEL_MAX_SHARE))
+            dock.setMinimumWidth(min(dock.minimumWidth(), self.width))
+        self.reset()
+
+    def reset(self) -> None:
+        """As at the start: every panel there, the contents in front, the starting width."""
+        window = self.window
+        for dock in side_panels(window):
+            dock.setFloating(False)
+            dock.setVisible(dock is not window.glossary_panel or self.has_glossary)
+        window.toc_dock.raise_()
+        window.resizeDocks([window.toc_dock], [self.width], Qt.Orientation.Horizontal)
+        for bar in window.findChildren(QTabBar):
+            bar.setElideMode(Qt.TextElideMode.ElideNone)
+            bar.setUsesScrollButtons(False)
