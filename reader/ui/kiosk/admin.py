@@ -21,7 +21,12 @@ class AdminExit(QObject):
         self.window = window
         self.config = config
         self.lockout = lockout
+        # Made now, not on first use, so the window a visitor leaves is the one they
+        # found; without a PIN there is nothing to type, so no dialog.
         self.pin_dialog: AdminPinDialog | None = None
+        if config.has_pin:
+            self.pin_dialog = AdminPinDialog(window)
+            self.pin_dialog.pin_submitted.connect(self.check_pin)
         self._lockout_timer = QTimer(self)
         self._lockout_timer.setInterval(1000)
         self._lockout_timer.timeout.connect(self._refresh_lockout)
@@ -31,20 +36,14 @@ class AdminExit(QObject):
         if not self.config.has_pin:
             self._explain_no_pin()
             return
-        dialog = self._dialog()
-        if not dialog.isVisible():
+        dialog = self.pin_dialog
+        if dialog is not None and not dialog.isVisible():
             dialog.unlock()
             dialog.open()
         self._refresh_lockout()
 
     def stop(self) -> None:
         self._lockout_timer.stop()
-
-    def _dialog(self) -> AdminPinDialog:
-        if self.pin_dialog is None:
-            self.pin_dialog = AdminPinDialog(self.window)
-            self.pin_dialog.pin_submitted.connect(self.check_pin)
-        return self.pin_dialog
 
     def _explain_no_pin(self) -> None:
         box = QMessageBox(
@@ -61,7 +60,8 @@ class AdminExit(QObject):
         box.open()
 
     def check_pin(self, pin: str) -> None:
-        dialog = self._dialog()
+        dialog = self.pin_dialog
+        assert dialog is not None  # PINs come from the dialog, made when a PIN is set
         if self.lockout.locked:
             self._refresh_lockout()
             return

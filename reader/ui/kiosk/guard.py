@@ -64,6 +64,8 @@ class GuardedShell(Protocol):
 
     def cover_overlay_if_shown(self) -> None: ...
 
+    def window_shown(self) -> None: ...
+
 
 class WindowGuard(QObject):
     """On the main window: refuses Close, undoes minimise, keeps the overlay sized."""
@@ -83,6 +85,8 @@ class WindowGuard(QObject):
             QTimer.singleShot(0, shell.enforce_full_screen)
         elif kind == QEvent.Type.Resize:
             shell.cover_overlay_if_shown()
+        elif kind == QEvent.Type.Show:
+            QTimer.singleShot(0, shell.window_shown)  # after the window's own show handling
         return False
 
 

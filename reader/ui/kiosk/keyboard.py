@@ -1,12 +1,14 @@
 """The kiosk's own on-screen keyboard, so a touch screen with no keyboard can search:
 large keys, an English and a Spanish layout (ñ, accents), and nothing from the system.
 
-The keys never take the focus, so the search box keeps it (and its cursor) while a
+It lies over the bottom of the window while the search box has the focus. The keys
+never take the focus, so the search box keeps it (and its cursor) while a
 visitor taps; the keyboard types into the box with ordinary line edit edits."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QGridLayout, QLineEdit, QPushButton, QSizePolicy, QWidget
 
 KEY_SIZE = QSize(52, 60)
@@ -141,6 +143,20 @@ class OnScreenKeyboard(QWidget):
             self.layout_name = name
             self.shifted = False
             self._build()
+
+    def place(self) -> None:
+        """Along the bottom of the window, over everything: as an overlay it never makes
+        the window wider than a small screen, and the search box at the top stays seen."""
+        parent = self.parentWidget()
+        if parent is None:
+            return
+        height = self.sizeHint().height()
+        self.setGeometry(0, parent.height() - height, parent.width(), height)
+        self.raise_()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.place()
+        super().showEvent(event)
 
     def reset(self) -> None:
         """As at the kiosk's start: the configured language's layout, lower case, hidden."""

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QDockWidget, QTabBar
 from reader.ui.mainwindow import MainWindow
 
 #: The panels' share of the window width, at most (the reading view keeps the rest).
-PANEL_SHARE = 0.40
-PANEL_MAX_SHARE = 0.42
+PANEL_SHARE = 0.37
+PANEL_MAX_SHARE = 0.40
 PANEL_MAX_PX = 600
 
 
@@ -45,6 +45,11 @@ class KioskPanels:
             dock.setVisible(dock is not window.glossary_panel or self.has_glossary)
         window.toc_dock.raise_()
         window.resizeDocks([window.toc_dock], [self.width], Qt.Orientation.Horizontal)
-        for bar in window.findChildren(QTabBar):
+        self.fit_tabs()
+
+    def fit_tabs(self) -> None:
+        """Whole tab labels; on a screen too narrow for all of them side by side, scroll
+        arrows instead of a window wider than the screen (which can't be full screen)."""
+        for bar in self.window.findChildren(QTabBar):
             bar.setElideMode(Qt.TextElideMode.ElideNone)
-            bar.setUsesScrollButtons(False)
+            bar.setUsesScrollButtons(True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QClipboard, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPlainTextEdit,
+    QSplitter,
     QTextBrowser,
     QTextEdit,
     QToolTip,
@@ -71,12 +73,32 @@ def _forget_cursor(view: QTextEdit | QPlainTextEdit) -> None:
 
 
 def forget_lists(root: QWidget) -> None:
-    """Every list and tree: nothing selected, scrolled to the top, trees folded."""
+    """Every list and tree: no current row, nothing selected, at the top, trees folded
+    (the contents then select the start page again)."""
     for view in root.findChildren(QAbstractItemView):
+        view.setCurrentIndex(QModelIndex())
         view.clearSelection()
         if isinstance(view, QTreeView):
             view.collapseAll()
         view.scrollToTop()
+
+
+def even_out_splitters(root: QWidget) -> None:
+    """Every splitter back to the shares its stretch factors give (a visitor may have
+    dragged a handle)."""
+    for splitter in root.findChildren(QSplitter):
+        vertical = splitter.orientation() == Qt.Orientation.Vertical
+        total = sum(splitter.sizes())
+        weights = [_stretch(splitter.widget(i), vertical) for i in range(splitter.count())]
+        if total > 0:
+            splitter.setSizes([total * weight // sum(weights) for weight in weights])
+
+
+def _stretch(widget: QWidget | None, vertical: bool) -> int:
+    if widget is None:
+        return 1
+    policy = widget.sizePolicy()
+    return (policy.verticalStretch() if vertical else policy.horizontalStretch()) or 1
 
 
 def scroll_to_start(root: QWidget, keep: QAbstractScrollArea) -> None:
@@ -114,9 +136,13 @@ def reset_window(
     forget_typing(window)
     forget_text_selections(window)
     forget_lists(window)
+    even_out_splitters(window)
     scroll_to_start(window, keep=window.content)
     for reset in extra:
         reset()
+    layout = window.layout()
+    if layout is not None:
+        layout.activate()  # panel sizes now, so the start page is not scrolled afterwards
     window.current_section_id = ""
     window.navigate(start_section_id or window.home_section_id, record=False)
     window.history.clear()

@@ -66,6 +66,7 @@ class KioskShell(QObject):
         self.config = config
         self.app = app
         self.unlocked = False
+        self._laid_out = False
         self.visit_files = VisitFiles()
         self.start_section_id = self._resolve_start_page()
         window.home_section_id = self.start_section_id
@@ -74,6 +75,7 @@ class KioskShell(QObject):
             window.direct_print = self.print_document
         self._build_visitor_side(window, config)
         self._build_guards(window, config, app, hold_ms, lockout or PinLockout())
+        refuse_context_menus(window)
         self._apply_text_size()
         self.apply_style()
         window.content.setFocus()
@@ -86,18 +88,13 @@ class KioskShell(QObject):
         fit_search_box(window)
         self.panels = KioskPanels(window)
         self.keyboard = OnScreenKeyboard(window.search_box, config.language, window)
-        reading_area = window.centralWidget()  # the page, the find bar, now the keyboard
-        column = reading_area.layout() if reading_area is not None else None
-        assert column is not None
-        column.addWidget(self.keyboard)
         self.keyboard_policy = KeyboardPolicy(self.keyboard, config.on_screen_keyboard)
-        self.keyboard.submitted.connect(window.search_panel.activate_current)
+        self.keyboard.submitted.connect(self._search_from_keyboard)
         self.scroll_areas = enable_kinetic_scrolling(window)
         self.swipe = SwipeWatcher(window.content.viewport())
         self.swipe.swiped.connect(window.step_section)
         self.overlay = CountdownOverlay(window)
         self.overlay.keep_reading.connect(self.cancel_countdown)
-        refuse_context_menus(window)
 
     def _build_guards(
         self,
@@ -171,9 +168,28 @@ class KioskShell(QObject):
         if not self.unlocked:
             self.full_screen.enforce()
 
+    def window_shown(self) -> None:
+        """Panel sizes only hold once the window is laid out: the first time it is shown,
+        set them up as every visit will find them."""
+        if self._laid_out:
+            self.panels.fit_tabs()
+        else:
+            self._laid_out = True
+            self.panels.reset()
+
     def cover_overlay_if_shown(self) -> None:
+        """The window was resized: the overlays follow."""
+        if self.keyboard.isVisible():
+            self.keyboard.place()
         if self.overlay.isVisible():
             self.overlay.cover()
+
+    def _search_from_keyboard(self) -> None:
+        """The keyboard's Search key: search now and make room to tap a result."""
+        self.window.search_panel.search_now()
+        self.keyboard.hide()
+        self.window.search_dock.show()
+        self.window.search_dock.raise_()
 
     # -- the visit ------------------------------------------------------------------------
 
@@ -211,6 +227,7 @@ class KioskShell(QObject):
         self._countdown_timer.stop()
         self._tick_timer.stop()
         self.overlay.hide()
+        self.overlay.text.clear()
 
     def reset_visit(self) -> None:
         """Forget the visitor: everything they could reach as at the kiosk's start (see
