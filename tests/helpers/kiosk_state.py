@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QPlainTextEdit,
+    QScrollBar,
     QSplitter,
     QTabBar,
     QTextBrowser,
@@ -100,9 +101,16 @@ def _text_view_state(view: QTextEdit | QPlainTextEdit) -> State:
     return state
 
 
+#: Scroll bars show or hide by a queued call after their range changes; whether they
+#: have a range (recorded below) says the same thing without waiting for it.
+SCROLL_BAR_PARTS = ("qt_scrollarea_vcontainer", "qt_scrollarea_hcontainer")
+
+
 def widget_state(widget: QWidget) -> State:
     """What this widget holds that a visitor could see or bring back."""
     state: State = {"visible": widget.isVisible(), "enabled": widget.isEnabled()}
+    if isinstance(widget, QScrollBar) or widget.objectName() in SCROLL_BAR_PARTS:
+        del state["visible"]
     if isinstance(widget, QLineEdit):
         state |= {
             "text": widget.text(),
@@ -132,7 +140,9 @@ def widget_state(widget: QWidget) -> State:
     if isinstance(widget, QComboBox):
         state["index"] = widget.currentIndex()
     if isinstance(widget, QAbstractSlider):
-        state["value"] = widget.value()
+        # the position, and whether there is anywhere to scroll (the exact range follows
+        # the text layout, which Qt finishes lazily)
+        state["value"] = (widget.value(), widget.maximum() > widget.minimum())
     return state
 
 

@@ -80,6 +80,7 @@ def forget_lists(root: QWidget) -> None:
         view.clearSelection()
         if isinstance(view, QTreeView):
             view.collapseAll()
+        view.doItemsLayout()  # now, not later: the scroll range fits what is shown
         view.scrollToTop()
 
 
