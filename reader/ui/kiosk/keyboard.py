@@ -18,8 +18,9 @@ LAYOUTS: dict[str, tuple[str, ...]] = {
     "en": ("1234567890", "qwertyuiop", "asdfghjkl'", "zxcvbnm-.?"),
     "es": ("1234567890", "qwertyuiop", "asdfghjklñ", "zxcvbnm-¿?", "áéíóúü"),
 }
-#: Special keys: name -> label. Their spoken names are set in retranslate().
-BACKSPACE, SHIFT, SPACE, SEARCH, HIDE, SWITCH = "⌫", "⇧", "space", "search", "hide", "switch"
+#: The special keys' names (their object names are oskKey_<name>).
+BACKSPACE, SHIFT, SPACE = "backspace", "shift", "space"
+SEARCH, HIDE, SWITCH = "search", "hide", "switch"
 
 
 class OnScreenKeyboard(QWidget):
@@ -58,9 +59,9 @@ class OnScreenKeyboard(QWidget):
         for row_number, row in enumerate(rows):
             for column, letter in enumerate(row):
                 self._add(letter, letter, row_number, column)
-        self._add(BACKSPACE, BACKSPACE, 0, columns - 1)
+        self._add(BACKSPACE, "⌫", 0, columns - 1)
         bottom = len(rows)
-        self._add(SHIFT, SHIFT, bottom, 0)
+        self._add(SHIFT, "⇧", bottom, 0)
         self._add(SWITCH, "ES" if self.layout_name == "en" else "EN", bottom, 1)
         self._add(SPACE, "", bottom, 2, span=columns - 4)
         self._add(SEARCH, "", bottom, columns - 2)
@@ -99,7 +100,7 @@ class OnScreenKeyboard(QWidget):
 
     def _label_letters(self) -> None:
         for name, key in self.keys.items():
-            if len(name) == 1 and name not in (BACKSPACE, SHIFT):
+            if len(name) == 1:
                 key.setText(name.upper() if self.shifted else name)
 
     # -- typing -----------------------------------------------------------------------

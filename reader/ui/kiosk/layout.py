@@ -5,9 +5,13 @@ column keeps most of the width; and the on-screen keyboard under the page."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDockWidget, QTabBar
+from PySide6.QtWidgets import QDockWidget, QGridLayout, QTabBar
 
 from reader.ui.mainwindow import MainWindow
+
+#: A glossary letter key is at least this wide (a finger's tap target).
+LETTER_KEY_PX = 48
+LETTER_ROWS = 3
 
 #: The panels' share of the window width, at most (the reading view keeps the rest).
 PANEL_SHARE = 0.37
@@ -35,7 +39,23 @@ class KioskPanels:
         for dock in side_panels(window):
             dock.setMaximumWidth(int(width * PANEL_MAX_SHARE))
             dock.setMinimumWidth(min(dock.minimumWidth(), self.width))
+        self._regrid_letters()
         self.reset()
+
+    def _regrid_letters(self) -> None:
+        """The glossary's A-Z keys in rows of finger-wide keys, three rows at most. A
+        panel too narrow for that (a small screen) goes without them: the filter and
+        the list, scrolled by finger, still reach every word."""
+        panel = self.window.glossary_panel
+        grid = panel.letters.layout()
+        per_row = (self.width - 24) // LETTER_KEY_PX
+        if not isinstance(grid, QGridLayout) or per_row * LETTER_ROWS < len(panel.letter_buttons):
+            panel.letters.hide()
+            return
+        for position, button in enumerate(panel.letter_buttons.values()):
+            grid.removeWidget(button)
+            button.setMinimumWidth(LETTER_KEY_PX - 4)
+            grid.addWidget(button, position // per_row, position % per_row)
 
     def reset(self) -> None:
         """As at the start: every panel there, the contents in front, the starting width."""

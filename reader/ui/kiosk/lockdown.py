@@ -78,15 +78,13 @@ def _keep_shortcuts_alive(window: MainWindow) -> None:
 
 
 def _pin_docks(window: MainWindow) -> None:
-    """Panels can't float off or be dragged away; the contents can't be closed."""
+    """Panels can't float off, be dragged away or closed: they are tabs of one column,
+    and a tab needs no title bar above it (nor its finger-hard 18 px close button)."""
     for dock in window.findChildren(QDockWidget):
-        features = dock.features() & ~(
-            QDockWidget.DockWidgetFeature.DockWidgetFloatable
-            | QDockWidget.DockWidgetFeature.DockWidgetMovable
-        )
-        if dock is window.toc_dock:
-            features &= ~QDockWidget.DockWidgetFeature.DockWidgetClosable
-        dock.setFeatures(features)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
+        title = QWidget(dock)
+        title.setObjectName(f"{dock.objectName()}Title")
+        dock.setTitleBarWidget(title)
 
 
 def fit_search_box(window: MainWindow) -> None:
