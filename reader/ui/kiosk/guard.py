@@ -118,8 +118,8 @@ class InputGuard(QObject):
             if is_admin_keys(event) or is_blocked_keys(event):
                 event.accept()  # deliver as a key press (eaten below), not a shortcut
                 return True
-        elif kind == QEvent.Type.ContextMenu:
-            return True
+        elif kind in (QEvent.Type.ContextMenu, QEvent.Type.StatusTip):
+            return True  # no menus; no hover texts that a finger never sees
         elif kind == QEvent.Type.Show and isinstance(watched, QDialog):
             self._on_dialog_shown(watched)
         return False

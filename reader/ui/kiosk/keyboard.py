@@ -155,6 +155,10 @@ class OnScreenKeyboard(QWidget):
         self.setGeometry(0, parent.height() - height, parent.width(), height)
         self.raise_()
 
+    def keep_on_top(self) -> None:
+        if self.isVisible():
+            self.raise_()
+
     def showEvent(self, event: QShowEvent) -> None:
         self.place()
         super().showEvent(event)

@@ -30,6 +30,7 @@ def lock_window(window: MainWindow, *, printing: bool) -> TextSizeButtons:
     buttons = _add_kiosk_toolbar_items(window)
     _keep_shortcuts_alive(window)
     _pin_docks(window)
+    window.content.setCursorWidth(0)  # a blinking text cursor in a page no one edits
     return buttons
 
 

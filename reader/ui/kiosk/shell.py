@@ -89,6 +89,9 @@ class KioskShell(QObject):
         self.panels = KioskPanels(window)
         self.keyboard = OnScreenKeyboard(window.search_box, config.language, window)
         self.keyboard_policy = KeyboardPolicy(self.keyboard, config.on_screen_keyboard)
+        # Typing raises the search results' dock (the window's own reaction, connected
+        # first); the keyboard goes back on top of it.
+        window.search_box.textChanged.connect(self.keyboard.keep_on_top)
         self.keyboard.submitted.connect(self._search_from_keyboard)
         self.scroll_areas = enable_kinetic_scrolling(window)
         self.swipe = SwipeWatcher(window.content.viewport())
