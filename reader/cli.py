@@ -8,7 +8,6 @@ keys may be added, never renamed or dropped.
 from __future__ import annotations
 
 import argparse
-import gc
 import os
 import sys
 from collections.abc import Collection, Sequence
@@ -115,7 +114,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     try:
         if args.command is None:
-            gc.disable()  # start-up only makes lasting objects; app.py resumes at first paint
+            from reader.ui.startup import pause_collector
+
+            pause_collector()  # before the window's modules load: see reader/ui/startup.py
             from reader.ui.app import run_app
 
             return run_app(args, args.handbook or bundled_handbook_dir())

@@ -7,10 +7,10 @@ each visitor starts from the administrator's defaults.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
+
+from reader.storage import write_text_atomically
 
 PREFERENCES_FILE = "preferences.json"
 ZOOM_STEPS = (80, 90, 100, 110, 125, 150, 175, 200, 250, 300)
@@ -55,12 +55,4 @@ def load_preferences(folder: Path) -> Preferences:
 
 def save_preferences(folder: Path, prefs: Preferences) -> None:
     """Write atomically; raises OSError for the caller to report (never half a file)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(dir=folder, prefix=".preferences-", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            json.dump(asdict(prefs), stream, indent=2)
-        os.replace(temp, folder / PREFERENCES_FILE)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    write_text_atomically(folder / PREFERENCES_FILE, json.dumps(asdict(prefs), indent=2))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 import zlib
 from collections.abc import Iterable
 from pathlib import Path
@@ -30,6 +29,8 @@ def write_text_atomically(path: Path, text: str) -> None:
     """Write `text` through a temporary file beside `path`: readers see the old file or
     the new one, never half of one, and a failure leaves nothing behind. An existing
     file keeps its permissions. Raises OSError."""
+    import tempfile  # not at start-up: it brings shutil, bz2, lzma and random
+
     path.parent.mkdir(parents=True, exist_ok=True)
     mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
     handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")

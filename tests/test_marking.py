@@ -8,19 +8,16 @@ import re
 import pytest
 
 from reader.content.links import glossary_slug_from_url
-from reader.content.marking import (
-    MarkPolicy,
-    TermFinder,
+from reader.content.marking import MarkPolicy, marked_chapter_html
+from reader.content.pages import Pages
+from reader.content.render import sanitize
+from reader.content.term_finder import TermFinder, term_pattern, term_used_in
+from reader.content.term_uses import (
     abbreviation_heading,
-    marked_chapter_html,
-    term_pattern,
     term_sections,
-    term_used_in,
     terms_in_sections,
     unused_terms,
 )
-from reader.content.pages import Pages
-from reader.content.render import sanitize
 from reader.handbook import Handbook, load_handbook, section_label
 from reader.handbook.glossary import Glossary, Term
 from tests.conftest import WriteHandbook

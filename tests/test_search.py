@@ -14,7 +14,6 @@ from reader.search.engine import SearchIndex
 from reader.search.index import INDEX_FOLDER, KEPT_INDEXES, META_FILE
 from reader.search.text import SpellingCorrector, american_spelling, markdown_to_plain
 from tests.conftest import WriteHandbook
-from tests.support import run_python
 
 GLOSSARY = """
 [[terms]]
@@ -473,30 +472,3 @@ def test_search_recovers_in_memory_when_the_index_breaks(
         index._searcher.close()  # the files are gone from under it
         assert "treatments/cancer-risk" in ids(index, "leukemia")
         assert index.location is None
-
-
-def test_whoosh_loads_without_openssl_asyncio_or_urllib_and_still_searches(
-    tmp_path: Path,
-) -> None:
-    """reader/lean_imports.py in a real process: the lent stand-ins keep those modules
-    out, an index built and read with Python's own MD5 answers, and later imports
-    get the real modules back."""
-    probe = (
-        "import sys\n"
-        "from pathlib import Path\n"
-        "from reader.lean_imports import load_search_engine\n"
-        "load_search_engine()\n"
-        "print(*(name in sys.modules for name in ('_hashlib', 'asyncio', 'urllib.request')))\n"
-        "from reader.handbook import load_handbook\n"
-        "from reader.paths import bundled_handbook_dir\n"
-        "from reader.search.engine import SearchIndex\n"
-        "handbook = load_handbook(bundled_handbook_dir())\n"
-        f"SearchIndex.open_or_build(handbook, Path({str(tmp_path)!r})).close()\n"
-        f"index = SearchIndex.open_or_build(handbook, Path({str(tmp_path)!r}))\n"
-        "print(index.rebuilt, len(index.search('bone marrow transplant').hits) > 0)\n"
-        "import hashlib\n"
-        "print(hashlib.sha256(b'').hexdigest()[:8])\n"
-    )
-    done = run_python(["-c", probe], home=tmp_path / "home")
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.split() == ["False", "False", "False", "False", "True", "e3b0c442"]

@@ -7,7 +7,7 @@ import difflib
 import textwrap
 
 from reader.commands import CommandError, load_handbook_for, print_json
-from reader.content.marking import abbreviation_heading, other_names, term_sections
+from reader.content.term_uses import abbreviation_heading, other_names, term_sections
 from reader.handbook import Handbook, section_label
 from reader.handbook.glossary import Term
 

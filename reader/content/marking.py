@@ -19,11 +19,10 @@ from __future__ import annotations
 
 import enum
 import re
-import weakref
 import xml.etree.ElementTree as etree
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 import markdown
 from markdown.treeprocessors import Treeprocessor
@@ -31,8 +30,9 @@ from markdown.util import HTML_PLACEHOLDER_RE
 
 from reader.content.links import GLOSSARY_SCHEME
 from reader.content.render import render_chapter
+from reader.content.term_finder import TermFinder
 from reader.handbook import Chapter, Handbook
-from reader.handbook.glossary import GLOSSARY_CHAPTER_ID, Glossary, Term, is_abbreviation
+from reader.handbook.glossary import Glossary, Term
 
 
 class MarkPolicy(enum.Enum):
@@ -52,164 +52,10 @@ TERM_CLASS = "term"
 # taken for broken chapter links, and before Python-Markdown's unescape (priority 0).
 MARKER_PRIORITY = 0.5
 
-_SEPARATOR = r"[\s\-\u2010\u2011]+"
-_SEPARATOR_RE = re.compile(_SEPARATOR)
-_BEFORE = r"(?<![\w\-])"
-_AFTER = r"(?!\w|-\w)"
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _SECTION_HEADINGS = {"h1", "h2", "h3"}
 _UNMARKED = {"a", "code", "pre", "kbd", "samp", "script", "style", "abbr", *_HEADINGS}
-_NEVER = re.compile(r"(?!)")
 _RAW_TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9]*)")
-
-
-def _plural_forms(name: str) -> list[str]:
-    name = name.strip()
-    if not name:
-        return []
-    if not name[-1].isalpha():
-        return [name]
-    if is_abbreviation(name):
-        return [name, name + "s"]
-    lowered = name.lower()
-    if lowered.endswith(("s", "x", "z", "ch", "sh")):
-        return [name, name + "es"]
-    if lowered.endswith("y") and lowered[-2:-1] not in ("a", "e", "i", "o", "u", ""):
-        return [name, name[:-1] + "ies"]
-    return [name, name + "s"]
-
-
-def _form_regex(form: str) -> str:
-    words = [re.escape(part) for part in _SEPARATOR_RE.split(form)]
-    body = _SEPARATOR.join(words)
-    return body if is_abbreviation(form) else f"(?i:{body})"
-
-
-def _form_key(text: str, exact: bool) -> str:
-    joined = _SEPARATOR_RE.sub(" ", text.strip())
-    return joined if exact else joined.casefold()
-
-
-def _ordered(forms: Iterable[str]) -> list[str]:
-    """Longest first, so the longest name wins; then alphabetical, so output is stable."""
-    return sorted(set(forms), key=lambda f: (-len(f), f))
-
-
-def _compile(forms: Iterable[str]) -> re.Pattern[str]:
-    alternatives = "|".join(_form_regex(f) for f in _ordered(forms))
-    return re.compile(f"{_BEFORE}(?:{alternatives}){_AFTER}")
-
-
-@lru_cache(maxsize=256)
-def term_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
-    """One regex for all the ways a term is written, longest first, whole words only."""
-    forms = [f for name in names for f in _plural_forms(name)]
-    return _compile(forms) if forms else _NEVER
-
-
-def term_used_in(term: Term, text: str) -> bool:
-    """Whether plain text names the term (any alias or plural, whole words)."""
-    return bool(term_pattern(term.names).search(text))
-
-
-@dataclass(frozen=True, eq=False)
-class TermFinder:
-    """Finds every glossary term in a text at once, and says which term each match is.
-
-    A name given explicitly (a term or an alias) beats a generated plural of another
-    term's name, and the first term (A to Z) wins when two share a name. For speed, the
-    text is read word by word and only the names starting with that word are tried: the
-    result is the same as `pattern.finditer`, about ten times faster on a chapter.
-    """
-
-    forms: tuple[str, ...]
-    exact: dict[str, Term]
-    folded: dict[str, Term]
-    by_first_word: _FirstWordPatterns | None = None
-
-    @cached_property
-    def pattern(self) -> re.Pattern[str]:
-        """All names in one regex; compiled only if a name has no first word."""
-        return _compile(self.forms) if self.forms else _NEVER
-
-    @classmethod
-    def for_glossary(cls, glossary: Glossary) -> TermFinder:
-        return _finder_for(glossary.terms)
-
-    def term_for(self, matched: str) -> Term | None:
-        return self.exact.get(_form_key(matched, True)) or self.folded.get(
-            _form_key(matched, False)
-        )
-
-    def finditer(self, text: str) -> Iterator[tuple[re.Match[str], Term]]:
-        for match in self._matches(text):
-            term = self.term_for(match.group())
-            if term is not None:
-                yield match, term
-
-    def _matches(self, text: str) -> Iterator[re.Match[str]]:
-        if self.by_first_word is None:
-            yield from self.pattern.finditer(text)
-            return
-        done = 0
-        for word in _WORD.finditer(text):
-            start = word.start()
-            if start < done or (start > 0 and text[start - 1] == "-"):
-                continue
-            names = self.by_first_word.get(word.group().casefold())
-            match = names.match(text, start) if names is not None else None
-            if match is not None:
-                done = match.end()
-                yield match
-
-
-_WORD = re.compile(r"\w+")
-
-
-class _FirstWordPatterns:
-    """Names grouped by their first word, each group one regex, compiled on first use:
-    compiling all of them cost more than the rest of start-up's marking together."""
-
-    def __init__(self, groups: dict[str, list[str]]) -> None:
-        self._groups = groups
-        self._compiled: dict[str, re.Pattern[str]] = {}
-
-    def get(self, word: str) -> re.Pattern[str] | None:
-        pattern = self._compiled.get(word)
-        if pattern is None:
-            group = self._groups.get(word)
-            if group is None:
-                return None
-            alternatives = "|".join(_form_regex(f) for f in _ordered(group))
-            pattern = self._compiled[word] = re.compile(f"(?:{alternatives}){_AFTER}")
-        return pattern
-
-
-def _first_word_index(forms: list[str]) -> _FirstWordPatterns | None:
-    """The names by first word; None if some name has no first word at all."""
-    groups: dict[str, list[str]] = {}
-    for form in forms:
-        first = _WORD.match(form)
-        if first is None:
-            return None
-        groups.setdefault(first.group().casefold(), []).append(form)
-    return _FirstWordPatterns(groups)
-
-
-@lru_cache(maxsize=16)
-def _finder_for(terms: tuple[Term, ...]) -> TermFinder:
-    exact: dict[str, Term] = {}
-    folded: dict[str, Term] = {}
-    named = [(name, term) for term in terms for name in term.names if name.strip()]
-    plurals = [(form, term) for name, term in named for form in _plural_forms(name)[1:]]
-    for form, term in named + plurals:
-        is_exact = is_abbreviation(form)
-        table = exact if is_exact else folded
-        table.setdefault(_form_key(form, is_exact), term)
-    forms = [f.strip() for f, _ in named + plurals]
-    if not forms:
-        return TermFinder((), exact, folded)
-    return TermFinder(tuple(forms), exact, folded, _first_word_index(forms))
 
 
 @dataclass
@@ -376,78 +222,3 @@ def marked_chapter_html(
         return render_chapter(handbook, chapter), TermUses()
     extension = TermMarkExtension.for_chapter(handbook, chapter, policy)
     return render_chapter(handbook, chapter, extra=[extension]), extension.uses
-
-
-SectionsByTerm = dict[str, list[str]]
-_USES_CACHE: weakref.WeakKeyDictionary[Handbook, SectionsByTerm] = weakref.WeakKeyDictionary()
-
-
-def _all_uses(handbook: Handbook) -> SectionsByTerm:
-    cached = _USES_CACHE.get(handbook)
-    if cached is None:
-        cached = {term.slug: [] for term in handbook.glossary.terms}
-        for chapter in handbook.reading_chapters:
-            for slug, sections in marked_chapter_html(handbook, chapter)[1].sections.items():
-                cached.setdefault(slug, []).extend(sections)
-        _USES_CACHE[handbook] = cached
-    return cached
-
-
-def term_sections(handbook: Handbook, glossary: Glossary | None = None) -> dict[str, list[str]]:
-    """For each term slug, the ids of the (non-glossary) sections whose body text uses it.
-
-    "Uses" means exactly what the reading view marks: body text, not headings, links or
-    code. Sections come in reading order. Computed once per handbook and kept.
-    """
-    if glossary is not None and glossary != handbook.glossary:
-        return _uses_with(handbook, glossary)
-    return {slug: list(ids) for slug, ids in _all_uses(handbook).items()}
-
-
-def _uses_with(handbook: Handbook, glossary: Glossary) -> dict[str, list[str]]:
-    found: dict[str, list[str]] = {term.slug: [] for term in glossary.terms}
-    for chapter in handbook.reading_chapters:
-        extension = TermMarkExtension(
-            glossary, chapter.id, {s.anchor: s.id for s in chapter.sections}
-        )
-        render_chapter(handbook, chapter, extra=[extension])
-        for slug, sections in extension.uses.sections.items():
-            found.setdefault(slug, []).extend(sections)
-    return found
-
-
-def terms_in_sections(handbook: Handbook, section_ids: Sequence[str]) -> list[Term]:
-    """The glossary terms used by any of the given sections, A to Z (for take-home packets).
-
-    A glossary section (`glossary/<slug>`) counts as using its own term.
-    """
-    wanted = set(section_ids)
-    uses = _all_uses(handbook)
-    prefix = GLOSSARY_CHAPTER_ID + "/"
-    own = {sid.removeprefix(prefix) for sid in wanted if sid.startswith(prefix)}
-    return [
-        term
-        for term in handbook.glossary.terms
-        if term.slug in own or wanted.intersection(uses.get(term.slug, ()))
-    ]
-
-
-def unused_terms(handbook: Handbook) -> list[Term]:
-    """Glossary terms that no section of the handbook uses (a content problem to fix)."""
-    uses = _all_uses(handbook)
-    return [term for term in handbook.glossary.terms if not uses.get(term.slug)]
-
-
-def abbreviation_heading(term: Term) -> str:
-    """The entry's heading: "GVHD — Graft-versus-host disease" when it has an abbreviation."""
-    short = next((name for name in term.aliases if is_abbreviation(name)), None)
-    if is_abbreviation(term.term):
-        full = next((name for name in term.aliases if not is_abbreviation(name)), None)
-        return f"{term.term} — {full}" if full else term.term
-    return f"{short} — {term.term}" if short else term.term
-
-
-def other_names(term: Term) -> list[str]:
-    """The aliases not already shown by `abbreviation_heading`."""
-    shown = abbreviation_heading(term).split(" — ")
-    return [name for name in term.aliases if name not in shown]

@@ -12,7 +12,6 @@ from __future__ import annotations
 import html
 import re
 import xml.etree.ElementTree as etree
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -68,8 +67,6 @@ ALLOWED_ATTRIBUTES = {
 }
 _IMG_WITHOUT_SRC = re.compile(r"<img\b(?![^>]*\bsrc=)([^>]*)>")
 _ALT = re.compile(r'\balt="([^"]*)"')
-
-LinkTarget = Callable[[str], str | None]
 
 
 @dataclass(frozen=True)

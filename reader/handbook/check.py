@@ -20,8 +20,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from reader.content.links import EXTERNAL_SCHEMES
-from reader.content.marking import term_sections
 from reader.content.render import ALLOWED_TAGS, LinkContext
+from reader.content.term_uses import term_sections
 from reader.handbook import MANIFEST_NAME, Chapter, Handbook
 from reader.problems import Problem
 

@@ -12,8 +12,8 @@ import html
 import re
 from dataclasses import dataclass, replace
 
-from reader.content.marking import terms_in_sections
 from reader.content.render import LinkContext, anchored_markdown, markdown_to_html
+from reader.content.term_uses import terms_in_sections
 from reader.handbook import Chapter, Handbook, Section
 from reader.handbook.glossary import Term
 

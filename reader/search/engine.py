@@ -20,13 +20,8 @@ from types import TracebackType
 from whoosh.searching import Searcher
 
 from reader.handbook import Handbook
-from reader.search.index import (
-    KIND_GLOSSARY,
-    KIND_SECTION,
-    OpenedIndex,
-    build_in_memory,
-    open_or_build_index,
-)
+from reader.search.documents import KIND_GLOSSARY, KIND_SECTION
+from reader.search.index import OpenedIndex, build_in_memory, open_or_build_index
 from reader.search.query import Highlights, QueryPlan, QueryPlanner
 from reader.search.text import WORD, WordStems
 

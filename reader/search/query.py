@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from whoosh.query import And, Or, Query, Term
 
-from reader.search.index import Vocabulary, concept_token, pair_token
+from reader.search.documents import Vocabulary, concept_token, pair_token
 from reader.search.text import SpellingCorrector, WordStems
 
 MAX_QUERY_CHARS = 256

@@ -4,12 +4,8 @@ error dialog that replaces tracebacks for the reader."""
 from __future__ import annotations
 
 import argparse
-import gc
-import os
 import sys
-import time
 import traceback
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -26,15 +22,11 @@ from reader.kiosk.settings import KioskConfig, load_kiosk_config, report_problem
 from reader.paths import UserDirs, resources_dir
 from reader.preferences import Preferences, load_preferences, save_preferences
 from reader.ui.mainwindow import MainWindow
-from reader.ui.module_sources import forget_module_sources
+from reader.ui.startup import show_first_page
 
 if TYPE_CHECKING:
     from reader.ui.kiosk.shell import KioskShell
 from reader.ui.translations import choose_language, install_translators
-
-STARTUP_REPORT_ENV = "HANDBOOK_READER_STARTUP_REPORT"
-SCENARIO_ENV = "HANDBOOK_READER_BENCH_SCENARIO"
-EXIT_AFTER_PAINT_ENV = "HANDBOOK_READER_EXIT_AFTER_PAINT"
 
 
 def show_error(parent: QWidget | None, title: str, message: str, details: str = "") -> None:
@@ -76,56 +68,6 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def tidy_after_first_paint() -> None:
-    """The command line pauses the garbage collector while the window is built, which
-    makes only objects that last (about 10 ms of collections saved). Once the first
-    page is painted, keep those objects out of later collections, and resume; and let
-    go of the source text the imports left behind (see module_sources.py)."""
-    forget_module_sources()
-    if not gc.isenabled():
-        gc.freeze()
-        gc.enable()
-
-
-def start_then_mark_terms(window: MainWindow, start: Callable[[], None]) -> None:
-    """Show the first page with its glossary words unmarked, and mark them right after
-    it is painted: the page appears about 10 ms sooner. The reader's choice is kept."""
-    marking = window.preferences.mark_terms
-    window.preferences.mark_terms = False
-    try:
-        start()
-    finally:
-        window.preferences.mark_terms = marking
-    if not marking:
-        return
-
-    def mark() -> None:
-        if window.preferences.mark_terms:  # unless the reader has turned marking off
-            window.set_mark_terms(True)
-
-    # Not inside the paint event that reports the first paint, but just after it.
-    window.content.first_painted.connect(lambda: QTimer.singleShot(0, mark))
-
-
-def _report_first_paint(window: MainWindow, started: float) -> None:
-    """Opt-in, for the benchmark: write the time to the first painted page to a file."""
-    report = os.environ.get(STARTUP_REPORT_ENV)
-    if not report:
-        return
-
-    def painted() -> None:
-        origin = float(os.environ.get("HANDBOOK_READER_T0", started))
-        Path(report).write_text(f"{(time.time() - origin) * 1000:.1f}\n", encoding="utf-8")
-        if os.environ.get(SCENARIO_ENV):
-            from reader.ui.bench_scenario import run_scenario
-
-            run_scenario(window, Path(report))
-        elif os.environ.get(EXIT_AFTER_PAINT_ENV):
-            QApplication.instance().quit()  # type: ignore[union-attr]
-
-    window.content.first_painted.connect(painted)
-
-
 @dataclass
 class Session:
     """Everything one run of the window holds, so it can be closed in order."""
@@ -161,7 +103,6 @@ def _kiosk_config(args: argparse.Namespace) -> KioskConfig | None:
 
 def open_session(args: argparse.Namespace, handbook_dir: Path) -> Session | int:
     """Build the app and its window (shown), or return an exit code after telling why."""
-    started = time.time()
     app = make_application(sys.argv[:1])
     kiosk_config = _kiosk_config(args)
     language = getattr(args, "lang", None) or (kiosk_config.language if kiosk_config else None)
@@ -182,18 +123,16 @@ def open_session(args: argparse.Namespace, handbook_dir: Path) -> Session | int:
         preferences = load_preferences(dirs.config)
         store = BookmarkStore.open(default_path(dirs))
     window = MainWindow(handbook, preferences, store=store, cache_dir=dirs.cache, kiosk=kiosk)
-    window.content.first_painted.connect(tidy_after_first_paint)
-    _report_first_paint(window, started)
     session = Session(app, window, store, dirs, kiosk, translators)
     if kiosk_config is not None:
         start_page = kiosk_config.start_page or None
-        start_then_mark_terms(window, lambda: window.start(start_page))
+        show_first_page(window, lambda: window.start(start_page))
         from reader.ui.kiosk.shell import KioskShell  # only kiosks pay for importing it
 
         session.shell = KioskShell(window, kiosk_config, app)
     else:
         window.restore_layout()
-        start_then_mark_terms(window, window.start)
+        show_first_page(window, window.start)
         window.show()
     if store.recovery_message:
         QTimer.singleShot(0, lambda: show_error(window, APP_NAME, store.recovery_message or ""))

@@ -33,17 +33,13 @@ MIN_MARGIN = 24
 MAX_PICTURE_WIDTH = 820
 
 
-FIRST_PAINT_LATEST_MS = 3000
-
-
 class ContentView(QTextBrowser):
     """A QTextBrowser that only shows handbook content and reports what is being read."""
 
     link_activated = Signal(QUrl)
     term_activated = Signal(str)
-    # Once: when the first page is painted, or FIRST_PAINT_LATEST_MS after the view is
-    # made if it never is (a minimised window, an empty page), so work that waits for
-    # the first paint (search, glossary marking, the garbage collector) is never stranded.
+    # Once, when the first page is painted: reader/ui/startup.py runs the work put off
+    # until then (and runs it anyway if the view is never painted).
     first_painted = Signal()
 
     def __init__(self, handbook_root: Path, parent: QWidget | None = None) -> None:
@@ -64,7 +60,6 @@ class ContentView(QTextBrowser):
         self.anchorClicked.connect(self._on_anchor)
         self._root = handbook_root.resolve()
         self._painted = False
-        QTimer.singleShot(FIRST_PAINT_LATEST_MS, self, self._report_first_paint)
         self._anchors: list[tuple[float, str]] = []
         self._highlights: list[QTextEdit.ExtraSelection] = []
         self._point_size = 12.0
@@ -76,9 +71,6 @@ class ContentView(QTextBrowser):
         self._reflow.timeout.connect(self._resize_pictures)
 
     # -- content ---------------------------------------------------------------
-
-    def set_handbook_root(self, root: Path) -> None:
-        self._root = root.resolve()
 
     def show_html(self, html: str) -> None:
         """Replace the page; glossary words get their dotted underline once, here."""

@@ -289,19 +289,53 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../reader/ui/app.py" line="56"/>
+        <location filename="../../reader/ui/app.py" line="48"/>
         <source>Something went wrong</source>
         <translation>Algo salió mal</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/app.py" line="57"/>
+        <location filename="../../reader/ui/app.py" line="49"/>
         <source>Handbook Reader ran into a problem, but your bookmarks are safe. You can keep reading.</source>
         <translation>Handbook Reader tuvo un problema, pero sus marcadores están a salvo. Puede seguir leyendo.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/app.py" line="174"/>
+        <location filename="../../reader/ui/app.py" line="115"/>
         <source>The handbook could not be opened.</source>
         <translation>No se pudo abrir el manual.</translation>
+    </message>
+</context>
+<context>
+    <name>BookmarkCommands</name>
+    <message>
+        <location filename="../../reader/ui/window/bookmarking.py" line="32"/>
+        <source>Bookmark removed. Press Ctrl+Z to undo.</source>
+        <translation>Marcador quitado. Presione Ctrl+Z para deshacerlo.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/bookmarking.py" line="34"/>
+        <source>Bookmarked. Find it under Bookmarks (F10).</source>
+        <translation>Sección marcada. La encontrará en Marcadores (F10).</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/bookmarking.py" line="51"/>
+        <source>Bookmarks</source>
+        <translation>Marcadores</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/bookmarking.py" line="71"/>
+        <source>Export bookmarks</source>
+        <translation>Exportar marcadores</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/bookmarking.py" line="72"/>
+        <location filename="../../reader/ui/window/bookmarking.py" line="82"/>
+        <source>Bookmarks (*.json)</source>
+        <translation>Marcadores (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/bookmarking.py" line="81"/>
+        <source>Import bookmarks</source>
+        <translation>Importar marcadores</translation>
     </message>
 </context>
 <context>
@@ -447,27 +481,27 @@
         <translation>Esta sección ya no está en el manual</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="409"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="405"/>
         <source>Rename Bookmark</source>
         <translation>Cambiar el nombre del marcador</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="409"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="405"/>
         <source>Title:</source>
         <translation>Título:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="421"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="417"/>
         <source>Bookmark Note</source>
         <translation>Nota del marcador</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="421"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="417"/>
         <source>Note:</source>
         <translation>Nota:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="456"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="452"/>
         <source>Bookmark actions</source>
         <translation>Acciones de los marcadores</translation>
     </message>
@@ -475,12 +509,12 @@
 <context>
     <name>ContentView</name>
     <message>
-        <location filename="../../reader/ui/content_view.py" line="52"/>
+        <location filename="../../reader/ui/content_view.py" line="48"/>
         <source>Handbook text</source>
         <translation>Texto del manual</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/content_view.py" line="54"/>
+        <location filename="../../reader/ui/content_view.py" line="50"/>
         <source>The section you are reading. Links and underlined words can be opened.</source>
         <translation>La sección que está leyendo. Puede abrir los enlaces y las palabras subrayadas.</translation>
     </message>
@@ -668,14 +702,6 @@ Volveremos al inicio en %n segundos</numerusform>
         <translation>La impresora “%1” no está disponible. Por favor, pregunte en recepción.</translation>
     </message>
     <message>
-        <source>Kiosk mode</source>
-        <translation type="vanished">Modo quiosco</translation>
-    </message>
-    <message>
-        <source>No administrator PIN is set, so the kiosk can&apos;t be closed from the screen. An administrator can set one with: handbook-reader kiosk-pin</source>
-        <translation type="vanished">No hay un PIN de administración, así que el quiosco no se puede cerrar desde la pantalla. Un administrador puede crear uno con: handbook-reader kiosk-pin</translation>
-    </message>
-    <message>
         <location filename="../../reader/ui/kiosk/shell.py" line="290"/>
         <source>Printing is turned off on this computer.</source>
         <translation>La impresión está desactivada en esta computadora.</translation>
@@ -684,87 +710,87 @@ Volveremos al inicio en %n segundos</numerusform>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="284"/>
+        <location filename="../../reader/ui/window/chrome.py" line="49"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="284"/>
+        <location filename="../../reader/ui/window/chrome.py" line="50"/>
         <source>&amp;Edit</source>
         <translation>&amp;Edición</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="284"/>
+        <location filename="../../reader/ui/window/chrome.py" line="51"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="285"/>
+        <location filename="../../reader/ui/window/chrome.py" line="52"/>
         <source>&amp;Go</source>
         <translation>&amp;Ir</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="286"/>
+        <location filename="../../reader/ui/window/chrome.py" line="53"/>
         <source>&amp;Bookmarks</source>
         <translation>&amp;Marcadores</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="286"/>
+        <location filename="../../reader/ui/window/chrome.py" line="54"/>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="287"/>
+        <location filename="../../reader/ui/window/chrome.py" line="55"/>
         <source>&amp;Theme</source>
         <translation>&amp;Tema</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="291"/>
+        <location filename="../../reader/ui/mainwindow.py" line="160"/>
         <source>Contents</source>
         <translation>Índice</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="292"/>
+        <location filename="../../reader/ui/mainwindow.py" line="161"/>
         <source>Search results</source>
         <translation>Resultados de búsqueda</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="293"/>
+        <location filename="../../reader/ui/mainwindow.py" line="162"/>
         <source>Search the handbook (Ctrl+K)</source>
         <translation>Buscar en el manual (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="294"/>
+        <location filename="../../reader/ui/mainwindow.py" line="163"/>
         <source>Search the handbook</source>
         <translation>Buscar en el manual</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="296"/>
+        <location filename="../../reader/ui/mainwindow.py" line="165"/>
         <source>Type a word or question. Spelling mistakes are forgiven.</source>
         <translation>Escriba una palabra o una pregunta. No importa si hay faltas de ortografía.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="298"/>
+        <location filename="../../reader/ui/mainwindow.py" line="167"/>
         <source>Main toolbar</source>
         <translation>Barra de herramientas principal</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="299"/>
+        <location filename="../../reader/ui/mainwindow.py" line="168"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="312"/>
+        <location filename="../../reader/ui/mainwindow.py" line="181"/>
         <source>That section is not in this handbook.</source>
         <translation>Esa sección no está en este manual.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="390"/>
+        <location filename="../../reader/ui/window/dialogs.py" line="36"/>
         <source>Link outside the handbook</source>
         <translation>Enlace fuera del manual</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="391"/>
+        <location filename="../../reader/ui/window/dialogs.py" line="37"/>
         <source>This link leads outside the handbook:
 
 %1
@@ -777,12 +803,12 @@ It can&apos;t be opened on this computer.</source>
 No se puede abrir en esta computadora.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="397"/>
+        <location filename="../../reader/ui/window/dialogs.py" line="46"/>
         <source>Open a web page?</source>
         <translation>¿Abrir una página web?</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="398"/>
+        <location filename="../../reader/ui/window/dialogs.py" line="47"/>
         <source>This link leads to a web page outside the handbook:
 
 %1
@@ -795,78 +821,22 @@ Open it in your web browser? This needs an internet connection.</source>
 ¿Quiere abrirla en su navegador? Para esto necesita conexión a internet.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="432"/>
-        <source>%1 matches highlighted on this page.</source>
-        <translation>Resultados resaltados en esta página: %1.</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/mainwindow.py" line="452"/>
-        <source>Bookmark removed. Press Ctrl+Z to undo.</source>
-        <translation>Marcador quitado. Presione Ctrl+Z para deshacerlo.</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/mainwindow.py" line="454"/>
-        <source>Bookmarked. Find it under Bookmarks (F10).</source>
-        <translation>Sección marcada. La encontrará en Marcadores (F10).</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/mainwindow.py" line="482"/>
-        <source>Bookmarks</source>
-        <translation>Marcadores</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/mainwindow.py" line="500"/>
-        <source>Export bookmarks</source>
-        <translation>Exportar marcadores</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/mainwindow.py" line="501"/>
-        <location filename="../../reader/ui/mainwindow.py" line="510"/>
-        <source>Bookmarks (*.json)</source>
-        <translation>Marcadores (*.json)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/mainwindow.py" line="509"/>
-        <source>Import bookmarks</source>
-        <translation>Importar marcadores</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/mainwindow.py" line="551"/>
-        <source>Saved %1 (%2 pages).</source>
-        <translation>Guardado: %1 (páginas: %2).</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/mainwindow.py" line="558"/>
-        <source>Save as PDF</source>
-        <translation>Guardar como PDF</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/mainwindow.py" line="558"/>
-        <source>PDF files (*.pdf)</source>
-        <translation>Archivos PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/mainwindow.py" line="570"/>
-        <source>Text size %1%</source>
-        <translation>Tamaño del texto: %1%</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/mainwindow.py" line="609"/>
+        <location filename="../../reader/ui/mainwindow.py" line="313"/>
         <source>Chapter %1 of %2: %3</source>
         <translation>Capítulo %1 de %2: %3</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="624"/>
+        <location filename="../../reader/ui/window/dialogs.py" line="23"/>
         <source>About %1</source>
         <translation>Acerca de %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="626"/>
+        <location filename="../../reader/ui/window/dialogs.py" line="25"/>
         <source>&lt;p&gt;An offline reader for family handbooks.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Un lector de manuales para familias que funciona sin internet.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="672"/>
+        <location filename="../../reader/ui/window/chrome.py" line="149"/>
         <source>Side panels</source>
         <translation>Paneles laterales</translation>
     </message>
@@ -876,7 +846,6 @@ Open it in your web browser? This needs an internet connection.</source>
     <message>
         <location filename="../../reader/ui/kiosk/keyboard.py" line="85"/>
         <source>On-screen keyboard</source>
-        <extracomment>Rows of letter keys per layout; the last row (shift, space, ...) is the same for all. The special keys&apos; names (their object names are oskKey_&lt;name&gt;).</extracomment>
         <translation>Teclado en pantalla</translation>
     </message>
     <message>
@@ -1028,6 +997,24 @@ Open it in your web browser? This needs an internet connection.</source>
     </message>
 </context>
 <context>
+    <name>PrintController</name>
+    <message>
+        <location filename="../../reader/ui/window/printing.py" line="63"/>
+        <source>Saved %1 (%2 pages).</source>
+        <translation>Guardado: %1 (páginas: %2).</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/printing.py" line="72"/>
+        <source>Save as PDF</source>
+        <translation>Guardar como PDF</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/printing.py" line="74"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>PrintDialog</name>
     <message>
         <location filename="../../reader/ui/print_dialog.py" line="72"/>
@@ -1168,6 +1155,22 @@ Open it in your web browser? This needs an internet connection.</source>
     </message>
 </context>
 <context>
+    <name>ReadingComfort</name>
+    <message>
+        <location filename="../../reader/ui/window/comfort.py" line="30"/>
+        <source>Text size %1%</source>
+        <translation>Tamaño del texto: %1%</translation>
+    </message>
+</context>
+<context>
+    <name>SearchCommands</name>
+    <message>
+        <location filename="../../reader/ui/window/searching.py" line="50"/>
+        <source>%1 matches highlighted on this page.</source>
+        <translation>Resultados resaltados en esta página: %1.</translation>
+    </message>
+</context>
+<context>
     <name>SearchIndexLoader</name>
     <message>
         <location filename="../../reader/ui/panels/search_panel.py" line="309"/>
@@ -1178,32 +1181,32 @@ Open it in your web browser? This needs an internet connection.</source>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="161"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="160"/>
         <source>Search results panel</source>
         <translation>Panel de resultados de búsqueda</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="162"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="161"/>
         <source>Search results</source>
         <translation>Resultados de búsqueda</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="163"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="162"/>
         <source>Search message</source>
         <translation>Mensaje de la búsqueda</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="192"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="191"/>
         <source>Preparing search…</source>
         <translation>Preparando la búsqueda…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="211"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="210"/>
         <source>Glossary</source>
         <translation>Glosario</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/panels/search_panel.py" line="223"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="222"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n resultado</numerusform>
@@ -1211,12 +1214,12 @@ Open it in your web browser? This needs an internet connection.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="229"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="228"/>
         <source>No results for “%1”. Try fewer words, or check the spelling.</source>
         <translation>No hay resultados para “%1”. Pruebe con menos palabras o revise la ortografía.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="233"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="232"/>
         <source>Did you mean: %1?</source>
         <translation>¿Quiso decir: %1?</translation>
     </message>

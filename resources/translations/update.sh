@@ -6,7 +6,8 @@
 # 1. pyside6-lupdate collects every self.tr(), QCoreApplication.translate() and
 #    QT_TRANSLATE_NOOP() text in reader/ and merges it into handbook_reader_<lang>.ts.
 #    New texts arrive marked "unfinished"; texts gone from the code are kept as
-#    "vanished", so their translation comes back if the text does.
+#    "vanished", so their translation comes back if the text does; carry_over.py then
+#    moves a translation along with a text that moved to another class.
 # 2. Translators open the .ts in Qt Linguist (`pyside6-linguist handbook_reader_es.ts`),
 #    translate each unfinished entry (keeping %1, %n, {name}, HTML tags and a sensible
 #    & accelerator), mark it done and save.
@@ -28,5 +29,6 @@ mapfile -t sources < <(find reader -name '*.py' -not -path '*/__pycache__/*' | L
 for language in "${languages[@]}"; do
     ts="$here/handbook_reader_$language.ts"
     pyside6-lupdate -source-language en -target-language "$language" "${sources[@]}" -ts "$ts"
+    python3 "$here/carry_over.py" "$ts"
     pyside6-lrelease "$ts" -qm "${ts%.ts}.qm"
 done

@@ -14,14 +14,10 @@ import statistics
 import time
 from collections.abc import Callable
 
-from reader.content.marking import (
-    _USES_CACHE,
-    TermFinder,
-    _finder_for,
-    marked_chapter_html,
-    term_sections,
-)
+from reader.content.marking import marked_chapter_html
 from reader.content.render import render_chapter
+from reader.content.term_finder import TermFinder, _finder_for
+from reader.content.term_uses import _USES_CACHE, term_sections
 from reader.handbook import load_handbook
 from reader.paths import bundled_handbook_dir
 

@@ -77,18 +77,12 @@ def _base_env(home: Path) -> dict[str, str]:
 
 
 def _app_run(home: Path, scenario: bool) -> list[float]:
-    """The real app (`python -m reader`): ms to the first painted page, and with the
-    scenario the peak memory in MB after a search and three chapters."""
-    env = _base_env(home)
-    env["HANDBOOK_READER_EXIT_AFTER_PAINT"] = "1"
+    """The real app (tests/helpers/window_run.py): ms to the first painted page, and with
+    the scenario the peak memory in MB after a search and three chapters."""
+    command = [sys.executable, str(REPO / "tests" / "helpers" / "window_run.py"), "{report}"]
     if scenario:
-        env["HANDBOOK_READER_BENCH_SCENARIO"] = "1"
-    with tempfile.TemporaryDirectory() as folder:
-        report = Path(folder) / "report.txt"
-        env["HANDBOOK_READER_STARTUP_REPORT"] = str(report)
-        env["HANDBOOK_READER_T0"] = repr(time.time())
-        _run([sys.executable, "-m", "reader"], env, timeout=120)
-        return [float(line) for line in report.read_text().split()]
+        command.append("--scenario")
+    return _run_reporting(command, _base_env(home))
 
 
 def _baseline_run(html: Path, home: Path, scenario: bool) -> list[float]:

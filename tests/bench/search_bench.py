@@ -25,8 +25,8 @@ from pathlib import Path
 
 from reader.handbook import Handbook, load_handbook
 from reader.paths import bundled_handbook_dir
+from reader.search.documents import handbook_documents
 from reader.search.engine import SearchIndex
-from reader.search.index import handbook_documents
 from reader.search.query import clean_query_text
 
 QUERIES = [

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from reader.content import pages
 from reader.handbook import Handbook, load_handbook
 from reader.preferences import Preferences
-from reader.ui import content_view
+from reader.ui import startup
 from reader.ui.app import Session, open_session
 from reader.ui.mainwindow import MainWindow
 
@@ -193,7 +193,7 @@ def test_a_window_never_painted_still_prepares_search(
     qtbot: QtBot, handbook: Handbook, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Minimised at start, or hidden behind a kiosk shell: search must not wait forever."""
-    monkeypatch.setattr(content_view, "FIRST_PAINT_LATEST_MS", 50)
+    monkeypatch.setattr(startup, "FIRST_PAINT_LATEST_MS", 50)
     window = MainWindow(handbook, Preferences())
     qtbot.addWidget(window)
     window.start()  # never shown, so never painted
@@ -205,7 +205,7 @@ def test_a_window_never_painted_still_prepares_search(
 def test_the_first_paint_lets_go_of_the_source_text_imports_left(
     qtbot: QtBot, gene_book: Path, user_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """PySide makes Python keep every imported module's source (reader/ui/module_sources.py);
+    """PySide makes Python keep every imported module's source (reader/ui/startup.py);
     once the first page is painted, the app drops it."""
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # open_session installs its own
     kept = str(Path(pages.__file__))
@@ -215,7 +215,9 @@ def test_the_first_paint_lets_go_of_the_source_text_imports_left(
     assert isinstance(session, Session)
     qtbot.addWidget(session.window)
     still_kept: list[bool] = []  # read by a slot that runs just after the app's own
-    session.window.content.first_painted.connect(lambda: still_kept.append(kept in linecache.cache))
+    session.window.after_first_paint.done.connect(
+        lambda: still_kept.append(kept in linecache.cache)
+    )
     try:
         qtbot.waitUntil(lambda: bool(still_kept), timeout=5000)
         assert still_kept == [False]

@@ -13,12 +13,12 @@ from PySide6.QtWidgets import QGridLayout, QLineEdit, QPushButton, QSizePolicy, 
 
 KEY_SIZE = QSize(52, 60)
 
-#: Rows of letter keys per layout; the last row (shift, space, ...) is the same for all.
+# Rows of letter keys per layout; the last row (shift, space, ...) is the same for all.
 LAYOUTS: dict[str, tuple[str, ...]] = {
     "en": ("1234567890", "qwertyuiop", "asdfghjkl'", "zxcvbnm-.?"),
     "es": ("1234567890", "qwertyuiop", "asdfghjklñ", "zxcvbnm-¿?", "áéíóúü"),
 }
-#: The special keys' names (their object names are oskKey_<name>).
+# The special keys' names (their object names are oskKey_<name>).
 BACKSPACE, SHIFT, SPACE = "backspace", "shift", "space"
 SEARCH, HIDE, SWITCH = "search", "hide", "switch"
 

@@ -365,10 +365,6 @@ class BookmarksPanel(QDockWidget):
             button.setMinimumHeight(48 if touch else 0)
         self._show_rows()
 
-    @property
-    def touch_mode(self) -> bool:
-        return self._touch
-
     # ---------------------------------------------------------------- requests
 
     def selected_row(self) -> BookmarkRow | None:

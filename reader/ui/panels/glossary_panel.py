@@ -299,7 +299,7 @@ class GlossaryPanel(QDockWidget):
     def _appears_in_html(self, term: Term) -> str:
         label = html.escape(self.tr("Appears in:"))
         if self._uses is None:
-            from reader.content.marking import term_sections  # Markdown loads after start-up
+            from reader.content.term_uses import term_sections  # Markdown loads after start-up
 
             self._uses = term_sections(self.handbook)
         sections = self._uses.get(term.slug, [])

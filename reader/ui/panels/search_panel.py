@@ -41,7 +41,6 @@ from PySide6.QtWidgets import (
 )
 
 from reader.handbook import Handbook
-from reader.ui.module_sources import forget_module_sources
 
 if TYPE_CHECKING:  # Whoosh is imported only when the index is opened, after first paint
     from reader.search.engine import SearchIndex, SearchResult
@@ -289,9 +288,10 @@ class SearchPanel(QWidget):
 class SearchIndexLoader(QObject):
     """Opens or builds the search index in a worker thread.
 
-    Start it after the window is first painted (`QTimer.singleShot(0, loader.start)`);
-    it emits `ready(SearchIndex)` or `failed(message)`. `stop()` makes it drop the
-    result instead of emitting it; `join()` waits for the thread (tests, shutdown).
+    Start it after the window is first painted, once reader/ui/startup.py has imported
+    Whoosh on the main thread; it emits `ready(SearchIndex)` or `failed(message)`.
+    `stop()` makes it drop the result instead of emitting it; `join()` waits for the
+    thread (tests, shutdown).
     """
 
     ready = Signal(object)
@@ -316,12 +316,8 @@ class SearchIndexLoader(QObject):
 
     def _run(self) -> None:
         try:
-            from reader.lean_imports import load_search_engine
-
-            load_search_engine()  # 14 MB less: see reader/lean_imports.py
             from reader.search.engine import SearchIndex
 
-            forget_module_sources()
             index = SearchIndex.open_or_build(self.handbook, self.cache_dir)
         except Exception as error:  # the reader keeps working without search
             log.warning("search index could not be prepared: %r", error)

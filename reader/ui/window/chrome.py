@@ -1,0 +1,151 @@
+"""The window's chrome: which actions the toolbar and menus hold, in what order, and the
+docks around the page. Layouts are lists of action names (actions are declared once, in
+reader/ui/actions.py), so a menu or toolbar changes here and nowhere else."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QCoreApplication, Qt
+from PySide6.QtGui import QActionGroup
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QMainWindow,
+    QMenu,
+    QSizePolicy,
+    QTabBar,
+    QToolBar,
+    QWidget,
+)
+
+from reader.preferences import Preferences
+from reader.ui.theme import THEMES
+
+if TYPE_CHECKING:
+    from reader.ui.mainwindow import MainWindow
+
+# None is a separator; "search_box" is the search field.
+TOOLBAR: list[str | None] = [
+    "back", "forward", "home", None, "search_box", None,
+    "bookmark", "show_glossary", "print", None, "zoom_out", "zoom_in",
+]  # fmt: skip
+
+MENUS: dict[str, list[str | None]] = {
+    "file": ["open_handbook", None, "print", "export_pdf", None,
+             "export_bookmarks", "import_bookmarks", None, "quit"],
+    "edit": ["undo", "redo"],
+    "view": ["show_contents", "show_glossary", "show_bookmarks", None, "mark_terms",
+             None, "zoom_in", "zoom_out", "zoom_reset"],
+    "go": ["back", "forward", "home", None, "previous_section", "next_section", None,
+           "focus_search", "find_in_page"],
+    "bookmarks": ["bookmark", "show_bookmarks"],
+    "help": ["help", "about"],
+}  # fmt: skip
+
+
+def menu_titles() -> dict[str, str]:
+    translate = QCoreApplication.translate
+    return {
+        "file": translate("MainWindow", "&File"),
+        "edit": translate("MainWindow", "&Edit"),
+        "view": translate("MainWindow", "&View"),
+        "go": translate("MainWindow", "&Go"),
+        "bookmarks": translate("MainWindow", "&Bookmarks"),
+        "help": translate("MainWindow", "&Help"),
+        "theme": translate("MainWindow", "&Theme"),
+    }
+
+
+def add_dock(
+    window: QMainWindow, name: str, widget: QWidget, area: Qt.DockWidgetArea
+) -> QDockWidget:
+    dock = QDockWidget(window)
+    dock.setObjectName(name)
+    dock.setWidget(widget)
+    dock.setFeatures(
+        QDockWidget.DockWidgetFeature.DockWidgetClosable
+        | QDockWidget.DockWidgetFeature.DockWidgetMovable
+    )
+    window.addDockWidget(area, dock)
+    return dock
+
+
+def build_docks(window: MainWindow) -> None:
+    """Contents, search results and bookmarks share the left; the glossary is right."""
+    left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+    window.setDockOptions(
+        QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks
+    )
+    window.toc_dock = add_dock(window, "contentsDock", window.toc, left)
+    window.search_dock = add_dock(window, "searchDock", window.search_panel, left)
+    window.addDockWidget(left, window.bookmarks_panel)
+    window.tabifyDockWidget(window.toc_dock, window.search_dock)
+    window.tabifyDockWidget(window.toc_dock, window.bookmarks_panel)
+    window.toc_dock.raise_()
+    window.addDockWidget(right, window.glossary_panel)
+    window.glossary_panel.setVisible(bool(window.handbook.glossary.terms))
+
+
+def build_toolbar(window: MainWindow) -> QToolBar:
+    bar = QToolBar(window)
+    bar.setObjectName("mainToolbar")
+    bar.setMovable(False)
+    bar.setFloatable(False)
+    bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
+    for item in TOOLBAR:
+        if item is None:
+            bar.addSeparator()
+        elif item == "search_box":
+            box = window.search_box
+            box.setMinimumWidth(260)
+            box.setMaximumWidth(560)
+            box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            bar.addWidget(box)
+        else:
+            bar.addAction(window.action_set[item])
+    window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+    return bar
+
+
+def build_menus(window: MainWindow) -> dict[str, QMenu]:
+    menus: dict[str, QMenu] = {}
+    for name, items in MENUS.items():
+        menu = window.menuBar().addMenu("")
+        menu.setObjectName(f"menu_{name}")
+        for action_id in items:
+            if action_id is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(window.action_set[action_id])
+        menus[name] = menu
+    menus["theme"] = menus["view"].addMenu("")
+    menus["theme"].setObjectName("menu_theme")
+    window.theme_group = QActionGroup(window)
+    for name in THEMES:
+        action = window.action_set[f"theme_{name}"]
+        window.theme_group.addAction(action)
+        menus["theme"].addAction(action)
+    return menus
+
+
+def save_layout(window: QMainWindow, preferences: Preferences) -> None:
+    """The window's size and panels, kept in the reader's preferences (one place)."""
+    preferences.window_geometry = bytes(window.saveGeometry().toBase64().data()).decode()
+    preferences.window_state = bytes(window.saveState().toBase64().data()).decode()
+
+
+def restore_layout(window: QMainWindow, preferences: Preferences) -> None:
+    if preferences.window_geometry:
+        window.restoreGeometry(QByteArray.fromBase64(preferences.window_geometry.encode()))
+    if preferences.window_state:
+        window.restoreState(QByteArray.fromBase64(preferences.window_state.encode()))
+
+
+def name_dock_tabs(window: QMainWindow) -> None:
+    """Qt makes a tab bar for docks that share a place; screen readers need its name,
+    and a reader needs its whole labels ("Search results", not "Search re...")."""
+    for bar in window.findChildren(QTabBar):
+        if not bar.accessibleName():
+            bar.setAccessibleName(QCoreApplication.translate("MainWindow", "Side panels"))
+        bar.setElideMode(Qt.TextElideMode.ElideNone)
+        bar.setUsesScrollButtons(False)

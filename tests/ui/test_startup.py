@@ -1,0 +1,60 @@
+"""reader/ui/startup.py: what start-up puts off until the first paint, and the one
+stand-in it lends another library, in real processes and the real window."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from reader.ui.startup import AfterFirstPaint
+from tests.support import run_python
+
+
+def test_whoosh_loads_light_and_lends_nothing_to_later_imports(tmp_path: Path) -> None:
+    """The stand-ins keep OpenSSL, asyncio and urllib.request out while Whoosh loads; an
+    index built and read with Python's own MD5 answers; and every later import gets the
+    real module, not a stand-in."""
+    probe = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from reader.ui.startup import import_search_engine\n"
+        "import_search_engine()\n"
+        "print(*(name in sys.modules for name in ('_hashlib', 'asyncio', 'urllib.request')))\n"
+        "from reader.handbook import load_handbook\n"
+        "from reader.paths import bundled_handbook_dir\n"
+        "from reader.search.engine import SearchIndex\n"
+        "handbook = load_handbook(bundled_handbook_dir())\n"
+        f"SearchIndex.open_or_build(handbook, Path({str(tmp_path)!r})).close()\n"
+        f"index = SearchIndex.open_or_build(handbook, Path({str(tmp_path)!r}))\n"
+        "print(index.rebuilt, len(index.search('bone marrow transplant').hits) > 0)\n"
+        "import asyncio, hashlib, urllib.request\n"
+        "print(hashlib.sha256(b'').hexdigest()[:8], callable(asyncio.run),\n"
+        "      callable(urllib.request.urlopen), 'stand-in' in (hashlib.__doc__ or ''))\n"
+    )
+    done = run_python(["-c", probe], home=tmp_path / "home")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == [
+        *["False", "False", "False"],
+        *["False", "True"],
+        *["e3b0c442", "True", "True", "False"],
+    ]
+
+
+def test_deferred_work_runs_once_in_order_after_the_paint(qtbot: QtBot) -> None:
+    from PySide6.QtCore import QObject, Signal
+
+    class View(QObject):
+        painted = Signal()
+
+    view = View()
+    deferred = AfterFirstPaint(view.painted, view)
+    ran: list[str] = []
+    deferred.defer(lambda: ran.append("first"))
+    deferred.defer(lambda: ran.append("second"))
+    assert ran == []
+    with qtbot.waitSignal(deferred.done, timeout=5000):
+        view.painted.emit()
+    view.painted.emit()
+    deferred.defer(lambda: ran.append("late"))  # after the paint: at once
+    assert ran == ["first", "second", "late"]
