@@ -67,6 +67,23 @@ def run_reader(*argv: str, home: Path) -> subprocess.CompletedProcess[str]:
     return run_python(["-m", "reader", *argv], home=home)
 
 
+# --- tools from Debian ------------------------------------------------------------
+
+#: CI installs the Debian tools the tests need and sets this, so a missing one fails.
+REQUIRE_TOOLS_ENV = "HANDBOOK_READER_REQUIRE_TOOLS"
+
+
+def require_tool(name: str, debian_package: str) -> str:
+    """The tool's path; skip without it, but fail when CI says the tools are installed."""
+    path = shutil.which(name)
+    if path:
+        return path
+    reason = f"{name} is not installed (apt-get install {debian_package})"
+    if os.environ.get(REQUIRE_TOOLS_ENV) == "1":
+        pytest.fail(f"{reason}, and {REQUIRE_TOOLS_ENV}=1 requires it")
+    pytest.skip(reason)
+
+
 # --- handbooks -----------------------------------------------------------------------
 
 #: A small picture that Qt can draw.

@@ -13,23 +13,23 @@ from pathlib import Path
 import pytest
 
 from reader.commands import CommandError, kiosk_pin
-from reader.kiosk.settings import (
+from reader.kiosk.pin import (
     MIN_PIN_ITERATIONS,
-    SYSTEM_CONFIG,
-    KioskConfig,
     PinError,
     PinLockout,
-    VisitFiles,
-    default_config_paths,
     hash_pin,
-    kiosk_print_target,
-    load_kiosk_config,
     parse_pin_hash,
-    report_problems,
-    seconds_left_text,
     set_admin_pin,
     verify_pin,
 )
+from reader.kiosk.settings import (
+    SYSTEM_CONFIG,
+    KioskConfig,
+    default_config_paths,
+    load_kiosk_config,
+    report_problems,
+)
+from reader.kiosk.visit import VisitFiles, kiosk_print_target, seconds_left_text
 from reader.paths import UserDirs
 
 PIN = "73915824"

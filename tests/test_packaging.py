@@ -28,6 +28,7 @@ import pytest
 from reader import APP_ID, __version__
 from reader.cli import build_parser
 from reader.handbook import Handbook, load_handbook
+from tests.support import require_tool
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGING = ROOT / "resources" / "packaging"
@@ -37,21 +38,9 @@ DESKTOP_FILE = PACKAGING / f"{COMPONENT_ID}.desktop"
 KIOSK_DESKTOP_FILE = PACKAGING / f"{COMPONENT_ID}.Kiosk.desktop"
 METAINFO_FILE = PACKAGING / f"{COMPONENT_ID}.metainfo.xml"
 PALETTE = ("#1d4e89", "#2a8c82", "#e9c46a")
-REQUIRE_TOOLS_ENV = "HANDBOOK_READER_REQUIRE_TOOLS"
 BUNDLE_ENV = "HANDBOOK_READER_BUNDLE"
 KNOWN_CHAPTERS = {"what-is-gene-therapy", "how-it-works", "history", "limits"}
 TIMEOUT = 120
-
-
-def require_tool(name: str, debian_package: str) -> str:
-    """The tool's path; skip without it, but fail when CI says the tools are installed."""
-    path = shutil.which(name)
-    if path:
-        return path
-    reason = f"{name} is not installed (apt-get install {debian_package})"
-    if os.environ.get(REQUIRE_TOOLS_ENV) == "1":
-        pytest.fail(f"{reason}, and {REQUIRE_TOOLS_ENV}=1 requires it")
-    pytest.skip(reason)
 
 
 def clean_env(**extra: str) -> dict[str, str]:

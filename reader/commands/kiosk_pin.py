@@ -8,13 +8,8 @@ import sys
 from pathlib import Path
 
 from reader.commands import CommandError
-from reader.kiosk.settings import (
-    SYSTEM_CONFIG,
-    PinError,
-    check_pin_rules,
-    set_admin_pin,
-    user_config_path,
-)
+from reader.kiosk.pin import PinError, check_pin_rules, set_admin_pin
+from reader.kiosk.settings import SYSTEM_CONFIG, user_config_path
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

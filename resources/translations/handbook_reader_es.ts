@@ -285,61 +285,75 @@
     </message>
 </context>
 <context>
+    <name>AdminExit</name>
+    <message>
+        <location filename="../../reader/ui/kiosk/admin.py" line="51"/>
+        <location filename="../../reader/ui/kiosk/admin.py" line="58"/>
+        <source>Kiosk mode</source>
+        <translation>Modo quiosco</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/kiosk/admin.py" line="52"/>
+        <source>No administrator PIN is set, so the kiosk can&apos;t be closed from the screen. An administrator can set one with: handbook-reader kiosk-pin</source>
+        <translation>No hay un PIN de administración, así que el quiosco no se puede cerrar desde la pantalla. Un administrador puede crear uno con: handbook-reader kiosk-pin</translation>
+    </message>
+</context>
+<context>
     <name>AdminPinDialog</name>
     <message>
-        <location filename="../../reader/ui/kiosk/shell.py" line="231"/>
+        <location filename="../../reader/ui/kiosk/widgets.py" line="129"/>
         <source>Leave kiosk mode</source>
         <translation>Salir del modo quiosco</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/kiosk/shell.py" line="232"/>
+        <location filename="../../reader/ui/kiosk/widgets.py" line="130"/>
         <source>Administrator PIN</source>
         <translation>PIN de administración</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/kiosk/shell.py" line="233"/>
+        <location filename="../../reader/ui/kiosk/widgets.py" line="131"/>
         <source>Administrator: type the PIN to close the kiosk.</source>
         <translation>Administración: escriba el PIN para cerrar el quiosco.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/kiosk/shell.py" line="234"/>
+        <location filename="../../reader/ui/kiosk/widgets.py" line="132"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/kiosk/shell.py" line="235"/>
+        <location filename="../../reader/ui/kiosk/widgets.py" line="133"/>
         <source>Message</source>
         <translation>Mensaje</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/kiosk/shell.py" line="236"/>
-        <location filename="../../reader/ui/kiosk/shell.py" line="237"/>
+        <location filename="../../reader/ui/kiosk/widgets.py" line="134"/>
+        <location filename="../../reader/ui/kiosk/widgets.py" line="135"/>
         <source>Close the kiosk</source>
         <translation>Cerrar el quiosco</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/kiosk/shell.py" line="238"/>
-        <location filename="../../reader/ui/kiosk/shell.py" line="239"/>
+        <location filename="../../reader/ui/kiosk/widgets.py" line="136"/>
+        <location filename="../../reader/ui/kiosk/widgets.py" line="137"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/kiosk/shell.py" line="240"/>
+        <location filename="../../reader/ui/kiosk/widgets.py" line="138"/>
         <source>Delete last digit</source>
         <translation>Borrar el último número</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/kiosk/shell.py" line="240"/>
+        <location filename="../../reader/ui/kiosk/widgets.py" line="138"/>
         <source>Clear</source>
         <translation>Borrar todo</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/kiosk/shell.py" line="259"/>
+        <location filename="../../reader/ui/kiosk/widgets.py" line="157"/>
         <source>That PIN is not right. Please try again.</source>
         <translation>Ese PIN no es correcto. Por favor, inténtelo de nuevo.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/kiosk/shell.py" line="263"/>
+        <location filename="../../reader/ui/kiosk/widgets.py" line="161"/>
         <source>Too many wrong tries. Try again in %n seconds.</source>
         <translation>
             <numerusform>Demasiados intentos fallidos. Vuelva a intentarlo en %n segundo.</numerusform>
@@ -583,23 +597,23 @@
 <context>
     <name>CountdownOverlay</name>
     <message>
-        <location filename="../../reader/ui/kiosk/shell.py" line="158"/>
+        <location filename="../../reader/ui/kiosk/widgets.py" line="56"/>
         <source>Still reading?</source>
         <translation>¿Sigue leyendo?</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/kiosk/shell.py" line="159"/>
-        <location filename="../../reader/ui/kiosk/shell.py" line="160"/>
+        <location filename="../../reader/ui/kiosk/widgets.py" line="57"/>
+        <location filename="../../reader/ui/kiosk/widgets.py" line="58"/>
         <source>Keep reading</source>
         <translation>Seguir leyendo</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/kiosk/shell.py" line="161"/>
+        <location filename="../../reader/ui/kiosk/widgets.py" line="59"/>
         <source>Countdown</source>
         <translation>Cuenta regresiva</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/kiosk/shell.py" line="165"/>
+        <location filename="../../reader/ui/kiosk/widgets.py" line="63"/>
         <source>Still reading?
 Touch the screen to keep reading.
 Starting over in %n seconds</source>
@@ -725,32 +739,32 @@ Volveremos al inicio en %n segundos</numerusform>
         <translation>Significado de la palabra elegida</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="258"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="269"/>
         <source>Choose a word from the list to see what it means.</source>
         <translation>Elija una palabra de la lista para ver qué significa.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="260"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="271"/>
         <source>This handbook has no glossary.</source>
         <translation>Este manual no tiene glosario.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="271"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="282"/>
         <source>Also called:</source>
         <translation>Otros nombres:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="277"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="288"/>
         <source>Related words:</source>
         <translation>Palabras relacionadas:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="289"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="300"/>
         <source>Appears in:</source>
         <translation>Aparece en:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="296"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="307"/>
         <source>not used in the chapters yet</source>
         <translation>todavía no aparece en los capítulos</translation>
     </message>
@@ -758,22 +772,12 @@ Volveremos al inicio en %n segundos</numerusform>
 <context>
     <name>KioskShell</name>
     <message>
-        <location filename="../../reader/ui/kiosk/shell.py" line="324"/>
+        <location filename="../../reader/ui/kiosk/printing.py" line="22"/>
         <source>The printer “%1” is not available. Please ask at the desk.</source>
         <translation>La impresora “%1” no está disponible. Por favor, pregunte en recepción.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/kiosk/shell.py" line="759"/>
-        <source>Kiosk mode</source>
-        <translation>Modo quiosco</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/kiosk/shell.py" line="760"/>
-        <source>No administrator PIN is set, so the kiosk can&apos;t be closed from the screen. An administrator can set one with: handbook-reader kiosk-pin</source>
-        <translation>No hay un PIN de administración, así que el quiosco no se puede cerrar desde la pantalla. Un administrador puede crear uno con: handbook-reader kiosk-pin</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/kiosk/shell.py" line="823"/>
+        <location filename="../../reader/ui/kiosk/shell.py" line="290"/>
         <source>Printing is turned off on this computer.</source>
         <translation>La impresión está desactivada en esta computadora.</translation>
     </message>
@@ -910,6 +914,55 @@ Open it in your web browser? This needs an internet connection.</source>
         <location filename="../../reader/ui/window/chrome.py" line="150"/>
         <source>Side panels</source>
         <translation>Paneles laterales</translation>
+    </message>
+</context>
+<context>
+    <name>OnScreenKeyboard</name>
+    <message>
+        <location filename="../../reader/ui/kiosk/keyboard.py" line="85"/>
+        <source>On-screen keyboard</source>
+        <translation>Teclado en pantalla</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/kiosk/keyboard.py" line="87"/>
+        <source>Delete</source>
+        <translation>Borrar</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/kiosk/keyboard.py" line="88"/>
+        <source>Capital letter</source>
+        <translation>Mayúscula</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/kiosk/keyboard.py" line="89"/>
+        <source>Space</source>
+        <translation>Espacio</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/kiosk/keyboard.py" line="90"/>
+        <location filename="../../reader/ui/kiosk/keyboard.py" line="96"/>
+        <source>Search</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/kiosk/keyboard.py" line="91"/>
+        <source>Hide the keyboard</source>
+        <translation>Ocultar el teclado</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/kiosk/keyboard.py" line="92"/>
+        <source>Spanish keyboard</source>
+        <translation>Teclado en español</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/kiosk/keyboard.py" line="94"/>
+        <source>English keyboard</source>
+        <translation>Teclado en inglés</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/kiosk/keyboard.py" line="97"/>
+        <source>space</source>
+        <translation>espacio</translation>
     </message>
 </context>
 <context>
@@ -1305,19 +1358,19 @@ Open it in your web browser? This needs an internet connection.</source>
 <context>
     <name>TextSizeButtons</name>
     <message>
-        <location filename="../../reader/ui/kiosk/shell.py" line="305"/>
+        <location filename="../../reader/ui/kiosk/widgets.py" line="203"/>
         <source>Text size</source>
         <translation>Tamaño del texto</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/kiosk/shell.py" line="306"/>
-        <location filename="../../reader/ui/kiosk/shell.py" line="307"/>
+        <location filename="../../reader/ui/kiosk/widgets.py" line="204"/>
+        <location filename="../../reader/ui/kiosk/widgets.py" line="205"/>
         <source>Smaller text</source>
         <translation>Texto más pequeño</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/kiosk/shell.py" line="308"/>
-        <location filename="../../reader/ui/kiosk/shell.py" line="309"/>
+        <location filename="../../reader/ui/kiosk/widgets.py" line="206"/>
+        <location filename="../../reader/ui/kiosk/widgets.py" line="207"/>
         <source>Larger text</source>
         <translation>Texto más grande</translation>
     </message>

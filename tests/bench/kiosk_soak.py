@@ -6,22 +6,24 @@ usage: kiosk_soak.py RESETS REPORT_FILE
 Run by tests/bench/run.py as a whole process (offscreen). It builds the window the way
 `reader.ui.app.open_session` does for a kiosk (default kiosk settings, an in-memory
 bookmark store, the bundled handbook), waits for the search index and makes the box
-search on every change, so the scripted visits really search, then runs
-`reader.ui.kiosk.shell.soak`. It writes the resident memory in MB after 10 visits and
+search on every change, so the scripted visits really search, then runs `soak` (below;
+benchmark code never ships in reader/). It writes the resident memory in MB after 10 visits and
 after RESETS visits to REPORT_FILE, one per line.
 """
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import NamedTuple
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 
 from reader.bookmarks.store import BookmarkStore
 from reader.handbook import load_handbook
@@ -29,10 +31,46 @@ from reader.kiosk.settings import KioskConfig
 from reader.paths import bundled_handbook_dir
 from reader.preferences import Preferences
 from reader.ui.app import make_application
-from reader.ui.kiosk.shell import KioskShell, soak
+from reader.ui.kiosk.shell import KioskShell
 from reader.ui.mainwindow import MainWindow
 
 INDEX_WAIT_MS = 120_000
+
+
+class SoakResult(NamedTuple):
+    rss_after_10_kib: int
+    rss_after_n_kib: int
+    resets: int
+
+
+def rss_kib() -> int:
+    """This process's resident memory, from /proc/self/status (Linux), in KiB."""
+    for line in Path("/proc/self/status").read_text(encoding="utf-8").splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    return 0
+
+
+def soak(shell: KioskShell, resets: int) -> SoakResult:
+    """Scripted visits (navigate, search, zoom, reset) `resets` times; the resident
+    memory after 10 visits and after all of them, to show a kiosk doesn't grow."""
+    window = shell.window
+    sections = [s.id for s in window.handbook.sections()] or [shell.start_section_id]
+    after_10 = 0
+    for visit in range(resets):
+        window.navigate(sections[(visit * 7) % len(sections)])
+        window.search_box.setText(("gene therapy", "lentivirus", "GVHD")[visit % 3])
+        window.action_set["zoom_in"].trigger()
+        window.action_set["zoom_in"].trigger()
+        shell.start_countdown()
+        QCoreApplication.processEvents()
+        shell.reset_visit()
+        QCoreApplication.processEvents()
+        if visit == 9:
+            gc.collect()
+            after_10 = rss_kib()
+    gc.collect()
+    return SoakResult(after_10, rss_kib(), resets)
 
 
 def wait_for_search(window: MainWindow) -> None:

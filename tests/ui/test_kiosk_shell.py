@@ -26,18 +26,16 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from reader.handbook import Handbook
-from reader.kiosk.settings import KioskConfig, PinLockout, hash_pin, load_kiosk_config
+from reader.kiosk.pin import PinLockout, hash_pin
+from reader.kiosk.settings import KioskConfig, load_kiosk_config
 from reader.pdf.compose import compose_document
 from reader.pdf.plan import PdfRequest
 from reader.preferences import Preferences
-from reader.ui.kiosk.shell import (
-    AdminPinDialog,
-    KioskPrintError,
-    KioskShell,
-    print_to_named_printer,
-    soak,
-)
+from reader.ui.kiosk.printing import KioskPrintError, print_to_named_printer
+from reader.ui.kiosk.shell import KioskShell
+from reader.ui.kiosk.widgets import AdminPinDialog
 from reader.ui.mainwindow import MainWindow
+from tests.bench.kiosk_soak import soak
 
 PIN = "73915824"
 PIN_HASH = hash_pin(PIN)

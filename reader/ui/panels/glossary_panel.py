@@ -200,6 +200,17 @@ class GlossaryPanel(QDockWidget):
                 return True
         return False
 
+    def forget_choice(self) -> None:
+        """As when first shown (a kiosk's next visitor): no filter, no word chosen, the
+        list at its top. `setText("")`, not `clear()`: clearing is an edit that Ctrl+Z
+        would undo, bringing the last visitor's words back."""
+        self.filter.setText("")
+        self._current = None
+        self.list.setCurrentRow(-1)
+        self.list.clearSelection()
+        self.list.scrollToTop()
+        self._show_nothing_chosen()
+
     def visible_slugs(self) -> list[str]:
         """The slugs the list shows now, top to bottom (what the filter left)."""
         items = (self.list.item(row) for row in range(self.list.count()))

@@ -1,0 +1,88 @@
+"""The administrator's way out of the kiosk: the gesture opens the PIN dialog, the PIN
+is checked against kiosk.toml's hash, and wrong tries lock the dialog for a while."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from reader.kiosk.pin import PinLockout, verify_pin
+from reader.kiosk.settings import KioskConfig
+from reader.ui.kiosk.widgets import AdminPinDialog
+
+
+class AdminExit(QObject):
+    """Asks for the PIN and emits `confirmed` when it is right."""
+
+    confirmed = Signal()
+
+    def __init__(self, window: QWidget, config: KioskConfig, lockout: PinLockout) -> None:
+        super().__init__(window)
+        self.window = window
+        self.config = config
+        self.lockout = lockout
+        # Made now, not on first use, so the window a visitor leaves is the one they
+        # found; without a PIN there is nothing to type, so no dialog.
+        self.pin_dialog: AdminPinDialog | None = None
+        if config.has_pin:
+            self.pin_dialog = AdminPinDialog(window)
+            self.pin_dialog.pin_submitted.connect(self.check_pin)
+        self._lockout_timer = QTimer(self)
+        self._lockout_timer.setInterval(1000)
+        self._lockout_timer.timeout.connect(self._refresh_lockout)
+
+    def request(self) -> None:
+        """The deliberate gesture was made: ask for the PIN (or explain there is none)."""
+        if not self.config.has_pin:
+            self._explain_no_pin()
+            return
+        dialog = self.pin_dialog
+        if dialog is not None and not dialog.isVisible():
+            dialog.unlock()
+            dialog.open()
+        self._refresh_lockout()
+
+    def stop(self) -> None:
+        self._lockout_timer.stop()
+
+    def _explain_no_pin(self) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("Kiosk mode"),
+            self.tr("No administrator PIN is set, so the kiosk can't be closed from the "
+                    "screen. An administrator can set one with: handbook-reader kiosk-pin"),
+            QMessageBox.StandardButton.Ok,
+            self.window,
+        )  # fmt: skip
+        box.setObjectName("kioskNoPinMessage")
+        box.setAccessibleName(self.tr("Kiosk mode"))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        box.open()
+
+    def check_pin(self, pin: str) -> None:
+        dialog = self.pin_dialog
+        assert dialog is not None  # PINs come from the dialog, made when a PIN is set
+        if self.lockout.locked:
+            self._refresh_lockout()
+            return
+        right = verify_pin(pin, self.config.admin_pin_hash)
+        self.lockout.record(right)
+        if right:
+            dialog.accept()
+            self.confirmed.emit()
+        elif self.lockout.locked:
+            self._refresh_lockout()
+        else:
+            dialog.show_wrong()
+
+    def _refresh_lockout(self) -> None:
+        dialog = self.pin_dialog
+        seconds = int(self.lockout.seconds_left() + 0.999)
+        if dialog is None or seconds <= 0:
+            self._lockout_timer.stop()
+            if dialog is not None and not dialog.box.isEnabled():
+                dialog.unlock()
+            return
+        dialog.lock(seconds)
+        if not self._lockout_timer.isActive():
+            self._lockout_timer.start()

@@ -1,0 +1,76 @@
+"""The kiosk's screen layout: one column of side panels (contents, search results,
+bookmarks, glossary) as tabs, never wider than about 40% of the screen, so the reading
+column keeps most of the width; and the on-screen keyboard under the page."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget, QGridLayout, QTabBar
+
+from reader.ui.mainwindow import MainWindow
+
+#: A glossary letter key is at least this wide (a finger's tap target).
+LETTER_KEY_PX = 48
+LETTER_ROWS = 3
+
+#: The panels' share of the width: room for the four tab labels at 1366 px, and the
+#: reading view keeps the rest (at most 42%, however a visitor drags the edge).
+PANEL_SHARE = 0.39
+PANEL_MAX_SHARE = 0.42
+PANEL_MAX_PX = 600
+
+
+def side_panels(window: MainWindow) -> list[QDockWidget]:
+    """The docks a visitor can open, in tab order."""
+    return [window.toc_dock, window.search_dock, window.bookmarks_panel, window.glossary_panel]
+
+
+class KioskPanels:
+    """Puts every side panel in one tabbed column on the left (the glossary joins the
+    contents instead of taking a second column on the right) and sizes it to the screen."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.has_glossary = bool(window.handbook.glossary.terms)
+        width = window.screen().geometry().width()
+        self.width = min(PANEL_MAX_PX, int(width * PANEL_SHARE))
+        window.removeDockWidget(window.glossary_panel)
+        window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, window.glossary_panel)
+        window.tabifyDockWidget(window.bookmarks_panel, window.glossary_panel)
+        for dock in side_panels(window):
+            dock.setMaximumWidth(int(width * PANEL_MAX_SHARE))
+            dock.setMinimumWidth(min(dock.minimumWidth(), self.width))
+        self._regrid_letters()
+        self.reset()
+
+    def _regrid_letters(self) -> None:
+        """The glossary's A-Z keys in rows of finger-wide keys, three rows at most. A
+        panel too narrow for that (a small screen) goes without them: the filter and
+        the list, scrolled by finger, still reach every word."""
+        panel = self.window.glossary_panel
+        grid = panel.letters.layout()
+        per_row = (self.width - 24) // LETTER_KEY_PX
+        if not isinstance(grid, QGridLayout) or per_row * LETTER_ROWS < len(panel.letter_buttons):
+            panel.letters.hide()
+            return
+        for position, button in enumerate(panel.letter_buttons.values()):
+            grid.removeWidget(button)
+            button.setMinimumWidth(LETTER_KEY_PX - 4)
+            grid.addWidget(button, position // per_row, position % per_row)
+
+    def reset(self) -> None:
+        """As at the start: every panel there, the contents in front, the starting width."""
+        window = self.window
+        for dock in side_panels(window):
+            dock.setFloating(False)
+            dock.setVisible(dock is not window.glossary_panel or self.has_glossary)
+        window.toc_dock.raise_()
+        window.resizeDocks([window.toc_dock], [self.width], Qt.Orientation.Horizontal)
+        self.fit_tabs()
+
+    def fit_tabs(self) -> None:
+        """Whole tab labels; on a screen too narrow for all of them side by side, scroll
+        arrows instead of a window wider than the screen (which can't be full screen)."""
+        for bar in self.window.findChildren(QTabBar):
+            bar.setElideMode(Qt.TextElideMode.ElideNone)
+            bar.setUsesScrollButtons(True)
