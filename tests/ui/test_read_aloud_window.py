@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from reader.handbook import Handbook, load_handbook
-from reader.kiosk.settings import KioskConfig, hash_pin
+from reader.kiosk.pin import hash_pin
+from reader.kiosk.settings import KioskConfig
 from reader.preferences import Preferences
 from reader.ui.kiosk.shell import KioskShell
 from reader.ui.mainwindow import MainWindow

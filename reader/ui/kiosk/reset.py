@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
     QApplication,
+    QComboBox,
     QDialog,
     QLineEdit,
     QMenu,
@@ -76,12 +77,23 @@ def forget_lists(root: QWidget) -> None:
     """Every list and tree: no current row, nothing selected, at the top, trees folded
     (the contents then select the start page again)."""
     for view in root.findChildren(QAbstractItemView):
+        if _in_combo_box(view):
+            continue  # a drop-down's list follows its box: the box's owner resets it
         view.setCurrentIndex(QModelIndex())
         view.clearSelection()
         if isinstance(view, QTreeView):
             view.collapseAll()
         view.doItemsLayout()  # now, not later: the scroll range fits what is shown
         view.scrollToTop()
+
+
+def _in_combo_box(view: QWidget) -> bool:
+    parent = view.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QComboBox):
+            return True
+        parent = parent.parentWidget()
+    return False
 
 
 def even_out_splitters(root: QWidget) -> None:
