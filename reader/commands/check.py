@@ -17,7 +17,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    handbook = load_handbook_for(args.handbook)
+    handbook = load_handbook_for(args.handbook, getattr(args, "lang", None))
     from reader.handbook.check import check_handbook, format_problems  # only `check` needs it
 
     problems = check_handbook(handbook)

@@ -48,7 +48,7 @@ def ensure_gui_application() -> object:
 
 
 def run(args: argparse.Namespace) -> int:
-    handbook = load_handbook_for(args.handbook)
+    handbook = load_handbook_for(args.handbook, getattr(args, "lang", None))
     ensure_gui_application()
     from reader.pdf.compose import PdfExportError, PdfRequest, PdfRequestError, export_pdf
 

@@ -105,7 +105,7 @@ def entry_text(handbook: Handbook, term: Term, sections: list[str]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    handbook = load_handbook_for(args.handbook)
+    handbook = load_handbook_for(args.handbook, getattr(args, "lang", None))
     terms = find_terms(handbook, args.term)
     if args.json:
         print_json(glossary_data(handbook, terms))

@@ -53,7 +53,7 @@ def print_result(result: SearchResult) -> None:
 def run(args: argparse.Namespace) -> int:
     if args.limit < 1:
         raise CommandError("--limit must be 1 or more", exit_code=2)
-    handbook = load_handbook_for(args.handbook)
+    handbook = load_handbook_for(args.handbook, getattr(args, "lang", None))
     query = " ".join(args.query)
     from reader.search.engine import SearchIndex
 
