@@ -109,7 +109,11 @@ def _parse_term(raw: object, line: int, path: Path, problems: list[Problem]) -> 
     if aliases is None or see_also is None:
         problems.append(Problem(path, line, f"'{name}': aliases and see_also must be lists"))
         return None
-    return Term(name.strip(), slugify(name), definition.strip(), aliases, see_also, line)
+    # A translation names its terms in its own words but keeps the main language's ids
+    # (`id = "graft-versus-host-disease"`), so glossary links survive a language switch.
+    given_id = raw.get("id")
+    slug = slugify(given_id) if isinstance(given_id, str) and given_id.strip() else slugify(name)
+    return Term(name.strip(), slug, definition.strip(), aliases, see_also, line)
 
 
 def _check_duplicates(terms: list[Term], path: Path, problems: list[Problem]) -> list[Term]:
