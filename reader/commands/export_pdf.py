@@ -50,6 +50,9 @@ def ensure_gui_application() -> object:
 def run(args: argparse.Namespace) -> int:
     handbook = load_handbook_for(args.handbook, getattr(args, "lang", None))
     ensure_gui_application()
+    from reader.pdf.language import install_print_language
+
+    _kept = install_print_language(handbook.language)  # the PDF's words follow the handbook
     from reader.pdf.compose import PdfExportError, PdfRequest, PdfRequestError, export_pdf
 
     size = args.page_size
