@@ -50,9 +50,6 @@ def ensure_gui_application() -> object:
 def run(args: argparse.Namespace) -> int:
     handbook = load_handbook_for(args.handbook, getattr(args, "lang", None))
     ensure_gui_application()
-    from reader.pdf.language import install_print_language
-
-    _kept = install_print_language(handbook.language)  # the PDF's words follow the handbook
     from reader.pdf.compose import PdfExportError, PdfRequest, PdfRequestError, export_pdf
 
     size = args.page_size
@@ -62,8 +59,11 @@ def run(args: argparse.Namespace) -> int:
         request = PdfRequest("packet", None, tuple(args.section), args.glossary, size)
     else:
         request = PdfRequest("all", page_size=size)
+    from reader.pdf.language import print_language
+
     try:
-        report = export_pdf(handbook, request, args.out)
+        with print_language(handbook.language):  # the PDF's own words follow the handbook
+            report = export_pdf(handbook, request, args.out)
     except PdfRequestError as error:
         raise CommandError(f"{error} (try: handbook-reader toc)") from None
     except PdfExportError as error:

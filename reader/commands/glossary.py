@@ -108,7 +108,7 @@ def run(args: argparse.Namespace) -> int:
     handbook = load_handbook_for(args.handbook, getattr(args, "lang", None))
     terms = find_terms(handbook, args.term)
     if args.json:
-        print_json(glossary_data(handbook, terms))
+        print_json({**glossary_data(handbook, terms), "lang": handbook.language})
         return 0
     if not terms:
         print("This handbook has no glossary.")

@@ -60,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
     with SearchIndex.open_or_build(handbook, UserDirs.default().cache) as index:
         result = index.search(query, limit=args.limit)
     if args.json:
-        print_json(result_data(result))
+        print_json({**result_data(result), "lang": handbook.language})
     else:
         print_result(result)
     return 0

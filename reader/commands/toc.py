@@ -18,6 +18,7 @@ def toc_data(handbook: Handbook) -> dict[str, object]:
         "subtitle": handbook.subtitle,
         "edition": handbook.edition,
         "language": handbook.language,
+        "lang": handbook.language,
         "chapters": [
             {
                 "id": chapter.id,

@@ -105,7 +105,9 @@ def compose(base: Handbook, translation: Handbook) -> Handbook:
     if glossary.terms and glossary_path is not None:
         words = GlossaryWords.from_manifest(data)
         chapters.append(
-            parse_chapter(GLOSSARY_CHAPTER_ID, glossary_path, glossary_markdown(glossary, words), [])
+            parse_chapter(
+                GLOSSARY_CHAPTER_ID, glossary_path, glossary_markdown(glossary, words), []
+            )
         )
     problems: list[Problem] = [*base.problems, *translation.problems]
     return dataclasses.replace(

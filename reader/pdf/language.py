@@ -8,6 +8,9 @@ line loads no widgets.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from reader.paths import resources_dir
@@ -15,17 +18,24 @@ from reader.paths import resources_dir
 CATALOG = "handbook_reader"
 
 
-def install_print_language(language: str) -> list[QTranslator]:
-    """Install our catalogue for `language` (nothing for English); keep the list alive.
-
-    Raises nothing: a missing catalogue leaves the printout in English, as before."""
+@contextmanager
+def print_language(language: str) -> Iterator[None]:
+    """Our catalogue for `language` installed while the printout is made, then removed,
+    and the default locale (dates on the title page) likewise. English installs nothing;
+    a missing catalogue leaves the printout in English, as before."""
     app = QCoreApplication.instance()
     code = (language or "en").replace("-", "_").split("_")[0].lower()
+    locale = QLocale()
+    translator = QTranslator(app) if app is not None and code != "en" else None
+    folder = str(resources_dir() / "translations")
+    if translator is not None and not translator.load(f"{CATALOG}_{code}", folder):
+        translator = None
+    if translator is not None and app is not None:
+        app.installTranslator(translator)
     QLocale.setDefault(QLocale(QLocale(code).language(), QLocale.system().territory()))
-    if app is None or code == "en":
-        return []
-    translator = QTranslator(app)
-    if not translator.load(f"{CATALOG}_{code}", str(resources_dir() / "translations")):
-        return []
-    app.installTranslator(translator)
-    return [translator]
+    try:
+        yield
+    finally:
+        QLocale.setDefault(locale)
+        if translator is not None and app is not None:
+            app.removeTranslator(translator)

@@ -20,7 +20,7 @@ from whoosh.lang.snowball.spanish import SpanishStemmer
 from whoosh.lang.stopwords import stoplists
 
 # Question words families start with are in Whoosh's list already (qué, cómo, cuándo).
-_EXTRA_STOP_WORDS = "puede pueden hay sobre tengo tiene mi mis".split()
+_EXTRA_STOP_WORDS = ["puede", "pueden", "hay", "sobre", "tengo", "tiene", "mi", "mis"]
 # Words too important in this handbook to drop, though the general list has them.
 _KEPT_WORDS = {"no", "sin", "contra"}
 _UNACCENTED_ENDINGS = (
@@ -30,7 +30,7 @@ _UNACCENTED_ENDINGS = (
 
 
 def fold_accents(word: str) -> str:
-    """"médula" -> "medula", "niño" -> "nino": what a keyboard without accents types."""
+    """ "médula" -> "medula", "niño" -> "nino": what a keyboard without accents types."""
     decomposed = unicodedata.normalize("NFKD", word)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
