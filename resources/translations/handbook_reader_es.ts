@@ -703,6 +703,19 @@ Volveremos al inicio en %n segundos</numerusform>
     </message>
 </context>
 <context>
+    <name>Language</name>
+    <message>
+        <location filename="../../reader/ui/window/language.py" line="38" />
+        <source>&amp;Language</source>
+        <translation>&amp;Idioma</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/language.py" line="48" />
+        <source>Read the handbook in %1</source>
+        <translation>Leer el manual en %1</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../reader/ui/window/chrome.py" line="49" />
