@@ -132,6 +132,9 @@ def open_session(args: argparse.Namespace, handbook_dir: Path) -> Session | int:
         from reader.ui.kiosk.shell import KioskShell  # only kiosks pay for importing it
 
         session.shell = KioskShell(window, kiosk_config, app)
+        from reader.ui.window.kiosk_language import add_kiosk_language_button
+
+        add_kiosk_language_button(session, handbook.language)
     else:
         from reader.ui.window.language import add_language_menu, switch_language
 

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtWidgets import QApplication, QMenu, QToolButton
 from pytestqt.qtbot import QtBot
 
 from reader.paths import bundled_handbook_dir
@@ -27,7 +27,6 @@ def start_session(monkeypatch: pytest.MonkeyPatch, qtbot: QtBot) -> Iterator[Sta
         args = argparse.Namespace(lang=lang, kiosk=False, idle_timeout=None)
         session = open_session(args, bundled_handbook_dir())
         assert isinstance(session, Session)
-        qtbot.addWidget(session.window)
         sessions.append(session)
         return session
 
@@ -35,6 +34,7 @@ def start_session(monkeypatch: pytest.MonkeyPatch, qtbot: QtBot) -> Iterator[Sta
     app = QApplication.instance()
     for session in sessions:
         session.close()
+        session.window.close()  # windows replaced by a switch are deleted already
         for translator in session.translators:  # the next test starts in English
             app.removeTranslator(translator)  # type: ignore[union-attr]
 
@@ -46,7 +46,6 @@ def _choose(session: Session, qtbot: QtBot, code: str) -> None:
     [action] = [a for a in menu.actions() if a.objectName() == f"language_{code}"]
     action.trigger()
     assert session.window is not old
-    qtbot.addWidget(session.window)
     qtbot.waitExposed(session.window)
 
 
@@ -92,3 +91,61 @@ def test_switching_language_keeps_section_history_and_bookmarks(
     assert english.current_section_id == "how-it-works/conditioning"
     assert english.toc_dock.windowTitle() == "Contents"
     assert [b.section_id for b in english.bookmarks.bookmarks()] == marked
+
+
+# --- the kiosk ------------------------------------------------------------------------
+
+
+@pytest.fixture
+def start_kiosk(monkeypatch: pytest.MonkeyPatch, qtbot: QtBot) -> Iterator[StartSession]:
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    sessions: list[Session] = []
+
+    def start(lang: str) -> Session:
+        args = argparse.Namespace(lang=lang, kiosk=True, idle_timeout=None)
+        session = open_session(args, bundled_handbook_dir())
+        assert isinstance(session, Session) and session.shell is not None
+        sessions.append(session)
+        return session
+
+    yield start
+    app = QApplication.instance()
+    for session in sessions:
+        if session.shell is not None:
+            session.shell.release()
+        session.close()
+        session.window.close()
+        for translator in session.translators:
+            app.removeTranslator(translator)  # type: ignore[union-attr]
+
+
+def _language_button(session: Session) -> QToolButton:
+    button = session.window.findChild(QToolButton, "kioskLanguageButton")
+    assert button is not None
+    return button
+
+
+def test_kiosk_language_button_switches_and_reset_returns_to_the_configured_language(
+    start_kiosk: StartSession, qtbot: QtBot
+) -> None:
+    session = start_kiosk("es")
+    assert session.window.handbook.language == "es"
+    button = _language_button(session)
+    assert button.text() == "EN · English" and button.accessibleName() == "English"
+    assert button.isVisibleTo(session.window)  # on the start page
+    assert session.window.navigate("risks/the-back-up-plan")
+    assert not button.isVisibleTo(session.window)  # only on the start page
+    assert session.window.navigate(session.shell.start_section_id)  # type: ignore[union-attr]
+
+    button.click()
+    english = session.window
+    assert english.handbook.language == "en"
+    assert session.shell is not None and session.shell.window is english
+    assert english.current_section_id == session.shell.start_section_id
+    assert _language_button(session).text() == "ES · Español"
+    assert english.toc_dock.windowTitle() == "Contents"
+
+    session.shell.reset_visit()
+    qtbot.waitUntil(lambda: session.window.handbook.language == "es", timeout=5000)
+    assert session.window.toc_dock.windowTitle() == "Índice"
+    assert _language_button(session).text() == "EN · English"

@@ -56,8 +56,9 @@ def add_language_menu(
     return menu
 
 
-def switch_language(session: Session, code: str) -> MainWindow:
-    """Show the handbook and the interface in `code`, keeping the reader's place."""
+def switch_language(session: Session, code: str, *, keep_place: bool = True) -> MainWindow:
+    """Show the handbook and the interface in `code`, keeping the reader's place (or,
+    with `keep_place=False`, starting afresh on the start page, as a kiosk reset does)."""
     old = session.window
     if old.handbook.language == code:
         return old
@@ -79,9 +80,10 @@ def switch_language(session: Session, code: str) -> MainWindow:
     window.history = old.history
     window.setGeometry(old.geometry())
     window.restoreState(old.saveState())
-    add_language_menu(window, handbook.languages, code, lambda c: switch_language(session, c))
+    if not session.kiosk:
+        add_language_menu(window, handbook.languages, code, lambda c: switch_language(session, c))
     session.window = window
-    if place.section_id:
+    if place.section_id and keep_place:
         window.navigate(place.section_id, record=False)
         QTimer.singleShot(0, lambda: window.content.verticalScrollBar().setValue(place.scroll))
     else:
