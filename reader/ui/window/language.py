@@ -29,7 +29,7 @@ LANGUAGE_NAMES = {"en": "English", "es": "Español"}
 
 
 def add_language_menu(
-    window: MainWindow, languages: tuple[str, ...], current: str, choose: Callable[[str], None]
+    window: MainWindow, languages: tuple[str, ...], current: str, choose: Callable[[str], object]
 ) -> QMenu | None:
     """A "Language" menu on the menu bar with one checkable entry per language."""
     offered = [code for code in languages if code in LANGUAGE_NAMES]
