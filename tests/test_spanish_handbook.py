@@ -191,3 +191,30 @@ def test_english_stays_the_default(capsys: pytest.CaptureFixture[str]) -> None:
         and data["lang"] == "en"
         and data["title"] == "Gene Therapy for Primary Immunodeficiency"
     )
+
+
+def _shape(markdown: str) -> dict[str, object]:
+    """What a faithful translation keeps: lists, steps, table rows, boxes, links, bold
+    names, definitions and paragraphs, section by section."""
+    return {
+        "bullets": len(re.findall(r"^\s*[-*] ", markdown, re.MULTILINE)),
+        "steps": len(re.findall(r"^\s*\d+\. ", markdown, re.MULTILINE)),
+        "table rows": len(re.findall(r"^\|", markdown, re.MULTILINE)),
+        "boxes": len(re.findall(r"^!!! ", markdown, re.MULTILINE)),
+        "links": sorted(re.findall(r"\]\(([^)\s]+)", markdown)),
+        "bold": len(re.findall(r"\*\*[^*]+\*\*", markdown)),
+        "definitions": len(re.findall(r"^:   ", markdown, re.MULTILINE)),
+        "paragraphs": len([p for p in markdown.split("\n\n") if p.strip()]),
+    }
+
+
+def test_every_spanish_section_has_the_shape_of_the_english(
+    handbook: Handbook, spanish: Handbook
+) -> None:
+    """Nothing left out or added: each section keeps its key points, risks, steps,
+    table rows, note boxes and links (the same targets, so links work in both)."""
+    for chapter in handbook.reading_chapters:
+        for section in chapter.sections:
+            translated = spanish.section(section.id)
+            assert translated is not None, section.id
+            assert _shape(translated.markdown) == _shape(section.markdown), section.id

@@ -45,7 +45,7 @@ def add_kiosk_language_button(session: Session, home_language: str) -> QToolButt
     font.setPointSizeF(font.pointSizeF() * 1.5)
     font.setBold(True)
     button.setFont(font)
-    window.statusBar().insertPermanentWidget(0, button)
+    window.statusBar().addPermanentWidget(button)
 
     def follow(section_id: str) -> None:
         button.setVisible(section_id == shell.start_section_id)
