@@ -53,6 +53,7 @@ def test_spanish_stems_meet_without_accents_or_plurals() -> None:
         ("GVHD", "glossary/graft-versus-host-disease"),
         ("EICH", "glossary/graft-versus-host-disease"),
         ("quimio", "glossary/chemotherapy"),
+        ("quiero saber de la quimio", "glossary/chemotherapy"),
         ("bone marrow transplant", "glossary/stem-cell-transplant"),
         ("vacunas escuela", "step-by-step/the-first-months"),
         ("plan de reserva", "risks/the-back-up-plan"),

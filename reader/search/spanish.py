@@ -19,8 +19,12 @@ from whoosh.analysis import Analyzer, Filter, LowercaseFilter, RegexTokenizer, S
 from whoosh.lang.snowball.spanish import SpanishStemmer
 from whoosh.lang.stopwords import stoplists
 
-# Question words families start with are in Whoosh's list already (qué, cómo, cuándo).
-_EXTRA_STOP_WORDS = ["puede", "pueden", "hay", "sobre", "tengo", "tiene", "mi", "mis"]
+# Question words families start with are in Whoosh's list already (qué, cómo, cuándo);
+# these are the other ways a question starts ("quiero saber de la quimio").
+_EXTRA_STOP_WORDS = [
+    *("puede", "pueden", "puedo", "hay", "sobre", "tengo", "tiene", "mi", "mis"),
+    *("quiero", "quisiera", "saber", "necesito", "debo"),
+]
 # Words too important in this handbook to drop, though the general list has them.
 _KEPT_WORDS = {"no", "sin", "contra"}
 _UNACCENTED_ENDINGS = (
