@@ -54,6 +54,8 @@ def test_spanish_stems_meet_without_accents_or_plurals() -> None:
         ("EICH", "glossary/graft-versus-host-disease"),
         ("quimio", "glossary/chemotherapy"),
         ("quiero saber de la quimio", "glossary/chemotherapy"),
+        ("virus modificado", "glossary/viral-vector"),
+        ("transplante de medula", "glossary/stem-cell-transplant"),
         ("bone marrow transplant", "glossary/stem-cell-transplant"),
         ("vacunas escuela", "step-by-step/the-first-months"),
         ("plan de reserva", "risks/the-back-up-plan"),
