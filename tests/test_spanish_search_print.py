@@ -155,3 +155,15 @@ def test_printing_in_spanish_leaves_the_english_interface_english(
 
     run_cli(capsys, "--lang", "es", "export-pdf", str(tmp_path / "es.pdf"), "--chapter", "risks")
     assert QCoreApplication.translate("Pdf", "Contents") == "Contents"
+
+
+def test_cli_text_answers_in_spanish(
+    tmp_path: Path, qapp: QGuiApplication, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run_cli(capsys, "--lang", "es", "search", "tranplante", "--limit", "1")
+    assert code == 0 and out.startswith("¿Quiso decir: trasplante?\n")
+    code, out, _ = run_cli(capsys, "--lang", "es", "search", "zzzzqqq")
+    assert out.startswith("No hay resultados para 'zzzzqqq'.")
+    pdf = tmp_path / "apoyo.pdf"
+    code, out, _ = run_cli(capsys, "--lang", "es", "export-pdf", str(pdf), "--chapter", "support")
+    assert code == 0 and out.startswith(f"Se guardó {pdf} (") and out.endswith(" páginas)\n")

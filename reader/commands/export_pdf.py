@@ -68,5 +68,8 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(f"{error} (try: handbook-reader toc)") from None
     except PdfExportError as error:
         raise CommandError(str(error)) from None
-    print(f"Wrote {report.path} ({report.pages} pages)")
+    from reader.commands.phrases import phrase
+
+    wrote = "Wrote {path} ({pages} pages)"
+    print(phrase(handbook.language, wrote, path=report.path, pages=report.pages))
     return 0
