@@ -167,3 +167,7 @@ def test_cli_text_answers_in_spanish(
     pdf = tmp_path / "apoyo.pdf"
     code, out, _ = run_cli(capsys, "--lang", "es", "export-pdf", str(pdf), "--chapter", "support")
     assert code == 0 and out.startswith(f"Se guardó {pdf} (") and out.endswith(" páginas)\n")
+    code, out, _ = run_cli(capsys, "--lang", "es", "glossary", "GVHD")
+    assert code == 0 and "Otros nombres:" in out and "Aparece en:" in out
+    code, _, err = run_cli(capsys, "--lang", "es", "export-pdf", str(pdf), "--chapter", "nope")
+    assert code != 0 and "No hay ningún capítulo 'nope'." in err

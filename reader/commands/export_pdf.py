@@ -65,7 +65,10 @@ def run(args: argparse.Namespace) -> int:
         with print_language(handbook.language):  # the PDF's own words follow the handbook
             report = export_pdf(handbook, request, args.out)
     except PdfRequestError as error:
-        raise CommandError(f"{error} (try: handbook-reader toc)") from None
+        from reader.commands.phrases import error_phrase, phrase
+
+        hint = phrase(handbook.language, "(try: handbook-reader toc)")
+        raise CommandError(f"{error_phrase(handbook.language, str(error))} {hint}") from None
     except PdfExportError as error:
         raise CommandError(str(error)) from None
     from reader.commands.phrases import phrase
