@@ -29,7 +29,10 @@ def _global_options(parser: argparse.ArgumentParser, *, defaults: bool) -> None:
         help="handbook folder to open (default: the bundled handbook)",
     )
     parser.add_argument(
-        "--lang", metavar="LANG", default=default, help="interface language: en or es"
+        "--lang",
+        metavar="LANG",
+        default=default,
+        help="language of the handbook and the interface: en or es",
     )
 
 

@@ -52,7 +52,7 @@ def test_json_lists_every_term_with_its_sections(
     small: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     data = run_json(capsys, "--handbook", str(small), "glossary")
-    assert list(data) == ["terms"]
+    assert list(data) == ["terms", "lang"]  # keys are only ever added (the JSON contract)
     terms = data["terms"]
     assert isinstance(terms, list)
     assert [t["term"] for t in terms] == [
@@ -116,7 +116,7 @@ def test_handbook_without_glossary(
 ) -> None:
     root = write_handbook({"a.md": "# A\n\nText."})
     assert main(["--handbook", str(root), "glossary", "--json"]) == 0
-    assert json.loads(capsys.readouterr().out) == {"terms": []}
+    assert json.loads(capsys.readouterr().out) == {"terms": [], "lang": "en"}
     assert main(["--handbook", str(root), "glossary", "gene"]) == 1
     assert "this handbook has no glossary" in capsys.readouterr().err
 

@@ -143,3 +143,31 @@ def test_update_script_is_executable() -> None:
     script = FOLDER / "update.sh"
     assert script.read_text(encoding="utf-8").startswith("#!")
     assert os.access(script, os.X_OK)
+
+
+def test_every_text_the_code_asks_for_is_live_in_the_catalogue_and_the_qm(
+    tmp_path: Path,
+) -> None:
+    """A text the code still asks for must not sit in the catalogue as "vanished" (lupdate
+    keeps a translation there, but lrelease leaves it out of the .qm, so the app shows
+    English): every text lupdate finds in reader/ is a finished entry, and the shipped
+    .qm translates it."""
+    from PySide6.QtCore import QTranslator
+
+    copy = tmp_path / TS.name
+    shutil.copy(TS, copy)
+    command = [qt_tool("pyside6-lupdate"), "-source-language", "en", "-target-language", "es",
+               *python_sources(), "-ts", str(copy)]  # fmt: skip
+    subprocess.run(command, cwd=ROOT, check=True, capture_output=True)
+    asked = [e for e in read_catalogue(copy) if e.kind not in ("vanished", "obsolete")]
+    shipped = {(e.context, e.source): e.kind for e in read_catalogue(TS)}
+    not_live = [e.name for e in asked if shipped.get((e.context, e.source)) != ""]
+    assert not not_live, f"run resources/translations/update.sh: {not_live}"
+    translator = QTranslator()
+    assert translator.load(str(QM))
+    missing = [
+        e.name
+        for e in asked
+        if "%n" not in e.source and not translator.translate(e.context, e.source)
+    ]
+    assert not missing, f"the .qm lacks: {missing}"

@@ -129,7 +129,8 @@ def handbook_key(handbook: Handbook) -> str:
     them. A plain folder of chapters has only its folder name to go by.
     """
     if handbook.has_manifest:
-        return f"{slugify(handbook.title)}-{slugify(handbook.language or 'en')}"
+        title = handbook.base_title or handbook.title  # a translation shares bookmarks
+        return f"{slugify(title)}-{slugify(handbook.base_language or handbook.language or 'en')}"
     return slugify(handbook.root.resolve().name)
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from reader.handbook import Handbook, HandbookError, load_handbook
+from reader.handbook import Handbook, HandbookError
 from reader.paths import bundled_handbook_dir
 
 
@@ -25,9 +25,12 @@ class CommandError(Exception):
         self.exit_code = exit_code
 
 
-def load_handbook_for(path: Path | None) -> Handbook:
+def load_handbook_for(path: Path | None, language: str | None = None) -> Handbook:
+    """The handbook folder in `language` (its main language when None or not held)."""
+    from reader.handbook.languages import load_handbook_in
+
     try:
-        return load_handbook(path or bundled_handbook_dir())
+        return load_handbook_in(path or bundled_handbook_dir(), language)
     except HandbookError as error:
         raise CommandError(str(error), exit_code=2) from None
     except OSError as error:

@@ -48,7 +48,7 @@ def ensure_gui_application() -> object:
 
 
 def run(args: argparse.Namespace) -> int:
-    handbook = load_handbook_for(args.handbook)
+    handbook = load_handbook_for(args.handbook, getattr(args, "lang", None))
     ensure_gui_application()
     from reader.pdf.compose import PdfExportError, PdfRequest, PdfRequestError, export_pdf
 
@@ -59,11 +59,20 @@ def run(args: argparse.Namespace) -> int:
         request = PdfRequest("packet", None, tuple(args.section), args.glossary, size)
     else:
         request = PdfRequest("all", page_size=size)
+    from reader.pdf.language import print_language
+
     try:
-        report = export_pdf(handbook, request, args.out)
+        with print_language(handbook.language):  # the PDF's own words follow the handbook
+            report = export_pdf(handbook, request, args.out)
     except PdfRequestError as error:
-        raise CommandError(f"{error} (try: handbook-reader toc)") from None
+        from reader.commands.phrases import error_phrase, phrase
+
+        hint = phrase(handbook.language, "(try: handbook-reader toc)")
+        raise CommandError(f"{error_phrase(handbook.language, str(error))} {hint}") from None
     except PdfExportError as error:
         raise CommandError(str(error)) from None
-    print(f"Wrote {report.path} ({report.pages} pages)")
+    from reader.commands.phrases import phrase
+
+    wrote = "Wrote {path} ({pages} pages)"
+    print(phrase(handbook.language, wrote, path=report.path, pages=report.pages))
     return 0

@@ -7,6 +7,7 @@ import difflib
 import textwrap
 
 from reader.commands import CommandError, load_handbook_for, print_json
+from reader.commands.phrases import phrase
 from reader.content.term_uses import abbreviation_heading, other_names, term_sections
 from reader.handbook import Handbook, section_label
 from reader.handbook.glossary import Term
@@ -91,24 +92,25 @@ def entry_text(handbook: Handbook, term: Term, sections: list[str]) -> str:
     """One entry as a reader would like to see it in a terminal."""
     lines = [abbreviation_heading(term)]
     also = other_names(term)
+    words = handbook.language  # the labels follow the handbook (reader/commands/phrases.py)
     if also:
-        lines += _wrapped("Also called: ", ", ".join(also))
+        lines += _wrapped(phrase(words, "Also called: "), ", ".join(also))
     lines += textwrap.wrap(term.definition, WIDTH, initial_indent=INDENT, subsequent_indent=INDENT)
     if term.see_also:
-        lines += _wrapped("See also: ", ", ".join(term.see_also))
+        lines += _wrapped(phrase(words, "See also: "), ", ".join(term.see_also))
     if sections:
-        lines.append(INDENT + "Appears in:")
+        lines.append(INDENT + phrase(words, "Appears in:"))
         lines += [f"{INDENT}  {section_label(handbook, sid)}  [{sid}]" for sid in sections]
     else:
-        lines.append(INDENT + "Appears in: no section yet")
+        lines.append(INDENT + phrase(words, "Appears in: no section yet"))
     return "\n".join(lines)
 
 
 def run(args: argparse.Namespace) -> int:
-    handbook = load_handbook_for(args.handbook)
+    handbook = load_handbook_for(args.handbook, getattr(args, "lang", None))
     terms = find_terms(handbook, args.term)
     if args.json:
-        print_json(glossary_data(handbook, terms))
+        print_json({**glossary_data(handbook, terms), "lang": handbook.language})
         return 0
     if not terms:
         print("This handbook has no glossary.")

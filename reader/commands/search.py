@@ -6,6 +6,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from reader.commands import CommandError, load_handbook_for, print_json
+from reader.commands.phrases import phrase
 from reader.paths import UserDirs
 
 if TYPE_CHECKING:  # Whoosh loads only when a search runs: the window starts without it
@@ -38,14 +39,15 @@ def result_data(result: SearchResult) -> dict[str, object]:
     }
 
 
-def print_result(result: SearchResult) -> None:
+def print_result(result: SearchResult, language: str = "en") -> None:
     if result.suggestion:
-        print(f"Did you mean: {result.suggestion}")
+        print(phrase(language, "Did you mean: {suggestion}", suggestion=result.suggestion))
     if not result.hits:
-        print(f"No results for {result.query!r}. Try fewer words, or check the spelling.")
+        no_results = "No results for {query!r}. Try fewer words, or check the spelling."
+        print(phrase(language, no_results, query=result.query))
         return
     for hit in result.hits:
-        tag = " (glossary)" if hit.kind == "glossary" else ""
+        tag = phrase(language, " (glossary)") if hit.kind == "glossary" else ""
         print(f"{hit.chapter} > {hit.title} [{hit.id}]{tag}")
         print(f"    {hit.plain_snippet}")
 
@@ -53,14 +55,14 @@ def print_result(result: SearchResult) -> None:
 def run(args: argparse.Namespace) -> int:
     if args.limit < 1:
         raise CommandError("--limit must be 1 or more", exit_code=2)
-    handbook = load_handbook_for(args.handbook)
+    handbook = load_handbook_for(args.handbook, getattr(args, "lang", None))
     query = " ".join(args.query)
     from reader.search.engine import SearchIndex
 
     with SearchIndex.open_or_build(handbook, UserDirs.default().cache) as index:
         result = index.search(query, limit=args.limit)
     if args.json:
-        print_json(result_data(result))
+        print_json({**result_data(result), "lang": handbook.language})
     else:
-        print_result(result)
+        print_result(result, handbook.language)
     return 0

@@ -30,7 +30,7 @@ def section_html(handbook: Handbook, section_id: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    handbook = load_handbook_for(args.handbook)
+    handbook = load_handbook_for(args.handbook, getattr(args, "lang", None))
     html = section_html(handbook, args.section_id)
     print(html if args.format == "html" else html_to_text(html))
     return 0

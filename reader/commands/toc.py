@@ -18,6 +18,7 @@ def toc_data(handbook: Handbook) -> dict[str, object]:
         "subtitle": handbook.subtitle,
         "edition": handbook.edition,
         "language": handbook.language,
+        "lang": handbook.language,
         "chapters": [
             {
                 "id": chapter.id,
@@ -34,7 +35,7 @@ def toc_data(handbook: Handbook) -> dict[str, object]:
 
 
 def run(args: argparse.Namespace) -> int:
-    handbook = load_handbook_for(args.handbook)
+    handbook = load_handbook_for(args.handbook, getattr(args, "lang", None))
     if args.json:
         print_json(toc_data(handbook))
         return 0

@@ -64,9 +64,12 @@ def fingerprint(handbook_root: Path) -> str:
 class PageStore:
     """The rendered pages of one handbook folder, under `<cache>/pages/<folder key>/`."""
 
-    def __init__(self, cache_dir: Path, handbook_root: Path) -> None:
+    def __init__(self, cache_dir: Path, handbook_root: Path, language: str = "") -> None:
         root = handbook_root.resolve()
-        self.folder = cache_dir / "pages" / checksum([str(root).encode()])
+        # A translation shares its folder with the main language (see languages.py), so
+        # its pages are kept apart by language; the main language keeps the plain key.
+        key = [str(root).encode()] + ([language.encode()] if language else [])
+        self.folder = cache_dir / "pages" / checksum(key)
         self._fingerprint = fingerprint(root)
         self._fresh = self._stored_fingerprint() == self._fingerprint
 

@@ -7,6 +7,7 @@ generated chapter of the handbook, one section per term, so that search hits,
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -108,7 +109,11 @@ def _parse_term(raw: object, line: int, path: Path, problems: list[Problem]) -> 
     if aliases is None or see_also is None:
         problems.append(Problem(path, line, f"'{name}': aliases and see_also must be lists"))
         return None
-    return Term(name.strip(), slugify(name), definition.strip(), aliases, see_also, line)
+    # A translation names its terms in its own words but keeps the main language's ids
+    # (`id = "graft-versus-host-disease"`), so glossary links survive a language switch.
+    given_id = raw.get("id")
+    slug = slugify(given_id) if isinstance(given_id, str) and given_id.strip() else slugify(name)
+    return Term(name.strip(), slug, definition.strip(), aliases, see_also, line)
 
 
 def _check_duplicates(terms: list[Term], path: Path, problems: list[Problem]) -> list[Term]:
@@ -171,16 +176,37 @@ def load_glossary(path: Path | None) -> Glossary:
     return Glossary(tuple(terms), path, tuple(problems))
 
 
-def glossary_markdown(glossary: Glossary, title: str = "Glossary") -> str:
+@dataclass(frozen=True)
+class GlossaryWords:
+    """The generated glossary chapter's own words; a translation sets them in its manifest
+    (`[glossary_words]`), because they are handbook text, not interface text."""
+
+    title: str = "Glossary"
+    intro: str = "Hard words used in this handbook, explained in plain language."
+    also_called: str = "Also called:"
+    see_also: str = "See also:"
+
+    @classmethod
+    def from_manifest(cls, data: dict[str, object]) -> GlossaryWords:
+        given = data.get("glossary_words")
+        if not isinstance(given, dict):
+            return cls()
+        known = {f.name for f in dataclasses.fields(cls)}
+        return cls(**{k: v for k, v in given.items() if k in known and isinstance(v, str)})
+
+
+def glossary_markdown(glossary: Glossary, words: GlossaryWords | str = "Glossary") -> str:
     """The glossary as a chapter: one `##` section per term, A to Z."""
-    parts = [f"# {title}", "", "Hard words used in this handbook, explained in plain language."]
+    if isinstance(words, str):
+        words = GlossaryWords(title=words)
+    parts = [f"# {words.title}", "", words.intro]
     for term in glossary.terms:
         parts += ["", f"## {term.term} {{#{term.slug}}}", "", term.definition]
         if term.aliases:
-            parts += ["", "*Also called:* " + ", ".join(term.aliases)]
+            parts += ["", f"*{words.also_called}* " + ", ".join(term.aliases)]
         if term.see_also:
             links = ", ".join(f"[{name}](#{_slug_of(glossary, name)})" for name in term.see_also)
-            parts += ["", "*See also:* " + links]
+            parts += ["", f"*{words.see_also}* " + links]
     return "\n".join(parts) + "\n"
 
 

@@ -62,6 +62,11 @@ class Handbook:
     chapters: tuple[Chapter, ...] = ()
     problems: tuple[Problem, ...] = ()
     has_manifest: bool = False
+    # The languages the folder holds (see languages.py); in a translation, the main
+    # language's title and code, which keep the bookmark key the same in every language.
+    languages: tuple[str, ...] = ()
+    base_title: str = ""
+    base_language: str = ""
     _index: dict[str, Section] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:

@@ -73,8 +73,9 @@ class SearchDocument:
 class IndexTokens:
     """Turns text into index tokens (stems, stem pairs, glossary terms) and counts words."""
 
-    def __init__(self, concepts: dict[str, list[list[str]]]) -> None:
-        self.stem_of = WordStems()
+    def __init__(self, concepts: dict[str, list[list[str]]], language: str = "en") -> None:
+        self.language = language
+        self.stem_of = WordStems(language=language)
         self.counts: Counter[str] = Counter()
         self._by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for slug, names in concepts.items():
@@ -112,7 +113,7 @@ class IndexTokens:
 
     def vocabulary(self, concepts: dict[str, list[list[str]]]) -> Vocabulary:
         stems = {w: stem for w in self.counts if (stem := self.stem_of(w)) is not None}
-        return Vocabulary(dict(self.counts), stems, concepts)
+        return Vocabulary(dict(self.counts), stems, concepts, self.language)
 
 
 def _section_document(handbook: Handbook, chapter: Chapter, section: Section) -> SearchDocument:
@@ -145,9 +146,15 @@ class Vocabulary:
     counts: dict[str, int] = field(default_factory=dict)
     stems: dict[str, str] = field(default_factory=dict)
     concepts: dict[str, list[list[str]]] = field(default_factory=dict)
+    language: str = "en"  # which analyzer made the stems: the query must use the same
 
     def to_json(self) -> dict[str, object]:
-        return {"counts": self.counts, "stems": self.stems, "concepts": self.concepts}
+        return {
+            "counts": self.counts,
+            "stems": self.stems,
+            "concepts": self.concepts,
+            "language": self.language,
+        }
 
     @classmethod
     def from_json(cls, data: object) -> Vocabulary:
@@ -158,12 +165,13 @@ class Vocabulary:
             raise ValueError("vocabulary has no words")
         if not isinstance(concepts, dict):
             raise ValueError("vocabulary has no glossary terms")
-        return cls(counts, stems, concepts)
+        language = data.get("language", "en")
+        return cls(counts, stems, concepts, language if isinstance(language, str) else "en")
 
 
 def glossary_concepts(handbook: Handbook) -> dict[str, list[list[str]]]:
     """For each glossary term's slug, the stems of each of its names."""
-    stem_of = WordStems()
+    stem_of = WordStems(language=handbook.language)
     concepts: dict[str, list[list[str]]] = {}
     for term in handbook.glossary.terms:
         names = {stem_of.phrase(name) for name in term.names}

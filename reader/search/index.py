@@ -38,7 +38,8 @@ from reader.storage import checksum, file_checksum
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 5  # 4: no text of scripts and styles; 5: zlib checksums, not hashes
+SCHEMA_VERSION = 6  # 4: no text of scripts and styles; 5: zlib checksums, not hashes;
+# 6: the vocabulary names its language (Spanish stems)
 INDEX_FOLDER = "search"
 META_FILE = "search-meta.json"
 _BUILD_PREFIX = ".build-"
@@ -65,7 +66,7 @@ def index_key(handbook: Handbook) -> str:
 
 def _fill(storage: Storage, handbook: Handbook) -> tuple[Index, Vocabulary, int]:
     concepts = glossary_concepts(handbook)
-    tokens = IndexTokens(concepts)
+    tokens = IndexTokens(concepts, handbook.language)
     index = storage.create_index(search_schema())
     writer = index.writer(limitmb=128)
     count = 0

@@ -169,7 +169,7 @@ class QueryPlanner:
         self.doc_frequency = doc_frequency or (lambda stem: 0)
         self.posting_budget = max(MIN_POSTING_BUDGET, posting_budget)
         self.counts = vocabulary.counts
-        self.stem_of = WordStems(vocabulary.stems)
+        self.stem_of = WordStems(vocabulary.stems, language=vocabulary.language)
         self.known_stems = frozenset(vocabulary.stems.values())
         self.sorted_words = sorted(w for w in vocabulary.counts if w.isalpha())
         self.corrector = SpellingCorrector(vocabulary.counts)

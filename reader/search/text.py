@@ -99,8 +99,13 @@ _QUESTION_WORDS = (
 SEARCH_STOP_WORDS = STOP_WORDS | frozenset(_QUESTION_WORDS.split())
 
 
-def search_analyzer() -> Analyzer:
-    """Words, lower case, accents folded, American spelling, no stop words, stemmed."""
+def search_analyzer(language: str = "en") -> Analyzer:
+    """Words, lower case, accents folded, American spelling, no stop words, stemmed;
+    Spanish words get Spanish stems and stop words instead (reader/search/spanish.py)."""
+    if language.split("-")[0].lower() == "es":
+        from reader.search.spanish import spanish_analyzer
+
+        return spanish_analyzer(WORD_PATTERN)
     return (
         RegexTokenizer(WORD_PATTERN)
         | LowercaseFilter()
@@ -114,8 +119,10 @@ def search_analyzer() -> Analyzer:
 class WordStems:
     """The stem of any single word, through the search analyzer, remembered."""
 
-    def __init__(self, known: dict[str, str] | None = None, limit: int = 100_000) -> None:
-        self._analyzer = search_analyzer()
+    def __init__(
+        self, known: dict[str, str] | None = None, limit: int = 100_000, language: str = "en"
+    ) -> None:
+        self._analyzer = search_analyzer(language)
         self._known: dict[str, str | None] = dict(known or {})
         self._limit = limit
 

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from reader import APP_ID, APP_NAME, DESKTOP_ID, __version__
 from reader.bookmarks.store import BookmarkStore, default_path
-from reader.handbook import HandbookError, load_handbook
+from reader.handbook import HandbookError
+from reader.handbook.languages import load_handbook_in
 from reader.kiosk.settings import KioskConfig, load_kiosk_config, report_problems
 from reader.paths import UserDirs, resources_dir
 from reader.preferences import Preferences, load_preferences, save_preferences
@@ -106,11 +107,12 @@ def open_session(args: argparse.Namespace, handbook_dir: Path) -> Session | int:
     app = make_application(sys.argv[:1])
     kiosk_config = _kiosk_config(args)
     language = getattr(args, "lang", None) or (kiosk_config.language if kiosk_config else None)
-    translators = install_translators(app, choose_language(language))
+    chosen = choose_language(language)
+    translators = install_translators(app, chosen)
     _install_error_hook()
     dirs = UserDirs.default()
     try:
-        handbook = load_handbook(handbook_dir)
+        handbook = load_handbook_in(handbook_dir, chosen)  # the interface's language
     except (HandbookError, OSError) as error:
         show_error(None, APP_NAME, QApplication.translate(
             "App", "The handbook could not be opened."), str(error))  # fmt: skip
@@ -130,7 +132,14 @@ def open_session(args: argparse.Namespace, handbook_dir: Path) -> Session | int:
         from reader.ui.kiosk.shell import KioskShell  # only kiosks pay for importing it
 
         session.shell = KioskShell(window, kiosk_config, app)
+        from reader.ui.window.kiosk_language import add_kiosk_language_button
+
+        add_kiosk_language_button(session, handbook.language)
     else:
+        from reader.ui.window.language import add_language_menu, switch_language
+
+        add_language_menu(window, handbook.languages, handbook.language,
+                          lambda code: switch_language(session, code))  # fmt: skip
         window.restore_layout()
         show_first_page(window, window.start)
         window.show()

@@ -82,7 +82,9 @@ class MainWindow(QMainWindow):
         self.default_zoom = preferences.zoom
         self.home_section_id = handbook.start_section_id or ""
         self.kiosk = kiosk
-        self.pages = Pages(handbook, PageStore(cache_dir, handbook.root) if cache_dir else None)
+        translation = handbook.language if handbook.base_language else ""  # own page cache
+        store_pages = PageStore(cache_dir, handbook.root, translation) if cache_dir else None
+        self.pages = Pages(handbook, store_pages)
         self.history = History()
         self.current_section_id = ""
         self._shown_chapter_id = ""

@@ -364,17 +364,17 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../reader/ui/app.py" line="48"/>
+        <location filename="../../reader/ui/app.py" line="49"/>
         <source>Something went wrong</source>
         <translation>Algo salió mal</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/app.py" line="49"/>
+        <location filename="../../reader/ui/app.py" line="50"/>
         <source>Handbook Reader ran into a problem, but your bookmarks are safe. You can keep reading.</source>
         <translation>Handbook Reader tuvo un problema, pero sus marcadores están a salvo. Puede seguir leyendo.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/app.py" line="115"/>
+        <location filename="../../reader/ui/app.py" line="117"/>
         <source>The handbook could not be opened.</source>
         <translation>No se pudo abrir el manual.</translation>
     </message>
@@ -783,6 +783,20 @@ Volveremos al inicio en %n segundos</numerusform>
     </message>
 </context>
 <context>
+    <name>Language</name>
+    <message>
+        <location filename="../../reader/ui/window/language.py" line="38"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Idioma</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/kiosk_language.py" line="40"/>
+        <location filename="../../reader/ui/window/language.py" line="49"/>
+        <source>Read the handbook in %1</source>
+        <translation>Leer el manual en %1</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../reader/ui/window/chrome.py" line="50"/>
@@ -820,42 +834,42 @@ Volveremos al inicio en %n segundos</numerusform>
         <translation>&amp;Tema</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="162"/>
+        <location filename="../../reader/ui/mainwindow.py" line="164"/>
         <source>Contents</source>
         <translation>Índice</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="163"/>
+        <location filename="../../reader/ui/mainwindow.py" line="165"/>
         <source>Search results</source>
         <translation>Resultados de búsqueda</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="164"/>
+        <location filename="../../reader/ui/mainwindow.py" line="166"/>
         <source>Search the handbook (Ctrl+K)</source>
         <translation>Buscar en el manual (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="165"/>
+        <location filename="../../reader/ui/mainwindow.py" line="167"/>
         <source>Search the handbook</source>
         <translation>Buscar en el manual</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="167"/>
+        <location filename="../../reader/ui/mainwindow.py" line="169"/>
         <source>Type a word or question. Spelling mistakes are forgiven.</source>
         <translation>Escriba una palabra o una pregunta. No importa si hay faltas de ortografía.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="169"/>
+        <location filename="../../reader/ui/mainwindow.py" line="171"/>
         <source>Main toolbar</source>
         <translation>Barra de herramientas principal</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="170"/>
+        <location filename="../../reader/ui/mainwindow.py" line="172"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="183"/>
+        <location filename="../../reader/ui/mainwindow.py" line="185"/>
         <source>That section is not in this handbook.</source>
         <translation>Esa sección no está en este manual.</translation>
     </message>
@@ -896,7 +910,7 @@ Open it in your web browser? This needs an internet connection.</source>
 ¿Quiere abrirla en su navegador? Para esto necesita conexión a internet.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="315"/>
+        <location filename="../../reader/ui/mainwindow.py" line="317"/>
         <source>Chapter %1 of %2: %3</source>
         <translation>Capítulo %1 de %2: %3</translation>
     </message>

@@ -1,0 +1,151 @@
+"""The Language menu: one click shows the handbook and the interface in the other
+language, on the same section, with the same history and bookmarks."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QMenu, QToolButton
+from pytestqt.qtbot import QtBot
+
+from reader.paths import bundled_handbook_dir
+from reader.ui.app import Session, open_session
+
+StartSession = Callable[[str], Session]
+
+
+@pytest.fixture
+def start_session(monkeypatch: pytest.MonkeyPatch, qtbot: QtBot) -> Iterator[StartSession]:
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # open_session installs its own
+    sessions: list[Session] = []
+
+    def start(lang: str) -> Session:
+        args = argparse.Namespace(lang=lang, kiosk=False, idle_timeout=None)
+        session = open_session(args, bundled_handbook_dir())
+        assert isinstance(session, Session)
+        sessions.append(session)
+        return session
+
+    yield start
+    app = QApplication.instance()
+    for session in sessions:
+        session.close()
+        session.window.close()  # windows replaced by a switch are deleted already
+        for translator in session.translators:  # the next test starts in English
+            app.removeTranslator(translator)  # type: ignore[union-attr]
+
+
+def _choose(session: Session, qtbot: QtBot, code: str) -> None:
+    old = session.window
+    menu = old.findChild(QMenu, "menu_language")
+    assert menu is not None
+    [action] = [a for a in menu.actions() if a.objectName() == f"language_{code}"]
+    action.trigger()
+    assert session.window is not old
+    qtbot.waitExposed(session.window)
+
+
+def test_lang_es_opens_the_spanish_handbook_and_interface(
+    start_session: StartSession, qtbot: QtBot
+) -> None:
+    session = start_session("es")
+    window = session.window
+    assert window.handbook.language == "es"
+    assert window.windowTitle().startswith("Terapia génica para la inmunodeficiencia primaria")
+    assert window.toc_dock.windowTitle() == "Índice"
+    menu = window.findChild(QMenu, "menu_language")
+    assert menu is not None and menu.title() == "&Idioma" and menu.accessibleName() == "Idioma"
+    assert [a.text() for a in menu.actions()] == ["English", "Español"]
+
+
+def test_switching_language_keeps_section_history_and_bookmarks(
+    start_session: StartSession, qtbot: QtBot, tmp_path: Path
+) -> None:
+    session = start_session("en")
+    window = session.window
+    assert window.handbook.language == "en"
+    assert window.navigate("how-it-works/conditioning")
+    assert window.navigate("risks/the-back-up-plan")
+    window.bookmarks.toggle("risks/the-back-up-plan")
+    marked = [b.section_id for b in window.bookmarks.bookmarks()]
+    assert marked == ["risks/the-back-up-plan"]
+
+    _choose(session, qtbot, "es")
+    spanish = session.window
+    assert spanish.handbook.language == "es"
+    assert spanish.current_section_id == "risks/the-back-up-plan"
+    assert spanish.toc_dock.windowTitle() == "Índice"
+    assert [b.section_id for b in spanish.bookmarks.bookmarks()] == marked
+    assert spanish.action_set["back"].isEnabled()
+    spanish.go_back()
+    assert spanish.current_section_id == "how-it-works/conditioning"
+    assert "Acondicionamiento" in spanish.content.toPlainText()
+
+    _choose(session, qtbot, "en")
+    english = session.window
+    assert english.handbook.language == "en"
+    assert english.current_section_id == "how-it-works/conditioning"
+    assert english.toc_dock.windowTitle() == "Contents"
+    assert [b.section_id for b in english.bookmarks.bookmarks()] == marked
+
+
+# --- the kiosk ------------------------------------------------------------------------
+
+
+@pytest.fixture
+def start_kiosk(monkeypatch: pytest.MonkeyPatch, qtbot: QtBot) -> Iterator[StartSession]:
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    sessions: list[Session] = []
+
+    def start(lang: str) -> Session:
+        args = argparse.Namespace(lang=lang, kiosk=True, idle_timeout=None)
+        session = open_session(args, bundled_handbook_dir())
+        assert isinstance(session, Session) and session.shell is not None
+        sessions.append(session)
+        return session
+
+    yield start
+    app = QApplication.instance()
+    for session in sessions:
+        if session.shell is not None:
+            session.shell.release()
+        session.close()
+        session.window.close()
+        for translator in session.translators:
+            app.removeTranslator(translator)  # type: ignore[union-attr]
+
+
+def _language_button(session: Session) -> QToolButton:
+    button = session.window.findChild(QToolButton, "kioskLanguageButton")
+    assert button is not None
+    return button
+
+
+def test_kiosk_language_button_switches_and_reset_returns_to_the_configured_language(
+    start_kiosk: StartSession, qtbot: QtBot
+) -> None:
+    session = start_kiosk("es")
+    assert session.window.handbook.language == "es"
+    button = _language_button(session)
+    assert button.text() == "EN · English" and button.accessibleName() == "English"
+    assert button.isVisibleTo(session.window)  # on the start page
+    assert session.window.navigate("risks/the-back-up-plan")
+    assert not button.isVisibleTo(session.window)  # only on the start page
+    assert session.window.navigate(session.shell.start_section_id)  # type: ignore[union-attr]
+
+    button.click()
+    english = session.window
+    assert english.handbook.language == "en"
+    assert session.shell is not None and session.shell.window is english
+    assert english.current_section_id == session.shell.start_section_id
+    assert _language_button(session).text() == "ES · Español"
+    assert english.toc_dock.windowTitle() == "Contents"
+
+    session.shell.reset_visit()
+    qtbot.waitUntil(lambda: session.window.handbook.language == "es", timeout=5000)
+    assert session.window.toc_dock.windowTitle() == "Índice"
+    assert _language_button(session).text() == "EN · English"
