@@ -41,6 +41,11 @@ class Chapter:
     path: Path
     markdown: str
     sections: tuple[Section, ...]
+    #: Other ids the page defines (`{: #id}` on a paragraph, `<a id>`, toc's `_1` for a
+    #: repeated heading), each to the anchor of the section that holds it.
+    anchors: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    #: The nav sections (MkDocs) the chapter sits in, outermost first.
+    part: tuple[str, ...] = ()
 
     @property
     def intro(self) -> Section:
