@@ -179,3 +179,28 @@ def test_pdf_title_page_and_running_headers_carry_the_site_name(
     contents = pages[1]
     assert "Using the markdown_py Command" in contents and "`" not in contents
     assert PdfReader(out).metadata.title.startswith("Clinic Guide")  # type: ignore[union-attr]
+
+
+def test_a_longer_fence_is_closed_only_by_the_same_fence() -> None:
+    text = "````\n```\n## Not a heading\n```\n````\n\n## Heading\n"
+    assert [h.title for h in iter_headings(text)] == ["Heading"]
+
+
+def test_links_reach_deep_headings_quoted_headings_and_page_folders(
+    write_handbook: WriteHandbook,
+) -> None:
+    root = write_handbook(
+        {
+            "index.md": "# Home\n\nSee [deep](guide.md#deep-one), [quoted](guide.md#in_quote),"
+            " [folder style](guide/) and [inline](guide.md#opt).\n",
+            "guide.md": "# Guide\n\n## Part\n\n#### Deep one\n\n> #### in_quote\n>\n> Text.\n\n"
+            "__opt__{: #opt }: an option.\n\n## Fixed\n\nA.\n\n## Fixed\n\nB.\n",
+        }
+    )
+    (root / "mkdocs.yml").write_text("site_name: Links\ndocs_dir: .\n", encoding="utf-8")
+    book = load_handbook(root)
+    html = render_chapter(book, book.chapters[0])
+    assert html.count('href="section:guide/part"') == 3 and 'href="section:guide"' in html
+    assert check_handbook(book) == []  # repeated "Fixed" headings are usual, not mistakes
+    guide = book.chapter("guide")
+    assert guide is not None and guide.anchors["fixed_1"] == "fixed-2"

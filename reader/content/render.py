@@ -107,6 +107,8 @@ class LinkContext:
         if parts.path:
             target = (self.chapter_dir / unquote(parts.path)).resolve()
             found = self.chapter_ids_by_file.get(str(target))
+            for page in (f"{target}.md", f"{target}/index.md", f"{target}/README.md"):
+                found = found or self.chapter_ids_by_file.get(page)  # MkDocs `page/` links
             if found is None:
                 return None
             chapter_id = found

@@ -12,14 +12,21 @@ import re
 from pathlib import Path
 
 from reader.handbook.frontmatter import split_front_matter
-from reader.handbook.headings import iter_headings
+from reader.handbook.headings import (
+    Heading,
+    iter_headings,
+    next_fence,
+    plain_text,
+    split_attribute_list,
+)
 from reader.handbook.ids import slugify, toc_slug
 from reader.handbook.model import Chapter, Section
 from reader.problems import Problem
 
 ORDER_PREFIX = re.compile(r"^\d+[-_. ]+")
-_BLOCK_ID = re.compile(r"\{:?[ \t]*[^{}\n]*?(?<![\w-])#([A-Za-z][\w\-:.]*)[^{}\n]*\}[ \t]*$")
+_BLOCK_ID = re.compile(r"\{:?[ \t]*[^{}\n]*?(?<![\w-])#([A-Za-z][\w\-:.]*)[^{}\n]*\}")
 _HTML_ID = re.compile(r"<a\s[^<>]*?\b(?:id|name)\s*=\s*[\"']([^\"'<>]+)[\"']", re.IGNORECASE)
+_QUOTED_HEADING = re.compile(r"^[ ]{0,3}(?:>[ ]?)+(#{1,6})(.*)$")
 _FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
 
 
@@ -45,7 +52,8 @@ def parse_chapter(
         problems.append(Problem(path, 1, front.error))
     markdown = front.body
     lines = markdown.splitlines()
-    headings = [h for h in iter_headings(markdown) if h.level <= 3]
+    every_heading = list(iter_headings(markdown))
+    headings = [h for h in every_heading if h.level <= 3]
     title_heading = next((h for h in headings if h.level == 1), None)
     title = title or front.title or (title_heading.title if title_heading else "")
     if not title:
@@ -95,32 +103,54 @@ def parse_chapter(
         )
     if title_heading is not None:
         aliases.setdefault(title_heading.custom_id or toc_slug(title_heading.title), "top")
+    aliases.update(_other_heading_ids(every_heading, section_heads, title_heading, sections))
     aliases.update(_block_ids(lines, sections, set(seen)))
     aliases = {k: v for k, v in aliases.items() if k not in seen}
     return Chapter(chapter_id, title, path, markdown, tuple(sections), anchors=aliases)
+
+
+def _holder(sections: list[Section], line: int) -> str:
+    """The anchor of the section that holds `line`."""
+    inside = [s for s in sections[1:] if s.line <= line]
+    return inside[-1].anchor if inside else "top"
+
+
+def _other_heading_ids(
+    headings: list[Heading],
+    section_heads: list[Heading],
+    title: Heading | None,
+    sections: list[Section],
+) -> dict[str, str]:
+    """`####` headings and second `#` titles are not sections, but links reach them."""
+    found: dict[str, str] = {}
+    for heading in headings:
+        if heading is title or heading in section_heads:
+            continue
+        name = heading.custom_id or toc_slug(heading.title)
+        found.setdefault(name, _holder(sections, heading.line))
+    return found
 
 
 def _block_ids(lines: list[str], sections: list[Section], taken: set[str]) -> dict[str, str]:
     """Ids set on paragraphs and other blocks, each mapped to the section it is in."""
     found: dict[str, str] = {}
     fence: str | None = None
-    starts = [s.line for s in sections[1:]]
     for number, line in enumerate(lines, start=1):
         match = _FENCE.match(line)
         if match or fence is not None:
             if match:
-                marker = match.group(1)[0]
-                fence = marker if fence is None else (None if marker == fence else fence)
+                fence = next_fence(fence, line, match.group(1))
             continue
         ids = [m.group(1) for m in _HTML_ID.finditer(line)]
-        block = _BLOCK_ID.search(line)
-        if block:
-            ids.append(block.group(1))
+        ids += [m.group(1) for m in _BLOCK_ID.finditer(line)]
+        quoted = _QUOTED_HEADING.match(line)
+        if quoted:  # `> #### name` in a quote is still a heading with an id
+            text, custom_id = split_attribute_list(quoted.group(2).strip().rstrip("#"))
+            ids.append(custom_id or toc_slug(plain_text(text)))
         for name in ids:
             if name in taken or name in found:
                 continue
-            holder = sum(1 for start in starts if start <= number)
-            found[name] = sections[holder].anchor if holder else "top"
+            found[name] = _holder(sections, number)
     return found
 
 

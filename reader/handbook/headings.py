@@ -93,6 +93,14 @@ def _make(level: int, raw: str, line: int, end: int, setext: bool) -> Heading:
     return Heading(level, source, plain_text(source), custom_id, line, end, setext)
 
 
+def next_fence(fence: str | None, line: str, marker: str) -> str | None:
+    """The open fence after `line`: Python-Markdown closes a fence only with the same
+    run of backticks or tildes on a line of its own (```` is not closed by ```)."""
+    if fence is None:
+        return marker
+    return None if line.strip() == fence else fence
+
+
 def iter_headings(markdown: str) -> Iterator[Heading]:
     """Every heading outside fenced and indented code, in order."""
     lines = markdown.splitlines()
@@ -103,8 +111,7 @@ def iter_headings(markdown: str) -> Iterator[Heading]:
         fence_match = _FENCE.match(line)
         if fence_match or fence is not None:
             if fence_match:
-                marker = fence_match.group(1)[0]
-                fence = marker if fence is None else (None if marker == fence else fence)
+                fence = next_fence(fence, line, fence_match.group(1))
             previous_is_text = False
             continue
         if previous_is_text and _SETEXT_RULE.match(line):

@@ -198,7 +198,9 @@ def _load_chapters(project: _Project) -> tuple[Chapter, ...]:
                 chapter = parse_chapter(
                     chapter_id, page.path, text, [], title=_file_title(project.docs, page.path)
                 )
-        project.problems.extend(found)
+        # A repeated heading is usual in other tools' docs ("Fixed" in every release
+        # of a changelog): MkDocs numbers its id, and so do we, so it is no mistake.
+        project.problems.extend(p for p in found if not p.message.startswith("duplicate section"))
         chapters.append(_with_part(chapter, page.part))
     return tuple(chapters)
 
