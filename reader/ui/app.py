@@ -101,6 +101,17 @@ def _kiosk_config(args: argparse.Namespace) -> KioskConfig | None:
     return config
 
 
+def _handbook_to_open(args: argparse.Namespace, default: Path, dirs: UserDirs) -> Path:
+    """--handbook if given, else the handbook opened last (if it is still there), else
+    `default`; whichever it is becomes the newest of the recent handbooks."""
+    from reader.recent import last_opened, remember_handbook
+
+    given = getattr(args, "handbook", None)
+    chosen = Path(given) if given else (last_opened(dirs.config) or default)
+    remember_handbook(dirs.config, chosen)
+    return chosen
+
+
 def open_session(args: argparse.Namespace, handbook_dir: Path) -> Session | int:
     """Build the app and its window (shown), or return an exit code after telling why."""
     app = make_application(sys.argv[:1])
@@ -109,8 +120,16 @@ def open_session(args: argparse.Namespace, handbook_dir: Path) -> Session | int:
     translators = install_translators(app, choose_language(language))
     _install_error_hook()
     dirs = UserDirs.default()
+    default_dir = handbook_dir
+    if kiosk_config is None:
+        handbook_dir = _handbook_to_open(args, handbook_dir, dirs)
     try:
-        handbook = load_handbook(handbook_dir)
+        try:
+            handbook = load_handbook(handbook_dir)
+        except (HandbookError, OSError):
+            if handbook_dir == default_dir or getattr(args, "handbook", None):
+                raise
+            handbook = load_handbook(default_dir)  # the remembered one has gone bad
     except (HandbookError, OSError) as error:
         show_error(None, APP_NAME, QApplication.translate(
             "App", "The handbook could not be opened."), str(error))  # fmt: skip
@@ -131,6 +150,9 @@ def open_session(args: argparse.Namespace, handbook_dir: Path) -> Session | int:
 
         session.shell = KioskShell(window, kiosk_config, app)
     else:
+        from reader.ui.window.open_handbook import install
+
+        install(window, store, dirs.cache, dirs.config, lambda new: setattr(session, "window", new))
         window.restore_layout()
         show_first_page(window, window.start)
         window.show()

@@ -680,6 +680,29 @@ Volveremos al inicio en %n segundos</numerusform>
     </message>
 </context>
 <context>
+    <name>HandbookOpener</name>
+    <message>
+        <location filename="../../reader/ui/window/open_handbook.py" line="66" />
+        <source>Open &amp;Recent</source>
+        <translation>Abrir &amp;reciente</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/open_handbook.py" line="67" />
+        <source>Recent handbooks</source>
+        <translation>Manuales recientes</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/open_handbook.py" line="87" />
+        <source>Open Handbook Folder</source>
+        <translation>Abrir carpeta del manual</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/open_handbook.py" line="126" />
+        <source>%1 could not be opened as a handbook.</source>
+        <translation>%1 no se pudo abrir como manual.</translation>
+    </message>
+</context>
+<context>
     <name>KioskShell</name>
     <message>
         <location filename="../../reader/ui/kiosk/shell.py" line="324" />
