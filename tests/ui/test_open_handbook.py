@@ -194,3 +194,19 @@ def test_the_last_opened_handbook_is_opened_next_time(
         assert new is not None and again.window is new  # the session follows the switch
     finally:
         again.close()
+
+
+def test_contents_show_nav_sections_holding_their_pages(
+    first_window: MainWindow, project: Path
+) -> None:
+    new = opener_of(first_window).open_path(project)
+    assert new is not None
+    assert toc_titles(new) == ["Welcome", "Using the tool", "Extensions", "Unlisted page"]
+    extensions = new.toc.topLevelItem(2)
+    assert [extensions.child(i).text(0) for i in range(extensions.childCount())] == [
+        "Table of Contents", "Attribute Lists", "Deeper",
+    ]  # fmt: skip
+    assert extensions.child(2).child(0).text(0) == "Notes deep down"
+    new.navigate("ext-deep-notes/wound-care")
+    assert new.toc.currentItem().text(0) == "Wound care"
+    new.shut_down_search()
