@@ -204,3 +204,43 @@ def test_links_reach_deep_headings_quoted_headings_and_page_folders(
     assert check_handbook(book) == []  # repeated "Fixed" headings are usual, not mistakes
     guide = book.chapter("guide")
     assert guide is not None and guide.anchors["fixed_1"] == "fixed-2"
+
+
+def test_hostile_mkdocs_yml_is_read_safely_and_quickly(tmp_path: Path) -> None:
+    """Aliases that multiply (a "billion laughs" nav), deep nesting, paths out of the
+    folder and a page that is a link to a file outside: problems, never a crash."""
+    root = tmp_path / "hostile"
+    (root / "docs").mkdir(parents=True)
+    (root / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
+    secret = tmp_path / "secret.md"
+    secret.write_text("# Secret\n", encoding="utf-8")
+    (root / "docs" / "link.md").symlink_to(secret)
+    laughs = ["a0: &a0 [index.md, index.md]"]
+    laughs += [f"a{n}: &a{n} [{{S: *a{n - 1}}}, {{S: *a{n - 1}}}]" for n in range(1, 40)]
+    (root / "mkdocs.yml").write_text(
+        "site_name: Hostile\n" + "\n".join(laughs) + "\nnav:\n  - *a39\n  - ../../secret.md\n"
+        "  - ../secret.md\n  - Deep: " + "[" * 3000 + "]" * 3000 + "\n",
+        encoding="utf-8",
+    )
+    book = load_handbook(root)  # the deep nesting makes the YAML itself unreadable
+    assert [c.id for c in book.chapters] == ["index"]
+    assert any("not valid YAML" in p.message for p in book.problems)
+    (root / "mkdocs.yml").write_text(
+        "site_name: Hostile\n" + "\n".join(laughs) + "\nnav:\n  - S: *a39\n  - ../secret.md\n",
+        encoding="utf-8",
+    )
+    book = load_handbook(root)
+    assert book.title == "Hostile"
+    assert [c.id for c in book.chapters] == ["index"]  # the link out is not a page
+    messages = [p.message for p in book.problems]
+    assert messages == [
+        "nav is nested more than 20 levels deep",
+        "nav has more than 5000 entries; the rest are left out",
+    ]  # and what follows is not read
+    (root / "mkdocs.yml").write_text("nav:\n  - ../secret.md\n  - link.md\n", encoding="utf-8")
+    book = load_handbook(root)
+    assert [c.id for c in book.chapters] == ["index"]
+    assert [p.message for p in book.problems] == [
+        "nav entry '../secret.md' is outside the pages folder",
+        "nav entry 'link.md' is outside the pages folder",
+    ]

@@ -49,6 +49,8 @@ def load_yaml(text: str) -> Any:
     _TolerantLoader.add_multi_constructor("", _ignore)  # type: ignore[no-untyped-call]
     try:
         return yaml.load(text, Loader=_TolerantLoader)
+    except RecursionError:  # `[[[[...` thousands deep: PyYAML composes recursively
+        raise ValueError("nested too deeply") from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" (line {mark.line + 1})" if mark is not None else ""

@@ -44,6 +44,8 @@ class _Project:
     docs: Path
     pages: list[NavPage] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    visited: int = 0
+    too_deep: bool = False
 
     def report(self, value: str, message: str) -> None:
         self.problems.append(Problem(self.config, _line_mentioning(self.text, value), message))
@@ -106,7 +108,21 @@ def _language(data: dict[str, object]) -> str:
 
 
 def _read_nav(project: _Project, items: list[object], part: tuple[str, ...]) -> None:
+    """Walk the nav. YAML aliases can make a small file name millions of entries
+    (`&a [*b, *b, ...]`), so the walk stops at MAX_PAGES entries or 20 levels."""
+    if len(part) > 20:
+        if not project.too_deep:
+            project.report("nav", "nav is nested more than 20 levels deep")
+        project.too_deep = True
+        return
     for item in items:
+        project.visited += 1
+        if project.visited > MAX_PAGES:
+            if project.visited == MAX_PAGES + 1:
+                project.report(
+                    "nav", f"nav has more than {MAX_PAGES} entries; the rest are left out"
+                )
+            return
         if isinstance(item, str):
             _nav_entry(project, "", item, part)
         elif isinstance(item, dict):
@@ -117,9 +133,10 @@ def _read_nav(project: _Project, items: list[object], part: tuple[str, ...]) -> 
                 elif isinstance(value, str):
                     _nav_entry(project, name, value, part)
                 else:
-                    project.report(name, f"nav entry '{name}' names no page")
+                    project.report(name, f"nav entry '{name[:60]}' names no page")
         else:
-            project.report("nav", f"nav entry {item!r} is not a page")
+            # never repr(item): an aliased list can stand for millions of entries
+            project.report("nav", f"nav entry of type {type(item).__name__} is not a page")
 
 
 def _nav_entry(project: _Project, title: str, target: str, part: tuple[str, ...]) -> None:
@@ -147,7 +164,10 @@ def _all_pages(docs: Path) -> list[Path]:
     def visit(folder: Path, depth: int) -> None:
         if depth > 20 or len(pages) > MAX_PAGES:
             return
-        entries = sorted(folder.iterdir(), key=lambda p: p.name)
+        try:
+            entries = sorted(folder.iterdir(), key=lambda p: p.name)
+        except OSError:
+            return  # an unreadable folder: its pages cannot be shown anyway
         files = [p for p in entries if p.suffix.lower() in _PAGE_SUFFIXES and p.is_file()]
         files = [p for p in files if not p.name.startswith(".")]
         index = [p for p in files if p.stem.lower() == "index"]
@@ -160,7 +180,8 @@ def _all_pages(docs: Path) -> list[Path]:
                 visit(sub, depth + 1)
 
     visit(docs, 0)
-    return [p.resolve() for p in pages[:MAX_PAGES]]
+    resolved = (p.resolve() for p in pages[:MAX_PAGES])
+    return [p for p in resolved if p.is_relative_to(docs)]  # links out of the folder: no
 
 
 def _folder_part(docs: Path, page: Path) -> tuple[str, ...]:
