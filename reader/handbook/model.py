@@ -120,6 +120,8 @@ class Handbook:
         parts = [self.title.encode()]
         for chapter in self.chapters:
             parts.append(chapter.id.encode() + b"\0" + chapter.markdown.encode() + b"\0")
+            # Titles can come from front matter or a nav, outside the chapter's text.
+            parts.append("\0".join((chapter.title, *chapter.part)).encode() + b"\0")
         if self.glossary_path and self.glossary_path.is_file():
             parts.append(self.glossary_path.read_bytes())
         return checksum(parts)

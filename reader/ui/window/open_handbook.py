@@ -110,7 +110,7 @@ class HandbookOpener(QObject):
         new.restoreState(old.saveState())
         install(new, self.store, self.cache_dir, self.config_dir, self.on_switch)
         remember_handbook(self.config_dir, old.handbook.root)  # so Recent can go back
-        remember_handbook(self.config_dir, path)
+        remember_handbook(self.config_dir, handbook.root)  # an mkdocs.yml's folder
         new.start()
         if old.isMaximized():
             new.showMaximized()
