@@ -81,10 +81,11 @@ def test_ctrl_o_opens_a_chosen_mkdocs_project_and_search_finds_only_it(
     action = first_window.action_set["open_handbook"]
     assert action.shortcut() == QKeySequence("Ctrl+O")
     opener_of(first_window).choose_folder = lambda: project
-    first_window.activateWindow()
     opened: list[MainWindow] = []
     opener_of(first_window).on_switch = opened.append
-    action.trigger()
+    first_window.activateWindow()
+    qtbot.waitActive(first_window)
+    qtbot.keyClick(first_window.content, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
     assert len(opened) == 1
     new = opened[0]
     assert not first_window.isVisible() and new.isVisible()
