@@ -123,8 +123,9 @@ def _other_heading_ids(
 ) -> dict[str, str]:
     """`####` headings and second `#` titles are not sections, but links reach them."""
     found: dict[str, str] = {}
+    skip = {id(heading) for heading in section_heads} | {id(title)}
     for heading in headings:
-        if heading is title or heading in section_heads:
+        if id(heading) in skip:
             continue
         name = heading.custom_id or toc_slug(heading.title)
         found.setdefault(name, _holder(sections, heading.line))
@@ -141,9 +142,11 @@ def _block_ids(lines: list[str], sections: list[Section], taken: set[str]) -> di
             if match:
                 fence = next_fence(fence, line, match.group(1))
             continue
-        ids = [m.group(1) for m in _HTML_ID.finditer(line)]
-        ids += [m.group(1) for m in _BLOCK_ID.finditer(line)]
-        quoted = _QUOTED_HEADING.match(line)
+        # Cheap tests first: most lines hold no id at all.
+        ids = [m.group(1) for m in _HTML_ID.finditer(line)] if "<" in line else []
+        if "{" in line:
+            ids += [m.group(1) for m in _BLOCK_ID.finditer(line)]
+        quoted = _QUOTED_HEADING.match(line) if ">" in line else None
         if quoted:  # `> #### name` in a quote is still a heading with an id
             text, custom_id = split_attribute_list(quoted.group(2).strip().rstrip("#"))
             ids.append(custom_id or toc_slug(plain_text(text)))

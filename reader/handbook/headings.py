@@ -108,23 +108,25 @@ def iter_headings(markdown: str) -> Iterator[Heading]:
     previous_is_text = False  # the line before may become a setext heading's text
     for index, line in enumerate(lines):
         number = index + 1
-        fence_match = _FENCE.match(line)
+        fence_match = _FENCE.match(line) if ("`" in line or "~" in line) else None
         if fence_match or fence is not None:
             if fence_match:
                 fence = next_fence(fence, line, fence_match.group(1))
             previous_is_text = False
             continue
-        if previous_is_text and _SETEXT_RULE.match(line):
-            level = 1 if line.startswith("=") else 2
-            yield _make(level, lines[index - 1], number - 1, number, True)
-            previous_is_text = False
-            continue
+        if previous_is_text and line[:1] in ("=", "-") and _SETEXT_RULE.match(line):
+            text = lines[index - 1]
+            if not (_LIST_ITEM.match(text) or _RULE.match(text)):
+                level = 1 if line.startswith("=") else 2
+                yield _make(level, text, number - 1, number, True)
+                previous_is_text = False
+                continue
         if not line.strip() or line.startswith(("    ", "\t")):
             previous_is_text = False
             continue
-        atx = _atx(line)
+        atx = _atx(line) if line.startswith("#") else None
         if atx is not None:
             yield _make(atx[0], atx[1], number, number, False)
             previous_is_text = False
             continue
-        previous_is_text = not (_LIST_ITEM.match(line) or _RULE.match(line))
+        previous_is_text = True
