@@ -31,6 +31,7 @@ _STRONG_EMPHASIS = re.compile(
 )
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|~])")
 _SPACE = re.compile(r"\s+")
+_MARKUP = re.compile(r"[`*_\[\]<>&\\!]")
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,8 @@ def split_attribute_list(text: str) -> tuple[str, str | None]:
 def plain_text(source: str) -> str:
     """Inline Markdown as the words a reader sees: "Using the `markdown_py` Command"
     becomes "Using the markdown_py Command" (code spans are kept as they are)."""
+    if not _MARKUP.search(source):
+        return _SPACE.sub(" ", source).strip()  # most titles: nothing to take out
     parts: list[str] = []
     position = 0
     for match in _CODE_SPAN.finditer(source):
