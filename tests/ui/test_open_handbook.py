@@ -12,7 +12,7 @@ import pytest
 import shiboken6
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from reader.bookmarks.store import BookmarkStore
@@ -115,18 +115,20 @@ def test_a_folder_that_is_no_handbook_is_refused_in_one_line(
     assert first_window.statusBar().currentMessage() == ("empty could not be opened as a handbook.")
 
 
-def _drop(window: MainWindow, path: Path) -> bool:
+def _drop(window: MainWindow, path: Path, target: QWidget | None = None) -> bool:
+    """Drag `path` over `target` (the window itself by default) and drop it."""
+    target = target or window
     data = QMimeData()
     data.setUrls([QUrl.fromLocalFile(str(path))])
     actions = Qt.DropAction.CopyAction
     enter = QDragEnterEvent(QPoint(50, 50), actions, data, Qt.MouseButton.LeftButton,
                             Qt.KeyboardModifier.NoModifier)  # fmt: skip
-    QApplication.sendEvent(window, enter)
+    QApplication.sendEvent(target, enter)
     if not enter.isAccepted():
         return False
     drop = QDropEvent(QPointF(50, 50), actions, data, Qt.MouseButton.LeftButton,
                       Qt.KeyboardModifier.NoModifier)  # fmt: skip
-    QApplication.sendEvent(window, drop)
+    QApplication.sendEvent(target, drop)
     return True
 
 
@@ -138,7 +140,7 @@ def test_dropping_a_folder_opens_it(
     stray = tmp_path / "note.txt"
     stray.write_text("x")
     assert not _drop(first_window, stray)  # a plain file is not a handbook
-    assert _drop(first_window, project)
+    assert _drop(first_window, project, first_window.content.viewport())  # on the page
     assert len(opened) == 1
     assert opened[0].handbook.title == "Clinic Guide"
     opened[0].shut_down_search()
