@@ -38,7 +38,10 @@ class FrontMatter:
 
 def load_yaml(text: str) -> Any:
     """YAML through a safe loader that ignores unknown tags. Raises ValueError if bad."""
-    import yaml  # only pages with front matter, and MkDocs projects, pay for it
+    try:
+        import yaml  # only pages with front matter, and MkDocs projects, pay for it
+    except ImportError:  # an install without it still opens everything else
+        raise ValueError("PyYAML, which reads it, is not installed") from None
 
     class _TolerantLoader(yaml.SafeLoader):
         """SafeLoader that reads any tag it does not know as None (never runs it)."""
@@ -68,7 +71,7 @@ def split_front_matter(text: str) -> FrontMatter:
             try:
                 data = load_yaml("\n".join(lines[1:end]))
             except ValueError as error:
-                return FrontMatter(blanked, {}, f"front matter is not valid YAML: {error}")
+                return FrontMatter(blanked, {}, f"front matter cannot be read: {error}")
             return FrontMatter(blanked, data if isinstance(data, dict) else {})
     return _meta_data_lines(lines, text)
 

@@ -64,10 +64,12 @@ def load_mkdocs(config: Path) -> Handbook:
     """The MkDocs project whose config is `config`, as a handbook."""
     problems: list[Problem] = []
     text = read_text(config, problems) or ""
+    unreadable = ""
     try:
         data = load_yaml(text)
     except ValueError as error:
-        problems.append(Problem(config, 1, f"mkdocs.yml is not valid YAML: {error}"))
+        unreadable = f"{config.name} cannot be read: {error}"
+        problems.append(Problem(config, 1, unreadable))
         data = {}
     if not isinstance(data, dict):
         data = {}
@@ -75,7 +77,7 @@ def load_mkdocs(config: Path) -> Handbook:
     docs_name = data.get("docs_dir", "docs")
     docs = (root / (docs_name if isinstance(docs_name, str) else "docs")).resolve()
     if not docs.is_dir():
-        raise HandbookError(f"The MkDocs pages folder {docs} is missing")
+        raise HandbookError(unreadable or f"The MkDocs pages folder {docs} is missing")
     project = _Project(config, text, docs, problems=problems)
     nav = data.get("nav")
     if isinstance(nav, list) and nav:
