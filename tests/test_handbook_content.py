@@ -71,9 +71,21 @@ def test_no_run_of_words_is_copied_from_the_source(handbook_dir: Path) -> None:
 def test_glossary_has_at_least_70_terms_including_the_hard_ones(handbook: Handbook) -> None:
     assert len(handbook.glossary.terms) >= 70
     for name in (
-        "GVHD", "episome", "conditioning", "lentivirus", "leukemia", "busulfan",
-        "autologous", "allogeneic", "HLA typing", "apheresis", "engraftment",
-        "vector copy number", "MDS", "neutropenia", "fertility preservation",
+        "GVHD",
+        "episome",
+        "conditioning",
+        "lentivirus",
+        "leukemia",
+        "busulfan",
+        "autologous",
+        "allogeneic",
+        "HLA typing",
+        "apheresis",
+        "engraftment",
+        "vector copy number",
+        "MDS",
+        "neutropenia",
+        "fertility preservation",
     ):
         assert handbook.glossary.find(name) is not None, name
 
@@ -137,8 +149,16 @@ def test_section_ids_are_unique_and_readable(handbook: Handbook) -> None:
 def test_the_handbook_covers_the_core_topics(handbook: Handbook) -> None:
     chapter_ids = {chapter.id for chapter in handbook.reading_chapters}
     assert {
-        "what-is-gene-therapy", "how-it-works", "history", "limits", "step-by-step", "risks",
-        "after-treatment", "other-options", "support", "sources",
+        "what-is-gene-therapy",
+        "how-it-works",
+        "history",
+        "limits",
+        "step-by-step",
+        "risks",
+        "after-treatment",
+        "other-options",
+        "support",
+        "sources",
     } <= chapter_ids
     text = "\n".join(chapter.markdown for chapter in handbook.reading_chapters).lower()
     for word in ("lentivirus", "gvhd", "leukemia", "episome"):

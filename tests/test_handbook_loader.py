@@ -47,7 +47,7 @@ def test_manifest_sets_title_edition_and_chapter_order(write_handbook: WriteHand
     assert handbook.problems == ()
 
 
-def test_plain_folder_orders_chapters_by_file_name_with_titles_from_headings(
+def test_plain_folder_opens_at_readme_then_orders_by_file_name(
     write_handbook: WriteHandbook,
 ) -> None:
     root = write_handbook(
@@ -59,10 +59,11 @@ def test_plain_folder_orders_chapters_by_file_name_with_titles_from_headings(
     )
     handbook = load_handbook(root)
     assert [(c.id, c.title) for c in handbook.chapters] == [
+        ("readme", "Read me"),
         ("first", "The first"),
         ("second", "The second"),
     ]
-    assert handbook.title == "The first"
+    assert handbook.title == "Read me"
     assert not handbook.has_manifest
 
 

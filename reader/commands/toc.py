@@ -23,6 +23,7 @@ def toc_data(handbook: Handbook) -> dict[str, object]:
             {
                 "id": chapter.id,
                 "title": chapter.title,
+                "part": list(chapter.part),
                 "sections": [
                     {"id": s.id, "title": s.title, "level": s.level}
                     for s in chapter.sections

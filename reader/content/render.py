@@ -12,7 +12,8 @@ from __future__ import annotations
 import html
 import re
 import xml.etree.ElementTree as etree
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
@@ -78,6 +79,7 @@ class LinkContext:
     root: Path
     chapter_ids_by_file: dict[str, str]
     known_sections: frozenset[str]
+    aliases: Mapping[str, str] = field(default_factory=dict)  # other ids -> section ids
 
     @classmethod
     def for_chapter(cls, handbook: Handbook, chapter: Chapter) -> LinkContext:
@@ -87,6 +89,11 @@ class LinkContext:
             root=handbook.root.resolve(),
             chapter_ids_by_file={str(c.path.resolve()): c.id for c in handbook.chapters},
             known_sections=frozenset(s.id for s in handbook.sections()),
+            aliases={
+                f"{c.id}/{name}": (f"{c.id}/{anchor}" if anchor != "top" else c.id)
+                for c in handbook.chapters
+                for name, anchor in c.anchors.items()
+            },
         )
 
     def link_target(self, href: str) -> str | None:
@@ -100,10 +107,13 @@ class LinkContext:
         if parts.path:
             target = (self.chapter_dir / unquote(parts.path)).resolve()
             found = self.chapter_ids_by_file.get(str(target))
+            for page in (f"{target}.md", f"{target}/index.md", f"{target}/README.md"):
+                found = found or self.chapter_ids_by_file.get(page)  # MkDocs `page/` links
             if found is None:
                 return None
             chapter_id = found
         section_id = f"{chapter_id}/{parts.fragment}" if parts.fragment else chapter_id
+        section_id = self.aliases.get(section_id, section_id)
         if section_id not in self.known_sections:
             return None
         return f"{SECTION_SCHEME}:{section_id}"
@@ -269,13 +279,9 @@ def _plain_paragraphs(text: str) -> str:
 
 def anchored_markdown(chapter: Chapter) -> str:
     """The chapter's Markdown with every section heading given its model anchor."""
-    lines = chapter.markdown.splitlines()
-    for section in chapter.sections:
-        index = section.line - 1
-        if index >= len(lines) or not lines[index].lstrip().startswith("#"):
-            continue
-        lines[index] = f"{'#' * section.level} {section.title} {{#{section.anchor}}}"
-    return "\n".join(lines)
+    from reader.handbook.chapters import anchored_markdown as anchored
+
+    return anchored(chapter)
 
 
 def render_chapter(

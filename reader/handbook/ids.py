@@ -11,3 +11,11 @@ def slugify(text: str) -> str:
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     text = re.sub(r"[^\w\s-]", "", text.lower()).strip()
     return re.sub(r"[\s_-]+", "-", text).strip("-") or "section"
+
+
+def toc_slug(text: str) -> str:
+    """The id Python-Markdown's toc extension (and so MkDocs) gives a heading's plain
+    text: links written for those tools use it. Same as `slugify` but underscores stay."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    text = re.sub(r"[^\w\s-]", "", text).strip().lower()
+    return re.sub(r"[-\s]+", "-", text) or "section"

@@ -15,6 +15,7 @@ from pathlib import Path
 from reader.handbook.chapters import chapter_id_for, parse_chapter
 from reader.handbook.gate import read_text
 from reader.handbook.glossary import GLOSSARY_CHAPTER_ID, glossary_markdown, load_glossary
+from reader.handbook.mkdocs import find_config, load_mkdocs
 from reader.handbook.model import Chapter, Handbook, HandbookError
 from reader.problems import Problem
 
@@ -41,10 +42,13 @@ def _load_chapters(root: Path, files: list[Path], problems: list[Problem]) -> tu
 
 
 def _plain_folder_files(root: Path) -> list[Path]:
-    """`*.md` in the folder and its `chapters/`, by file name; a README only if alone."""
+    """`*.md` in the folder and its `chapters/`, by file name, after the folder's
+    index.md or README.md (its front page, as other tools read a docs folder)."""
     files = [p for p in (*root.glob("*.md"), *root.glob("chapters/*.md")) if p.is_file()]
-    chapters = [p for p in files if p.name.lower() != "readme.md"]
-    return sorted(chapters or files, key=lambda p: p.name)
+    front = [p for p in files if p.parent == root and p.name.lower() in ("index.md", "readme.md")]
+    front = sorted(front, key=lambda p: p.name.lower() != "index.md")[:1]
+    chapters = [p for p in files if p.name.lower() not in ("index.md", "readme.md")]
+    return front + sorted(chapters, key=lambda p: p.name)
 
 
 def _manifest_string(data: dict[str, object], key: str, path: Path, problems: list[Problem]) -> str:
@@ -78,6 +82,9 @@ def _manifest_chapter_files(
 def load_handbook(root: Path) -> Handbook:
     """Load a handbook folder. Raises HandbookError only if nothing at all can be read."""
     root = Path(root)
+    mkdocs_config = find_config(root)
+    if mkdocs_config is not None and not (root / MANIFEST_NAME).is_file():
+        return load_mkdocs(mkdocs_config)
     if not root.is_dir():
         raise HandbookError(f"No handbook folder at {root}")
     problems: list[Problem] = []

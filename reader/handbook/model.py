@@ -41,6 +41,11 @@ class Chapter:
     path: Path
     markdown: str
     sections: tuple[Section, ...]
+    #: Other ids the page defines (`{: #id}` on a paragraph, `<a id>`, toc's `_1` for a
+    #: repeated heading), each to the anchor of the section that holds it.
+    anchors: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    #: The nav sections (MkDocs) the chapter sits in, outermost first.
+    part: tuple[str, ...] = ()
 
     @property
     def intro(self) -> Section:
@@ -120,6 +125,8 @@ class Handbook:
         parts = [self.title.encode()]
         for chapter in self.chapters:
             parts.append(chapter.id.encode() + b"\0" + chapter.markdown.encode() + b"\0")
+            # Titles can come from front matter or a nav, outside the chapter's text.
+            parts.append("\0".join((chapter.title, *chapter.part)).encode() + b"\0")
         if self.glossary_path and self.glossary_path.is_file():
             parts.append(self.glossary_path.read_bytes())
         return checksum(parts)

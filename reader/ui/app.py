@@ -102,6 +102,17 @@ def _kiosk_config(args: argparse.Namespace) -> KioskConfig | None:
     return config
 
 
+def _handbook_to_open(args: argparse.Namespace, default: Path, dirs: UserDirs) -> Path:
+    """--handbook if given, else the handbook opened last (if it is still there), else
+    `default`; whichever it is becomes the newest of the recent handbooks."""
+    from reader.recent import last_opened, remember_handbook
+
+    given = getattr(args, "handbook", None)
+    chosen = Path(given) if given else (last_opened(dirs.config) or default)
+    remember_handbook(dirs.config, chosen)
+    return chosen
+
+
 def open_session(args: argparse.Namespace, handbook_dir: Path) -> Session | int:
     """Build the app and its window (shown), or return an exit code after telling why."""
     app = make_application(sys.argv[:1])
@@ -111,8 +122,16 @@ def open_session(args: argparse.Namespace, handbook_dir: Path) -> Session | int:
     translators = install_translators(app, chosen)
     _install_error_hook()
     dirs = UserDirs.default()
+    default_dir = handbook_dir
+    if kiosk_config is None:
+        handbook_dir = _handbook_to_open(args, handbook_dir, dirs)
     try:
-        handbook = load_handbook_in(handbook_dir, chosen)  # the interface's language
+        try:
+            handbook = load_handbook_in(handbook_dir, chosen)  # the interface's language
+        except (HandbookError, OSError):
+            if handbook_dir == default_dir or getattr(args, "handbook", None):
+                raise
+            handbook = load_handbook_in(default_dir, chosen)  # the remembered one went bad
     except (HandbookError, OSError) as error:
         show_error(None, APP_NAME, QApplication.translate(
             "App", "The handbook could not be opened."), str(error))  # fmt: skip
@@ -136,16 +155,37 @@ def open_session(args: argparse.Namespace, handbook_dir: Path) -> Session | int:
 
         add_kiosk_language_button(session, handbook.language)
     else:
-        from reader.ui.window.language import add_language_menu, switch_language
-
-        add_language_menu(window, handbook.languages, handbook.language,
-                          lambda code: switch_language(session, code))  # fmt: skip
+        furnish_desktop_window(session, window)
         window.restore_layout()
         show_first_page(window, window.start)
         window.show()
     if store.recovery_message:
         QTimer.singleShot(0, lambda: show_error(window, APP_NAME, store.recovery_message or ""))
     return session
+
+
+def furnish_desktop_window(session: Session, window: MainWindow) -> None:
+    """The menus that put another window in this one's place: Language, and File > Open
+    (with drag and drop and Recent). Every window of a desktop session gets both, the
+    first one and each that replaces it."""
+    from reader.ui.window.language import add_language_menu, switch_language
+    from reader.ui.window.open_handbook import install
+
+    handbook = window.handbook
+    add_language_menu(window, handbook.languages, handbook.language,
+                      lambda code: switch_language(session, code))  # fmt: skip
+    install(window, session.store, session.dirs.cache, session.dirs.config,
+            lambda new: _adopt_window(session, new))  # fmt: skip
+
+
+def _adopt_window(session: Session, window: MainWindow) -> None:
+    """A handbook opened from File > Open: the session follows it, with its Language menu."""
+    from reader.ui.window.language import add_language_menu, switch_language
+
+    session.window = window
+    handbook = window.handbook
+    add_language_menu(window, handbook.languages, handbook.language,
+                      lambda code: switch_language(session, code))  # fmt: skip
 
 
 def run_app(args: argparse.Namespace, handbook_dir: Path) -> int:

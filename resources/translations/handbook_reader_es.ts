@@ -374,7 +374,7 @@
         <translation>Handbook Reader tuvo un problema, pero sus marcadores están a salvo. Puede seguir leyendo.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/app.py" line="117"/>
+        <location filename="../../reader/ui/app.py" line="136"/>
         <source>The handbook could not be opened.</source>
         <translation>No se pudo abrir el manual.</translation>
     </message>
@@ -767,6 +767,29 @@ Volveremos al inicio en %n segundos</numerusform>
         <location filename="../../reader/ui/panels/glossary_panel.py" line="307"/>
         <source>not used in the chapters yet</source>
         <translation>todavía no aparece en los capítulos</translation>
+    </message>
+</context>
+<context>
+    <name>HandbookOpener</name>
+    <message>
+        <location filename="../../reader/ui/window/open_handbook.py" line="67"/>
+        <source>Open &amp;Recent</source>
+        <translation>Abrir &amp;reciente</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/open_handbook.py" line="68"/>
+        <source>Recent handbooks</source>
+        <translation>Manuales recientes</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/open_handbook.py" line="88"/>
+        <source>Open Handbook Folder</source>
+        <translation>Abrir carpeta del manual</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/open_handbook.py" line="127"/>
+        <source>%1 could not be opened as a handbook.</source>
+        <translation>%1 no se pudo abrir como manual.</translation>
     </message>
 </context>
 <context>

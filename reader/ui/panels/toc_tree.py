@@ -33,14 +33,19 @@ class TocTree(QTreeWidget):
     def set_handbook(self, handbook: Handbook) -> None:
         self.clear()
         self._items.clear()
+        parts: dict[tuple[str, ...], QTreeWidgetItem] = {}
         for chapter in handbook.chapters:
+            holder = self._part_item(chapter.part, parts)
             top = QTreeWidgetItem([chapter.title])
             top.setData(0, SECTION_ID_ROLE, chapter.id)
             top.setToolTip(0, chapter.title)
             font = top.font(0)
             font.setBold(True)
             top.setFont(0, font)
-            self.addTopLevelItem(top)
+            if holder is None:
+                self.addTopLevelItem(top)
+            else:
+                holder.addChild(top)
             self._items[chapter.id] = top
             parents = {2: top}
             for section in chapter.sections[1:]:
@@ -51,6 +56,28 @@ class TocTree(QTreeWidget):
                 self._items[section.id] = item
                 parents[section.level] = item
             top.setExpanded(False)
+
+    def _part_item(
+        self, part: tuple[str, ...], made: dict[tuple[str, ...], QTreeWidgetItem]
+    ) -> QTreeWidgetItem | None:
+        """The row of a nav section (MkDocs) that holds chapters: a heading, not a page."""
+        if not part:
+            return None
+        if part not in made:
+            parent = self._part_item(part[:-1], made)
+            item = QTreeWidgetItem([part[-1]])
+            item.setToolTip(0, part[-1])
+            font = item.font(0)
+            font.setBold(True)
+            font.setItalic(True)
+            item.setFont(0, font)
+            if parent is None:
+                self.addTopLevelItem(item)
+            else:
+                parent.addChild(item)
+            item.setExpanded(True)
+            made[part] = item
+        return made[part]
 
     def select_section(self, section_id: str) -> None:
         """Follow the reader: select the section's row without emitting a request."""

@@ -80,9 +80,11 @@ def switch_language(session: Session, code: str, *, keep_place: bool = True) -> 
     window.history = old.history
     window.setGeometry(old.geometry())
     window.restoreState(old.saveState())
-    if not session.kiosk:
-        add_language_menu(window, handbook.languages, code, lambda c: switch_language(session, c))
     session.window = window
+    if not session.kiosk:
+        from reader.ui.app import furnish_desktop_window
+
+        furnish_desktop_window(session, window)
     if place.section_id and keep_place:
         window.navigate(place.section_id, record=False)
         QTimer.singleShot(0, lambda: window.content.verticalScrollBar().setValue(place.scroll))

@@ -1,0 +1,173 @@
+"""File > Open Handbook Folder, dropping a folder on the window, and Open Recent.
+
+Opening builds a new MainWindow for the new handbook and closes the old one, carrying
+its size, panels and reading choices. A window is built for one handbook (its pages,
+contents, glossary, search index, bookmarks key and page store all follow from it),
+so a fresh one switches every part at once; resetting each part in place would leave
+any part that is forgotten showing the old handbook. The old window's close saves its
+place and stops its search worker as closing always does.
+
+`install(window, ...)` is the one call; tests replace `opener.choose_folder` the way
+printing.py lets them replace the PDF save target.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+
+from reader import APP_NAME
+from reader.handbook import HandbookError
+from reader.handbook.languages import load_handbook_in
+from reader.recent import load_recent, remember_handbook
+
+if TYPE_CHECKING:
+    from reader.bookmarks.store import BookmarkStore
+    from reader.ui.mainwindow import MainWindow
+
+
+class HandbookOpener(QObject):
+    """Opens another handbook in place of the window's one."""
+
+    def __init__(
+        self,
+        window: MainWindow,
+        store: BookmarkStore | None,
+        cache_dir: Path | None,
+        config_dir: Path,
+        on_switch: Callable[[MainWindow], None] | None = None,
+    ) -> None:
+        super().__init__(window)
+        self.setObjectName("handbookOpener")
+        self.window = window
+        self.store = store
+        self.cache_dir = cache_dir
+        self.config_dir = config_dir
+        self.on_switch = on_switch
+        self.choose_folder: Callable[[], Path | None] = self.ask_folder
+        self.recent_menu = QMenu(window)
+        self.recent_menu.setObjectName("menu_recent")
+        self.recent_menu.aboutToShow.connect(self.fill_recent_menu)
+        self._add_recent_menu()
+        window.action_set["open_handbook"].triggered.connect(self.open_chosen)
+        window.setAcceptDrops(True)
+        window.installEventFilter(self)
+        self.fill_recent_menu()
+
+    def _add_recent_menu(self) -> None:
+        menu = self.window.menus["file"]
+        actions = menu.actions()
+        opener = self.window.action_set["open_handbook"]
+        after = actions.index(opener) + 1 if opener in actions else len(actions)
+        self.recent_menu.setTitle(self.tr("Open &Recent"))
+        self.recent_menu.setAccessibleName(self.tr("Recent handbooks"))
+        if after < len(actions):
+            menu.insertMenu(actions[after], self.recent_menu)
+        else:
+            menu.addMenu(self.recent_menu)
+
+    def fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        current = self.window.handbook.root.absolute()
+        for number, path in enumerate(load_recent(self.config_dir), start=1):
+            action = QAction(f"&{number} {path.name}  ({path.parent})", self.recent_menu)
+            action.setObjectName(f"recent_handbook_{number}")
+            action.setToolTip(str(path))
+            action.setEnabled(path != current)
+            action.triggered.connect(lambda _=False, p=path: self.open_path(p))
+            self.recent_menu.addAction(action)
+        self.recent_menu.setEnabled(bool(self.recent_menu.actions()))
+
+    def ask_folder(self) -> Path | None:
+        chosen = QFileDialog.getExistingDirectory(
+            self.window, self.tr("Open Handbook Folder"), str(self.window.handbook.root.parent)
+        )
+        return Path(chosen) if chosen else None
+
+    def open_chosen(self) -> MainWindow | None:
+        if self.window.kiosk:
+            return None
+        path = self.choose_folder()
+        return self.open_path(path) if path is not None else None
+
+    def open_path(self, path: Path) -> MainWindow | None:
+        """Show the handbook at `path` (a folder, or an mkdocs.yml) in a new window that
+        takes this one's place. None, after saying why, when it cannot be opened."""
+        from reader.ui.mainwindow import MainWindow
+
+        try:
+            handbook = load_handbook_in(path, self.window.handbook.language)
+        except (HandbookError, OSError) as error:
+            self._say_cannot_open(path, str(error))
+            return None
+        old = self.window
+        new = MainWindow(handbook, old.preferences, store=self.store, cache_dir=self.cache_dir)
+        new.restoreGeometry(old.saveGeometry())
+        new.restoreState(old.saveState())
+        install(new, self.store, self.cache_dir, self.config_dir, self.on_switch)
+        remember_handbook(self.config_dir, old.handbook.root)  # so Recent can go back
+        remember_handbook(self.config_dir, handbook.root)  # an mkdocs.yml's folder
+        new.start()
+        if old.isMaximized():
+            new.showMaximized()
+        else:
+            new.show()
+        old.close()
+        old.deleteLater()
+        if self.on_switch is not None:
+            self.on_switch(new)
+        return new
+
+    def _say_cannot_open(self, path: Path, details: str) -> None:
+        message = self.tr("%1 could not be opened as a handbook.").replace("%1", path.name)
+        self.window.statusBar().showMessage(message, 10000)
+        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, message,
+                          QMessageBox.StandardButton.Ok, self.window)  # fmt: skip
+        box.setObjectName("openErrorDialog")
+        box.setDetailedText(details)
+        box.open()  # not exec(): the reader's window stays live behind it
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A folder (or an mkdocs.yml) dropped anywhere on the window opens it."""
+        if watched is self.window and not self.window.kiosk:
+            kind = event.type()
+            if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
+                assert isinstance(event, QDragEnterEvent | QDropEvent)
+                if _dropped_path(event) is not None:
+                    event.acceptProposedAction()
+                    return True
+            elif kind == QEvent.Type.Drop:
+                assert isinstance(event, QDropEvent)
+                path = _dropped_path(event)
+                if path is not None:
+                    event.acceptProposedAction()
+                    self.open_path(path)
+                    return True
+        return super().eventFilter(watched, event)
+
+
+def _dropped_path(event: QDropEvent) -> Path | None:
+    urls = event.mimeData().urls() if event.mimeData() else []
+    local = [Path(u.toLocalFile()) for u in urls if u.isLocalFile()]
+    if len(local) != 1:
+        return None
+    path = local[0]
+    return path if path.is_dir() or path.name.lower() in ("mkdocs.yml", "mkdocs.yaml") else None
+
+
+def install(
+    window: MainWindow,
+    store: BookmarkStore | None,
+    cache_dir: Path | None,
+    config_dir: Path,
+    on_switch: Callable[[MainWindow], None] | None = None,
+) -> HandbookOpener:
+    """Connect File > Open, drag and drop and Open Recent for `window` (not a kiosk's)."""
+    opener = HandbookOpener(window, store, cache_dir, config_dir, on_switch)
+    window.handbook_opener = opener  # type: ignore[attr-defined]
+    return opener

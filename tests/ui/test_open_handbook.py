@@ -1,0 +1,215 @@
+"""File > Open (Ctrl+O), drag and drop and Open Recent switch the real window to another
+handbook (#22): contents, title, glossary and search then belong to the new one."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import shiboken6
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from reader.bookmarks.store import BookmarkStore
+from reader.handbook import load_handbook
+from reader.paths import UserDirs
+from reader.preferences import Preferences
+from reader.recent import load_recent
+from reader.ui.app import Session, open_session
+from reader.ui.mainwindow import MainWindow
+from reader.ui.panels.search_panel import ID_ROLE
+from reader.ui.window.open_handbook import HandbookOpener, install
+from tests.helpers.mkdocs_project import write_mkdocs_project
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return write_mkdocs_project(tmp_path / "clinic-docs")
+
+
+@pytest.fixture(autouse=True)
+def close_windows(qtbot: QtBot) -> Iterator[None]:
+    """Opening deletes the window it replaces, so windows are closed here, not by qtbot
+    (which would close a deleted one); each one's search worker is joined first."""
+    yield
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, MainWindow) and shiboken6.isValid(widget):
+            widget.shut_down_search()
+            widget.close()
+            widget.deleteLater()
+    qtbot.wait(1)
+
+
+@pytest.fixture
+def first_window(qtbot: QtBot, gene_book: Path, user_dirs: UserDirs) -> MainWindow:
+    window = MainWindow(load_handbook(gene_book), Preferences(), cache_dir=user_dirs.cache)
+    install(window, BookmarkStore.in_memory(), user_dirs.cache, user_dirs.config)
+    window.start()
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def opener_of(window: MainWindow) -> HandbookOpener:
+    opener = window.findChild(HandbookOpener, "handbookOpener")
+    assert opener is not None
+    return opener
+
+
+def toc_titles(window: MainWindow) -> list[str]:
+    tree = window.toc
+    return [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
+
+
+def search_ids(qtbot: QtBot, window: MainWindow, words: str) -> list[str]:
+    panel = window.search_panel
+    qtbot.waitUntil(lambda: panel.index is not None, timeout=30_000)
+    window.search_box.clear()
+    with qtbot.waitSignal(panel.results_changed, timeout=5000):
+        qtbot.keyClicks(window.search_box, words)
+    return [panel.results.item(i).data(ID_ROLE) for i in range(panel.results.count())]
+
+
+def test_ctrl_o_opens_a_chosen_mkdocs_project_and_search_finds_only_it(
+    qtbot: QtBot, first_window: MainWindow, project: Path, user_dirs: UserDirs
+) -> None:
+    action = first_window.action_set["open_handbook"]
+    assert action.shortcut() == QKeySequence("Ctrl+O")
+    opener_of(first_window).choose_folder = lambda: project
+    opened: list[MainWindow] = []
+    opener_of(first_window).on_switch = opened.append
+    first_window.activateWindow()
+    qtbot.waitActive(first_window)
+    qtbot.keyClick(first_window.content, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    assert len(opened) == 1
+    new = opened[0]
+    assert not first_window.isVisible() and new.isVisible()
+    assert new.windowTitle().startswith("Clinic Guide")
+    assert new.handbook.title == "Clinic Guide"
+    assert toc_titles(new)[:2] == ["Welcome", "Using the tool"]
+    assert "Start here." in new.content.toPlainText()
+    assert search_ids(qtbot, new, "wound") == ["ext-deep-notes/wound-care"]
+    assert search_ids(qtbot, new, "lentivirus") == []  # the old handbook's word
+    assert load_recent(user_dirs.config)[0] == project.absolute()
+    new.shut_down_search()
+
+
+def test_cancelled_chooser_keeps_the_window(first_window: MainWindow) -> None:
+    opener_of(first_window).choose_folder = lambda: None
+    first_window.action_set["open_handbook"].trigger()
+    assert first_window.isVisible() and first_window.handbook.title == "One"
+
+
+def test_a_folder_that_is_no_handbook_is_refused_in_one_line(
+    first_window: MainWindow, tmp_path: Path
+) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert opener_of(first_window).open_path(empty) is None
+    assert first_window.isVisible()
+    assert first_window.statusBar().currentMessage() == ("empty could not be opened as a handbook.")
+
+
+def _drop(window: MainWindow, path: Path, target: QWidget | None = None) -> bool:
+    """Drag `path` over `target` (the window itself by default) and drop it."""
+    target = target or window
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(path))])
+    actions = Qt.DropAction.CopyAction
+    enter = QDragEnterEvent(QPoint(50, 50), actions, data, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)  # fmt: skip
+    QApplication.sendEvent(target, enter)
+    if not enter.isAccepted():
+        return False
+    drop = QDropEvent(QPointF(50, 50), actions, data, Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier)  # fmt: skip
+    QApplication.sendEvent(target, drop)
+    return True
+
+
+def test_dropping_a_folder_opens_it(
+    qtbot: QtBot, first_window: MainWindow, project: Path, tmp_path: Path
+) -> None:
+    opened: list[MainWindow] = []
+    opener_of(first_window).on_switch = opened.append
+    stray = tmp_path / "note.txt"
+    stray.write_text("x")
+    assert not _drop(first_window, stray)  # a plain file is not a handbook
+    assert _drop(first_window, project, first_window.content.viewport())  # on the page
+    assert len(opened) == 1
+    assert opened[0].handbook.title == "Clinic Guide"
+    opened[0].shut_down_search()
+
+
+def test_recent_menu_reopens_a_handbook(
+    qtbot: QtBot, first_window: MainWindow, project: Path, gene_book: Path
+) -> None:
+    opened: list[MainWindow] = []
+    opener_of(first_window).on_switch = opened.append
+    second = opener_of(first_window).open_path(project)
+    assert second is not None
+    opener = opener_of(second)
+    opener.fill_recent_menu()
+    entries = opener.recent_menu.actions()
+    assert [a.toolTip() for a in entries] == [str(project.absolute()), str(gene_book)]
+    assert not entries[0].isEnabled()  # the handbook already open
+    assert opener.recent_menu.accessibleName() == "Recent handbooks"
+    entries[1].trigger()
+    assert opened[-1].handbook.title == "One"
+    for window in opened:
+        window.shut_down_search()
+
+
+def test_kiosk_window_never_opens_another_handbook(
+    qtbot: QtBot, gene_book: Path, project: Path, user_dirs: UserDirs
+) -> None:
+    window = MainWindow(load_handbook(gene_book), Preferences(), kiosk=True)
+    opener = install(window, None, None, user_dirs.config)
+    opener.choose_folder = lambda: project
+    assert opener.open_chosen() is None
+    assert not _drop(window, project)
+
+
+def test_the_last_opened_handbook_is_opened_next_time(
+    qtbot: QtBot,
+    project: Path,
+    gene_book: Path,
+    user_home: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # open_session installs its own
+    args = argparse.Namespace(lang="en", kiosk=False, idle_timeout=None, handbook=project)
+    first = open_session(args, project)
+    assert isinstance(first, Session)
+    assert first.window.handbook.title == "Clinic Guide"
+    first.close()
+    first.window.close()
+    again = open_session(argparse.Namespace(lang="en", kiosk=False, idle_timeout=None), gene_book)
+    assert isinstance(again, Session)
+    try:
+        assert again.window.handbook.title == "Clinic Guide"  # remembered, not the default
+        new = opener_of(again.window).open_path(gene_book)
+        assert new is not None and again.window is new  # the session follows the switch
+    finally:
+        again.close()
+
+
+def test_contents_show_nav_sections_holding_their_pages(
+    first_window: MainWindow, project: Path
+) -> None:
+    new = opener_of(first_window).open_path(project)
+    assert new is not None
+    assert toc_titles(new) == ["Welcome", "Using the tool", "Extensions", "Unlisted page"]
+    extensions = new.toc.topLevelItem(2)
+    assert [extensions.child(i).text(0) for i in range(extensions.childCount())] == [
+        "Table of Contents", "Attribute Lists", "Deeper",
+    ]  # fmt: skip
+    assert extensions.child(2).child(0).text(0) == "Notes deep down"
+    new.navigate("ext-deep-notes/wound-care")
+    assert new.toc.currentItem().text(0) == "Wound care"
+    new.shut_down_search()
