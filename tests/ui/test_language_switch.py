@@ -149,3 +149,23 @@ def test_kiosk_language_button_switches_and_reset_returns_to_the_configured_lang
     qtbot.waitUntil(lambda: session.window.handbook.language == "es", timeout=5000)
     assert session.window.toc_dock.windowTitle() == "Índice"
     assert _language_button(session).text() == "EN · English"
+
+
+def test_every_window_of_a_session_can_switch_language_and_open_a_handbook(
+    start_session: StartSession, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The window a language switch makes still opens handbooks (File > Open), and the
+    window File > Open makes still switches language."""
+    from reader.ui.window.open_handbook import HandbookOpener
+
+    session = start_session("en")
+    _choose(session, qtbot, "es")
+    opener = session.window.findChild(HandbookOpener, "handbookOpener")
+    assert opener is not None
+    opened = opener.open_path(bundled_handbook_dir())
+    assert opened is not None and session.window is opened
+    qtbot.waitExposed(opened)
+    assert opened.handbook.language == "es"
+    _choose(session, qtbot, "en")
+    assert session.window.handbook.language == "en"
+    assert session.window.findChild(HandbookOpener, "handbookOpener") is not None
