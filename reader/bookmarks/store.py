@@ -24,6 +24,7 @@ import builtins
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, replace
@@ -66,6 +67,12 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
+
+# How long opening waits, in all, for a file another process holds (each SQLite call
+# also waits `_BUSY_TIMEOUT` itself). Generous: a busy file must never look damaged.
+OPEN_PATIENCE_SECONDS = 30.0
+_BUSY_TIMEOUT = 5.0
+_RETRY_PAUSE = 0.05
 
 # SQLite result codes meaning "this file cannot be used right now" (leave it alone),
 # as opposed to "this file is damaged or not ours" (set it aside).
@@ -167,6 +174,11 @@ def _primary_code(error: sqlite3.Error) -> int | None:
     return code & 0xFF if isinstance(code, int) else None
 
 
+def _is_busy(error: sqlite3.Error) -> bool:
+    """Another connection holds the file: wait and retry, never treat it as damage."""
+    return _primary_code(error) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+
+
 def _save_failed_message(error: sqlite3.Error) -> str:
     code = _primary_code(error)
     if code == sqlite3.SQLITE_FULL:
@@ -217,16 +229,20 @@ class BookmarkStore:
     # ----------------------------------------------------------------- opening
 
     @classmethod
-    def open(cls, path: Path, *, clock: Clock = _utc_now) -> BookmarkStore:
+    def open(
+        cls, path: Path, *, clock: Clock = _utc_now, patience: float = OPEN_PATIENCE_SECONDS
+    ) -> BookmarkStore:
         """Open (or create) the file; never raises for a bad file or folder.
 
-        A damaged or newer file is set aside and an empty store starts; a folder that
-        cannot be written gives an in-memory store. `recovery_message` says which.
+        A file another process is using is waited for (up to `patience` seconds) and
+        never set aside: busy is not damaged. A damaged or newer file is set aside and
+        an empty store starts; a folder that cannot be written, or a file still busy
+        after the wait, gives an in-memory store. `recovery_message` says which.
         """
         path = Path(path)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            return cls(_open_checked(path), path, clock=clock)
+            return cls(_open_patiently(path, patience), path, clock=clock)
         except _Unreadable:
             label, why = "corrupt", "could not be read"
         except _TooNew:
@@ -235,7 +251,7 @@ class BookmarkStore:
             return cls._memory_fallback(path, error, clock)
         try:
             aside = _set_aside(path, label, clock())
-            connection = _open_checked(path)
+            connection = _open_patiently(path, patience)
         except (OSError, sqlite3.Error, _Unreadable, _TooNew) as error:
             return cls._memory_fallback(path, error, clock)
         message = (
@@ -255,6 +271,13 @@ class BookmarkStore:
     @classmethod
     def _memory_fallback(cls, path: Path, error: BaseException, clock: Clock) -> BookmarkStore:
         store = cls.in_memory(clock=clock)
+        if isinstance(error, sqlite3.Error) and _is_busy(error):
+            store.recovery_message = (
+                "Your bookmarks file is being used by another window of the reader, so "
+                "bookmarks you make now will be forgotten when this window closes. Your "
+                f"saved bookmarks are safe in {path.parent}."
+            )
+            return store
         store.recovery_message = (
             "Bookmarks can't be saved on this computer right now, so any you make will be "
             f"forgotten when the reader closes. (The folder {path.parent} could not be "
@@ -545,21 +568,40 @@ def _reason(error: BaseException) -> str:
     return str(error) or type(error).__name__
 
 
-def _connect(target: str | Path) -> sqlite3.Connection:
-    connection = sqlite3.connect(target, timeout=5.0, isolation_level=None)
+def _connect(target: str | Path, busy_timeout: float = _BUSY_TIMEOUT) -> sqlite3.Connection:
+    connection = sqlite3.connect(target, timeout=busy_timeout, isolation_level=None)
     connection.execute("PRAGMA temp_store = MEMORY")
     return connection
 
 
-def _open_checked(path: Path) -> sqlite3.Connection:
+def _open_patiently(path: Path, patience: float) -> sqlite3.Connection:
+    """`_open_checked`, retried while another process holds the file.
+
+    SQLite's busy timeout covers most waits, but some (switching to WAL while another
+    connection opens the file, a WAL recovery) return "busy" at once; those are
+    retried here until `patience` runs out, and then the busy error is raised.
+    """
+    deadline = time.monotonic() + patience
+    while True:
+        try:
+            return _open_checked(path, min(_BUSY_TIMEOUT, patience))
+        except sqlite3.Error as error:
+            if not _is_busy(error) or time.monotonic() >= deadline:
+                raise
+        time.sleep(_RETRY_PAUSE)
+
+
+def _open_checked(path: Path, busy_timeout: float = _BUSY_TIMEOUT) -> sqlite3.Connection:
     """Connect, check the file is sound and ours, and bring its schema up to date."""
     if not _has_sqlite_header(path):
         # Checked before SQLite sees it: closing a connection to such a file deletes its
         # -wal file, which we want to keep with it.
         raise _Unreadable("not an SQLite database")
-    connection = _connect(path)
+    connection = _connect(path, busy_timeout)
     try:
         _check_and_migrate(connection)
+        # Later writes wait the full time, whatever the opening was allowed.
+        connection.execute(f"PRAGMA busy_timeout = {int(_BUSY_TIMEOUT * 1000)}")
     except BaseException:
         connection.close()
         raise
@@ -595,14 +637,20 @@ def _check_and_migrate(connection: sqlite3.Connection) -> None:
 
 
 def _migrate(connection: sqlite3.Connection) -> None:
-    """Run every migration after the file's version, each version in one transaction."""
-    version = connection.execute("PRAGMA user_version").fetchone()[0]
-    for number in range(version + 1, SCHEMA_VERSION + 1):
+    """Run every migration after the file's version, each version in one transaction.
+
+    The version is read again inside each write transaction: another process may have
+    migrated the file between our first look and our lock, and running its steps twice
+    would fail ("table already exists") and make a good file look damaged.
+    """
+    while connection.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
         connection.execute("BEGIN IMMEDIATE")
         try:
-            for step in MIGRATIONS[number - 1]:
-                connection.execute(step)
-            connection.execute(f"PRAGMA user_version = {number}")
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
+            if version < SCHEMA_VERSION:
+                for step in MIGRATIONS[version]:
+                    connection.execute(step)
+                connection.execute(f"PRAGMA user_version = {version + 1}")
             connection.execute("COMMIT")
         except BaseException:
             with suppress(sqlite3.Error):
