@@ -28,6 +28,7 @@ from markdown.extensions.tables import TableExtension
 from markdown.treeprocessors import Treeprocessor
 
 from reader.content.links import EXTERNAL_SCHEMES, GLOSSARY_SCHEME, PICTURE_SCHEME, SECTION_SCHEME
+from reader.handbook.gate import Refusal, locate, locate_file, real_root
 
 if TYPE_CHECKING:
     from reader.handbook import Chapter, Handbook
@@ -87,8 +88,8 @@ class LinkContext:
         return cls(
             chapter_id=chapter.id,
             chapter_dir=chapter.path.parent,
-            root=handbook.root.resolve(),
-            chapter_ids_by_file={str(c.path.resolve()): c.id for c in handbook.chapters},
+            root=real_root(handbook.root),
+            chapter_ids_by_file=_chapter_ids_by_file(handbook),
             known_sections=frozenset(s.id for s in handbook.sections()),
         )
 
@@ -101,7 +102,7 @@ class LinkContext:
             return None
         chapter_id = self.chapter_id
         if parts.path:
-            target = (self.chapter_dir / unquote(parts.path)).resolve()
+            target = locate(self.root, self.chapter_dir / unquote(parts.path))
             found = self.chapter_ids_by_file.get(str(target))
             if found is None:
                 return None
@@ -116,10 +117,16 @@ class LinkContext:
         parts = urlsplit(src)
         if parts.scheme or parts.netloc or not parts.path:
             return None
-        target = (self.chapter_dir / unquote(parts.path)).resolve()
-        if not target.is_relative_to(self.root) or not target.is_file():
+        target = locate_file(self.root, self.chapter_dir / unquote(parts.path))
+        if isinstance(target, Refusal):
             return None
         return f"{PICTURE_SCHEME}:{target.relative_to(self.root).as_posix()}"
+
+
+def _chapter_ids_by_file(handbook: Handbook) -> dict[str, str]:
+    """Each chapter's real path (through the gate) to its id, for links between them."""
+    found = ((locate(handbook.root, c.path), c.id) for c in handbook.chapters)
+    return {str(path): chapter_id for path, chapter_id in found if isinstance(path, Path)}
 
 
 class _RewriteLinks(Treeprocessor):

@@ -142,12 +142,13 @@ def _check_see_also(terms: list[Term], path: Path, problems: list[Problem]) -> N
                 )
 
 
-def load_glossary(path: Path | None) -> Glossary:
-    """Load a glossary file; an absent path gives an empty glossary, never an error."""
+def load_glossary(path: Path | None, root: Path | None = None) -> Glossary:
+    """Load a glossary file from inside `root` (its own folder if not given); an absent
+    path gives an empty glossary, never an error."""
     if path is None:
         return Glossary()
     problems: list[Problem] = []
-    text = read_text(path, problems)
+    text = read_text(root or path.parent, path, problems)
     if text is None:
         return Glossary(path=path, problems=tuple(problems))
     try:

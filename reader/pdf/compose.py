@@ -12,10 +12,7 @@ adding one would mean a runtime dependency to post-process the file.
 
 from __future__ import annotations
 
-import contextlib
 import html
-import os
-import tempfile
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -58,6 +55,7 @@ from reader.pdf.plan import (
     PdfRequestError,
     plan_document,
 )
+from reader.safe_output import OutputRefused, output_target, write_atomically
 
 __all__ = [
     "PAGE_SIZES",
@@ -379,7 +377,7 @@ def export_pdf(
     _check_target(out)
     document = compose_document(handbook, request, printed_on=printed_on)
     data = document.to_pdf_bytes()
-    write_atomically(out, data)
+    write_pdf(out, data)
     return PdfReport(
         pages=document.page_count,
         path=out,
@@ -390,32 +388,39 @@ def export_pdf(
 
 
 def _check_target(out: Path) -> None:
-    """Fail before the slow work when the target obviously cannot be written."""
-    if out.is_dir():
-        raise PdfExportError(write_error_message(IsADirectoryError(), out))
-    if not out.parent.is_dir():
-        raise PdfExportError(write_error_message(FileNotFoundError(), out))
-
-
-def write_atomically(out: Path, data: bytes) -> None:
-    """Write `data` to `out` through a temporary file; on failure leave nothing behind."""
-    temp: Path | None = None
+    """Fail before the slow work when the target cannot or must not be written."""
     try:
-        handle, name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent)
-        temp = Path(name)
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temp, (out.stat().st_mode & 0o777) if out.exists() else 0o644)
-        os.replace(temp, out)
-        temp = None
+        output_target(out)
+    except OutputRefused as refused:
+        raise PdfExportError(refused_message(refused)) from None
     except OSError as error:
         raise PdfExportError(write_error_message(error, out)) from None
-    finally:
-        if temp is not None:
-            with contextlib.suppress(OSError):
-                temp.unlink(missing_ok=True)
+
+
+def write_pdf(out: Path, data: bytes) -> None:
+    """The PDF's bytes to `out` through the one safe writer of user-chosen paths."""
+    try:
+        write_atomically(out, data)
+    except OutputRefused as refused:
+        raise PdfExportError(refused_message(refused)) from None
+    except OSError as error:
+        raise PdfExportError(write_error_message(error, out)) from None
+
+
+def refused_message(refused: OutputRefused) -> str:
+    """One plain line: what is at the path, and that it was left alone."""
+    if refused.what == "a folder":
+        return write_error_message(IsADirectoryError(), refused.path)
+    what = {
+        "a device": QCoreApplication.translate("Pdf", "a device"),
+        "a named pipe": QCoreApplication.translate("Pdf", "a named pipe"),
+        "a socket": QCoreApplication.translate("Pdf", "a socket"),
+        "a link loop": QCoreApplication.translate("Pdf", "a link loop"),
+        "a link to nothing": QCoreApplication.translate("Pdf", "a link to nothing"),
+    }.get(refused.what, refused.what)
+    return QCoreApplication.translate(
+        "Pdf", "Could not write the PDF: {path} is {what}, not a file, so it was left alone."
+    ).format(path=refused.path, what=what)
 
 
 def write_error_message(error: OSError, out: Path) -> str:

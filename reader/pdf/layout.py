@@ -13,7 +13,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
 
-from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRect, QRectF, QSizeF, Qt
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QIODevice,
+    QMarginsF,
+    QPointF,
+    QRect,
+    QRectF,
+    QSizeF,
+    Qt,
+)
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
@@ -37,6 +47,8 @@ from PySide6.QtGui import (
 from PySide6.QtSvg import QSvgRenderer
 
 from reader.content.links import PICTURE_SCHEME
+from reader.handbook.gate import Refusal, locate_file
+from reader.handbook.pictures import read_picture
 
 LAYOUT_DPI = 1200
 POINT = LAYOUT_DPI / 72  # layout units per typographic point
@@ -110,29 +122,31 @@ def font_px(families: list[str], points: float, *, bold: bool = False) -> QFont:
 
 
 def resolve_picture(root: Path, url: str) -> Path | None:
-    """The file a `picture:` URL names, only if it is a file inside the handbook."""
+    """The file a `picture:` URL names, only if it is a regular file inside the handbook."""
     if not url.startswith(PICTURE_SCHEME + ":"):
         return None
     relative = unquote(url[len(PICTURE_SCHEME) + 1 :])
-    base = root.resolve()
-    target = (base / relative).resolve()
-    if not target.is_relative_to(base) or not target.is_file():
-        return None
-    return target
+    target = locate_file(root, root / relative)
+    return None if isinstance(target, Refusal) else target
 
 
 class Picture:
-    """An SVG (drawn as vectors) or a bitmap (drawn at full resolution) and its size."""
+    """An SVG (drawn as vectors) or a bitmap (drawn at full resolution) and its size.
 
-    def __init__(self, path: Path) -> None:
+    Read through the gate as bytes, so an SVG cannot pull in any other file."""
+
+    def __init__(self, root: Path, path: Path) -> None:
         self.svg: QSvgRenderer | None = None
         self.image: QImage | None = None
-        if path.suffix.lower() in (".svg", ".svgz"):
-            renderer = QSvgRenderer(str(path))
+        found = read_picture(root, path)
+        if isinstance(found, Refusal):
+            return
+        if found.is_svg:
+            renderer = QSvgRenderer(QByteArray(found.data))
             if renderer.isValid():
                 self.svg = renderer
         else:
-            image = QImage(str(path))
+            image = QImage.fromData(found.data)
             if not image.isNull():
                 self.image = image
 
@@ -176,7 +190,7 @@ class PictureObjects(QPyTextObject):
         if path is None:
             return None
         if path not in self._pictures:
-            self._pictures[path] = Picture(path)
+            self._pictures[path] = Picture(self.root, path)
         found = self._pictures[path]
         return found if found.valid else None
 
