@@ -27,6 +27,7 @@ from markdown.extensions.sane_lists import SaneListExtension
 from markdown.extensions.tables import TableExtension
 from markdown.treeprocessors import Treeprocessor
 
+from reader.content.cost import LONG_LINE, costly_runs
 from reader.content.links import EXTERNAL_SCHEMES, GLOSSARY_SCHEME, PICTURE_SCHEME, SECTION_SCHEME
 from reader.handbook.gate import Refusal, locate, locate_file, real_root
 
@@ -235,7 +236,7 @@ def markdown_to_html(
     extra: list[markdown.Extension] | None = None,
 ) -> str:
     """Markdown to sanitised HTML. A pure function of its inputs."""
-    text, aside = _set_aside_long_lines(text)
+    text, aside = _set_aside_long_lines(_headings_apart(text))
     converter = markdown.Markdown(
         extensions=[*_standard_extensions(text), _LinkExtension(context), *(extra or [])],
         output_format="html",
@@ -246,29 +247,58 @@ def markdown_to_html(
         # Python-Markdown recurses once per nesting level: a few hundred nested lists
         # exhaust the stack. Show such a text plainly rather than not at all.
         converted = _plain_paragraphs(text)
+    # Put back after sanitising: the text set aside is escaped already, and nh3 takes
+    # seconds on a megabyte of entities (8.8 s measured), so it is better not asked.
+    converted = sanitize(converted)
     for token, line in aside.items():
-        converted = converted.replace(token, line)
-    return sanitize(converted)
-
-
-LONG_LINE = 10_000
+        converted = converted.replace(f"<p>{token}</p>", line).replace(token, line)
+    return converted
 
 
 def _set_aside_long_lines(text: str) -> tuple[str, dict[str, str]]:
-    """Lines longer than LONG_LINE are shown as plain text: Python-Markdown's inline
-    patterns take minutes on some of them (20,000 `[` took 46 s, and escaping them does
-    not help), which would freeze the reading view. Each such line is swapped for a
-    token that Markdown leaves alone, and put back, escaped, after conversion."""
-    if len(text) <= LONG_LINE:
-        return text, {}
+    """Lines longer than LONG_LINE, and runs of lines that would make Python-Markdown
+    quadratic (see `reader.content.cost`), are shown as plain text: its inline patterns
+    took 46 s on 20,000 `[` on one line, which would freeze the reading view. Each
+    such line or run is swapped for a token that Markdown leaves alone, and put back,
+    escaped, after conversion."""
     lines = text.splitlines()
     aside: dict[str, str] = {}
+    for run in reversed(costly_runs(lines)):
+        token = f"HBRPLAIN{run.first}X{len(aside)}"
+        shown = html.escape("\n".join(lines[run.first : run.last + 1]))
+        aside[token] = f'<pre class="plain">{shown}</pre>'
+        lines[run.first : run.last + 1] = ["", token, ""]
     for number, line in enumerate(lines):
         if len(line) > LONG_LINE:
             token = f"HBRLONGLINE{number}X{len(aside)}"
             aside[token] = html.escape(line)
             lines[number] = token
     return ("\n".join(lines), aside) if aside else (text, {})
+
+
+_HEADING_START = re.compile(r"^#{1,6}(?:[ \t]|$)")
+_FENCE_START = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
+
+
+def _headings_apart(text: str) -> str:
+    """A blank line before each heading, outside fenced code. Python-Markdown splits a
+    block at each heading and copies the rest of it, so 2,000 headings with no blank
+    lines between them took 1.4 s and 10,000 took 32 s; apart, they render at once.
+    A heading already ends the paragraph before it, so the page is the same."""
+    if "\n#" not in text:
+        return text
+    lines = text.split("\n")
+    out: list[str] = []
+    fence: str | None = None
+    for line in lines:
+        fence_match = _FENCE_START.match(line)
+        if fence_match:
+            marker = fence_match.group(1)[0]
+            fence = marker if fence is None else (None if marker == fence else fence)
+        elif fence is None and _HEADING_START.match(line) and out and out[-1].strip():
+            out.append("")
+        out.append(line)
+    return "\n".join(out)
 
 
 def _plain_paragraphs(text: str) -> str:

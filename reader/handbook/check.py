@@ -16,6 +16,7 @@ import tomllib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from reader.content.cost import costly_runs
 from reader.content.marking import term_sections
 from reader.content.render import LinkContext
 from reader.handbook import MANIFEST_NAME, Chapter, Handbook
@@ -48,6 +49,7 @@ def check_chapter(handbook: Handbook, chapter: Chapter) -> list[Problem]:
     scanner = MarkupScanner(LinkContext.for_chapter(handbook, chapter), text)
     scanner.scan()
     scanner.problems += _long_lines(chapter.path, chapter.markdown)
+    scanner.problems += _costly_runs(chapter.path, chapter.markdown)
     scanner.problems += _deep_nesting(chapter.path, text.scannable)
     return scanner.problems
 
@@ -161,6 +163,12 @@ def _long_lines(path: Path, text: str) -> Iterator[Problem]:
         if len(line) > LONG_LINE_CHARS:
             message = f"very long line ({len(line):,} characters): break it into paragraphs"
             yield Problem(path, number, message)
+
+
+def _costly_runs(path: Path, text: str) -> list[Problem]:
+    """Runs of lines that would take too long to render, shown as plain text instead."""
+    runs = costly_runs(text.splitlines())
+    return [Problem(path, run.first + 1, f"{run.reason} (shown as plain text)") for run in runs]
 
 
 def _deep_nesting(path: Path, scannable: str) -> list[Problem]:
