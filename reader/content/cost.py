@@ -73,7 +73,7 @@ def _elements(line: str) -> int:
 
 def _runs(lines: list[str]) -> list[tuple[int, int]]:
     """Groups of blank-line-separated blocks that Markdown parses together: a block
-    that starts indented or with `>` continues the run before it."""
+    that starts indented continues the run before it (a list item's next paragraph)."""
     runs: list[tuple[int, int]] = []
     start: int | None = None
     previous_blank = True
@@ -82,7 +82,7 @@ def _runs(lines: list[str]) -> list[tuple[int, int]]:
         if blank:
             previous_blank = True
             continue
-        continues = line[:1] in (" ", "\t", ">")
+        continues = line[:1] in (" ", "\t")
         if start is None or (previous_blank and not continues):
             if start is not None:
                 runs.append((start, _last_nonblank(lines, start, number)))

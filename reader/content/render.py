@@ -30,6 +30,7 @@ from markdown.treeprocessors import Treeprocessor
 from reader.content.cost import LONG_LINE, costly_runs
 from reader.content.links import EXTERNAL_SCHEMES, GLOSSARY_SCHEME, PICTURE_SCHEME, SECTION_SCHEME
 from reader.handbook.gate import Refusal, locate, locate_file, real_root
+from reader.handbook.ids import heading_markup
 
 if TYPE_CHECKING:
     from reader.handbook import Chapter, Handbook
@@ -314,7 +315,8 @@ def anchored_markdown(chapter: Chapter) -> str:
         index = section.line - 1
         if index >= len(lines) or not lines[index].lstrip().startswith("#"):
             continue
-        lines[index] = f"{'#' * section.level} {section.title} {{#{section.anchor}}}"
+        title = heading_markup(section.title)
+        lines[index] = f"{'#' * section.level} {title} {{#{section.anchor}}}"
     return "\n".join(lines)
 
 

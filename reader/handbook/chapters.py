@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.handbook.ids import slugify
+from reader.handbook.ids import plain_title, slugify
 from reader.handbook.model import Chapter, Section
 from reader.problems import Problem
 
@@ -36,7 +36,7 @@ def _parse_heading(line: str) -> tuple[int, str, str | None] | None:
     if custom:
         title = title[: custom.start()]
     title = _CLOSING_HASHES.sub("", " " + title).strip()
-    return level, title, custom_id
+    return level, plain_title(title), custom_id
 
 
 def iter_headings(markdown: str) -> Iterator[_Heading]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.handbook.gate import read_text
-from reader.handbook.ids import slugify
+from reader.handbook.ids import heading_markup, slugify
 from reader.problems import Problem
 
 GLOSSARY_CHAPTER_ID = "glossary"
@@ -108,7 +108,8 @@ def _parse_term(raw: object, line: int, path: Path, problems: list[Problem]) -> 
     if aliases is None or see_also is None:
         problems.append(Problem(path, line, f"'{name}': aliases and see_also must be lists"))
         return None
-    return Term(name.strip(), slugify(name), definition.strip(), aliases, see_also, line)
+    name = " ".join(name.split())  # one line: a newline would start a section of its own
+    return Term(name, slugify(name), definition.strip(), aliases, see_also, line)
 
 
 def _check_duplicates(terms: list[Term], path: Path, problems: list[Problem]) -> list[Term]:
@@ -176,7 +177,7 @@ def glossary_markdown(glossary: Glossary, title: str = "Glossary") -> str:
     """The glossary as a chapter: one `##` section per term, A to Z."""
     parts = [f"# {title}", "", "Hard words used in this handbook, explained in plain language."]
     for term in glossary.terms:
-        parts += ["", f"## {term.term} {{#{term.slug}}}", "", term.definition]
+        parts += ["", f"## {heading_markup(term.term)} {{#{term.slug}}}", "", term.definition]
         if term.aliases:
             parts += ["", "*Also called:* " + ", ".join(term.aliases)]
         if term.see_also:
