@@ -162,7 +162,7 @@ def test_svg_cannot_reference_a_file_outside_or_anywhere(tmp_path: Path) -> None
     assert b"x.png" not in found.data and b"/etc" not in found.data
     assert b'href="#inside"' in found.data
     assert self_contained_svg(b"<image href='data:image/png;base64,AA'/>").count(b"data:") == 1
-    assert b"data:" not in self_contained_svg(b'<image href="data:image/svg+xml,<svg/>"/>')
+    assert b"svg+xml" not in self_contained_svg(b'<image href="data:image/svg+xml,<svg/>"/>')
 
 
 # --- output paths ------------------------------------------------------------------
@@ -173,7 +173,7 @@ def test_export_pdf_to_a_device_is_refused_and_the_device_is_left_alone(
 ) -> None:
     root = write_handbook({"a.md": "# A\n\nText.\n"})
     before = os.stat("/dev/null")
-    code, out, err = _cli(capsys, root, "export-pdf", "/dev/null", "--all")
+    code, _, err = _cli(capsys, root, "export-pdf", "/dev/null", "--all")
     assert code != 0 and code != 70
     assert "/dev/null is a device, not a file" in err and len(err.splitlines()) == 1
     after = os.stat("/dev/null")

@@ -21,6 +21,7 @@ from reader.content.marking import term_sections
 from reader.content.render import LinkContext
 from reader.handbook import MANIFEST_NAME, Chapter, Handbook
 from reader.handbook.gate import markdown_files, read_text
+from reader.handbook.loader import line_mentioning
 from reader.handbook.markup import MarkupScanner, MarkupText
 from reader.problems import Problem
 
@@ -107,7 +108,7 @@ def _manifest_problems(handbook: Handbook) -> tuple[set[Path], list[Problem]]:
         if path.is_relative_to(root) and not os.path.lexists(path):
             missing.add(path)
             message = f"chapter '{entry}' is listed in {MANIFEST_NAME} but the file is missing"
-            problems.append(Problem(manifest, _line_mentioning(text, entry), message))
+            problems.append(Problem(manifest, line_mentioning(text, entry), message))
     listed_paths = {_resolved(root / entry) for entry in listed}
     if listed_paths:
         for path in _chapter_like_files(root):
@@ -117,20 +118,13 @@ def _manifest_problems(handbook: Handbook) -> tuple[set[Path], list[Problem]]:
     start = data.get("start")
     if isinstance(start, str) and start and handbook.section(start) is None:
         message = f"start section '{start}' does not exist"
-        problems.append(Problem(manifest, _line_mentioning(text, start), message))
+        problems.append(Problem(manifest, line_mentioning(text, start), message))
     return missing, problems
 
 
 def _chapter_like_files(root: Path) -> list[Path]:
     files = markdown_files(root, [])
     return [_resolved(p) for p in files if p.name.lower() != "readme.md"]
-
-
-def _line_mentioning(text: str, value: str) -> int:
-    for number, line in enumerate(text.splitlines(), start=1):
-        if f'"{value}"' in line or f"'{value}'" in line:
-            return number
-    return 1
 
 
 def _glossary_problems(handbook: Handbook) -> list[Problem]:

@@ -57,7 +57,7 @@ def _manifest_string(data: dict[str, object], key: str, path: Path, problems: li
 
 
 def _manifest_chapter_files(
-    root: Path, data: dict[str, object], manifest: Path, problems: list[Problem]
+    root: Path, data: dict[str, object], manifest: Path, text: str, problems: list[Problem]
 ) -> list[Path]:
     entries = data.get("chapters")
     if not isinstance(entries, list) or not entries:
@@ -74,9 +74,11 @@ def _manifest_chapter_files(
         elif located.reason == "file not found":
             files.append(root / entry)  # reported on its own path, as a missing chapter
         elif "outside" in located.reason:
-            problems.append(Problem(manifest, 1, f"chapter '{entry}' is outside the handbook"))
+            message = f"chapter '{entry}' is outside the handbook"
+            problems.append(Problem(manifest, line_mentioning(text, entry), message))
         else:
-            problems.append(Problem(manifest, 1, f"chapter '{entry}': {located.reason}"))
+            message = f"chapter '{entry}': {located.reason}"
+            problems.append(Problem(manifest, line_mentioning(text, entry), message))
     return files
 
 
@@ -88,6 +90,7 @@ def load_handbook(root: Path) -> Handbook:
     problems: list[Problem] = []
     manifest = root / MANIFEST_NAME
     data: dict[str, object] = {}
+    text: str | None = None
     if os.path.lexists(manifest):
         text = read_text(root, manifest, problems)
         try:
@@ -96,7 +99,7 @@ def load_handbook(root: Path) -> Handbook:
             line = getattr(error, "lineno", None) or _toml_error_line(str(error), text or "")
             problems.append(Problem(manifest, line, f"manifest is not valid TOML: {error}"))
     if data:
-        files = _manifest_chapter_files(root, data, manifest, problems)
+        files = _manifest_chapter_files(root, data, manifest, text or "", problems)
     else:
         files = _plain_folder_files(root, problems)
     chapters = _load_chapters(root, files, problems)
@@ -104,7 +107,7 @@ def load_handbook(root: Path) -> Handbook:
         raise HandbookError(f"{root} holds no Markdown chapters")
     title = _manifest_string(data, "title", manifest, problems) if data else ""
     glossary_name = _manifest_string(data, "glossary", manifest, problems) if data else ""
-    glossary_path = _glossary_file(root, glossary_name, manifest, problems)
+    glossary_path = _glossary_file(root, glossary_name, manifest, text or "", problems)
     glossary = load_glossary(glossary_path, root)
     problems.extend(glossary.problems)
     if glossary.terms and GLOSSARY_CHAPTER_ID not in {c.id for c in chapters}:
@@ -128,7 +131,9 @@ def load_handbook(root: Path) -> Handbook:
     )
 
 
-def _glossary_file(root: Path, name: str, manifest: Path, problems: list[Problem]) -> Path | None:
+def _glossary_file(
+    root: Path, name: str, manifest: Path, text: str, problems: list[Problem]
+) -> Path | None:
     """The glossary named in the manifest, or `glossary.toml` beside it, if inside."""
     if not name:
         default = root / "glossary.toml"
@@ -136,12 +141,20 @@ def _glossary_file(root: Path, name: str, manifest: Path, problems: list[Problem
     located = locate(root, root / name)
     if isinstance(located, Refusal):
         if located.reason == "file not found":
-            problems.append(Problem(manifest, 1, f"glossary file '{name}' not found"))
+            message = f"glossary file '{name}' not found"
         else:
             message = f"glossary file '{name}' is refused: {located.reason}"
-            problems.append(Problem(manifest, 1, message))
+        problems.append(Problem(manifest, line_mentioning(text, name), message))
         return None
     return root / name
+
+
+def line_mentioning(text: str, value: str) -> int:
+    """The manifest line that names `value` in quotes (1 if none does)."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if f'"{value}"' in line or f"'{value}'" in line:
+            return number
+    return 1
 
 
 def _toml_error_line(message: str, text: str) -> int:

@@ -26,6 +26,11 @@ _STYLE_URL = re.compile(rb"""url\(\s*(?!['"]?\s*#)[^)]*\)""", re.IGNORECASE)
 _SAFE_TARGET = re.compile(rb"""^["'](?:#|data:image/(?:png|jpeg|jpg|gif|webp|bmp)[;,])""", re.I)
 
 
+# What an emptied reference points at: a transparent 1x1 GIF, which Qt draws as
+# nothing without printing a warning (an empty or "#" reference makes it print one).
+_EMPTY_PICTURE = b"data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7"
+
+
 @dataclass(frozen=True)
 class PictureData:
     """A picture's bytes (an SVG already made self-contained) and whether it is an SVG."""
@@ -58,7 +63,7 @@ def self_contained_svg(data: bytes) -> bytes:
 def _keep_internal(match: re.Match[bytes]) -> bytes:
     if _SAFE_TARGET.match(match.group(2)):
         return match.group(0)
-    return match.group(1) + b'"#"'
+    return match.group(1) + b'"' + _EMPTY_PICTURE + b'"'
 
 
 def _gunzip(data: bytes, limit: int) -> bytes | None:

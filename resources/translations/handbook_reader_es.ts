@@ -212,59 +212,59 @@
 <context>
     <name>AdminPinDialog</name>
     <message>
-        <location filename="../../reader/ui/kiosk_shell.py" line="231"/>
+        <location filename="../../reader/ui/kiosk/shell.py" line="231"/>
         <source>Leave kiosk mode</source>
         <translation>Salir del modo quiosco</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/kiosk_shell.py" line="232"/>
+        <location filename="../../reader/ui/kiosk/shell.py" line="232"/>
         <source>Administrator PIN</source>
         <translation>PIN de administración</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/kiosk_shell.py" line="233"/>
+        <location filename="../../reader/ui/kiosk/shell.py" line="233"/>
         <source>Administrator: type the PIN to close the kiosk.</source>
         <translation>Administración: escriba el PIN para cerrar el quiosco.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/kiosk_shell.py" line="234"/>
+        <location filename="../../reader/ui/kiosk/shell.py" line="234"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/kiosk_shell.py" line="235"/>
+        <location filename="../../reader/ui/kiosk/shell.py" line="235"/>
         <source>Message</source>
         <translation>Mensaje</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/kiosk_shell.py" line="236"/>
-        <location filename="../../reader/ui/kiosk_shell.py" line="237"/>
+        <location filename="../../reader/ui/kiosk/shell.py" line="236"/>
+        <location filename="../../reader/ui/kiosk/shell.py" line="237"/>
         <source>Close the kiosk</source>
         <translation>Cerrar el quiosco</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/kiosk_shell.py" line="238"/>
-        <location filename="../../reader/ui/kiosk_shell.py" line="239"/>
+        <location filename="../../reader/ui/kiosk/shell.py" line="238"/>
+        <location filename="../../reader/ui/kiosk/shell.py" line="239"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/kiosk_shell.py" line="240"/>
+        <location filename="../../reader/ui/kiosk/shell.py" line="240"/>
         <source>Delete last digit</source>
         <translation>Borrar el último número</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/kiosk_shell.py" line="240"/>
+        <location filename="../../reader/ui/kiosk/shell.py" line="240"/>
         <source>Clear</source>
         <translation>Borrar todo</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/kiosk_shell.py" line="259"/>
+        <location filename="../../reader/ui/kiosk/shell.py" line="259"/>
         <source>That PIN is not right. Please try again.</source>
         <translation>Ese PIN no es correcto. Por favor, inténtelo de nuevo.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/kiosk_shell.py" line="263"/>
+        <location filename="../../reader/ui/kiosk/shell.py" line="263"/>
         <source>Too many wrong tries. Try again in %n seconds.</source>
         <translation>
             <numerusform>Demasiados intentos fallidos. Vuelva a intentarlo en %n segundo.</numerusform>
@@ -275,17 +275,17 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../reader/ui/app.py" line="54"/>
+        <location filename="../../reader/ui/app.py" line="56"/>
         <source>Something went wrong</source>
         <translation>Algo salió mal</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/app.py" line="55"/>
+        <location filename="../../reader/ui/app.py" line="57"/>
         <source>Handbook Reader ran into a problem, but your bookmarks are safe. You can keep reading.</source>
         <translation>Handbook Reader tuvo un problema, pero sus marcadores están a salvo. Puede seguir leyendo.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/app.py" line="149"/>
+        <location filename="../../reader/ui/app.py" line="174"/>
         <source>The handbook could not be opened.</source>
         <translation>No se pudo abrir el manual.</translation>
     </message>
@@ -352,108 +352,108 @@
 <context>
     <name>BookmarksPanel</name>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="271"/>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="272"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="271"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="272"/>
         <source>Bookmarks</source>
         <translation>Marcadores</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="273"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="273"/>
         <source>Bookmarked sections</source>
         <translation>Secciones marcadas</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="275"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="275"/>
         <source>Press Enter to read a section; Alt+Up and Alt+Down change the order.</source>
         <translation>Presione Enter para leer una sección; Alt+Arriba y Alt+Abajo cambian el orden.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="278"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="278"/>
         <source>No bookmarks yet. Press Ctrl+D or the star to keep a section here.</source>
         <translation>Todavía no hay marcadores. Presione Ctrl+D o la estrella para guardar aquí una sección.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="280"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="280"/>
         <source>No bookmarks yet</source>
         <translation>Todavía no hay marcadores</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="282"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="282"/>
         <source>Rename…</source>
         <translation>Cambiar nombre…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="282"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="282"/>
         <source>Rename the selected bookmark</source>
         <translation>Cambiar el nombre del marcador elegido</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="283"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="283"/>
         <source>Edit Note…</source>
         <translation>Editar nota…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="283"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="283"/>
         <source>Write a note for the selected bookmark</source>
         <translation>Escribir una nota para el marcador elegido</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="284"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="284"/>
         <source>Delete</source>
         <translation>Borrar</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="284"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="284"/>
         <source>Delete the selected bookmark</source>
         <translation>Borrar el marcador elegido</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="285"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="285"/>
         <source>Move Up</source>
         <translation>Subir</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="285"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="285"/>
         <source>Move the selected bookmark up (Alt+Up)</source>
         <translation>Subir el marcador elegido (Alt+Arriba)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="287"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="287"/>
         <source>Move Down</source>
         <translation>Bajar</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="288"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="288"/>
         <source>Move the selected bookmark down (Alt+Down)</source>
         <translation>Bajar el marcador elegido (Alt+Abajo)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="315"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="315"/>
         <source>Section no longer in this handbook</source>
         <translation>Esta sección ya no está en el manual</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="409"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="409"/>
         <source>Rename Bookmark</source>
         <translation>Cambiar el nombre del marcador</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="409"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="409"/>
         <source>Title:</source>
         <translation>Título:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="421"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="421"/>
         <source>Bookmark Note</source>
         <translation>Nota del marcador</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="421"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="421"/>
         <source>Note:</source>
         <translation>Nota:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="456"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="456"/>
         <source>Bookmark actions</source>
         <translation>Acciones de los marcadores</translation>
     </message>
@@ -461,12 +461,12 @@
 <context>
     <name>ContentView</name>
     <message>
-        <location filename="../../reader/ui/content_view.py" line="46"/>
+        <location filename="../../reader/ui/content_view.py" line="54"/>
         <source>Handbook text</source>
         <translation>Texto del manual</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/content_view.py" line="48"/>
+        <location filename="../../reader/ui/content_view.py" line="56"/>
         <source>The section you are reading. Links and underlined words can be opened.</source>
         <translation>La sección que está leyendo. Puede abrir los enlaces y las palabras subrayadas.</translation>
     </message>
@@ -474,23 +474,23 @@
 <context>
     <name>CountdownOverlay</name>
     <message>
-        <location filename="../../reader/ui/kiosk_shell.py" line="158"/>
+        <location filename="../../reader/ui/kiosk/shell.py" line="158"/>
         <source>Still reading?</source>
         <translation>¿Sigue leyendo?</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/kiosk_shell.py" line="159"/>
-        <location filename="../../reader/ui/kiosk_shell.py" line="160"/>
+        <location filename="../../reader/ui/kiosk/shell.py" line="159"/>
+        <location filename="../../reader/ui/kiosk/shell.py" line="160"/>
         <source>Keep reading</source>
         <translation>Seguir leyendo</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/kiosk_shell.py" line="161"/>
+        <location filename="../../reader/ui/kiosk/shell.py" line="161"/>
         <source>Countdown</source>
         <translation>Cuenta regresiva</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/kiosk_shell.py" line="165"/>
+        <location filename="../../reader/ui/kiosk/shell.py" line="165"/>
         <source>Still reading?
 Touch the screen to keep reading.
 Starting over in %n seconds</source>
@@ -507,62 +507,62 @@ Volveremos al inicio en %n segundos</numerusform>
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../reader/ui/find_bar.py" line="69"/>
+        <location filename="../../reader/ui/panels/find_bar.py" line="69"/>
         <source>Find in page:</source>
         <translation>Buscar en la página:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/find_bar.py" line="70"/>
+        <location filename="../../reader/ui/panels/find_bar.py" line="70"/>
         <source>Find in this page</source>
         <translation>Buscar en esta página</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/find_bar.py" line="71"/>
+        <location filename="../../reader/ui/panels/find_bar.py" line="71"/>
         <source>Word to find</source>
         <translation>Palabra que busca</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/find_bar.py" line="72"/>
+        <location filename="../../reader/ui/panels/find_bar.py" line="72"/>
         <source>Previous match</source>
         <translation>Resultado anterior</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/find_bar.py" line="73"/>
+        <location filename="../../reader/ui/panels/find_bar.py" line="73"/>
         <source>Previous match (Shift+Enter)</source>
         <translation>Resultado anterior (Mayús+Enter)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/find_bar.py" line="74"/>
+        <location filename="../../reader/ui/panels/find_bar.py" line="74"/>
         <source>Next match</source>
         <translation>Resultado siguiente</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/find_bar.py" line="75"/>
+        <location filename="../../reader/ui/panels/find_bar.py" line="75"/>
         <source>Next match (Enter)</source>
         <translation>Resultado siguiente (Enter)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/find_bar.py" line="76"/>
+        <location filename="../../reader/ui/panels/find_bar.py" line="76"/>
         <source>Close find bar</source>
         <translation>Cerrar la barra de búsqueda</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/find_bar.py" line="77"/>
+        <location filename="../../reader/ui/panels/find_bar.py" line="77"/>
         <source>Close (Escape)</source>
         <translation>Cerrar (Esc)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/find_bar.py" line="78"/>
+        <location filename="../../reader/ui/panels/find_bar.py" line="78"/>
         <source>Number of matches</source>
         <translation>Número de resultados</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/find_bar.py" line="143"/>
+        <location filename="../../reader/ui/panels/find_bar.py" line="143"/>
         <source>No matches</source>
         <translation>Sin resultados</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/find_bar.py" line="145"/>
+        <location filename="../../reader/ui/panels/find_bar.py" line="145"/>
         <source>%1 of %2</source>
         <translation>%1 de %2</translation>
     </message>
@@ -570,78 +570,78 @@ Volveremos al inicio en %n segundos</numerusform>
 <context>
     <name>GlossaryPanel</name>
     <message>
-        <location filename="../../reader/ui/glossary_panel.py" line="156"/>
-        <location filename="../../reader/ui/glossary_panel.py" line="157"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="155"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="156"/>
         <source>Glossary</source>
         <translation>Glosario</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/glossary_panel.py" line="158"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="157"/>
         <source>Filter words…</source>
         <translation>Buscar una palabra…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/glossary_panel.py" line="159"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="158"/>
         <source>Filter the glossary</source>
         <translation>Buscar en el glosario</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/glossary_panel.py" line="160"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="159"/>
         <source>Type part of a word or an abbreviation, such as GVHD</source>
         <translation>Escriba parte de una palabra o una sigla, por ejemplo GVHD</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/glossary_panel.py" line="161"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="160"/>
         <source>Glossary letters</source>
         <translation>Letras del glosario</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/glossary_panel.py" line="163"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="162"/>
         <source>Words starting with %1</source>
         <translation>Palabras que empiezan con %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/glossary_panel.py" line="165"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="164"/>
         <source>Glossary words, A to Z</source>
         <translation>Palabras del glosario, de la A a la Z</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/glossary_panel.py" line="166"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="165"/>
         <source>No word in the glossary matches.</source>
         <translation>Ninguna palabra del glosario coincide.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/glossary_panel.py" line="168"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="167"/>
         <source>Meaning of the chosen word</source>
         <translation>Significado de la palabra elegida</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/glossary_panel.py" line="259"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="258"/>
         <source>Choose a word from the list to see what it means.</source>
         <translation>Elija una palabra de la lista para ver qué significa.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/glossary_panel.py" line="261"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="260"/>
         <source>This handbook has no glossary.</source>
         <translation>Este manual no tiene glosario.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/glossary_panel.py" line="272"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="271"/>
         <source>Also called:</source>
         <translation>Otros nombres:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/glossary_panel.py" line="278"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="277"/>
         <source>Related words:</source>
         <translation>Palabras relacionadas:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/glossary_panel.py" line="290"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="289"/>
         <source>Appears in:</source>
         <translation>Aparece en:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/glossary_panel.py" line="295"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="296"/>
         <source>not used in the chapters yet</source>
         <translation>todavía no aparece en los capítulos</translation>
     </message>
@@ -649,22 +649,22 @@ Volveremos al inicio en %n segundos</numerusform>
 <context>
     <name>KioskShell</name>
     <message>
-        <location filename="../../reader/ui/kiosk_shell.py" line="324"/>
+        <location filename="../../reader/ui/kiosk/shell.py" line="324"/>
         <source>The printer “%1” is not available. Please ask at the desk.</source>
         <translation>La impresora “%1” no está disponible. Por favor, pregunte en recepción.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/kiosk_shell.py" line="759"/>
+        <location filename="../../reader/ui/kiosk/shell.py" line="759"/>
         <source>Kiosk mode</source>
         <translation>Modo quiosco</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/kiosk_shell.py" line="760"/>
+        <location filename="../../reader/ui/kiosk/shell.py" line="760"/>
         <source>No administrator PIN is set, so the kiosk can&apos;t be closed from the screen. An administrator can set one with: handbook-reader kiosk-pin</source>
         <translation>No hay un PIN de administración, así que el quiosco no se puede cerrar desde la pantalla. Un administrador puede crear uno con: handbook-reader kiosk-pin</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/kiosk_shell.py" line="823"/>
+        <location filename="../../reader/ui/kiosk/shell.py" line="823"/>
         <source>Printing is turned off on this computer.</source>
         <translation>La impresión está desactivada en esta computadora.</translation>
     </message>
@@ -672,87 +672,87 @@ Volveremos al inicio en %n segundos</numerusform>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="286"/>
+        <location filename="../../reader/ui/mainwindow.py" line="284"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="286"/>
+        <location filename="../../reader/ui/mainwindow.py" line="284"/>
         <source>&amp;Edit</source>
         <translation>&amp;Edición</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="286"/>
+        <location filename="../../reader/ui/mainwindow.py" line="284"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="287"/>
+        <location filename="../../reader/ui/mainwindow.py" line="285"/>
         <source>&amp;Go</source>
         <translation>&amp;Ir</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="288"/>
+        <location filename="../../reader/ui/mainwindow.py" line="286"/>
         <source>&amp;Bookmarks</source>
         <translation>&amp;Marcadores</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="288"/>
+        <location filename="../../reader/ui/mainwindow.py" line="286"/>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="289"/>
+        <location filename="../../reader/ui/mainwindow.py" line="287"/>
         <source>&amp;Theme</source>
         <translation>&amp;Tema</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="293"/>
+        <location filename="../../reader/ui/mainwindow.py" line="291"/>
         <source>Contents</source>
         <translation>Índice</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="294"/>
+        <location filename="../../reader/ui/mainwindow.py" line="292"/>
         <source>Search results</source>
         <translation>Resultados de búsqueda</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="295"/>
+        <location filename="../../reader/ui/mainwindow.py" line="293"/>
         <source>Search the handbook (Ctrl+K)</source>
         <translation>Buscar en el manual (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="296"/>
+        <location filename="../../reader/ui/mainwindow.py" line="294"/>
         <source>Search the handbook</source>
         <translation>Buscar en el manual</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="298"/>
+        <location filename="../../reader/ui/mainwindow.py" line="296"/>
         <source>Type a word or question. Spelling mistakes are forgiven.</source>
         <translation>Escriba una palabra o una pregunta. No importa si hay faltas de ortografía.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="300"/>
+        <location filename="../../reader/ui/mainwindow.py" line="298"/>
         <source>Main toolbar</source>
         <translation>Barra de herramientas principal</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="301"/>
+        <location filename="../../reader/ui/mainwindow.py" line="299"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="314"/>
+        <location filename="../../reader/ui/mainwindow.py" line="312"/>
         <source>That section is not in this handbook.</source>
         <translation>Esa sección no está en este manual.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="392"/>
+        <location filename="../../reader/ui/mainwindow.py" line="390"/>
         <source>Link outside the handbook</source>
         <translation>Enlace fuera del manual</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="393"/>
+        <location filename="../../reader/ui/mainwindow.py" line="391"/>
         <source>This link leads outside the handbook:
 
 %1
@@ -765,12 +765,12 @@ It can&apos;t be opened on this computer.</source>
 No se puede abrir en esta computadora.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="399"/>
+        <location filename="../../reader/ui/mainwindow.py" line="397"/>
         <source>Open a web page?</source>
         <translation>¿Abrir una página web?</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="400"/>
+        <location filename="../../reader/ui/mainwindow.py" line="398"/>
         <source>This link leads to a web page outside the handbook:
 
 %1
@@ -783,78 +783,78 @@ Open it in your web browser? This needs an internet connection.</source>
 ¿Quiere abrirla en su navegador? Para esto necesita conexión a internet.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="434"/>
+        <location filename="../../reader/ui/mainwindow.py" line="432"/>
         <source>%1 matches highlighted on this page.</source>
         <translation>Resultados resaltados en esta página: %1.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="454"/>
+        <location filename="../../reader/ui/mainwindow.py" line="452"/>
         <source>Bookmark removed. Press Ctrl+Z to undo.</source>
         <translation>Marcador quitado. Presione Ctrl+Z para deshacerlo.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="456"/>
+        <location filename="../../reader/ui/mainwindow.py" line="454"/>
         <source>Bookmarked. Find it under Bookmarks (F10).</source>
         <translation>Sección marcada. La encontrará en Marcadores (F10).</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="484"/>
+        <location filename="../../reader/ui/mainwindow.py" line="482"/>
         <source>Bookmarks</source>
         <translation>Marcadores</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="502"/>
+        <location filename="../../reader/ui/mainwindow.py" line="500"/>
         <source>Export bookmarks</source>
         <translation>Exportar marcadores</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="503"/>
-        <location filename="../../reader/ui/mainwindow.py" line="512"/>
+        <location filename="../../reader/ui/mainwindow.py" line="501"/>
+        <location filename="../../reader/ui/mainwindow.py" line="510"/>
         <source>Bookmarks (*.json)</source>
         <translation>Marcadores (*.json)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="511"/>
+        <location filename="../../reader/ui/mainwindow.py" line="509"/>
         <source>Import bookmarks</source>
         <translation>Importar marcadores</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="553"/>
+        <location filename="../../reader/ui/mainwindow.py" line="551"/>
         <source>Saved %1 (%2 pages).</source>
         <translation>Guardado: %1 (páginas: %2).</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="560"/>
+        <location filename="../../reader/ui/mainwindow.py" line="558"/>
         <source>Save as PDF</source>
         <translation>Guardar como PDF</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="560"/>
+        <location filename="../../reader/ui/mainwindow.py" line="558"/>
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="572"/>
+        <location filename="../../reader/ui/mainwindow.py" line="570"/>
         <source>Text size %1%</source>
         <translation>Tamaño del texto: %1%</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="611"/>
+        <location filename="../../reader/ui/mainwindow.py" line="609"/>
         <source>Chapter %1 of %2: %3</source>
         <translation>Capítulo %1 de %2: %3</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="626"/>
+        <location filename="../../reader/ui/mainwindow.py" line="624"/>
         <source>About %1</source>
         <translation>Acerca de %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="628"/>
+        <location filename="../../reader/ui/mainwindow.py" line="626"/>
         <source>&lt;p&gt;An offline reader for family handbooks.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Un lector de manuales para familias que funciona sin internet.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="673"/>
+        <location filename="../../reader/ui/mainwindow.py" line="672"/>
         <source>Side panels</source>
         <translation>Paneles laterales</translation>
     </message>
@@ -862,84 +862,137 @@ Open it in your web browser? This needs an internet connection.</source>
 <context>
     <name>Pdf</name>
     <message>
+        <location filename="../../reader/pdf/compose.py" line="78"/>
         <source>The complete handbook</source>
-        <translation type="vanished">El manual completo</translation>
+        <translation>El manual completo</translation>
     </message>
     <message>
+        <location filename="../../reader/pdf/compose.py" line="79"/>
         <source>Take-home packet</source>
-        <translation type="vanished">Paquete para llevar a casa</translation>
+        <translation>Paquete para llevar a casa</translation>
     </message>
     <message>
+        <location filename="../../reader/pdf/compose.py" line="80"/>
         <source>Selected sections</source>
-        <translation type="vanished">Secciones elegidas</translation>
+        <translation>Secciones elegidas</translation>
     </message>
     <message>
+        <location filename="../../reader/pdf/compose.py" line="81"/>
         <source>Glossary</source>
-        <translation type="vanished">Glosario</translation>
+        <translation>Glosario</translation>
     </message>
     <message>
+        <location filename="../../reader/pdf/compose.py" line="82"/>
         <source>Hard words used in this handbook, explained in plain language.</source>
-        <translation type="vanished">Las palabras difíciles de este manual, explicadas con palabras sencillas.</translation>
+        <translation>Las palabras difíciles de este manual, explicadas con palabras sencillas.</translation>
     </message>
     <message>
+        <location filename="../../reader/pdf/compose.py" line="85"/>
         <source>The hard words used in these pages, explained in plain language.</source>
-        <translation type="vanished">Las palabras difíciles de estas páginas, explicadas con palabras sencillas.</translation>
+        <translation>Las palabras difíciles de estas páginas, explicadas con palabras sencillas.</translation>
     </message>
     <message>
+        <location filename="../../reader/pdf/compose.py" line="88"/>
         <source>Also called:</source>
-        <translation type="vanished">Otros nombres:</translation>
+        <translation>Otros nombres:</translation>
     </message>
     <message>
+        <location filename="../../reader/pdf/save.py" line="43"/>
+        <source>a device</source>
+        <translation>un dispositivo</translation>
+    </message>
+    <message>
+        <location filename="../../reader/pdf/save.py" line="44"/>
+        <source>a named pipe</source>
+        <translation>una tubería con nombre</translation>
+    </message>
+    <message>
+        <location filename="../../reader/pdf/save.py" line="45"/>
+        <source>a socket</source>
+        <translation>un socket</translation>
+    </message>
+    <message>
+        <location filename="../../reader/pdf/save.py" line="46"/>
+        <source>a link loop</source>
+        <translation>un bucle de enlaces</translation>
+    </message>
+    <message>
+        <location filename="../../reader/pdf/save.py" line="47"/>
+        <source>a link to nothing</source>
+        <translation>un enlace que no lleva a nada</translation>
+    </message>
+    <message>
+        <location filename="../../reader/pdf/save.py" line="49"/>
+        <source>Could not write the PDF: {path} is {what}, not a file, so it was left alone.</source>
+        <translation>No se pudo guardar el PDF: {path} es {what}, no un archivo, así que no se tocó.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/pdf/save.py" line="57"/>
+        <location filename="../../reader/pdf/save.py" line="58"/>
         <source>the disk is full</source>
-        <translation type="vanished">el disco está lleno</translation>
+        <translation>el disco está lleno</translation>
     </message>
     <message>
+        <location filename="../../reader/pdf/save.py" line="59"/>
         <source>the file is too large for this disk</source>
-        <translation type="vanished">el archivo es demasiado grande para este disco</translation>
+        <translation>el archivo es demasiado grande para este disco</translation>
     </message>
     <message>
+        <location filename="../../reader/pdf/save.py" line="60"/>
         <source>the disk is read-only</source>
-        <translation type="vanished">el disco es de solo lectura</translation>
+        <translation>el disco es de solo lectura</translation>
     </message>
     <message>
+        <location filename="../../reader/pdf/save.py" line="61"/>
+        <location filename="../../reader/pdf/save.py" line="62"/>
         <source>you may not save files in that folder</source>
-        <translation type="vanished">no tiene permiso para guardar archivos en esa carpeta</translation>
+        <translation>no tiene permiso para guardar archivos en esa carpeta</translation>
     </message>
     <message>
+        <location filename="../../reader/pdf/save.py" line="65"/>
         <source>there is a folder with that name</source>
-        <translation type="vanished">ya hay una carpeta con ese nombre</translation>
+        <translation>ya hay una carpeta con ese nombre</translation>
     </message>
     <message>
+        <location filename="../../reader/pdf/compose.py" line="223"/>
+        <location filename="../../reader/pdf/compose.py" line="270"/>
         <source>Contents</source>
-        <translation type="vanished">Índice</translation>
+        <translation>Índice</translation>
     </message>
     <message>
+        <location filename="../../reader/pdf/save.py" line="67"/>
         <source>the folder does not exist</source>
-        <translation type="vanished">la carpeta no existe</translation>
+        <translation>la carpeta no existe</translation>
     </message>
     <message>
+        <location filename="../../reader/pdf/save.py" line="70"/>
         <source>Could not write the PDF: {reason} ({path}).</source>
-        <translation type="vanished">No se pudo guardar el PDF: {reason} ({path}).</translation>
+        <translation>No se pudo guardar el PDF: {reason} ({path}).</translation>
     </message>
     <message>
+        <location filename="../../reader/pdf/compose.py" line="206"/>
         <source>Printed on {date}</source>
-        <translation type="vanished">Impreso el {date}</translation>
+        <translation>Impreso el {date}</translation>
     </message>
     <message>
+        <location filename="../../reader/pdf/compose.py" line="232"/>
         <source>Could not start printing: the printer is not ready.</source>
-        <translation type="vanished">No se pudo empezar a imprimir: la impresora no está lista.</translation>
+        <translation>No se pudo empezar a imprimir: la impresora no está lista.</translation>
     </message>
     <message>
+        <location filename="../../reader/pdf/compose.py" line="316"/>
         <source>Page {n} of {m}</source>
-        <translation type="vanished">Página {n} de {m}</translation>
+        <translation>Página {n} de {m}</translation>
     </message>
     <message>
+        <location filename="../../reader/pdf/compose.py" line="202"/>
         <source>Source: {source}</source>
-        <translation type="vanished">Fuente: {source}</translation>
+        <translation>Fuente: {source}</translation>
     </message>
     <message>
+        <location filename="../../reader/pdf/compose.py" line="362"/>
         <source>Could not make the PDF: the handbook folder is no longer there ({path}). Was it moved, or its USB stick taken out? Open it again, then print.</source>
-        <translation type="vanished">No se pudo crear el PDF: la carpeta del manual ya no está ({path}). ¿Se movió, o se quitó la memoria USB? Vuelva a abrir el manual y luego imprima.</translation>
+        <translation>No se pudo crear el PDF: la carpeta del manual ya no está ({path}). ¿Se movió, o se quitó la memoria USB? Vuelva a abrir el manual y luego imprima.</translation>
     </message>
 </context>
 <context>
@@ -1085,7 +1138,7 @@ Open it in your web browser? This needs an internet connection.</source>
 <context>
     <name>SearchIndexLoader</name>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="307"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="309"/>
         <source>Search is not available right now.</source>
         <translation>La búsqueda no está disponible en este momento.</translation>
     </message>
@@ -1093,32 +1146,32 @@ Open it in your web browser? This needs an internet connection.</source>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="159"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="161"/>
         <source>Search results panel</source>
         <translation>Panel de resultados de búsqueda</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="160"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="162"/>
         <source>Search results</source>
         <translation>Resultados de búsqueda</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="161"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="163"/>
         <source>Search message</source>
         <translation>Mensaje de la búsqueda</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="190"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="192"/>
         <source>Preparing search…</source>
         <translation>Preparando la búsqueda…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="209"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="211"/>
         <source>Glossary</source>
         <translation>Glosario</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/search_panel.py" line="221"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="223"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n resultado</numerusform>
@@ -1126,12 +1179,12 @@ Open it in your web browser? This needs an internet connection.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="227"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="229"/>
         <source>No results for “%1”. Try fewer words, or check the spelling.</source>
         <translation>No hay resultados para “%1”. Pruebe con menos palabras o revise la ortografía.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="231"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="233"/>
         <source>Did you mean: %1?</source>
         <translation>¿Quiso decir: %1?</translation>
     </message>
@@ -1139,19 +1192,19 @@ Open it in your web browser? This needs an internet connection.</source>
 <context>
     <name>TextSizeButtons</name>
     <message>
-        <location filename="../../reader/ui/kiosk_shell.py" line="305"/>
+        <location filename="../../reader/ui/kiosk/shell.py" line="305"/>
         <source>Text size</source>
         <translation>Tamaño del texto</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/kiosk_shell.py" line="306"/>
-        <location filename="../../reader/ui/kiosk_shell.py" line="307"/>
+        <location filename="../../reader/ui/kiosk/shell.py" line="306"/>
+        <location filename="../../reader/ui/kiosk/shell.py" line="307"/>
         <source>Smaller text</source>
         <translation>Texto más pequeño</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/kiosk_shell.py" line="308"/>
-        <location filename="../../reader/ui/kiosk_shell.py" line="309"/>
+        <location filename="../../reader/ui/kiosk/shell.py" line="308"/>
+        <location filename="../../reader/ui/kiosk/shell.py" line="309"/>
         <source>Larger text</source>
         <translation>Texto más grande</translation>
     </message>
@@ -1159,12 +1212,12 @@ Open it in your web browser? This needs an internet connection.</source>
 <context>
     <name>TocTree</name>
     <message>
-        <location filename="../../reader/ui/toc_tree.py" line="21"/>
+        <location filename="../../reader/ui/panels/toc_tree.py" line="21"/>
         <source>Contents</source>
         <translation>Índice</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/toc_tree.py" line="22"/>
+        <location filename="../../reader/ui/panels/toc_tree.py" line="22"/>
         <source>Chapters and sections of the handbook</source>
         <translation>Capítulos y secciones del manual</translation>
     </message>
