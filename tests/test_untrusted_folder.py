@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -168,16 +169,23 @@ def test_svg_cannot_reference_a_file_outside_or_anywhere(tmp_path: Path) -> None
 # --- output paths ------------------------------------------------------------------
 
 
+def _device(folder: Path) -> Path:
+    """A copy of /dev/null's device node in the test's own folder: a broken writer
+    clobbers only this copy, never the system's /dev/null (tests run as root)."""
+    path = folder / "null-device"
+    os.mknod(path, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+    return path
+
+
 def test_export_pdf_to_a_device_is_refused_and_the_device_is_left_alone(
-    write_handbook: WriteHandbook, capsys: pytest.CaptureFixture[str]
+    write_handbook: WriteHandbook, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = write_handbook({"a.md": "# A\n\nText.\n"})
-    before = os.stat("/dev/null")
-    code, _, err = _cli(capsys, root, "export-pdf", "/dev/null", "--all")
-    assert code != 0 and code != 70
-    assert "/dev/null is a device, not a file" in err and len(err.splitlines()) == 1
-    after = os.stat("/dev/null")
-    assert (after.st_ino, after.st_rdev) == (before.st_ino, before.st_rdev)
+    device = _device(tmp_path)
+    code, _, err = _cli(capsys, root, "export-pdf", str(device), "--all")
+    assert code not in (0, 70)
+    assert f"{device} is a device, not a file" in err and len(err.splitlines()) == 1
+    assert device.is_char_device()
 
 
 def test_export_pdf_to_a_named_pipe_is_refused(
@@ -218,8 +226,10 @@ def test_safe_output_refuses_a_link_loop_and_a_socket(tmp_path: Path) -> None:
 def test_bookmark_export_to_a_device_is_refused(tmp_path: Path) -> None:
     store = BookmarkStore.in_memory()
     store.add("hb", "a", "A")
+    device = _device(tmp_path)
     with pytest.raises(BookmarkStoreError, match="device, not a file"):
-        store.export_json("hb", Path("/dev/null"))
+        store.export_json("hb", device)
+    assert device.is_char_device()
     target = tmp_path / "real.json"
     target.write_text("{}")
     (tmp_path / "link.json").symlink_to(target)
@@ -279,7 +289,9 @@ def test_search_does_not_find_text_after_an_unclosed_script(
 
 @pytest.mark.parametrize(
     "markup", ['<link rel="x" href="a.css">', '<meta content="a>b">', "<form>", "<base>",
-               '<p style="color:red">x</p>', "<math>", "<noscript>"],
+               '<p style="color:red">x</p>', "<math>", "<noscript>", "<!DOCTYPE html>",
+               "<?php echo 1; ?>", "<![CDATA[ hidden ]]>", '<p align="center">x</p>',
+               '<a href="#a" target="_blank">x</a>'],
 )  # fmt: skip
 def test_check_lists_markup_that_rendering_removes(
     write_handbook: WriteHandbook, capsys: pytest.CaptureFixture[str], markup: str

@@ -17,7 +17,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from reader.content.links import EXTERNAL_SCHEMES
-from reader.content.render import ALLOWED_TAGS, LinkContext
+from reader.content.render import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, LinkContext
 from reader.handbook.gate import Refusal, locate_file
 from reader.problems import Problem
 
@@ -225,6 +225,8 @@ class MarkupScanner:
 
     def _scan_html(self) -> None:
         scannable = self.text.scannable
+        for declaration in _DECLARATION.finditer(scannable):
+            self.report(declaration.start(), _DECLARATION_MESSAGE)
         skip_until = 0
         for match in _TAG.finditer(scannable):
             if match.start() < skip_until or match.group(1):
@@ -255,6 +257,8 @@ class MarkupScanner:
                 self._check_link(offset, value)
             elif name in _LINK_ATTRIBUTES:
                 self._check_resource(offset, name, value)
+            elif tag in ALLOWED_TAGS and not _attribute_kept(tag, name):
+                self.report(offset, f"attribute '{name}' on <{tag}> is removed")
         if tag == "img":
             self._check_picture(offset, attributes.get("src", ""), attributes.get("alt", ""))
 
@@ -273,6 +277,15 @@ def _picture_refusal_message(name: str, reason: str) -> str:
     if "outside" in reason:
         return f"picture '{name}' is outside the handbook folder"
     return f"picture '{name}' is refused: {reason}"
+
+
+_DECLARATION = re.compile(r"<(?:![A-Za-z\[]|\?)")
+_DECLARATION_MESSAGE = "markup declaration (<!…>, <?…?>, CDATA) is removed with what it holds"
+
+
+def _attribute_kept(tag: str, name: str) -> bool:
+    """The renderer keeps only allowlisted attributes; every other one is dropped."""
+    return name in ALLOWED_ATTRIBUTES["*"] or name in ALLOWED_ATTRIBUTES.get(tag, set())
 
 
 _NO_ALT = "picture has no text alternative: describe it between the [ ]"
