@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
 from reader.ui.content_view import ContentView
@@ -41,9 +42,18 @@ def test_resource_requests_that_would_fail_return_nothing(qtbot: QtBot, tmp_path
 
 
 def test_svg_reaching_outside_the_folder_is_drawn_without_it(qtbot: QtBot, tmp_path: Path) -> None:
+    """An SVG naming a red picture outside the folder, by absolute path: the page's
+    picture is drawn without it (white), so nothing outside was read."""
+    outside = tmp_path / "outside.png"
+    red = QImage(20, 20, QImage.Format.Format_RGB32)
+    red.fill(QColor("red"))
+    red.save(str(outside))
     root = tmp_path / "handbook"
     root.mkdir()
-    (root / "p.svg").write_text(SVG_REACHING_OUT)
+    svg = SVG_REACHING_OUT.replace("../outside.png", str(outside))
+    (root / "p.svg").write_text(svg)
     view = _view(qtbot, root)
     image = view.picture("p.svg")
     assert image is not None and not image.isNull()
+    centre = image.pixelColor(image.width() // 2, image.height() // 2)
+    assert centre.red() == 255 and centre.green() == 255  # white, not the red picture
