@@ -16,6 +16,8 @@ import stat
 import tempfile
 from pathlib import Path
 
+from reader.storage import kind_of
+
 
 class OutputRefused(Exception):
     """The path holds something a save must not replace; `what` says what, in words."""
@@ -52,16 +54,8 @@ def output_target(out: Path) -> Path:
 
 
 def _require_regular(out: Path, mode: int) -> None:
-    if stat.S_ISREG(mode):
-        return
-    kinds = (
-        (stat.S_ISDIR, "a folder"),
-        (stat.S_ISFIFO, "a named pipe"),
-        (stat.S_ISSOCK, "a socket"),
-        (stat.S_ISCHR, "a device"),
-        (stat.S_ISBLK, "a device"),
-    )
-    raise OutputRefused(out, next((what for test, what in kinds if test(mode)), "not a file"))
+    if not stat.S_ISREG(mode):
+        raise OutputRefused(out, f"a {kind_of(mode)}")
 
 
 def write_atomically(out: Path, data: bytes) -> Path:

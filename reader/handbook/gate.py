@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.problems import Problem
+from reader.storage import kind_of
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
 MAX_PICTURE_BYTES = 16 * 1024 * 1024
@@ -76,7 +77,7 @@ def locate_file(root: Path, path: Path) -> Path | Refusal:
     except (OSError, ValueError) as error:
         return Refusal(path, _os_reason(error))
     if not stat.S_ISREG(mode):
-        return Refusal(path, f"{_kind(mode)} is not a regular file and is not read")
+        return Refusal(path, f"{kind_of(mode)} is not a regular file and is not read")
     return target
 
 
@@ -93,7 +94,7 @@ def read_bytes(root: Path, path: Path, limit: int = MAX_FILE_BYTES) -> bytes | R
         with os.fdopen(descriptor, "rb", closefd=True) as stream:
             mode = os.fstat(stream.fileno()).st_mode
             if not stat.S_ISREG(mode):  # swapped after the look: still never read
-                return Refusal(path, f"{_kind(mode)} is not a regular file and is not read")
+                return Refusal(path, f"{kind_of(mode)} is not a regular file and is not read")
             data = stream.read(limit + 1)
     except OSError as error:
         return Refusal(path, _os_reason(error))
@@ -168,17 +169,6 @@ def _is_folder(entry: os.DirEntry[str]) -> bool:
         return entry.is_dir(follow_symlinks=False)
     except OSError:
         return False
-
-
-def _kind(mode: int) -> str:
-    kinds = (
-        (stat.S_ISDIR, "folder"),
-        (stat.S_ISFIFO, "named pipe"),
-        (stat.S_ISCHR, "device"),
-        (stat.S_ISBLK, "device"),
-        (stat.S_ISSOCK, "socket"),
-    )
-    return next((name for test, name in kinds if test(mode)), "special file")
 
 
 def _os_reason(error: BaseException) -> str:
