@@ -394,3 +394,17 @@ def test_any_folder_tree_loads_and_renders_without_escaping(
         render_chapter(handbook, chapter)
     found = read_picture(root, root / "p.svg")
     assert isinstance(found, Refusal) or b"/etc" not in found.data
+
+
+def test_heading_html_is_plain_text_in_the_pdf_contents(
+    write_handbook: WriteHandbook, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from pypdf import PdfReader
+
+    root = write_handbook({"a.md": "# A <em>big</em> day\n\n## Part <b>one</b>\n\nText.\n"})
+    out = tmp_path / "out.pdf"
+    code, _, err = _cli(capsys, root, "export-pdf", str(out), "--all")
+    assert code == 0, err
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(out).pages)
+    assert "Part one" in text and "A big day" in text
+    assert "<b>" not in text and "<em>" not in text
