@@ -408,3 +408,20 @@ def test_heading_html_is_plain_text_in_the_pdf_contents(
     text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(out).pages)
     assert "Part one" in text and "A big day" in text
     assert "<b>" not in text and "<em>" not in text
+
+
+def test_default_glossary_linking_outside_is_refused_and_never_read(
+    write_handbook: WriteHandbook, tmp_path: Path
+) -> None:
+    """`glossary.toml` beside the chapters, but a link to a file elsewhere: refused,
+    and the content hash (the search index key) does not read it either."""
+    outside = tmp_path / "elsewhere.toml"
+    outside.write_text('[[terms]]\nterm = "Leaked"\ndefinition = "Outside."\n')
+    root = write_handbook({"a.md": "# A\n"})
+    (root / "glossary.toml").symlink_to(outside)
+    handbook = load_handbook(root)
+    assert handbook.glossary.terms == ()
+    assert any("outside the handbook" in p.message for p in handbook.problems)
+    before = handbook.content_hash()
+    outside.write_text('[[terms]]\nterm = "Changed"\ndefinition = "Outside."\n')
+    assert handbook.content_hash() == before

@@ -136,8 +136,9 @@ def _glossary_file(
 ) -> Path | None:
     """The glossary named in the manifest, or `glossary.toml` beside it, if inside."""
     if not name:
-        default = root / "glossary.toml"
-        return default if os.path.lexists(default) else None
+        if not os.path.lexists(root / "glossary.toml"):
+            return None
+        name = "glossary.toml"
     located = locate(root, root / name)
     if isinstance(located, Refusal):
         if located.reason == "file not found":
