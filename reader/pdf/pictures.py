@@ -102,6 +102,14 @@ class PictureObjects(QPyTextObject):
         return found if found.valid else None
 
     def intrinsicSize(self, doc: QTextDocument, pos: int, fmt: QTextFormat) -> QSizeF:
+        """Qt calls this from C++, where an exception would end the process: any
+        failure is a picture of no size."""
+        try:
+            return self._size(fmt)
+        except Exception:  # see the docstring: nothing may escape to Qt
+            return QSizeF(0, 0)
+
+    def _size(self, fmt: QTextFormat) -> QSizeF:
         picture = self.picture(str(fmt.property(PICTURE_KEY)))
         if picture is None:
             return QSizeF(0, 0)
@@ -124,6 +132,9 @@ class PictureObjects(QPyTextObject):
         pos: int,
         fmt: QTextFormat,
     ) -> None:
-        picture = self.picture(str(fmt.property(PICTURE_KEY)))
-        if picture is not None:
-            picture.draw(painter, QRectF(rect))
+        try:  # called from C++ too: a failure draws nothing rather than ending the process
+            picture = self.picture(str(fmt.property(PICTURE_KEY)))
+            if picture is not None:
+                picture.draw(painter, QRectF(rect))
+        except Exception:
+            return
