@@ -110,7 +110,17 @@ def version_text(handbook_dir: Path | None) -> str:
     return f"{text} (handbook: {handbook.title}" + (f", {edition})" if edition else ")")
 
 
+def _printable_streams() -> None:
+    """Characters the terminal's encoding lacks (an emoji under PYTHONIOENCODING=ascii)
+    are printed as escapes instead of stopping the command half-way."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and getattr(stream, "errors", "") == "strict":
+            reconfigure(errors="backslashreplace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _printable_streams()
     args = parse_arguments(sys.argv[1:] if argv is None else argv)
     if args.version:
         print(version_text(args.handbook))

@@ -1,8 +1,10 @@
-"""Writing our own files safely (atomic replacement) and checksums for change and damage."""
+"""Writing our own files safely (atomic replacement), checksums for change and damage,
+and naming the kind of thing found at a path."""
 
 from __future__ import annotations
 
 import os
+import stat
 import zlib
 from collections.abc import Iterable
 from pathlib import Path
@@ -42,3 +44,17 @@ def write_text_atomically(path: Path, text: str) -> None:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+_KINDS = (
+    (stat.S_ISDIR, "folder"),
+    (stat.S_ISFIFO, "named pipe"),
+    (stat.S_ISCHR, "device"),
+    (stat.S_ISBLK, "device"),
+    (stat.S_ISSOCK, "socket"),
+)
+
+
+def kind_of(mode: int) -> str:
+    """What a non-regular file is, in plain words, from its `st_mode`."""
+    return next((name for test, name in _KINDS if test(mode)), "special file")

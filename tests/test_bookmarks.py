@@ -602,19 +602,32 @@ def test_first_release_file_opens_under_current_code(db_path: Path) -> None:
     store.close()
 
 
-def test_two_real_processes_adding_at_once_lose_nothing(tmp_path: Path, db_path: Path) -> None:
-    """Two copies of the app on one bookmarks file (a family laptop with two windows
-    open): each process adds 150 bookmarks to the same handbook at the same moment.
-    Every one is kept, in one order with no shared places, and neither process fails."""
+WRITERS = ("first", "second", "third", "fourth")
+PER_WRITER = 75
+
+
+def test_real_processes_opening_and_adding_at_once_lose_nothing(
+    tmp_path: Path, db_path: Path
+) -> None:
+    """Four copies of the app start at the same moment on a fresh profile (a family
+    laptop with several windows) and each adds 75 bookmarks to the same handbook.
+
+    To make the race certain rather than lucky, this test holds the new file locked
+    while every process begins opening it, so all of them meet a busy file, then all
+    create and migrate it together. Every bookmark is kept, in one order with no
+    shared places, no process falls back to memory, and nothing is set aside."""
+    db_path.parent.mkdir(parents=True)
     go = tmp_path / "go"
     writer = (
         "import sys, time\n"
         "from pathlib import Path\n"
         "from reader.bookmarks.store import BookmarkStore\n"
-        "store = BookmarkStore.open(Path(sys.argv[1]))\n"
+        "print('ready', flush=True)\n"
         "while not Path(sys.argv[2]).exists():\n"
-        "    time.sleep(0.005)\n"
-        "for n in range(150):\n"
+        "    time.sleep(0.001)\n"
+        "store = BookmarkStore.open(Path(sys.argv[1]))\n"
+        "assert store.persistent and store.recovery_message is None, store.recovery_message\n"
+        f"for n in range({PER_WRITER}):\n"
         "    store.add('hb', f'{sys.argv[3]}/section-{n}', f'{sys.argv[3]} {n}')\n"
         "store.close()\n"
     )
@@ -623,20 +636,51 @@ def test_two_real_processes_adding_at_once_lose_nothing(tmp_path: Path, db_path:
         subprocess.Popen(
             [sys.executable, "-W", "error", "-c", writer, str(db_path), str(go), name],
             env=env,
+            stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
         )
-        for name in ("first", "second")
+        for name in WRITERS
     ]
+    holder = sqlite3.connect(db_path, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    for process in processes:
+        assert process.stdout is not None
+        assert process.stdout.readline() == "ready\n"
     go.touch()
+    holder.execute("ROLLBACK")
+    holder.close()
     for process in processes:
         _, errors = process.communicate(timeout=120)
         assert process.returncode == 0, errors
     store = BookmarkStore.open(db_path)
     kept = store.list("hb")
     store.close()
-    assert len(kept) == 300
-    assert sorted(b.position for b in kept) == list(range(300))
-    for name in ("first", "second"):
+    total = PER_WRITER * len(WRITERS)
+    assert len(kept) == total
+    assert sorted(b.position for b in kept) == list(range(total))
+    assert _set_aside_files(db_path, "corrupt") == []
+    for name in WRITERS:
         mine = [b.section_id for b in kept if b.section_id.startswith(f"{name}/")]
-        assert mine == [f"{name}/section-{n}" for n in range(150)]  # each in its own order
+        assert mine == [f"{name}/section-{n}" for n in range(PER_WRITER)]  # own order
+
+
+def test_busy_file_is_never_set_aside(db_path: Path) -> None:
+    """Another process holds the file past the wait: the store keeps to memory with a
+    plain message, and the other process's good file is left exactly where it was."""
+    content = _existing_database_bytes(db_path)
+    holder = sqlite3.connect(db_path, isolation_level=None)
+    holder.execute("PRAGMA locking_mode = EXCLUSIVE")  # in WAL mode, shuts readers out too
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        store = BookmarkStore.open(db_path, patience=0)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+
+    assert not store.persistent
+    assert store.recovery_message is not None
+    assert "being used by another window" in store.recovery_message
+    assert _set_aside_files(db_path, "corrupt") == []
+    assert db_path.read_bytes() == content
+    store.close()

@@ -160,7 +160,7 @@ def test_chapter_outside_the_folder_is_refused(write_handbook: WriteHandbook) ->
     (root.parent / "secret.md").write_text("# Secret\n")
     handbook = load_handbook(root)
     assert [c.id for c in handbook.chapters] == ["a"]
-    assert messages(handbook) == ["handbook.toml:1: chapter '../secret.md' is outside the handbook"]
+    assert messages(handbook) == ["handbook.toml:2: chapter '../secret.md' is outside the handbook"]
 
 
 def test_non_utf8_text_is_a_problem_and_is_shown_with_replacements(

@@ -28,12 +28,11 @@ from reader.pdf.compose import (
 )
 from reader.pdf.layout import (
     PageGeometry,
-    PictureObjects,
     build_part_document,
     keep_together,
     reference_device,
-    resolve_picture,
 )
+from reader.pdf.pictures import PictureObjects, resolve_picture
 from reader.pdf.plan import print_html
 from tests.support import small_disk
 
@@ -422,7 +421,7 @@ def test_read_only_folder_keeps_the_previous_file(small: Handbook, tmp_path: Pat
 
 
 def test_write_errors_read_as_plain_language() -> None:
-    from reader.pdf.compose import write_error_message
+    from reader.pdf.save import write_error_message
 
     out = Path("/media/usb/packet.pdf")
     full = write_error_message(OSError(errno.ENOSPC, "No space left on device"), out)

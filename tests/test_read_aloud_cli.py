@@ -85,7 +85,7 @@ def test_readAloud_refusesAFolder_withOneLine(
         capsys, "--handbook", str(book), "read-aloud", "two", "--wav", str(tmp_path)
     )
     assert code == 1
-    assert stderr.count("\n") == 1 and "not a regular file" in stderr
+    assert stderr.count("\n") == 1 and "is a folder, not a file" in stderr
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
 

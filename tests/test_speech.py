@@ -139,9 +139,9 @@ def test_rateOutsideTheRange_isRefused() -> None:
 def test_writeWav_refusesAFolderOrDevice_andReplacesAFile(tmp_path: Path) -> None:
     folder = tmp_path / "out.wav"
     folder.mkdir()
-    with pytest.raises(OutputRefused, match="not a regular file"):
+    with pytest.raises(OutputRefused, match="not a file, so it was not replaced"):
         write_wav(folder, b"\0\0", 22050)
-    with pytest.raises(OutputRefused, match="not a regular file"):
+    with pytest.raises(OutputRefused, match="not a file, so it was not replaced"):
         write_wav(Path("/dev/null"), b"\0\0", 22050)
     target = tmp_path / "a.wav"
     target.write_text("old")

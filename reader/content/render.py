@@ -27,7 +27,9 @@ from markdown.extensions.sane_lists import SaneListExtension
 from markdown.extensions.tables import TableExtension
 from markdown.treeprocessors import Treeprocessor
 
+from reader.content.cost import LONG_LINE, costly_runs
 from reader.content.links import EXTERNAL_SCHEMES, GLOSSARY_SCHEME, PICTURE_SCHEME, SECTION_SCHEME
+from reader.handbook.gate import Refusal, locate, locate_file, real_root
 
 if TYPE_CHECKING:
     from reader.handbook import Chapter, Handbook
@@ -86,8 +88,8 @@ class LinkContext:
         return cls(
             chapter_id=chapter.id,
             chapter_dir=chapter.path.parent,
-            root=handbook.root.resolve(),
-            chapter_ids_by_file={str(c.path.resolve()): c.id for c in handbook.chapters},
+            root=real_root(handbook.root),
+            chapter_ids_by_file=_chapter_ids_by_file(handbook),
             known_sections=frozenset(s.id for s in handbook.sections()),
             aliases={
                 f"{c.id}/{name}": (f"{c.id}/{anchor}" if anchor != "top" else c.id)
@@ -105,7 +107,7 @@ class LinkContext:
             return None
         chapter_id = self.chapter_id
         if parts.path:
-            target = (self.chapter_dir / unquote(parts.path)).resolve()
+            target = locate(self.root, self.chapter_dir / unquote(parts.path))
             found = self.chapter_ids_by_file.get(str(target))
             for page in (f"{target}.md", f"{target}/index.md", f"{target}/README.md"):
                 found = found or self.chapter_ids_by_file.get(page)  # MkDocs `page/` links
@@ -123,10 +125,16 @@ class LinkContext:
         parts = urlsplit(src)
         if parts.scheme or parts.netloc or not parts.path:
             return None
-        target = (self.chapter_dir / unquote(parts.path)).resolve()
-        if not target.is_relative_to(self.root) or not target.is_file():
+        target = locate_file(self.root, self.chapter_dir / unquote(parts.path))
+        if isinstance(target, Refusal):
             return None
         return f"{PICTURE_SCHEME}:{target.relative_to(self.root).as_posix()}"
+
+
+def _chapter_ids_by_file(handbook: Handbook) -> dict[str, str]:
+    """Each chapter's real path (through the gate) to its id, for links between them."""
+    found = ((locate(handbook.root, c.path), c.id) for c in handbook.chapters)
+    return {str(path): chapter_id for path, chapter_id in found if isinstance(path, Path)}
 
 
 class _RewriteLinks(Treeprocessor):
@@ -235,7 +243,7 @@ def markdown_to_html(
     extra: list[markdown.Extension] | None = None,
 ) -> str:
     """Markdown to sanitised HTML. A pure function of its inputs."""
-    text, aside = _set_aside_long_lines(text)
+    text, aside = _set_aside_long_lines(_headings_apart(text))
     converter = markdown.Markdown(
         extensions=[*_standard_extensions(text), _LinkExtension(context), *(extra or [])],
         output_format="html",
@@ -246,29 +254,64 @@ def markdown_to_html(
         # Python-Markdown recurses once per nesting level: a few hundred nested lists
         # exhaust the stack. Show such a text plainly rather than not at all.
         converted = _plain_paragraphs(text)
+    # Put back after sanitising: the text set aside is escaped already, and nh3 takes
+    # seconds on a megabyte of entities (8.8 s measured), so it is better not asked.
+    converted = sanitize(converted)
     for token, line in aside.items():
-        converted = converted.replace(token, line)
-    return sanitize(converted)
-
-
-LONG_LINE = 10_000
+        converted = converted.replace(f"<p>{token}</p>", line).replace(token, line)
+    return converted
 
 
 def _set_aside_long_lines(text: str) -> tuple[str, dict[str, str]]:
-    """Lines longer than LONG_LINE are shown as plain text: Python-Markdown's inline
-    patterns take minutes on some of them (20,000 `[` took 46 s, and escaping them does
-    not help), which would freeze the reading view. Each such line is swapped for a
-    token that Markdown leaves alone, and put back, escaped, after conversion."""
-    if len(text) <= LONG_LINE:
-        return text, {}
+    """Lines longer than LONG_LINE, and runs of lines that would make Python-Markdown
+    quadratic (see `reader.content.cost`), are shown as plain text: its inline patterns
+    took 46 s on 20,000 `[` on one line, which would freeze the reading view. Each
+    such line or run is swapped for a token that Markdown leaves alone, and put back,
+    escaped, after conversion."""
     lines = text.splitlines()
     aside: dict[str, str] = {}
+    for run in reversed(costly_runs(lines)):
+        token = f"HBRPLAIN{run.first}X{len(aside)}"
+        aside[token] = _plain_lines(lines[run.first : run.last + 1])
+        lines[run.first : run.last + 1] = ["", token, ""]
     for number, line in enumerate(lines):
         if len(line) > LONG_LINE:
             token = f"HBRLONGLINE{number}X{len(aside)}"
             aside[token] = html.escape(line)
             lines[number] = token
     return ("\n".join(lines), aside) if aside else (text, {})
+
+
+_HEADING_START = re.compile(r"^#{1,6}(?:[ \t]|$)")
+_FENCE_START = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
+
+
+def _headings_apart(text: str) -> str:
+    """A blank line before each heading, outside fenced code. Python-Markdown splits a
+    block at each heading and copies the rest of it, so 2,000 headings with no blank
+    lines between them took 1.4 s and 10,000 took 32 s; apart, they render at once.
+    A heading already ends the paragraph before it, so the page is the same."""
+    if "\n#" not in text:
+        return text
+    lines = text.split("\n")
+    out: list[str] = []
+    fence: str | None = None
+    for line in lines:
+        fence_match = _FENCE_START.match(line)
+        if fence_match:
+            marker = fence_match.group(1)[0]
+            fence = marker if fence is None else (None if marker == fence else fence)
+        elif fence is None and _HEADING_START.match(line) and out and out[-1].strip():
+            out.append("")
+        out.append(line)
+    return "\n".join(out)
+
+
+def _plain_lines(lines: list[str]) -> str:
+    """Lines as escaped preformatted text. Measured for 170,000 lines in the window:
+    a <pre> lays out in 3.4 s at 98 MB; paragraphs with <br> took 2 s but 430 MB."""
+    text = html.escape("\n".join(lines))
+    return f'<pre class="plain">{text}</pre>'
 
 
 def _plain_paragraphs(text: str) -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.handbook.gate import read_text
-from reader.handbook.ids import slugify
+from reader.handbook.ids import heading_markup, slugify
 from reader.problems import Problem
 
 GLOSSARY_CHAPTER_ID = "glossary"
@@ -109,11 +109,12 @@ def _parse_term(raw: object, line: int, path: Path, problems: list[Problem]) -> 
     if aliases is None or see_also is None:
         problems.append(Problem(path, line, f"'{name}': aliases and see_also must be lists"))
         return None
+    name = " ".join(name.split())  # one line: a newline would start a section of its own
     # A translation names its terms in its own words but keeps the main language's ids
     # (`id = "graft-versus-host-disease"`), so glossary links survive a language switch.
     given_id = raw.get("id")
     slug = slugify(given_id) if isinstance(given_id, str) and given_id.strip() else slugify(name)
-    return Term(name.strip(), slug, definition.strip(), aliases, see_also, line)
+    return Term(name, slug, definition.strip(), aliases, see_also, line)
 
 
 def _check_duplicates(terms: list[Term], path: Path, problems: list[Problem]) -> list[Term]:
@@ -147,12 +148,13 @@ def _check_see_also(terms: list[Term], path: Path, problems: list[Problem]) -> N
                 )
 
 
-def load_glossary(path: Path | None) -> Glossary:
-    """Load a glossary file; an absent path gives an empty glossary, never an error."""
+def load_glossary(path: Path | None, root: Path | None = None) -> Glossary:
+    """Load a glossary file from inside `root` (its own folder if not given); an absent
+    path gives an empty glossary, never an error."""
     if path is None:
         return Glossary()
     problems: list[Problem] = []
-    text = read_text(path, problems)
+    text = read_text(root or path.parent, path, problems)
     if text is None:
         return Glossary(path=path, problems=tuple(problems))
     try:
@@ -201,7 +203,7 @@ def glossary_markdown(glossary: Glossary, words: GlossaryWords | str = "Glossary
         words = GlossaryWords(title=words)
     parts = [f"# {words.title}", "", words.intro]
     for term in glossary.terms:
-        parts += ["", f"## {term.term} {{#{term.slug}}}", "", term.definition]
+        parts += ["", f"## {heading_markup(term.term)} {{#{term.slug}}}", "", term.definition]
         if term.aliases:
             parts += ["", f"*{words.also_called}* " + ", ".join(term.aliases)]
         if term.see_also:

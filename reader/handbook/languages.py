@@ -28,7 +28,7 @@ DEFAULT_UNTRANSLATED_NOTE = "This chapter is not translated yet; it is shown in 
 
 
 def _manifest(root: Path) -> dict[str, object]:
-    text = read_text(root / MANIFEST_NAME, []) if (root / MANIFEST_NAME).is_file() else None
+    text = read_text(root, root / MANIFEST_NAME, []) if (root / MANIFEST_NAME).is_file() else None
     try:
         return tomllib.loads(text or "")
     except tomllib.TOMLDecodeError:

@@ -8,12 +8,13 @@ and the sound parts still load, so the reader can show what it can.
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from pathlib import Path
 
 from reader.handbook.chapters import chapter_id_for, parse_chapter
-from reader.handbook.gate import read_text
+from reader.handbook.gate import Refusal, locate, markdown_files, read_text
 from reader.handbook.glossary import GLOSSARY_CHAPTER_ID, glossary_markdown, load_glossary
 from reader.handbook.mkdocs import find_config, load_mkdocs
 from reader.handbook.model import Chapter, Handbook, HandbookError
@@ -26,7 +27,7 @@ def _load_chapters(root: Path, files: list[Path], problems: list[Problem]) -> tu
     chapters: list[Chapter] = []
     used: set[str] = set()
     for path in files:
-        text = read_text(path, problems)
+        text = read_text(root, path, problems)
         if text is None:
             continue
         if not text.strip():
@@ -41,10 +42,11 @@ def _load_chapters(root: Path, files: list[Path], problems: list[Problem]) -> tu
     return tuple(chapters)
 
 
-def _plain_folder_files(root: Path) -> list[Path]:
-    """`*.md` in the folder and its `chapters/`, by file name, after the folder's
-    index.md or README.md (its front page, as other tools read a docs folder)."""
-    files = [p for p in (*root.glob("*.md"), *root.glob("chapters/*.md")) if p.is_file()]
+def _plain_folder_files(root: Path, problems: list[Problem]) -> list[Path]:
+    """`*.md` in the folder and its `chapters/` (listed through the gate), by file name,
+    after the folder's index.md or README.md (its front page, as other tools read a
+    docs folder)."""
+    files = markdown_files(root, problems)
     front = [p for p in files if p.parent == root and p.name.lower() in ("index.md", "readme.md")]
     front = sorted(front, key=lambda p: p.name.lower() != "index.md")[:1]
     chapters = [p for p in files if p.name.lower() not in ("index.md", "readme.md")]
@@ -60,22 +62,28 @@ def _manifest_string(data: dict[str, object], key: str, path: Path, problems: li
 
 
 def _manifest_chapter_files(
-    root: Path, data: dict[str, object], manifest: Path, problems: list[Problem]
+    root: Path, data: dict[str, object], manifest: Path, text: str, problems: list[Problem]
 ) -> list[Path]:
     entries = data.get("chapters")
     if not isinstance(entries, list) or not entries:
         problems.append(Problem(manifest, 1, "'chapters' must be a non-empty list of files"))
-        return _plain_folder_files(root)
+        return _plain_folder_files(root, problems)
     files: list[Path] = []
     for entry in entries:
         if not isinstance(entry, str):
             problems.append(Problem(manifest, 1, f"chapter entry {entry!r} is not a file name"))
             continue
-        path = (root / entry).resolve()
-        if not path.is_relative_to(root.resolve()):
-            problems.append(Problem(manifest, 1, f"chapter '{entry}' is outside the handbook"))
-            continue
-        files.append(path)
+        located = locate(root, root / entry)
+        if isinstance(located, Path):
+            files.append(located)
+        elif located.reason == "file not found":
+            files.append(root / entry)  # reported on its own path, as a missing chapter
+        elif "outside" in located.reason:
+            message = f"chapter '{entry}' is outside the handbook"
+            problems.append(Problem(manifest, line_mentioning(text, entry), message))
+        else:
+            message = f"chapter '{entry}': {located.reason}"
+            problems.append(Problem(manifest, line_mentioning(text, entry), message))
     return files
 
 
@@ -90,29 +98,25 @@ def load_handbook(root: Path) -> Handbook:
     problems: list[Problem] = []
     manifest = root / MANIFEST_NAME
     data: dict[str, object] = {}
-    if manifest.is_file():
-        text = read_text(manifest, problems)
+    text: str | None = None
+    if os.path.lexists(manifest):
+        text = read_text(root, manifest, problems)
         try:
             data = tomllib.loads(text or "")
         except tomllib.TOMLDecodeError as error:
             line = getattr(error, "lineno", None) or _toml_error_line(str(error), text or "")
             problems.append(Problem(manifest, line, f"manifest is not valid TOML: {error}"))
     if data:
-        files = _manifest_chapter_files(root, data, manifest, problems)
+        files = _manifest_chapter_files(root, data, manifest, text or "", problems)
     else:
-        files = _plain_folder_files(root)
+        files = _plain_folder_files(root, problems)
     chapters = _load_chapters(root, files, problems)
     if not chapters and not files:
         raise HandbookError(f"{root} holds no Markdown chapters")
     title = _manifest_string(data, "title", manifest, problems) if data else ""
     glossary_name = _manifest_string(data, "glossary", manifest, problems) if data else ""
-    if not glossary_name and (root / "glossary.toml").is_file():
-        glossary_name = "glossary.toml"
-    glossary_path = (root / glossary_name) if glossary_name else None
-    if glossary_path is not None and not glossary_path.is_file():
-        problems.append(Problem(manifest, 1, f"glossary file '{glossary_name}' not found"))
-        glossary_path = None
-    glossary = load_glossary(glossary_path)
+    glossary_path = _glossary_file(root, glossary_name, manifest, text or "", problems)
+    glossary = load_glossary(glossary_path, root)
     problems.extend(glossary.problems)
     if glossary.terms and GLOSSARY_CHAPTER_ID not in {c.id for c in chapters}:
         glossary_text = glossary_markdown(glossary)
@@ -133,6 +137,33 @@ def load_handbook(root: Path) -> Handbook:
         problems=tuple(problems),
         has_manifest=bool(data),
     )
+
+
+def _glossary_file(
+    root: Path, name: str, manifest: Path, text: str, problems: list[Problem]
+) -> Path | None:
+    """The glossary named in the manifest, or `glossary.toml` beside it, if inside."""
+    if not name:
+        if not os.path.lexists(root / "glossary.toml"):
+            return None
+        name = "glossary.toml"
+    located = locate(root, root / name)
+    if isinstance(located, Refusal):
+        if located.reason == "file not found":
+            message = f"glossary file '{name}' not found"
+        else:
+            message = f"glossary file '{name}' is refused: {located.reason}"
+        problems.append(Problem(manifest, line_mentioning(text, name), message))
+        return None
+    return root / name
+
+
+def line_mentioning(text: str, value: str) -> int:
+    """The manifest line that names `value` in quotes (1 if none does)."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if f'"{value}"' in line or f"'{value}'" in line:
+            return number
+    return 1
 
 
 def _toml_error_line(message: str, text: str) -> int:

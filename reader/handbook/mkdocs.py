@@ -10,13 +10,14 @@ at build time) become problems on the mkdocs.yml line that names them, never a c
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.handbook.chapters import ORDER_PREFIX, parse_chapter, title_from_file_name
 from reader.handbook.frontmatter import load_yaml
-from reader.handbook.gate import read_text
+from reader.handbook.gate import read_text, real_root
 from reader.handbook.ids import slugify
 from reader.handbook.model import Chapter, Handbook, HandbookError
 from reader.problems import Problem
@@ -63,7 +64,7 @@ def find_config(path: Path) -> Path | None:
 def load_mkdocs(config: Path) -> Handbook:
     """The MkDocs project whose config is `config`, as a handbook."""
     problems: list[Problem] = []
-    text = read_text(config, problems) or ""
+    text = read_text(config.parent, config, problems) or ""
     unreadable = ""
     try:
         data = load_yaml(text)
@@ -75,7 +76,7 @@ def load_mkdocs(config: Path) -> Handbook:
         data = {}
     root = config.parent
     docs_name = data.get("docs_dir", "docs")
-    docs = (root / (docs_name if isinstance(docs_name, str) else "docs")).resolve()
+    docs = real_root(root / (docs_name if isinstance(docs_name, str) else "docs"))
     if not docs.is_dir():
         raise HandbookError(unreadable or f"The MkDocs pages folder {docs} is missing")
     project = _Project(config, text, docs, problems=problems)
@@ -145,7 +146,7 @@ def _nav_entry(project: _Project, title: str, target: str, part: tuple[str, ...]
     target = target.strip()
     if _EXTERNAL.match(target):
         return  # a web link in the menu: nothing to read
-    path = (project.docs / target).resolve()
+    path = Path(os.path.realpath(project.docs / target))  # never raises on a loop
     if not path.is_relative_to(project.docs):
         project.report(target, f"nav entry '{target}' is outside the pages folder")
     elif path.is_dir():
@@ -182,7 +183,7 @@ def _all_pages(docs: Path) -> list[Path]:
                 visit(sub, depth + 1)
 
     visit(docs, 0)
-    resolved = (p.resolve() for p in pages[:MAX_PAGES])
+    resolved = (Path(os.path.realpath(p)) for p in pages[:MAX_PAGES])
     return [p for p in resolved if p.is_relative_to(docs)]  # links out of the folder: no
 
 
@@ -204,7 +205,7 @@ def _load_chapters(project: _Project) -> tuple[Chapter, ...]:
     chapters: list[Chapter] = []
     used: set[str] = set()
     for page in project.pages:
-        text = read_text(page.path, project.problems)
+        text = read_text(project.config.parent, page.path, project.problems)
         if text is None:
             continue
         chapter_id = page_id(project.docs, page.path)

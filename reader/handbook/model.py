@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reader.handbook.gate import read_bytes
 from reader.handbook.glossary import GLOSSARY_CHAPTER_ID, Glossary
 from reader.problems import Problem
 from reader.storage import checksum
@@ -127,8 +128,10 @@ class Handbook:
             parts.append(chapter.id.encode() + b"\0" + chapter.markdown.encode() + b"\0")
             # Titles can come from front matter or a nav, outside the chapter's text.
             parts.append("\0".join((chapter.title, *chapter.part)).encode() + b"\0")
-        if self.glossary_path and self.glossary_path.is_file():
-            parts.append(self.glossary_path.read_bytes())
+        if self.glossary_path:
+            glossary = read_bytes(self.root, self.glossary_path)
+            if isinstance(glossary, bytes):
+                parts.append(glossary)
         return checksum(parts)
 
 

@@ -12,10 +12,7 @@ adding one would mean a runtime dependency to post-process the file.
 
 from __future__ import annotations
 
-import contextlib
 import html
-import os
-import tempfile
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -41,7 +38,6 @@ from reader.pdf.layout import (
     ContentsEntry,
     PageGeometry,
     PartDocument,
-    PictureObjects,
     build_contents_document,
     build_part_document,
     draw_body_page,
@@ -49,6 +45,7 @@ from reader.pdf.layout import (
     page_layout,
     reference_device,
 )
+from reader.pdf.pictures import PictureObjects
 from reader.pdf.plan import (
     PAGE_SIZES,
     SCOPES,
@@ -58,6 +55,7 @@ from reader.pdf.plan import (
     PdfRequestError,
     plan_document,
 )
+from reader.pdf.save import check_target, write_pdf
 
 __all__ = [
     "PAGE_SIZES",
@@ -376,66 +374,14 @@ def export_pdf(
     """Write the printout to `out` as a PDF, all or nothing: a temporary file in the same
     folder is renamed over `out` only once complete. Raises PdfExportError."""
     out = Path(out)
-    _check_target(out)
+    check_target(out)
     document = compose_document(handbook, request, printed_on=printed_on)
     data = document.to_pdf_bytes()
-    write_atomically(out, data)
+    write_pdf(out, data)
     return PdfReport(
         pages=document.page_count,
         path=out,
         page_size=request.page_size,
         size_bytes=len(data),
         parts=tuple(p.part.id for p in document.parts),
-    )
-
-
-def _check_target(out: Path) -> None:
-    """Fail before the slow work when the target obviously cannot be written."""
-    if out.is_dir():
-        raise PdfExportError(write_error_message(IsADirectoryError(), out))
-    if not out.parent.is_dir():
-        raise PdfExportError(write_error_message(FileNotFoundError(), out))
-
-
-def write_atomically(out: Path, data: bytes) -> None:
-    """Write `data` to `out` through a temporary file; on failure leave nothing behind."""
-    temp: Path | None = None
-    try:
-        handle, name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent)
-        temp = Path(name)
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temp, (out.stat().st_mode & 0o777) if out.exists() else 0o644)
-        os.replace(temp, out)
-        temp = None
-    except OSError as error:
-        raise PdfExportError(write_error_message(error, out)) from None
-    finally:
-        if temp is not None:
-            with contextlib.suppress(OSError):
-                temp.unlink(missing_ok=True)
-
-
-def write_error_message(error: OSError, out: Path) -> str:
-    """A plain-language sentence for a failed write."""
-    import errno
-
-    reasons = {
-        errno.ENOSPC: QCoreApplication.translate("Pdf", "the disk is full"),
-        errno.EDQUOT: QCoreApplication.translate("Pdf", "the disk is full"),
-        errno.EFBIG: QCoreApplication.translate("Pdf", "the file is too large for this disk"),
-        errno.EROFS: QCoreApplication.translate("Pdf", "the disk is read-only"),
-        errno.EACCES: QCoreApplication.translate("Pdf", "you may not save files in that folder"),
-        errno.EPERM: QCoreApplication.translate("Pdf", "you may not save files in that folder"),
-    }
-    if isinstance(error, IsADirectoryError):
-        reason = QCoreApplication.translate("Pdf", "there is a folder with that name")
-    elif isinstance(error, FileNotFoundError | NotADirectoryError):
-        reason = QCoreApplication.translate("Pdf", "the folder does not exist")
-    else:
-        reason = reasons.get(error.errno or 0) or (error.strerror or str(error)).lower()
-    return QCoreApplication.translate("Pdf", "Could not write the PDF: {reason} ({path}).").format(
-        reason=reason, path=out
     )

@@ -10,21 +10,24 @@ with QSvgRenderer (vector, sharp at any zoom) or the full-resolution bitmap.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
-from urllib.parse import unquote
 
-from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRect, QRectF, QSizeF, Qt
+from PySide6.QtCore import (
+    QBuffer,
+    QIODevice,
+    QMarginsF,
+    QPointF,
+    QRectF,
+    QSizeF,
+)
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
     QFont,
-    QImage,
     QPageLayout,
     QPageSize,
     QPainter,
     QPalette,
     QPdfWriter,
-    QPyTextObject,
     QTextBlock,
     QTextBlockFormat,
     QTextCharFormat,
@@ -34,25 +37,25 @@ from PySide6.QtGui import (
     QTextOption,
     QTextTable,
 )
-from PySide6.QtSvg import QSvgRenderer
 
-from reader.content.links import PICTURE_SCHEME
+from reader.pdf.pictures import (
+    CSS_PX,
+    LAYOUT_DPI,
+    PICTURE_HEIGHT,
+    PICTURE_KEY,
+    PICTURE_OBJECT,
+    PICTURE_WIDTH,
+    PictureObjects,
+)
 
-LAYOUT_DPI = 1200
 POINT = LAYOUT_DPI / 72  # layout units per typographic point
 MM = LAYOUT_DPI / 25.4  # layout units per millimetre
-CSS_PX = LAYOUT_DPI / 96  # layout units per CSS pixel (pictures' nominal size)
 
-PICTURE_OBJECT = QTextFormat.ObjectTypes.UserObject + 1
-PICTURE_KEY = QTextFormat.Property.UserProperty + 1
-PICTURE_WIDTH = QTextFormat.Property.UserProperty + 2
-PICTURE_HEIGHT = QTextFormat.Property.UserProperty + 3
 
 KEEP_LINES = 3  # a heading needs this many lines of what follows on its page
 MAX_MOVABLE_LINES = 8  # longer paragraphs may leave a single line behind
 NEAR_PAGE_TOP = 40 * POINT
 CONTENTS_INDENT = 16  # CSS pixels per level below a chapter
-MAX_PICTURE_HEIGHT = 0.72  # of the body height: leaves room for the caption
 
 BODY_FONT = ["DejaVu Serif", "Georgia", "Times New Roman", "serif"]
 HEADING_FONT = ["DejaVu Sans", "Segoe UI", "Helvetica", "Arial", "sans-serif"]
@@ -107,105 +110,6 @@ def font_px(families: list[str], points: float, *, bold: bool = False) -> QFont:
     font.setPixelSize(round(points * POINT))
     font.setBold(bold)
     return font
-
-
-def resolve_picture(root: Path, url: str) -> Path | None:
-    """The file a `picture:` URL names, only if it is a file inside the handbook."""
-    if not url.startswith(PICTURE_SCHEME + ":"):
-        return None
-    relative = unquote(url[len(PICTURE_SCHEME) + 1 :])
-    base = root.resolve()
-    target = (base / relative).resolve()
-    if not target.is_relative_to(base) or not target.is_file():
-        return None
-    return target
-
-
-class Picture:
-    """An SVG (drawn as vectors) or a bitmap (drawn at full resolution) and its size."""
-
-    def __init__(self, path: Path) -> None:
-        self.svg: QSvgRenderer | None = None
-        self.image: QImage | None = None
-        if path.suffix.lower() in (".svg", ".svgz"):
-            renderer = QSvgRenderer(str(path))
-            if renderer.isValid():
-                self.svg = renderer
-        else:
-            image = QImage(str(path))
-            if not image.isNull():
-                self.image = image
-
-    @property
-    def valid(self) -> bool:
-        return self.svg is not None or self.image is not None
-
-    def nominal_size(self) -> QSizeF:
-        """Size in layout units: an SVG's CSS pixels, or a bitmap at its stated DPI."""
-        if self.svg is not None:
-            size = self.svg.defaultSize()
-            return QSizeF(size.width() * CSS_PX, size.height() * CSS_PX)
-        assert self.image is not None
-        dpm = self.image.dotsPerMeterX() or round(96 / 0.0254)
-        per_pixel = LAYOUT_DPI / (dpm * 0.0254)
-        per_pixel = min(max(per_pixel, LAYOUT_DPI / 300), CSS_PX)
-        return QSizeF(self.image.width() * per_pixel, self.image.height() * per_pixel)
-
-    def draw(self, painter: QPainter, rect: QRectF) -> None:
-        if self.svg is not None:
-            self.svg.render(painter, rect)
-        elif self.image is not None:
-            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-            painter.drawImage(rect, self.image)
-
-
-class PictureObjects(QPyTextObject):
-    """Draws the pictures of every part; one instance per composed document.
-
-    PySide6 needs QPyTextObject (not QObject + QTextObjectInterface) for the layout to
-    accept the handler."""
-
-    def __init__(self, root: Path, body: QSizeF) -> None:
-        super().__init__()
-        self.root = root
-        self.body = body
-        self._pictures: dict[Path, Picture] = {}
-
-    def picture(self, url: str) -> Picture | None:
-        path = resolve_picture(self.root, url)
-        if path is None:
-            return None
-        if path not in self._pictures:
-            self._pictures[path] = Picture(path)
-        found = self._pictures[path]
-        return found if found.valid else None
-
-    def intrinsicSize(self, doc: QTextDocument, pos: int, fmt: QTextFormat) -> QSizeF:
-        picture = self.picture(str(fmt.property(PICTURE_KEY)))
-        if picture is None:
-            return QSizeF(0, 0)
-        size = picture.nominal_size()
-        asked_w, asked_h = fmt.property(PICTURE_WIDTH), fmt.property(PICTURE_HEIGHT)
-        if asked_w and asked_h:
-            size = QSizeF(float(asked_w) * CSS_PX, float(asked_h) * CSS_PX)
-        elif asked_w and size.width():
-            size = size * (float(asked_w) * CSS_PX / size.width())
-        limit = QSizeF(self.body.width(), self.body.height() * MAX_PICTURE_HEIGHT)
-        if size.width() > limit.width() or size.height() > limit.height():
-            size = size.scaled(limit, Qt.AspectRatioMode.KeepAspectRatio)
-        return size
-
-    def drawObject(
-        self,
-        painter: QPainter,
-        rect: QRectF | QRect,
-        doc: QTextDocument,
-        pos: int,
-        fmt: QTextFormat,
-    ) -> None:
-        picture = self.picture(str(fmt.property(PICTURE_KEY)))
-        if picture is not None:
-            picture.draw(painter, QRectF(rect))
 
 
 @dataclass

@@ -163,8 +163,10 @@ _ATTR_LIST = re.compile(r"\{[:#.][^}]*\}")
 _HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>|<!--.*?-->", re.DOTALL)
 # Elements the renderer drops with their content (see render.sanitize): their text is
 # never on the page, so a search must not find it (or show a script in a snippet).
+# One left open hides everything after it, as it does on the page.
 _HIDDEN_ELEMENT = re.compile(
-    r"<(script|style|iframe|object|embed|template)\b[^>]*>.*?</\1\s*>", re.DOTALL | re.IGNORECASE
+    r"<(script|style|iframe|object|embed|template)\b[^>]*>(?:.*?</\1\s*>|.*)",
+    re.DOTALL | re.IGNORECASE,
 )
 _HEADING_MARK = re.compile(r"^[ \t]*#{1,6}[ \t]*", re.MULTILINE)
 _QUOTE_MARK = re.compile(r"^[ \t]*(>[ \t]?)+", re.MULTILINE)

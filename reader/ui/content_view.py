@@ -27,6 +27,8 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from reader.content.links import GLOSSARY_SCHEME, PICTURE_SCHEME
+from reader.handbook.gate import Refusal
+from reader.handbook.pictures import read_picture
 
 READING_WIDTH_EM = 40
 MIN_MARGIN = 24
@@ -58,7 +60,7 @@ class ContentView(QTextBrowser):
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.anchorClicked.connect(self._on_anchor)
-        self._root = handbook_root.resolve()
+        self._root = handbook_root
         self._painted = False
         self._anchors: list[tuple[float, str]] = []
         self._highlights: list[QTextEdit.ExtraSelection] = []
@@ -253,14 +255,20 @@ class ContentView(QTextBrowser):
     # -- pictures ------------------------------------------------------------------
 
     def loadResource(self, kind: int, url: QUrl | str) -> object:
-        """Serve `picture:` files from inside the handbook folder; refuse everything else."""
-        url = QUrl(url)
-        if kind != QTextDocument.ResourceType.ImageResource.value:
+        """Serve `picture:` files from inside the handbook folder; refuse everything else.
+
+        Qt calls this override from C++: an exception escaping it kills the process, so
+        any failure here is a missing picture, never a crash."""
+        try:
+            url = QUrl(url)
+            if kind != QTextDocument.ResourceType.ImageResource.value:
+                return None
+            if url.scheme() != PICTURE_SCHEME:
+                return None
+            self._pictures.add(url.path())
+            return self.picture(url.path())
+        except Exception:  # see the docstring: nothing may escape to Qt
             return None
-        if url.scheme() != PICTURE_SCHEME:
-            return None
-        self._pictures.add(url.path())
-        return self.picture(url.path())
 
     def _resize_pictures(self) -> None:
         """Redraw the page's pictures at the column's new width (after the window or a
@@ -275,19 +283,17 @@ class ContentView(QTextBrowser):
         self._anchors = self._anchor_positions()
 
     def picture(self, relative: str) -> QImage | None:
-        path = (self._root / relative).resolve()
-        if not path.is_relative_to(self._root) or not path.is_file():
+        """A picture read through the handbook gate; None if refused or unreadable."""
+        found = read_picture(self._root, self._root / relative)
+        if isinstance(found, Refusal):
             return None
-        if path.suffix.lower() != ".svg":
-            image = QImage(str(path))
+        if not found.is_svg:
+            image = QImage.fromData(found.data)
             return None if image.isNull() else image
-        return self._render_svg(path)
+        return self._render_svg(found.data)
 
-    def _render_svg(self, path: Path) -> QImage | None:
-        try:
-            renderer = QSvgRenderer(QByteArray(path.read_bytes()))
-        except OSError:
-            return None
+    def _render_svg(self, data: bytes) -> QImage | None:
+        renderer = QSvgRenderer(QByteArray(data))
         if not renderer.isValid():
             return None
         size = renderer.defaultSize()

@@ -584,12 +584,12 @@
 <context>
     <name>ContentView</name>
     <message>
-        <location filename="../../reader/ui/content_view.py" line="48"/>
+        <location filename="../../reader/ui/content_view.py" line="50"/>
         <source>Handbook text</source>
         <translation>Texto del manual</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/content_view.py" line="50"/>
+        <location filename="../../reader/ui/content_view.py" line="52"/>
         <source>The section you are reading. Links and underlined words can be opened.</source>
         <translation>La sección que está leyendo. Puede abrir los enlaces y las palabras subrayadas.</translation>
     </message>
@@ -1005,105 +1005,135 @@ Open it in your web browser? This needs an internet connection.</source>
 <context>
     <name>Pdf</name>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="80"/>
+        <location filename="../../reader/pdf/compose.py" line="78"/>
         <source>The complete handbook</source>
         <translation>El manual completo</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="81"/>
+        <location filename="../../reader/pdf/compose.py" line="79"/>
         <source>Take-home packet</source>
         <translation>Paquete para llevar a casa</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="82"/>
+        <location filename="../../reader/pdf/compose.py" line="80"/>
         <source>Selected sections</source>
         <translation>Secciones elegidas</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="83"/>
+        <location filename="../../reader/pdf/compose.py" line="81"/>
         <source>Glossary</source>
         <translation>Glosario</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="84"/>
+        <location filename="../../reader/pdf/compose.py" line="82"/>
         <source>Hard words used in this handbook, explained in plain language.</source>
         <translation>Las palabras difíciles de este manual, explicadas con palabras sencillas.</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="87"/>
+        <location filename="../../reader/pdf/compose.py" line="85"/>
         <source>The hard words used in these pages, explained in plain language.</source>
         <translation>Las palabras difíciles de estas páginas, explicadas con palabras sencillas.</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="90"/>
+        <location filename="../../reader/pdf/compose.py" line="88"/>
         <source>Also called:</source>
         <translation>Otros nombres:</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="426"/>
-        <location filename="../../reader/pdf/compose.py" line="427"/>
+        <location filename="../../reader/pdf/save.py" line="43"/>
+        <source>a device</source>
+        <translation>un dispositivo</translation>
+    </message>
+    <message>
+        <location filename="../../reader/pdf/save.py" line="44"/>
+        <source>a named pipe</source>
+        <translation>una tubería con nombre</translation>
+    </message>
+    <message>
+        <location filename="../../reader/pdf/save.py" line="45"/>
+        <source>a socket</source>
+        <translation>un socket</translation>
+    </message>
+    <message>
+        <location filename="../../reader/pdf/save.py" line="46"/>
+        <source>a link loop</source>
+        <translation>un bucle de enlaces</translation>
+    </message>
+    <message>
+        <location filename="../../reader/pdf/save.py" line="47"/>
+        <source>a link to nothing</source>
+        <translation>un enlace que no lleva a nada</translation>
+    </message>
+    <message>
+        <location filename="../../reader/pdf/save.py" line="49"/>
+        <source>Could not write the PDF: {path} is {what}, not a file, so it was left alone.</source>
+        <translation>No se pudo guardar el PDF: {path} es {what}, no un archivo, así que no se tocó.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/pdf/save.py" line="57"/>
+        <location filename="../../reader/pdf/save.py" line="58"/>
         <source>the disk is full</source>
         <translation>el disco está lleno</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="428"/>
+        <location filename="../../reader/pdf/save.py" line="59"/>
         <source>the file is too large for this disk</source>
         <translation>el archivo es demasiado grande para este disco</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="429"/>
+        <location filename="../../reader/pdf/save.py" line="60"/>
         <source>the disk is read-only</source>
         <translation>el disco es de solo lectura</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="430"/>
-        <location filename="../../reader/pdf/compose.py" line="431"/>
+        <location filename="../../reader/pdf/save.py" line="61"/>
+        <location filename="../../reader/pdf/save.py" line="62"/>
         <source>you may not save files in that folder</source>
         <translation>no tiene permiso para guardar archivos en esa carpeta</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="434"/>
+        <location filename="../../reader/pdf/save.py" line="65"/>
         <source>there is a folder with that name</source>
         <translation>ya hay una carpeta con ese nombre</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="225"/>
-        <location filename="../../reader/pdf/compose.py" line="272"/>
+        <location filename="../../reader/pdf/compose.py" line="223"/>
+        <location filename="../../reader/pdf/compose.py" line="270"/>
         <source>Contents</source>
         <translation>Índice</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="436"/>
+        <location filename="../../reader/pdf/save.py" line="67"/>
         <source>the folder does not exist</source>
         <translation>la carpeta no existe</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="439"/>
+        <location filename="../../reader/pdf/save.py" line="70"/>
         <source>Could not write the PDF: {reason} ({path}).</source>
         <translation>No se pudo guardar el PDF: {reason} ({path}).</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="208"/>
+        <location filename="../../reader/pdf/compose.py" line="206"/>
         <source>Printed on {date}</source>
         <translation>Impreso el {date}</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="234"/>
+        <location filename="../../reader/pdf/compose.py" line="232"/>
         <source>Could not start printing: the printer is not ready.</source>
         <translation>No se pudo empezar a imprimir: la impresora no está lista.</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="318"/>
+        <location filename="../../reader/pdf/compose.py" line="316"/>
         <source>Page {n} of {m}</source>
         <translation>Página {n} de {m}</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="204"/>
+        <location filename="../../reader/pdf/compose.py" line="202"/>
         <source>Source: {source}</source>
         <translation>Fuente: {source}</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="364"/>
+        <location filename="../../reader/pdf/compose.py" line="362"/>
         <source>Could not make the PDF: the handbook folder is no longer there ({path}). Was it moved, or its USB stick taken out? Open it again, then print.</source>
         <translation>No se pudo crear el PDF: la carpeta del manual ya no está ({path}). ¿Se movió, o se quitó la memoria USB? Vuelva a abrir el manual y luego imprima.</translation>
     </message>
