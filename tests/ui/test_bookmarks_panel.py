@@ -16,7 +16,8 @@ from reader.bookmarks.store import DATABASE_NAME, Bookmark, BookmarkStore, handb
 from reader.handbook import Handbook, load_handbook
 from reader.paths import UserDirs
 from reader.ui.bookmarks_controller import BookmarksController
-from reader.ui.panels.bookmarks_panel import ROW_ROLE, BookmarkRow, BookmarksPanel
+from reader.ui.panels.bookmark_list import ROW_ROLE, BookmarkRow
+from reader.ui.panels.bookmarks_panel import BookmarksPanel
 from tests.conftest import WriteHandbook
 
 CHAPTER = """# How it works

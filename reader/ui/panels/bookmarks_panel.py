@@ -6,197 +6,37 @@ the note, delete, reorder) as signals; BookmarksController writes the store.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
-
 from PySide6.QtCore import (
-    QDate,
     QEvent,
-    QLocale,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
     QPoint,
-    QRect,
-    QSize,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QDockWidget,
     QGridLayout,
     QInputDialog,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QMenu,
     QPushButton,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
 
 from reader.bookmarks.store import Bookmark, is_stale, location_label
 from reader.handbook import Handbook
-
-ROW_ROLE = Qt.ItemDataRole.UserRole
-BOOKMARK_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-SECTION_ID_ROLE = Qt.ItemDataRole.UserRole + 2
-STALE_ROLE = Qt.ItemDataRole.UserRole + 3
-
-
-@dataclass(frozen=True)
-class BookmarkRow:
-    """What one row shows, worked out once in `set_bookmarks`, never while painting."""
-
-    bookmark_id: int
-    section_id: str
-    title: str
-    location: str
-    note: str
-    date: str
-    stale: bool
-
-    def lines(self) -> list[str]:
-        return [text for text in (self.title, self.location, self.note, self.date) if text]
-
-
-def _local_date(created: str) -> str:
-    """'28 Nov 2026' in the interface language; empty if the date cannot be read."""
-    try:
-        moment = datetime.fromisoformat(created).astimezone()
-    except ValueError:
-        return ""
-    return QLocale().toString(QDate(moment.year, moment.month, moment.day), "d MMM yyyy")
-
-
-def _text_color(palette: QPalette, *, selected: bool, greyed: bool) -> QColor:
-    """Text colour; greyed rows mix text into background, but keep readable contrast
-    (the theme's 'disabled' grey is often too faint to read)."""
-    if selected:
-        return palette.color(QPalette.ColorRole.HighlightedText)
-    text = palette.color(QPalette.ColorRole.Text)
-    if not greyed:
-        return text
-    base = palette.color(QPalette.ColorRole.Base)
-    return QColor.fromRgbF(
-        text.redF() * 0.6 + base.redF() * 0.4,
-        text.greenF() * 0.6 + base.greenF() * 0.4,
-        text.blueF() * 0.6 + base.blueF() * 0.4,
-    )
-
-
-class _RowDelegate(QStyledItemDelegate):
-    """Paints a row as: title (bold), location (small), note, date (small)."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.padding = 6
-
-    def _fonts(self, option: QStyleOptionViewItem) -> list[QFont]:
-        bold, small, note = QFont(option.font), QFont(option.font), QFont(option.font)
-        bold.setBold(True)
-        size = option.font.pointSizeF()
-        if size > 0:
-            small.setPointSizeF(size * 0.85)
-        note.setItalic(True)
-        return [bold, small, note, small]
-
-    def _parts(self, row: BookmarkRow, option: QStyleOptionViewItem) -> list[tuple[str, QFont]]:
-        fonts = self._fonts(option)
-        texts = [row.title, row.location, row.note, row.date]
-        return [(text, font) for text, font in zip(texts, fonts, strict=True) if text]
-
-    def sizeHint(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QSize:
-        row = index.data(ROW_ROLE)
-        if not isinstance(row, BookmarkRow):
-            return super().sizeHint(option, index)
-        height = sum(QFontMetrics(font).lineSpacing() for _, font in self._parts(row, option))
-        return QSize(option.rect.width() or 200, height + 2 * self.padding)
-
-    def paint(
-        self,
-        painter: QPainter,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> None:
-        row = index.data(ROW_ROLE)
-        if not isinstance(row, BookmarkRow):
-            super().paint(painter, option, index)
-            return
-        self.initStyleOption(option, index)
-        option.text = ""
-        widget = option.widget
-        style = widget.style() if widget else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, widget)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        painter.save()
-        painter.setPen(_text_color(option.palette, selected=selected, greyed=row.stale))
-        top = option.rect.top() + self.padding
-        width = option.rect.width() - 2 * self.padding
-        for text, font in self._parts(row, option):
-            metrics = QFontMetrics(font)
-            painter.setFont(font)
-            line = QRect(option.rect.left() + self.padding, top, width, metrics.lineSpacing())
-            elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
-            painter.drawText(
-                line, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), elided
-            )
-            top += metrics.lineSpacing()
-        painter.restore()
-
-
-class BookmarkList(QListWidget):
-    """The list itself: reorder by drag or Alt+Up/Down, Delete removes, Enter jumps."""
-
-    move_requested = Signal(int, int)
-    delete_requested = Signal(int)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
-        self.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setAlternatingRowColors(True)
-        self.model().rowsMoved.connect(self._on_rows_moved)
-
-    def current_bookmark_id(self) -> int | None:
-        item = self.currentItem()
-        return int(item.data(BOOKMARK_ID_ROLE)) if item and item.isSelected() else None
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        bookmark_id = self.current_bookmark_id()
-        alt = event.modifiers() & Qt.KeyboardModifier.AltModifier
-        if bookmark_id is not None and alt and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
-            step = -1 if event.key() == Qt.Key.Key_Up else 1
-            target = self.currentRow() + step
-            if 0 <= target < self.count():
-                self.move_requested.emit(bookmark_id, target)
-            event.accept()
-            return
-        if bookmark_id is not None and event.key() == Qt.Key.Key_Delete:
-            self.delete_requested.emit(bookmark_id)
-            event.accept()
-            return
-        super().keyPressEvent(event)
-
-    def _on_rows_moved(
-        self, _parent: QModelIndex, start: int, _end: int, _destination: QModelIndex, row: int
-    ) -> None:
-        """A drag moved a row; the store decides the real order on the next refresh."""
-        new_row = row - 1 if row > start else row
-        item = self.item(new_row)
-        if item is not None and new_row != start:
-            self.move_requested.emit(int(item.data(BOOKMARK_ID_ROLE)), new_row)
+from reader.ui.panels.bookmark_list import (
+    BOOKMARK_ID_ROLE,
+    ROW_ROLE,
+    SECTION_ID_ROLE,
+    STALE_ROLE,
+    BookmarkList,
+    BookmarkRow,
+    RowDelegate,
+    local_date,
+)
 
 
 class BookmarksPanel(QDockWidget):
@@ -213,7 +53,7 @@ class BookmarksPanel(QDockWidget):
         self.setObjectName("bookmarksPanel")
         self._touch = False
         self._rows: list[BookmarkRow] = []
-        self._delegate = _RowDelegate(self)
+        self._delegate = RowDelegate(self)
         self.list = BookmarkList()
         self.list.setObjectName("bookmarksList")
         self.list.setItemDelegate(self._delegate)
@@ -314,7 +154,7 @@ class BookmarksPanel(QDockWidget):
             title=bookmark.title,
             location=self.tr("Section no longer in this handbook") if stale else location or "",
             note=bookmark.note,
-            date=_local_date(bookmark.created),
+            date=local_date(bookmark.created),
             stale=stale,
         )
 
