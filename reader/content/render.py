@@ -107,10 +107,7 @@ class LinkContext:
             return None
         chapter_id = self.chapter_id
         if parts.path:
-            target = locate(self.root, self.chapter_dir / unquote(parts.path))
-            found = self.chapter_ids_by_file.get(str(target))
-            for page in (f"{target}.md", f"{target}/index.md", f"{target}/README.md"):
-                found = found or self.chapter_ids_by_file.get(page)  # MkDocs `page/` links
+            found = self._chapter_at(self.chapter_dir / unquote(parts.path))
             if found is None:
                 return None
             chapter_id = found
@@ -119,6 +116,22 @@ class LinkContext:
         if section_id not in self.known_sections:
             return None
         return f"{SECTION_SCHEME}:{section_id}"
+
+    def _chapter_at(self, path: Path) -> str | None:
+        """The chapter a link's path names: the file itself, or as MkDocs reads `page/`
+        links, `page.md`, `page/index.md` or `page/README.md`. Found through the gate."""
+        stem = Path(str(path).rstrip("/"))
+        candidates = (
+            path,
+            stem.with_name(stem.name + ".md"),
+            stem / "index.md",
+            stem / "README.md",
+        )
+        for candidate in candidates:
+            target = locate(self.root, candidate)
+            if not isinstance(target, Refusal) and str(target) in self.chapter_ids_by_file:
+                return self.chapter_ids_by_file[str(target)]
+        return None
 
     def picture_target(self, src: str) -> str | None:
         """`picture:<path relative to the handbook>` for a picture inside the folder."""
