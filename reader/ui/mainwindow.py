@@ -49,6 +49,7 @@ from reader.ui.theme import Theme
 from reader.ui.window import chrome, dialogs
 from reader.ui.window.bookmarking import BookmarkCommands
 from reader.ui.window.comfort import ReadingComfort
+from reader.ui.window.keyboard import PaneCycle
 from reader.ui.window.printing import PrintController
 from reader.ui.window.searching import SearchCommands
 from reader.ui.window.wiring import connect_actions
@@ -142,6 +143,7 @@ class MainWindow(QMainWindow):
         self.bookmarks_panel.set_touch_mode(self.kiosk)
         self.toolbar = chrome.build_toolbar(self)
         self.menus = chrome.build_menus(self)
+        self.panes = PaneCycle(self)
         self.status_label.setObjectName("statusLabel")
         self.statusBar().addWidget(self.status_label, 1)
         self.statusBar().setSizeGripEnabled(not self.kiosk)
@@ -157,6 +159,7 @@ class MainWindow(QMainWindow):
         for name, menu in self.menus.items():
             menu.setTitle(titles[name])
         self.find_bar.retranslate()
+        self.panes.retranslate()
         self.toc_dock.setWindowTitle(self.tr("Contents"))
         self.search_dock.setWindowTitle(self.tr("Search results"))
         self.search_box.setPlaceholderText(self.tr("Search the handbook (Ctrl+K)"))
@@ -215,7 +218,7 @@ class MainWindow(QMainWindow):
 
     def follow_scroll(self) -> None:
         """As the reader scrolls, the current section (TOC selection, status) follows."""
-        if not self._shown_chapter_id or self._navigating:
+        if not self._shown_chapter_id or self._navigating or self.content.keeping_place:
             return
         anchor = self.content.anchor_at_top()
         section_id = (

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication
 
 from reader.ui.icons import set_icon_color
+from reader.ui.text_size import apply_text_size, set_style_sheet, system_scale
 from reader.ui.theme import THEMES, Theme, resolve_theme
 
 if TYPE_CHECKING:
@@ -23,9 +24,19 @@ class ReadingComfort(QObject):
         self.window = window
 
     def apply_zoom(self, zoom: int, *, announce: bool = True) -> None:
+        """One text size for everything: the interface font and the page together,
+        keeping the paragraph at the top of the page where it was."""
         window = self.window
         window.preferences.zoom = zoom
-        window.content.set_point_size(BASE_POINT_SIZE * zoom / 100)
+        place = window.content.top_paragraph()
+        apply_text_size(zoom)
+        app = QApplication.instance()
+        scale = system_scale(app) if isinstance(app, QApplication) else 1.0
+        window.content.set_point_size(BASE_POINT_SIZE * scale * zoom / 100)
+        # Larger toolbars and panels shrink the page: lay the window out now, so the
+        # place is restored in the page's final width.
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        window.content.restore_top_paragraph(place)
         if announce:
             message = self.tr("Text size %1%").replace("%1", str(zoom))
             window.statusBar().showMessage(message, 2000)
@@ -37,7 +48,7 @@ class ReadingComfort(QObject):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.setPalette(theme.palette())
-            app.setStyleSheet(theme.app_qss())
+            set_style_sheet(app, theme.app_qss())
         set_icon_color(theme.text)
         window.action_set.refresh_icons()
         window.bookmark_commands.update_star()
@@ -45,6 +56,7 @@ class ReadingComfort(QObject):
         window.theme = theme
         window.action_set[f"theme_{name if name in THEMES else 'system'}"].setChecked(True)
         window.reload_page()
+        window.glossary_panel.refresh_colors()
         return theme
 
     def set_mark_terms(self, on: bool) -> None:
