@@ -184,18 +184,27 @@ class ContentView(LinkTabBrowser):
             block = block.next()
         return 0
 
-    def highlight_words(self, words: list[str], start_at: int = 0) -> int:
-        """Highlight every occurrence of `words` on the page and scroll to the first one
-        at or after `start_at` (the section's heading). Returns the count."""
+    def highlight_words(self, words: list[str], start_at: int = 0, lead: str = "") -> int:
+        """Highlight every whole-word occurrence of `words` (words or names) on the page
+        and show where the result's snippet begins (`lead`, found at or after
+        `start_at`, the section's heading), else the first match there. Returns the
+        number of highlights."""
         color = QColor("#ffe08a")
+        whole = QTextDocument.FindFlag.FindWholeWords
         selections: list[QTextEdit.ExtraSelection] = []
+        taken: set[int] = set()
         first: QTextCursor | None = None
-        for word in {w for w in words if w.strip()}:
+        # Longest first, so a name's pieces are not marked again inside it.
+        for word in sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True):
             cursor = QTextCursor(self.document())
             while True:
-                cursor = self.document().find(word, cursor)
+                cursor = self.document().find(word, cursor, whole)
                 if cursor.isNull():
                     break
+                span = range(cursor.selectionStart(), cursor.selectionEnd())
+                if any(position in taken for position in span):
+                    continue
+                taken.update(span)
                 selection = QTextEdit.ExtraSelection()
                 selection.cursor = cursor  # type: ignore[misc]
                 selection.format.setBackground(color)  # type: ignore[attr-defined]
@@ -206,10 +215,35 @@ class ContentView(LinkTabBrowser):
                     first = QTextCursor(cursor)
         self._highlights = selections
         self.setExtraSelections(selections)
-        if first is not None:
-            self.setTextCursor(first)
-            self.ensureCursorVisible()
+        landing = self.find_lead(lead, start_at) if lead else None
+        target = landing or first
+        if target is not None:
+            self.show_near_top(target)
         return len(selections)
+
+    def find_lead(self, lead: str, start_at: int) -> QTextCursor | None:
+        """Where a snippet's opening words stand on the page (fewer words if the page
+        breaks them differently), at or after `start_at`."""
+        words = lead.split()
+        for size in (len(words), 4, 2):
+            if size > len(words) or size < 1:
+                continue
+            cursor = self.document().find(" ".join(words[:size]), start_at)
+            if not cursor.isNull():
+                return cursor
+        return None
+
+    def show_near_top(self, cursor: QTextCursor) -> None:
+        """Scroll so `cursor`'s line sits a little below the top of the view, and put
+        the text cursor there (no selection: the highlights show the words)."""
+        plain = QTextCursor(cursor)
+        plain.setPosition(cursor.selectionStart())
+        self.setTextCursor(plain)
+        block_top = self.document().documentLayout().blockBoundingRect(plain.block()).top()
+        line = plain.block().layout().lineForTextPosition(plain.positionInBlock())
+        line_top = block_top + (line.y() if line.isValid() else 0)
+        margin = self.viewport().height() // 6
+        self.verticalScrollBar().setValue(max(0, round(line_top) - margin))
 
     def clear_highlights(self) -> None:
         self._highlights = []

@@ -259,8 +259,8 @@ class MainWindow(QMainWindow):
 
     # -- search ----------------------------------------------------------------------
 
-    def open_search_result(self, section_id: str, words: list[str]) -> None:
-        self.searching.open_result(section_id, words)
+    def open_search_result(self, section_id: str, words: list[str], lead: str = "") -> None:
+        self.searching.open_result(section_id, words, lead)
 
     def shut_down_search(self) -> None:
         self.searching.shut_down()
