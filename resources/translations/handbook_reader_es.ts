@@ -965,17 +965,17 @@ Open it in your web browser? This needs an internet connection.</source>
 <context>
     <name>PrintController</name>
     <message>
-        <location filename="../../reader/ui/window/printing.py" line="63"/>
+        <location filename="../../reader/ui/window/printing.py" line="68"/>
         <source>Saved %1 (%2 pages).</source>
         <translation>Guardado: %1 (páginas: %2).</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/printing.py" line="72"/>
+        <location filename="../../reader/ui/window/printing.py" line="77"/>
         <source>Save as PDF</source>
         <translation>Guardar como PDF</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/printing.py" line="74"/>
+        <location filename="../../reader/ui/window/printing.py" line="79"/>
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
@@ -983,126 +983,146 @@ Open it in your web browser? This needs an internet connection.</source>
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="72"/>
+        <location filename="../../reader/ui/print_dialog.py" line="77"/>
         <source>Export PDF / Print</source>
         <translation>Exportar PDF / Imprimir</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="73"/>
+        <location filename="../../reader/ui/print_dialog.py" line="78"/>
         <source>Export PDF or print</source>
         <translation>Exportar PDF o imprimir</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="88"/>
+        <location filename="../../reader/ui/print_dialog.py" line="93"/>
         <source>Include a glossary of the words used</source>
         <translation>Incluir un glosario de las palabras usadas</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="89"/>
+        <location filename="../../reader/ui/print_dialog.py" line="94"/>
         <source>Include a glossary</source>
         <translation>Incluir un glosario</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="94"/>
+        <location filename="../../reader/ui/print_dialog.py" line="99"/>
         <source>Paper size</source>
         <translation>Tamaño del papel</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="95"/>
+        <location filename="../../reader/ui/print_dialog.py" line="100"/>
         <source>A4</source>
         <translation>A4</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="96"/>
+        <location filename="../../reader/ui/print_dialog.py" line="101"/>
         <source>US Letter</source>
         <translation>Carta (EE. UU.)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="98"/>
+        <location filename="../../reader/ui/print_dialog.py" line="103"/>
         <source>Paper size:</source>
         <translation>Tamaño del papel:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="101"/>
+        <location filename="../../reader/ui/print_dialog.py" line="113"/>
         <source>Print status</source>
         <translation>Estado de la impresión</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="107"/>
-        <location filename="../../reader/ui/print_dialog.py" line="108"/>
+        <location filename="../../reader/ui/print_dialog.py" line="117"/>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/print_dialog.py" line="118"/>
+        <source>Open the saved PDF</source>
+        <translation>Abrir el PDF guardado</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/print_dialog.py" line="119"/>
+        <source>Show in Folder</source>
+        <translation>Mostrar en la carpeta</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/print_dialog.py" line="120"/>
+        <source>Show the PDF&apos;s folder</source>
+        <translation>Mostrar la carpeta del PDF</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/print_dialog.py" line="140"/>
+        <location filename="../../reader/ui/print_dialog.py" line="141"/>
         <source>What to print</source>
         <translation>Qué imprimir</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="112"/>
+        <location filename="../../reader/ui/print_dialog.py" line="145"/>
         <source>This section</source>
         <translation>Esta sección</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="113"/>
+        <location filename="../../reader/ui/print_dialog.py" line="146"/>
         <source>This chapter</source>
         <translation>Este capítulo</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="114"/>
+        <location filename="../../reader/ui/print_dialog.py" line="147"/>
         <source>The whole handbook</source>
         <translation>Todo el manual</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="115"/>
+        <location filename="../../reader/ui/print_dialog.py" line="148"/>
         <source>A take-home packet of sections I choose</source>
         <translation>Un paquete para llevar a casa, con las secciones que yo elija</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="130"/>
+        <location filename="../../reader/ui/print_dialog.py" line="163"/>
         <source>Sections for the take-home packet</source>
         <translation>Secciones del paquete para llevar a casa</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="141"/>
+        <location filename="../../reader/ui/print_dialog.py" line="174"/>
         <source>Introduction</source>
         <translation>Introducción</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="155"/>
+        <location filename="../../reader/ui/print_dialog.py" line="188"/>
         <source>Print…</source>
         <translation>Imprimir…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="156"/>
+        <location filename="../../reader/ui/print_dialog.py" line="189"/>
         <source>Print</source>
         <translation>Imprimir</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="157"/>
+        <location filename="../../reader/ui/print_dialog.py" line="190"/>
         <source>Preview</source>
         <translation>Vista previa</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="158"/>
-        <location filename="../../reader/ui/print_dialog.py" line="278"/>
+        <location filename="../../reader/ui/print_dialog.py" line="191"/>
+        <location filename="../../reader/ui/print_dialog.py" line="318"/>
         <source>Print preview</source>
         <translation>Vista previa de la impresión</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="159"/>
+        <location filename="../../reader/ui/print_dialog.py" line="192"/>
         <source>Save as PDF…</source>
         <translation>Guardar como PDF…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="160"/>
+        <location filename="../../reader/ui/print_dialog.py" line="193"/>
         <source>Save as PDF</source>
         <translation>Guardar como PDF</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="161"/>
-        <location filename="../../reader/ui/print_dialog.py" line="162"/>
+        <location filename="../../reader/ui/print_dialog.py" line="194"/>
+        <location filename="../../reader/ui/print_dialog.py" line="195"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/print_dialog.py" line="258"/>
-        <location filename="../../reader/ui/print_dialog.py" line="267"/>
+        <location filename="../../reader/ui/print_dialog.py" line="298"/>
+        <location filename="../../reader/ui/print_dialog.py" line="307"/>
         <source>Sent %n page(s) to the printer.</source>
         <translation>
             <numerusform>Se envió %n página a la impresora.</numerusform>
@@ -1110,12 +1130,12 @@ Open it in your web browser? This needs an internet connection.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="288"/>
+        <location filename="../../reader/ui/print_dialog.py" line="328"/>
         <source>Tick at least one section for the packet.</source>
         <translation>Marque al menos una sección para el paquete.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="293"/>
+        <location filename="../../reader/ui/print_dialog.py" line="333"/>
         <source>Saving…</source>
         <translation>Guardando…</translation>
     </message>
@@ -1131,7 +1151,7 @@ Open it in your web browser? This needs an internet connection.</source>
 <context>
     <name>SearchCommands</name>
     <message>
-        <location filename="../../reader/ui/window/searching.py" line="50"/>
+        <location filename="../../reader/ui/window/searching.py" line="52"/>
         <source>%1 matches highlighted on this page.</source>
         <translation>Resultados resaltados en esta página: %1.</translation>
     </message>
@@ -1139,7 +1159,7 @@ Open it in your web browser? This needs an internet connection.</source>
 <context>
     <name>SearchIndexLoader</name>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="309"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="312"/>
         <source>Search is not available right now.</source>
         <translation>La búsqueda no está disponible en este momento.</translation>
     </message>
@@ -1147,32 +1167,32 @@ Open it in your web browser? This needs an internet connection.</source>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="160"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="162"/>
         <source>Search results panel</source>
         <translation>Panel de resultados de búsqueda</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="161"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="163"/>
         <source>Search results</source>
         <translation>Resultados de búsqueda</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="162"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="164"/>
         <source>Search message</source>
         <translation>Mensaje de la búsqueda</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="191"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="193"/>
         <source>Preparing search…</source>
         <translation>Preparando la búsqueda…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="210"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="212"/>
         <source>Glossary</source>
         <translation>Glosario</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/panels/search_panel.py" line="222"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="225"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n resultado</numerusform>
@@ -1180,12 +1200,12 @@ Open it in your web browser? This needs an internet connection.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="228"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="231"/>
         <source>No results for “%1”. Try fewer words, or check the spelling.</source>
         <translation>No hay resultados para “%1”. Pruebe con menos palabras o revise la ortografía.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="232"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="235"/>
         <source>Did you mean: %1?</source>
         <translation>¿Quiso decir: %1?</translation>
     </message>
@@ -1213,12 +1233,12 @@ Open it in your web browser? This needs an internet connection.</source>
 <context>
     <name>TocTree</name>
     <message>
-        <location filename="../../reader/ui/panels/toc_tree.py" line="21"/>
+        <location filename="../../reader/ui/panels/toc_tree.py" line="22"/>
         <source>Contents</source>
         <translation>Índice</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/toc_tree.py" line="22"/>
+        <location filename="../../reader/ui/panels/toc_tree.py" line="23"/>
         <source>Chapters and sections of the handbook</source>
         <translation>Capítulos y secciones del manual</translation>
     </message>

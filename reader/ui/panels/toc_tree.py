@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from reader.handbook import Handbook
@@ -27,6 +28,7 @@ class TocTree(QTreeWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._items: dict[str, QTreeWidgetItem] = {}
+        self._pending = ""  # the section to show once the reader is done with the tree
         self.itemActivated.connect(self._on_activated)
         self.itemClicked.connect(self._on_activated)
 
@@ -52,11 +54,29 @@ class TocTree(QTreeWidget):
                 parents[section.level] = item
             top.setExpanded(False)
 
+    def in_use(self) -> bool:
+        """The reader is pointing at the tree or moving in it with the keyboard."""
+        return self.underMouse() or self.hasFocus()
+
     def select_section(self, section_id: str) -> None:
-        """Follow the reader: select the section's row without emitting a request."""
+        """Follow the reader: select the section's row without emitting a request.
+
+        While the tree is in use it never opens rows or scrolls (a click would land on
+        another row): the row is marked only if it is already shown, and the tree
+        catches up when the pointer and the focus leave."""
         item = self._items.get(section_id)
         if item is None or item is self.currentItem():
             return
+        if self.in_use():
+            self._pending = section_id
+            if self._shown(item):
+                self.blockSignals(True)
+                scroll = self.verticalScrollBar().value()
+                self.setCurrentItem(item)
+                self.verticalScrollBar().setValue(scroll)
+                self.blockSignals(False)
+            return
+        self._pending = ""
         self.blockSignals(True)
         parent = item.parent()
         while parent is not None:
@@ -65,6 +85,31 @@ class TocTree(QTreeWidget):
         self.setCurrentItem(item)
         self.scrollToItem(item)
         self.blockSignals(False)
+
+    def _shown(self, item: QTreeWidgetItem) -> bool:
+        parent = item.parent()
+        while parent is not None:
+            if not parent.isExpanded():
+                return False
+            parent = parent.parent()
+        return True
+
+    def _catch_up(self) -> None:
+        if self._pending and not self.in_use():
+            pending, self._pending = self._pending, ""
+            current = self.currentItem()
+            if current is not None and current.data(0, SECTION_ID_ROLE) == pending:
+                self.scrollToItem(current)
+            else:
+                self.select_section(pending)
+
+    def leaveEvent(self, event: QEvent) -> None:
+        super().leaveEvent(event)
+        self._catch_up()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self._catch_up()
 
     def _on_activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         section_id = item.data(0, SECTION_ID_ROLE)
