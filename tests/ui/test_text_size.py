@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
@@ -67,3 +68,25 @@ def test_fonts_of_every_panel_grow_with_the_text_size(window: MainWindow) -> Non
 
 def test_fixed_style_sheet_sizes_follow_the_text_size() -> None:
     assert scale_points("QWidget { font-size: 14pt; }", 200) == "QWidget { font-size: 28.0pt; }"
+
+
+def test_at_300_percent_on_a_small_screen_nothing_is_cut(window: MainWindow) -> None:
+    window.resize(1366, 768)
+    window.apply_zoom(300)
+    QApplication.sendPostedEvents()
+    assert window.toolbar.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonIconOnly
+    assert window.toolbar.iconSize().width() >= 40
+    for dock in (window.toc_dock, window.glossary_panel):
+        assert dock.width() <= window.width() * 0.3, dock.objectName()
+    assert window.content.viewport().width() >= window.width() * 0.4
+    chapter = window.toc.topLevelItem(0)
+    one_line = window.toc.fontMetrics().height()
+    long_row = max(
+        (chapter.child(i) for i in range(chapter.childCount())),
+        key=lambda item: window.toc.fontMetrics().horizontalAdvance(item.text(0)),
+    )
+    chapter.setExpanded(True)
+    if window.toc.fontMetrics().horizontalAdvance(long_row.text(0)) > window.toc.viewport().width():
+        assert window.toc.visualItemRect(long_row).height() > one_line * 1.5, "a title was cut"
+    window.apply_zoom(100)
+    assert window.toolbar.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextUnderIcon

@@ -2,13 +2,45 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFocusEvent
-from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QFontMetrics, QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
 
 from reader.handbook import Handbook
 
 SECTION_ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class WrappingRows(QStyledItemDelegate):
+    """Row heights for wrapped titles: Qt sizes a tree row for one line, so at a large
+    text size a long title was cut off instead of wrapping."""
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        size = super().sizeHint(option, index)
+        tree = self.parent()
+        if not isinstance(tree, QTreeWidget):
+            return size
+        depth, parent = 0, index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        item = QStyleOptionViewItem(option)
+        self.initStyleOption(item, index)
+        width = tree.viewport().width() - tree.indentation() * (depth + 1) - 12
+        if width <= 0:
+            return size
+        text = QFontMetrics(item.font).boundingRect(
+            QRect(0, 0, width, 100_000), Qt.TextFlag.TextWordWrap, item.text
+        )
+        return QSize(size.width(), max(size.height(), text.height() + 12))
 
 
 class TocTree(QTreeWidget):
@@ -22,8 +54,11 @@ class TocTree(QTreeWidget):
         self.setAccessibleName(self.tr("Contents"))
         self.setAccessibleDescription(self.tr("Chapters and sections of the handbook"))
         self.setHeaderHidden(True)
-        self.setUniformRowHeights(True)
+        # Long titles wrap (at a large text size they would be cut to "About this…").
+        self.setUniformRowHeights(False)
         self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setItemDelegate(WrappingRows(self))
         self.setIndentation(14)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -102,6 +137,15 @@ class TocTree(QTreeWidget):
                 self.scrollToItem(current)
             else:
                 self.select_section(pending)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.scheduleDelayedItemsLayout()  # wrapped rows take their new heights
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.scheduleDelayedItemsLayout()
 
     def leaveEvent(self, event: QEvent) -> None:
         super().leaveEvent(event)

@@ -149,4 +149,6 @@ def name_dock_tabs(window: QMainWindow) -> None:
         if not bar.accessibleName():
             bar.setAccessibleName(QCoreApplication.translate("MainWindow", "Side panels"))
         bar.setElideMode(Qt.TextElideMode.ElideNone)
-        bar.setUsesScrollButtons(False)
+        # Whole labels, but scroll arrows when they do not fit: longer (Spanish) or
+        # larger labels must not widen the panel and reflow the page.
+        bar.setUsesScrollButtons(True)

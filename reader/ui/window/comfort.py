@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtWidgets import QApplication
 
 from reader.ui.icons import set_icon_color
@@ -15,6 +15,11 @@ if TYPE_CHECKING:
     from reader.ui.mainwindow import MainWindow
 
 BASE_POINT_SIZE = 12.0
+TOOLBAR_ICON = 24
+SEARCH_WIDTH = 560
+LABELS_UP_TO_ZOOM = 175
+PANEL_SHARE = 0.28
+QWIDGETSIZE_MAX = 16777215
 
 
 class ReadingComfort(QObject):
@@ -35,11 +40,37 @@ class ReadingComfort(QObject):
         window.content.set_point_size(BASE_POINT_SIZE * scale * zoom / 100)
         # Larger toolbars and panels shrink the page: lay the window out now, so the
         # place is restored in the page's final width.
+        self._fit_chrome(zoom)
         QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         window.content.restore_top_paragraph(place)
         if announce:
             message = self.tr("Text size %1%").replace("%1", str(zoom))
             window.statusBar().showMessage(message, 2000)
+
+    def _fit_chrome(self, zoom: int) -> None:
+        """Keep everything whole at large sizes: toolbar icons grow, and past
+        LABELS_UP_TO_ZOOM the toolbar shows icons only (labels cut to "F…d" help
+        nobody; tool tips and accessible names still say what each does); the side
+        panels never take more than PANEL_SHARE of the window each. A kiosk lays out
+        its own touch toolbar and panels."""
+        window = self.window
+        if window.kiosk:
+            return
+        side = round(TOOLBAR_ICON * min(2.0, max(1.0, zoom / 100)))
+        window.search_box.setMaximumWidth(round(SEARCH_WIDTH * max(1.0, zoom / 100)))
+        window.toolbar.setIconSize(QSize(side, side))
+        window.toolbar.setToolButtonStyle(
+            Qt.ToolButtonStyle.ToolButtonTextUnderIcon
+            if zoom <= LABELS_UP_TO_ZOOM
+            else Qt.ToolButtonStyle.ToolButtonIconOnly
+        )
+        limit = max(200, int(window.width() * PANEL_SHARE))
+        docks = (window.toc_dock, window.search_dock, window.bookmarks_panel, window.glossary_panel)
+        for dock in docks:
+            dock.setMaximumWidth(limit if zoom > LABELS_UP_TO_ZOOM else QWIDGETSIZE_MAX)
+        wide = [d for d in docks if d.isVisible() and d.width() > limit]
+        if wide:
+            window.resizeDocks(wide, [limit] * len(wide), Qt.Orientation.Horizontal)
 
     def apply_theme(self, name: str) -> Theme:
         window = self.window
