@@ -48,7 +48,7 @@ from reader.ui.startup import AfterFirstPaint
 from reader.ui.theme import Theme
 from reader.ui.window import chrome, dialogs
 from reader.ui.window.bookmarking import BookmarkCommands
-from reader.ui.window.comfort import ReadingComfort
+from reader.ui.window.comfort import LABELS_UP_TO_ZOOM, ReadingComfort
 from reader.ui.window.keyboard import PaneCycle
 from reader.ui.window.printing import PrintController
 from reader.ui.window.searching import SearchCommands
@@ -162,7 +162,7 @@ class MainWindow(QMainWindow):
         self.panes.retranslate()
         self.toc_dock.setWindowTitle(self.tr("Contents"))
         self.search_dock.setWindowTitle(self.tr("Search results"))
-        self.search_box.setPlaceholderText(self.tr("Search the handbook (Ctrl+K)"))
+        self.set_search_hint()
         self.search_box.setAccessibleName(self.tr("Search the handbook"))
         self.search_box.setAccessibleDescription(
             self.tr("Type a word or question. Spelling mistakes are forgiven.")
@@ -171,6 +171,13 @@ class MainWindow(QMainWindow):
         self.status_label.setAccessibleName(self.tr("Status"))
         self.setWindowTitle(f"{self.handbook.title} — {APP_NAME}")
         self._update_status()
+
+    def set_search_hint(self) -> None:
+        """The search box's hint; at large text sizes without the shortcut, so it fits."""
+        if self.preferences.zoom > LABELS_UP_TO_ZOOM:
+            self.search_box.setPlaceholderText(self.tr("Search the handbook"))
+        else:
+            self.search_box.setPlaceholderText(self.tr("Search the handbook (Ctrl+K)"))
 
     # -- navigation ------------------------------------------------------------------
 

@@ -56,6 +56,7 @@ class ReadingComfort(QObject):
         window = self.window
         if window.kiosk:
             return
+        window.set_search_hint()
         side = round(TOOLBAR_ICON * min(2.0, max(1.0, zoom / 100)))
         window.search_box.setMaximumWidth(round(SEARCH_WIDTH * max(1.0, zoom / 100)))
         window.toolbar.setIconSize(QSize(side, side))
