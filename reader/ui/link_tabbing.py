@@ -3,7 +3,7 @@
 Qt's QTextBrowser starts from its text cursor, which stays at the top of the page while
 the reader scrolls: Tab jumped back to the chapter's start, and Tab and Shift+Tab never
 left a view full of links. Here Tab starts at the view's first visible line, a glossary
-word is a stop only where it first appears, and past the last link the focus moves on.
+word is a stop only where a section first uses it, and past the last link the focus moves on.
 """
 
 from __future__ import annotations
@@ -16,11 +16,14 @@ from reader.content.links import GLOSSARY_SCHEME
 
 
 def link_stops(document: QTextDocument) -> list[tuple[int, int, str]]:
-    """(start, end, href) of each link in reading order; a glossary word once only."""
+    """(start, end, href) of each link in reading order; a glossary word once in each
+    section (where it is first used there), so it is reachable but never a trap."""
     stops: list[tuple[int, int, str]] = []
     seen_terms: set[str] = set()
     block = document.begin()
     while block.isValid():
+        if block.blockFormat().headingLevel():
+            seen_terms = set()
         iterator = block.begin()
         while not iterator.atEnd():
             fragment = iterator.fragment()
