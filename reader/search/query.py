@@ -33,9 +33,9 @@ FIELD_WEIGHTS = (("title", 3.0), ("body", 1.0))
 # Everyday words a family types for what the handbook names otherwise: each adds the
 # handbook's words as alternatives (weaker than the word itself, if that is there too).
 LAY_WORDS: dict[str, tuple[str, ...]] = {
-    "insurance": ("cost", "pay", "covered"),
-    "insurer": ("cost", "pay", "covered"),
-    "insured": ("cost", "pay", "covered"),
+    "insurance": ("cost", "pay"),
+    "insurer": ("cost", "pay"),
+    "insured": ("cost", "pay"),
     "pay": ("cost",),
     "paying": ("cost",),
     "price": ("cost", "expensive"),
