@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QFont, QTextCursor
 from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 
 from reader.handbook import Handbook
 from reader.ui.mainwindow import MainWindow
-from reader.ui.text_size import scale_points
+from reader.ui.text_size import SYSTEM_FONT_PROPERTY, scale_points, system_font
 
 
 def top_text(window: MainWindow) -> str:
@@ -90,3 +90,22 @@ def test_at_300_percent_on_a_small_screen_nothing_is_cut(window: MainWindow) -> 
         assert window.toc.visualItemRect(long_row).height() > one_line * 1.5, "a title was cut"
     window.apply_zoom(100)
     assert window.toolbar.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextUnderIcon
+
+
+def test_the_text_size_follows_the_systems_own_size(window: MainWindow) -> None:
+    """100% means the desktop's size: a desktop set to large text starts large."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    system = system_font(app)
+    larger = QFont(system)
+    larger.setPointSizeF(system.pointSizeF() * 1.5)
+    app.setProperty(SYSTEM_FONT_PROPERTY, larger)
+    try:
+        window.apply_zoom(100)
+        assert QApplication.font().pointSizeF() == round(larger.pointSizeF(), 1)
+        window.apply_zoom(200)
+        assert QApplication.font().pointSizeF() == round(larger.pointSizeF() * 2, 1)
+    finally:
+        app.setProperty(SYSTEM_FONT_PROPERTY, system)
+        window.apply_zoom(100)
+    assert QApplication.font().pointSizeF() == system.pointSizeF()
