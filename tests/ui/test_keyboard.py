@@ -46,6 +46,26 @@ def test_every_toolbar_button_takes_the_keyboard_focus(window: MainWindow) -> No
         assert button.focusPolicy() & Qt.FocusPolicy.TabFocus, button.objectName()
 
 
+def test_tab_walks_the_toolbar_left_to_right(qtbot: QtBot, window: MainWindow) -> None:
+    window.navigate(window.handbook.chapters[1].id)
+    window.navigate(window.handbook.chapters[2].id)  # Back is enabled: a real first stop
+    row = [
+        window.toolbar.widgetForAction(action)
+        for action in window.toolbar.actions()
+        if not action.isSeparator() and action.isEnabled()
+    ]
+    row = [w for w in row if w is not None and w.isVisible()]
+    window.activateWindow()
+    row[0].setFocus()
+    qtbot.waitUntil(row[0].hasFocus)
+    seen = [QApplication.focusWidget()]
+    for _step in range(len(row) - 1):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(QApplication.focusWidget())
+    names = [w.objectName() for w in seen]
+    assert names == [w.objectName() for w in row]
+
+
 def test_tab_in_the_page_moves_by_link_from_the_screen_without_jumping(
     qtbot: QtBot, window: MainWindow, handbook: Handbook
 ) -> None:

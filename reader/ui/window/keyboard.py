@@ -7,6 +7,7 @@ keyboard-only reader needs one key that jumps a whole part at a time, as browser
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
@@ -29,6 +30,12 @@ class PaneCycle(QObject):
             if isinstance(button, QToolButton):
                 button.setObjectName(f"toolButton_{action.objectName().removeprefix('action_')}")
                 button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        # Tab walks the toolbar left to right (Qt's order is the order widgets were made,
+        # and the search box was made first).
+        row = [toolbar.widgetForAction(a) for a in toolbar.actions() if not a.isSeparator()]
+        chain = [w for w in row if w is not None and w.focusPolicy() & Qt.FocusPolicy.TabFocus]
+        for before, after in pairwise(chain):
+            QWidget.setTabOrder(before, after)
         self.more_button = toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
         if self.more_button is not None:  # the » that holds what does not fit
             self.more_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
