@@ -134,7 +134,11 @@ class GlossaryPanel(QDockWidget):
     def _make_list(self, parent: QWidget) -> QListWidget:
         terms = QListWidget(parent)
         terms.setObjectName("glossaryList")
-        terms.setUniformItemSizes(True)
+        # Long names wrap rather than being cut ("Graft-versus-h…") at large text sizes.
+        terms.setUniformItemSizes(False)
+        terms.setWordWrap(True)
+        terms.setResizeMode(QListWidget.ResizeMode.Adjust)
+        terms.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for term in self.handbook.glossary.terms:
             item = QListWidgetItem(list_text(term), terms)
             item.setData(SLUG_ROLE, term.slug)
