@@ -49,6 +49,7 @@ from reader.ui.theme import Theme
 from reader.ui.window import chrome, dialogs
 from reader.ui.window.bookmarking import BookmarkCommands
 from reader.ui.window.comfort import LABELS_UP_TO_ZOOM, ReadingComfort
+from reader.ui.window.dock_title import DockTitle
 from reader.ui.window.keyboard import PaneCycle
 from reader.ui.window.printing import PrintController
 from reader.ui.window.searching import SearchCommands
@@ -136,6 +137,7 @@ class MainWindow(QMainWindow):
         column.addWidget(self.find_bar)
         self.setCentralWidget(center)
         self.toc_dock: QDockWidget
+        self.dock_titles: list[DockTitle]
         self.search_dock: QDockWidget
         self.theme_group: QActionGroup
         self.theme: Theme

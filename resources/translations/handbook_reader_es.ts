@@ -614,78 +614,78 @@ Volveremos al inicio en %n segundos</numerusform>
 <context>
     <name>GlossaryPanel</name>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="156"/>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="157"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="160"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="161"/>
         <source>Glossary</source>
         <translation>Glosario</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="158"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="162"/>
         <source>Filter words…</source>
         <translation>Buscar una palabra…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="159"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="163"/>
         <source>Filter the glossary</source>
         <translation>Buscar en el glosario</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="160"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="164"/>
         <source>Type part of a word or an abbreviation, such as GVHD</source>
         <translation>Escriba parte de una palabra o una sigla, por ejemplo GVHD</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="161"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="165"/>
         <source>Glossary letters</source>
         <translation>Letras del glosario</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="163"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="167"/>
         <source>Words starting with %1</source>
         <translation>Palabras que empiezan con %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="165"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="169"/>
         <source>Glossary words, A to Z</source>
         <translation>Palabras del glosario, de la A a la Z</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="166"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="170"/>
         <source>No word in the glossary matches.</source>
         <translation>Ninguna palabra del glosario coincide.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="168"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="172"/>
         <source>Meaning of the chosen word</source>
         <translation>Significado de la palabra elegida</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="267"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="271"/>
         <source>Choose a word from the list to see what it means.</source>
         <translation>Elija una palabra de la lista para ver qué significa.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="269"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="273"/>
         <source>This handbook has no glossary.</source>
         <translation>Este manual no tiene glosario.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="280"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="284"/>
         <source>Also called:</source>
         <translation>Otros nombres:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="286"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="290"/>
         <source>Related words:</source>
         <translation>Palabras relacionadas:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="298"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="302"/>
         <source>Appears in:</source>
         <translation>Aparece en:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="305"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="309"/>
         <source>not used in the chapters yet</source>
         <translation>todavía no aparece en los capítulos</translation>
     </message>
@@ -716,77 +716,78 @@ Volveremos al inicio en %n segundos</numerusform>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/window/chrome.py" line="50"/>
+        <location filename="../../reader/ui/window/chrome.py" line="51"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/chrome.py" line="51"/>
+        <location filename="../../reader/ui/window/chrome.py" line="52"/>
         <source>&amp;Edit</source>
         <translation>&amp;Edición</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/chrome.py" line="52"/>
+        <location filename="../../reader/ui/window/chrome.py" line="53"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/chrome.py" line="53"/>
+        <location filename="../../reader/ui/window/chrome.py" line="54"/>
         <source>&amp;Go</source>
         <translation>&amp;Ir</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/chrome.py" line="54"/>
+        <location filename="../../reader/ui/window/chrome.py" line="55"/>
         <source>&amp;Bookmarks</source>
         <translation>&amp;Marcadores</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/chrome.py" line="55"/>
+        <location filename="../../reader/ui/window/chrome.py" line="56"/>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/chrome.py" line="56"/>
+        <location filename="../../reader/ui/window/chrome.py" line="57"/>
         <source>&amp;Theme</source>
         <translation>&amp;Tema</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="163"/>
+        <location filename="../../reader/ui/mainwindow.py" line="165"/>
         <source>Contents</source>
         <translation>Índice</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="164"/>
+        <location filename="../../reader/ui/mainwindow.py" line="166"/>
         <source>Search results</source>
         <translation>Resultados de búsqueda</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="165"/>
+        <location filename="../../reader/ui/mainwindow.py" line="182"/>
         <source>Search the handbook (Ctrl+K)</source>
         <translation>Buscar en el manual (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="166"/>
+        <location filename="../../reader/ui/mainwindow.py" line="168"/>
+        <location filename="../../reader/ui/mainwindow.py" line="180"/>
         <source>Search the handbook</source>
         <translation>Buscar en el manual</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="168"/>
+        <location filename="../../reader/ui/mainwindow.py" line="170"/>
         <source>Type a word or question. Spelling mistakes are forgiven.</source>
         <translation>Escriba una palabra o una pregunta. No importa si hay faltas de ortografía.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="170"/>
+        <location filename="../../reader/ui/mainwindow.py" line="172"/>
         <source>Main toolbar</source>
         <translation>Barra de herramientas principal</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="171"/>
+        <location filename="../../reader/ui/mainwindow.py" line="173"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="184"/>
+        <location filename="../../reader/ui/mainwindow.py" line="193"/>
         <source>That section is not in this handbook.</source>
         <translation>Esa sección no está en este manual.</translation>
     </message>
@@ -827,7 +828,7 @@ Open it in your web browser? This needs an internet connection.</source>
 ¿Quiere abrirla en su navegador? Para esto necesita conexión a internet.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="316"/>
+        <location filename="../../reader/ui/mainwindow.py" line="325"/>
         <source>Chapter %1 of %2: %3</source>
         <translation>Capítulo %1 de %2: %3</translation>
     </message>
@@ -842,16 +843,21 @@ Open it in your web browser? This needs an internet connection.</source>
         <translation>&lt;p&gt;Un lector de manuales para familias que funciona sin internet.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/chrome.py" line="150"/>
+        <location filename="../../reader/ui/window/chrome.py" line="154"/>
         <source>Side panels</source>
         <translation>Paneles laterales</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/dock_title.py" line="41"/>
+        <source>Close %1</source>
+        <translation>Cerrar %1</translation>
     </message>
 </context>
 <context>
     <name>PaneCycle</name>
     <message>
-        <location filename="../../reader/ui/window/keyboard.py" line="39"/>
-        <location filename="../../reader/ui/window/keyboard.py" line="40"/>
+        <location filename="../../reader/ui/window/keyboard.py" line="46"/>
+        <location filename="../../reader/ui/window/keyboard.py" line="47"/>
         <source>More tools</source>
         <translation>Más herramientas</translation>
     </message>
@@ -1143,7 +1149,7 @@ Open it in your web browser? This needs an internet connection.</source>
 <context>
     <name>ReadingComfort</name>
     <message>
-        <location filename="../../reader/ui/window/comfort.py" line="41"/>
+        <location filename="../../reader/ui/window/comfort.py" line="47"/>
         <source>Text size %1%</source>
         <translation>Tamaño del texto: %1%</translation>
     </message>
@@ -1233,12 +1239,12 @@ Open it in your web browser? This needs an internet connection.</source>
 <context>
     <name>TocTree</name>
     <message>
-        <location filename="../../reader/ui/panels/toc_tree.py" line="22"/>
+        <location filename="../../reader/ui/panels/toc_tree.py" line="54"/>
         <source>Contents</source>
         <translation>Índice</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/toc_tree.py" line="23"/>
+        <location filename="../../reader/ui/panels/toc_tree.py" line="55"/>
         <source>Chapters and sections of the handbook</source>
         <translation>Capítulos y secciones del manual</translation>
     </message>

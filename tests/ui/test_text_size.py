@@ -53,6 +53,7 @@ def test_fonts_of_every_panel_grow_with_the_text_size(window: MainWindow) -> Non
         "status": window.status_label,
         "search box": window.search_box,
         "toolbar": window.toolbar,
+        "panel title": window.dock_titles[0].label,
     }
     before = {name: w.font().pointSizeF() for name, w in widgets.items()}
     page_before = window.content.point_size()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from reader.preferences import Preferences
 from reader.ui.theme import THEMES
+from reader.ui.window.dock_title import give_docks_titles
 
 if TYPE_CHECKING:
     from reader.ui.mainwindow import MainWindow
@@ -85,6 +86,9 @@ def build_docks(window: MainWindow) -> None:
     window.toc_dock.raise_()
     window.addDockWidget(right, window.glossary_panel)
     window.glossary_panel.setVisible(bool(window.handbook.glossary.terms))
+    window.dock_titles = give_docks_titles(
+        [window.toc_dock, window.search_dock, window.bookmarks_panel, window.glossary_panel]
+    )
 
 
 def build_toolbar(window: MainWindow) -> QToolBar:

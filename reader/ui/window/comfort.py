@@ -83,6 +83,8 @@ class ReadingComfort(QObject):
             set_style_sheet(app, theme.app_qss())
         set_icon_color(theme.text)
         window.action_set.refresh_icons()
+        for title in window.dock_titles:
+            title.refresh_icon()
         window.bookmark_commands.update_star()
         window.content.document().setDefaultStyleSheet(theme.reading_css())
         window.theme = theme
