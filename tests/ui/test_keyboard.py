@@ -97,3 +97,27 @@ def test_tab_in_the_page_moves_by_link_from_the_screen_without_jumping(
     first, _last = window.content.visible_range()
     assert all(stop[0] >= 0 for stop in window.content.link_stops())
     assert first >= 0
+
+
+def test_shift_tab_leaves_the_glossary_definition(qtbot: QtBot, window: MainWindow) -> None:
+    """Tab and Shift+Tab step through the entry's links and then leave it (no trap)."""
+    window.show_panel(window.glossary_panel)
+    window.show_term("graft-versus-host-disease")
+    definition = window.glossary_panel.definition
+    window.activateWindow()
+    definition.setFocus()
+    qtbot.waitUntil(definition.hasFocus)
+    links = len(definition.link_stops())
+    assert links >= 3
+    presses = 0
+    while definition.hasFocus() and presses <= links + 1:
+        qtbot.keyClick(definition, Qt.Key.Key_Tab)
+        presses += 1
+    assert not definition.hasFocus() and presses == links + 1
+    definition.setFocus()
+    qtbot.waitUntil(definition.hasFocus)
+    presses = 0
+    while definition.hasFocus() and presses <= links + 1:
+        qtbot.keyClick(definition, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+        presses += 1
+    assert not definition.hasFocus() and presses <= links + 1
