@@ -110,3 +110,10 @@ def test_the_text_size_follows_the_systems_own_size(window: MainWindow) -> None:
         app.setProperty(SYSTEM_FONT_PROPERTY, system)
         window.apply_zoom(100)
     assert QApplication.font().pointSizeF() == system.pointSizeF()
+
+
+def test_the_text_size_message_never_overlaps_the_status(qtbot: QtBot, window: MainWindow) -> None:
+    window.action_set["zoom_in"].trigger()
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("Text size"))
+    assert not window.status_label.isVisible()
+    window.apply_zoom(100, announce=False)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from reader.ui.icons import set_icon_color
@@ -45,7 +45,9 @@ class ReadingComfort(QObject):
         window.content.restore_top_paragraph(place)
         if announce:
             message = self.tr("Text size %1%").replace("%1", str(zoom))
-            window.statusBar().showMessage(message, 2000)
+            # After the re-styled widgets are shown again: said at once, the status bar's
+            # own text was re-shown under the message and the two overlapped.
+            QTimer.singleShot(0, lambda: window.statusBar().showMessage(message, 2000))
 
     def _fit_chrome(self, zoom: int) -> None:
         """Keep everything whole at large sizes: toolbar icons grow, and past
