@@ -34,6 +34,12 @@ WORDS_CACHE_SIZE = 400
 MIN_HITS_BEFORE_ANY_WORD = 3
 _SPACE = re.compile(r"\s+")
 _TAG = re.compile(r"<[^>]+>")
+# A glossary entry's stored text ends with its names and related words, which are
+# index data, not something to read in a snippet.
+_GLOSSARY_FIELDS = re.compile(r"\s(?:Also called|See also):")
+_SENTENCE_END = re.compile(r"[.!?:;]|\n")
+_PHRASE_BREAK = re.compile(r"[,(—–]")
+LEAD_WORDS = 6
 
 
 @dataclass(frozen=True)
@@ -45,6 +51,10 @@ class Hit:
     score: float
     kind: str  # "section" | "glossary"
     terms: tuple[str, ...]  # the words in the text that matched, as written there
+    # Runs of matched words as written ("Graft-versus-host disease"): what the page
+    # highlights, so a name is marked whole and its pieces elsewhere are not.
+    phrases: tuple[str, ...] = ()
+    lead: str = ""  # the snippet's first words, plain: where opening the hit lands
 
     @property
     def plain_snippet(self) -> str:
@@ -131,7 +141,18 @@ class SearchIndex:
         found = self._ranked(plan, limit)
         highlights = plan.highlights
         hits = tuple(self._hit(doc, fields, score, highlights) for doc, fields, score in found)
-        return SearchResult(query, plan.suggestion, hits)
+        suggestion = plan.suggestion if plan.suggestion and self._too_little(query) else None
+        return SearchResult(query, suggestion, hits)
+
+    def _too_little(self, query: str) -> bool:
+        """Whether the words as typed (no corrections) find too little to stand alone:
+        only then is "Did you mean" worth the reader's attention."""
+        assert self._searcher is not None
+        typed = self._planner.plan(query, as_typed=True).whoosh_query(every_group=True)
+        if typed is None:
+            return True
+        found = self._searcher.search(typed, limit=MIN_HITS_BEFORE_ANY_WORD, terms=False)
+        return len(found) < MIN_HITS_BEFORE_ANY_WORD
 
     def _ranked(self, plan: QueryPlan, limit: int) -> list[tuple[int, dict[str, str], float]]:
         """Sections with every group first; if too few, sections with any group."""
@@ -156,7 +177,10 @@ class SearchIndex:
         self, docnum: int, fields: dict[str, str], score: float, highlights: Highlights
     ) -> Hit:
         title = fields.get("shown_title", "")
-        words = self._words_of(docnum, fields.get("text", ""))
+        text = fields.get("text", "")
+        if fields.get("kind") == KIND_GLOSSARY:
+            text = _GLOSSARY_FIELDS.split(text, maxsplit=1)[0]
+        words = self._words_of(docnum, text)
         snippet, terms = make_snippet(words, highlights)
         title_words = WORD.findall(title)
         title_flags = highlights.flags([self._stem_of(w) for w in title_words])
@@ -169,6 +193,8 @@ class SearchIndex:
             score=round(score, 4),
             kind=fields.get("kind", KIND_SECTION),
             terms=_unique_words([*title_terms, *terms]),
+            phrases=_unique_words(matched_phrases(words, highlights)),
+            lead=snippet_lead(snippet),
         )
 
     def _words_of(self, docnum: int, text: str) -> TextWords:
@@ -284,8 +310,8 @@ def make_snippet(
     count = len(words.words)
     if not count:
         return html.escape(_SPACE.sub(" ", text[:200]).strip()), matched
-    start = _best_window(flags, width)
-    end = min(count, start + width)
+    start = _readable_start(words, flags, _best_window(flags, width), width)
+    end = _readable_end(words, start, width)
     begin_char = 0 if start == 0 else words.starts[start]
     end_char = len(text) if end == count else words.ends[end - 1]
     parts: list[str] = ["… "] if begin_char > 0 else []
@@ -300,3 +326,54 @@ def make_snippet(
     if end_char < len(text):
         parts.append(" …")
     return "".join(parts).strip(), matched
+
+
+def _starts_sentence(words: TextWords, index: int) -> bool:
+    gap = words.text[words.ends[index - 1] : words.starts[index]]
+    return bool(_SENTENCE_END.search(gap))
+
+
+def _readable_start(words: TextWords, flags: list[bool], start: int, width: int) -> int:
+    """Move a snippet's start back to its sentence's first word (or a phrase's), so it
+    never opens mid-sentence; past half a snippet back, start at the match itself."""
+    end = min(len(flags), start + width)
+    first_match = next((i for i in range(start, end) if flags[i]), start)
+    for index in range(first_match, max(-1, first_match - width // 2), -1):
+        if index == 0 or _starts_sentence(words, index):
+            return index
+    for index in range(first_match, max(0, first_match - width // 3), -1):
+        gap = words.text[words.ends[index - 1] : words.starts[index]]
+        if _PHRASE_BREAK.search(gap):
+            return index
+    return first_match
+
+
+def _readable_end(words: TextWords, start: int, width: int) -> int:
+    """End at a sentence's end when one falls near the snippet's length."""
+    count = len(words.words)
+    limit = min(count, start + width)
+    for index in range(limit, start + width * 2 // 3, -1):
+        if index >= count or _starts_sentence(words, index):
+            return index
+    return limit
+
+
+def matched_phrases(words: TextWords, highlights: Highlights) -> list[str]:
+    """Each run of neighbouring matched words in the text, as written there."""
+    flags = highlights.flags(words.stems)
+    phrases: list[str] = []
+    run_start = -1
+    for index, flag in enumerate([*flags, False]):
+        if flag and run_start < 0:
+            run_start = index
+        elif not flag and run_start >= 0:
+            piece = words.text[words.starts[run_start] : words.ends[index - 1]]
+            phrases.append(_SPACE.sub(" ", piece))
+            run_start = -1
+    return phrases
+
+
+def snippet_lead(snippet: str) -> str:
+    """The snippet's first few words, plain: a string to find on the page."""
+    plain = snippet_text(snippet).strip().removeprefix("…").strip()
+    return " ".join(plain.split()[:LEAD_WORDS])

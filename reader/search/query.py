@@ -30,6 +30,26 @@ MIN_POSTING_BUDGET = 2000
 MAX_CORRECTIONS = 3
 FIELD_WEIGHTS = (("title", 3.0), ("body", 1.0))
 
+# Everyday words a family types for what the handbook names otherwise: each adds the
+# handbook's words as alternatives (weaker than the word itself, if that is there too).
+LAY_WORDS: dict[str, tuple[str, ...]] = {
+    "insurance": ("cost", "pay"),
+    "insurer": ("cost", "pay"),
+    "insured": ("cost", "pay"),
+    "pay": ("cost",),
+    "paying": ("cost",),
+    "price": ("cost", "expensive"),
+    "money": ("cost", "pay"),
+    "afford": ("cost", "pay"),
+    "expensive": ("cost",),
+    "bill": ("cost", "pay"),
+    "bills": ("cost", "pay"),
+    "fee": ("cost",),
+    "fees": ("cost",),
+    "charge": ("cost",),
+}
+LAY_WEIGHT = 0.8
+
 _QUOTES = '"“”„«»'
 _PIECE = re.compile(rf"[{_QUOTES}]([^{_QUOTES}]*)(?:[{_QUOTES}]|$)|\w+")
 _SPACES = re.compile(r"\s+")
@@ -183,7 +203,9 @@ class QueryPlanner:
                 self.concept_of.setdefault(name, slug)
         self.longest_name = max((len(n) for n in self.concept_of), default=1)
 
-    def plan(self, query: str) -> QueryPlan:
+    def plan(self, query: str, *, as_typed: bool = False) -> QueryPlan:
+        """The query's groups; `as_typed` leaves out spelling corrections (to tell
+        whether the words as typed find enough before offering "Did you mean")."""
         text = clean_query_text(query)
         groups: list[Group] = []
         words: list[_Word] = []
@@ -198,23 +220,30 @@ class QueryPlanner:
                     group.add(phrase, 1.0)
                     groups.append(group)
                 continue
-            word = self._word(match, typing=match.end() == len(text))
+            word = self._word(match, typing=match.end() == len(text), as_typed=as_typed)
             if word is not None:
                 words.append(word)
                 run.append(word)
         groups += self._synonym_groups(run)
         return QueryPlan(tuple(groups[:MAX_GROUPS]), self._suggestion(text, words))
 
-    def _word(self, match: re.Match[str], *, typing: bool) -> _Word | None:
+    def _word(self, match: re.Match[str], *, typing: bool, as_typed: bool = False) -> _Word | None:
         surface = match.group()
         stem = self.stem_of(surface)
         if stem is None:
             return None
         word = _Word(surface, match.start(), match.end(), stem, Group())
         word.group.add((stem,), 1.0)
+        lay = [self.stem_of(w) for w in LAY_WORDS.get(surface.casefold(), ())]
+        for lay_stem in lay:
+            if lay_stem and lay_stem in self.known_stems:
+                word.group.add((lay_stem,), LAY_WEIGHT)
         if stem in self.known_stems:
-            self._offer_likelier(word)
+            if not as_typed:
+                self._offer_likelier(word)
             return word
+        if as_typed or len(word.group.alternatives) > 1:
+            return word  # a lay word is understood, not misspelled
         if typing:
             for expansion in self._prefix_expansions(surface.lower()):
                 word.group.add((expansion,), 0.8)
@@ -299,7 +328,7 @@ class QueryPlanner:
 
     def _suggestion(self, text: str, words: list[_Word]) -> str | None:
         """The typed text with each corrected word replaced, or None if none was."""
-        corrected = [w for w in words if w.correction]
+        corrected = [w for w in words if w.correction and not _same_word(w.surface, w.correction)]
         if not corrected:
             return None
         parts: list[str] = []
@@ -309,6 +338,14 @@ class QueryPlanner:
             last = word.end
         parts.append(text[last:])
         return _SPACES.sub(" ", "".join(parts)).strip()
+
+
+def _same_word(typed: str, correction: str) -> bool:
+    """Another form of the same word ("risky" and "risk", "treatments" and
+    "treatment"): searched for silently, never offered as a correction."""
+    a, b = typed.casefold(), correction.casefold()
+    shorter, longer = sorted((a, b), key=len)
+    return len(shorter) >= 3 and longer.startswith(shorter) and len(longer) - len(shorter) <= 3
 
 
 def _same_case(word: str, like: str) -> str:

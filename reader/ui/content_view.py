@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QRectF, QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QByteArray, QEvent, QPointF, QRectF, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -29,13 +29,14 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 from reader.content.links import GLOSSARY_SCHEME, PICTURE_SCHEME
 from reader.handbook.gate import Refusal
 from reader.handbook.pictures import read_picture
+from reader.ui.link_tabbing import LinkTabBrowser
 
 READING_WIDTH_EM = 40
 MIN_MARGIN = 24
 MAX_PICTURE_WIDTH = 820
 
 
-class ContentView(QTextBrowser):
+class ContentView(LinkTabBrowser):
     """A QTextBrowser that only shows handbook content and reports what is being read."""
 
     link_activated = Signal(QUrl)
@@ -66,6 +67,8 @@ class ContentView(QTextBrowser):
         self._highlights: list[QTextEdit.ExtraSelection] = []
         self._reading: list[QTextEdit.ExtraSelection] = []
         self._point_size = 12.0
+        # True while the text size changes: scrolling then is not the reader's.
+        self.keeping_place = False
         self._pictures: set[str] = set()  # picture: paths shown on this page
         self._picture_width = 0
         self._reflow = QTimer(self)
@@ -185,18 +188,27 @@ class ContentView(QTextBrowser):
             block = block.next()
         return 0
 
-    def highlight_words(self, words: list[str], start_at: int = 0) -> int:
-        """Highlight every occurrence of `words` on the page and scroll to the first one
-        at or after `start_at` (the section's heading). Returns the count."""
+    def highlight_words(self, words: list[str], start_at: int = 0, lead: str = "") -> int:
+        """Highlight every whole-word occurrence of `words` (words or names) on the page
+        and show where the result's snippet begins (`lead`, found at or after
+        `start_at`, the section's heading), else the first match there. Returns the
+        number of highlights."""
         color = QColor("#ffe08a")
+        whole = QTextDocument.FindFlag.FindWholeWords
         selections: list[QTextEdit.ExtraSelection] = []
+        taken: set[int] = set()
         first: QTextCursor | None = None
-        for word in {w for w in words if w.strip()}:
+        # Longest first, so a name's pieces are not marked again inside it.
+        for word in sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True):
             cursor = QTextCursor(self.document())
             while True:
-                cursor = self.document().find(word, cursor)
+                cursor = self.document().find(word, cursor, whole)
                 if cursor.isNull():
                     break
+                span = range(cursor.selectionStart(), cursor.selectionEnd())
+                if any(position in taken for position in span):
+                    continue
+                taken.update(span)
                 selection = QTextEdit.ExtraSelection()
                 selection.cursor = cursor  # type: ignore[misc]
                 selection.format.setBackground(color)  # type: ignore[attr-defined]
@@ -207,10 +219,35 @@ class ContentView(QTextBrowser):
                     first = QTextCursor(cursor)
         self._highlights = selections
         self.setExtraSelections(selections + self._reading)
-        if first is not None:
-            self.setTextCursor(first)
-            self.ensureCursorVisible()
+        landing = self.find_lead(lead, start_at) if lead else None
+        target = landing or first
+        if target is not None:
+            self.show_near_top(target)
         return len(selections)
+
+    def find_lead(self, lead: str, start_at: int) -> QTextCursor | None:
+        """Where a snippet's opening words stand on the page (fewer words if the page
+        breaks them differently), at or after `start_at`."""
+        words = lead.split()
+        for size in (len(words), 4, 2):
+            if size > len(words) or size < 1:
+                continue
+            cursor = self.document().find(" ".join(words[:size]), start_at)
+            if not cursor.isNull():
+                return cursor
+        return None
+
+    def show_near_top(self, cursor: QTextCursor) -> None:
+        """Scroll so `cursor`'s line sits a little below the top of the view, and put
+        the text cursor there (no selection: the highlights show the words)."""
+        plain = QTextCursor(cursor)
+        plain.setPosition(cursor.selectionStart())
+        self.setTextCursor(plain)
+        block_top = self.document().documentLayout().blockBoundingRect(plain.block()).top()
+        line = plain.block().layout().lineForTextPosition(plain.positionInBlock())
+        line_top = block_top + (line.y() if line.isValid() else 0)
+        margin = self.viewport().height() // 6
+        self.verticalScrollBar().setValue(max(0, round(line_top) - margin))
 
     def clear_highlights(self) -> None:
         self._highlights = []
@@ -321,18 +358,61 @@ class ContentView(QTextBrowser):
     def point_size(self) -> float:
         return self.document().defaultFont().pointSizeF()
 
-    def _apply_point_size(self) -> None:
+    def _apply_point_size(self, place: tuple[int, float] | None = None) -> None:
         font = QFont(self.font())
         font.setPointSizeF(self._point_size)
         if self.document().defaultFont() != font:
-            self.document().setDefaultFont(font)
-            self._update_margins()
-            self._anchors = self._anchor_positions()
+            place = place or self.top_paragraph()
+            self.keeping_place = True
+            try:
+                self.document().setDefaultFont(font)
+                self._update_margins()
+                self._anchors = self._anchor_positions()
+            finally:
+                self.keeping_place = False
+            self.restore_top_paragraph(place)
+
+    def top_paragraph(self) -> tuple[int, float]:
+        """The paragraph at the top of the view (its position in the document) and how
+        far into it the view starts, as a fraction of its height: what a text size
+        change must keep in place, since the pixel offset means nothing afterwards."""
+        document = self.document()
+        if document.isEmpty():
+            return 0, 0.0
+        y = self.verticalScrollBar().value()
+        layout = document.documentLayout()
+        hit = layout.hitTest(QPointF(self.viewport().width() / 2, y), Qt.HitTestAccuracy.FuzzyHit)
+        block = document.findBlock(max(0, hit))
+        rect = layout.blockBoundingRect(block)
+        if y < rect.top():  # the view starts in the space above this paragraph
+            return block.position(), 0.0
+        return block.position(), min(1.0, (y - rect.top()) / max(1.0, rect.height()))
+
+    def restore_top_paragraph(self, place: tuple[int, float]) -> None:
+        """Scroll so the paragraph from `top_paragraph()` is at the top again."""
+        position, fraction = place
+        document = self.document()
+        if document.isEmpty() or (position == 0 and fraction == 0.0):
+            self.verticalScrollBar().setValue(0)
+            return
+        layout = document.documentLayout()
+        layout.documentSize()  # lays the whole page out, so the scroll range is right
+        rect = layout.blockBoundingRect(document.findBlock(position))
+        self.verticalScrollBar().setValue(round(rect.top() + fraction * rect.height()))
 
     def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:
-            self._apply_point_size()
+        if event.type() != QEvent.Type.FontChange:
+            super().changeEvent(event)
+            return
+        # QTextEdit gives the page the widget's font first (a style sheet's size), which
+        # scrolls it; keep the place from before that, and tell the window it is passing.
+        place = self.top_paragraph()
+        self.keeping_place = True
+        try:
+            super().changeEvent(event)
+        finally:
+            self.keeping_place = False
+        self._apply_point_size(place)
 
     def _column_width(self) -> int:
         """The text column: about 40em, or the whole view less its margins if narrower."""

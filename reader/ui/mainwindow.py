@@ -49,7 +49,9 @@ from reader.ui.startup import AfterFirstPaint
 from reader.ui.theme import Theme
 from reader.ui.window import chrome, dialogs
 from reader.ui.window.bookmarking import BookmarkCommands
-from reader.ui.window.comfort import ReadingComfort
+from reader.ui.window.comfort import LABELS_UP_TO_ZOOM, ReadingComfort
+from reader.ui.window.dock_title import DockTitle
+from reader.ui.window.keyboard import PaneCycle
 from reader.ui.window.printing import PrintController
 from reader.ui.window.searching import SearchCommands
 from reader.ui.window.wiring import connect_actions
@@ -139,6 +141,7 @@ class MainWindow(QMainWindow):
         column.addWidget(self.find_bar)
         self.setCentralWidget(center)
         self.toc_dock: QDockWidget
+        self.dock_titles: list[DockTitle]
         self.search_dock: QDockWidget
         self.theme_group: QActionGroup
         self.theme: Theme
@@ -146,6 +149,7 @@ class MainWindow(QMainWindow):
         self.bookmarks_panel.set_touch_mode(self.kiosk)
         self.toolbar = chrome.build_toolbar(self)
         self.menus = chrome.build_menus(self)
+        self.panes = PaneCycle(self)
         self.status_label.setObjectName("statusLabel")
         self.statusBar().addWidget(self.status_label, 1)
         self.statusBar().setSizeGripEnabled(not self.kiosk)
@@ -161,9 +165,10 @@ class MainWindow(QMainWindow):
         for name, menu in self.menus.items():
             menu.setTitle(titles[name])
         self.find_bar.retranslate()
+        self.panes.retranslate()
         self.toc_dock.setWindowTitle(self.tr("Contents"))
         self.search_dock.setWindowTitle(self.tr("Search results"))
-        self.search_box.setPlaceholderText(self.tr("Search the handbook (Ctrl+K)"))
+        self.set_search_hint()
         self.search_box.setAccessibleName(self.tr("Search the handbook"))
         self.search_box.setAccessibleDescription(
             self.tr("Type a word or question. Spelling mistakes are forgiven.")
@@ -172,6 +177,13 @@ class MainWindow(QMainWindow):
         self.status_label.setAccessibleName(self.tr("Status"))
         self.setWindowTitle(f"{self.handbook.title} — {APP_NAME}")
         self._update_status()
+
+    def set_search_hint(self) -> None:
+        """The search box's hint; at large text sizes without the shortcut, so it fits."""
+        if self.preferences.zoom > LABELS_UP_TO_ZOOM:
+            self.search_box.setPlaceholderText(self.tr("Search the handbook"))
+        else:
+            self.search_box.setPlaceholderText(self.tr("Search the handbook (Ctrl+K)"))
 
     # -- navigation ------------------------------------------------------------------
 
@@ -219,7 +231,7 @@ class MainWindow(QMainWindow):
 
     def follow_scroll(self) -> None:
         """As the reader scrolls, the current section (TOC selection, status) follows."""
-        if not self._shown_chapter_id or self._navigating:
+        if not self._shown_chapter_id or self._navigating or self.content.keeping_place:
             return
         anchor = self.content.anchor_at_top()
         section_id = (
@@ -260,8 +272,8 @@ class MainWindow(QMainWindow):
 
     # -- search ----------------------------------------------------------------------
 
-    def open_search_result(self, section_id: str, words: list[str]) -> None:
-        self.searching.open_result(section_id, words)
+    def open_search_result(self, section_id: str, words: list[str], lead: str = "") -> None:
+        self.searching.open_result(section_id, words, lead)
 
     def shut_down_search(self) -> None:
         self.searching.shut_down()

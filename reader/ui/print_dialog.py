@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import QLocale, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QRadioButton,
+    QSizePolicy,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -67,6 +69,9 @@ class PrintDialog(QDialog):
         self.current_section_id = current_section_id
         self.save_target = save_target
         self.preview: QPrintPreviewDialog | None = None
+        self.saved_path: Path | None = None
+        # How a saved file is opened (tests replace it; a kiosk turns it off).
+        self.open_url: Callable[[QUrl], object] | None = QDesktopServices.openUrl
         self._preview_document: ComposedDocument | None = None
         self.setObjectName("printDialog")
         self.setWindowTitle(self.tr("Export PDF / Print"))
@@ -97,11 +102,39 @@ class PrintDialog(QDialog):
         self.page_size_combo.setCurrentIndex(self.page_size_combo.findData(page_size))
         form.addRow(self.tr("Paper size:"), self.page_size_combo)
         layout.addLayout(form)
+        layout.addLayout(self._status_row())
+        layout.addLayout(self._buttons())
+
+    def _status_row(self) -> QHBoxLayout:
+        """How the last export went, with Open and Show in Folder once a file is saved.
+        The buttons keep their room while hidden, so nothing moves when they appear."""
+        row = QHBoxLayout()
         self.status_label = QLabel()
         self._named(self.status_label, "printStatus", self.tr("Print status"))
         self.status_label.setWordWrap(True)
-        layout.addWidget(self.status_label)
-        layout.addLayout(self._buttons())
+        # A long file name wraps; it never widens the dialog under the pointer.
+        self.status_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.open_button = QPushButton(self.tr("Open"))
+        self._named(self.open_button, "openPdfButton", self.tr("Open the saved PDF"))
+        self.folder_button = QPushButton(self.tr("Show in Folder"))
+        self._named(self.folder_button, "showPdfFolderButton", self.tr("Show the PDF's folder"))
+        self.open_button.clicked.connect(lambda: self._open(self.saved_path))
+        self.folder_button.clicked.connect(
+            lambda: self._open(self.saved_path.parent if self.saved_path else None)
+        )
+        row.addWidget(self.status_label, 1)
+        for button in (self.open_button, self.folder_button):
+            policy = button.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            button.setSizePolicy(policy)
+            button.setAutoDefault(False)
+            button.hide()
+            row.addWidget(button)
+        return row
+
+    def _open(self, path: Path | None) -> None:
+        if path is not None and self.open_url is not None:
+            self.open_url(QUrl.fromLocalFile(str(path)))
 
     def _scope_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("What to print"))
@@ -210,11 +243,18 @@ class PrintDialog(QDialog):
         packet = self.scope() == "packet"
         self.tree.setEnabled(packet)
         self.glossary_check.setEnabled(self.scope() != "all")
-        self.status_label.clear()
+        self.show_result("")
 
-    def show_result(self, message: str) -> None:
-        """Show how an export went (the main window calls this after writing)."""
+    def show_result(self, message: str, saved: Path | None = None) -> None:
+        """Show how an export went (the main window calls this after writing); with
+        `saved`, offer to open the file or its folder."""
         self.status_label.setText(message)
+        self.saved_path = saved
+        can_open = saved is not None and self.open_url is not None
+        self.open_button.setVisible(can_open)
+        self.folder_button.setVisible(can_open)
+        if can_open:
+            self.open_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- actions --------------------------------------------------------------------
 

@@ -31,6 +31,7 @@ class Theme:
     rule: str
     accent: str
     highlight_text: str
+    focus: str = ""  # the focus ring; the accent unless a theme needs a brighter one
 
     def reading_css(self) -> str:
         return self._fill("reading.css")
@@ -40,7 +41,13 @@ class Theme:
 
     def _fill(self, name: str) -> str:
         template = (resources_dir() / "styles" / name).read_text(encoding="utf-8")
-        return Template(template).safe_substitute(self.__dict__)
+        return Template(template).safe_substitute(self.colors())
+
+    def colors(self) -> dict[str, str]:
+        """Every colour by its style-sheet name (the focus ring defaults to the accent)."""
+        named = {k: v for k, v in self.__dict__.items() if k != "name"}
+        named["focus"] = self.focus or self.accent
+        return named
 
     def palette(self) -> QPalette:
         palette = QPalette()
@@ -94,8 +101,9 @@ DARK = Theme(
     box="#27313d",
     box_important="#3a3222",
     rule="#4a5562",
-    accent="#3b7bc4",
+    accent="#3070b8",
     highlight_text="#ffffff",
+    focus="#8ab8f0",
 )
 CONTRAST = Theme("contrast", text="#000000", page="#ffffff", window="#ffffff",
                  heading="#000000", link="#0000c0", muted="#4a4a4a", box="#ffffff",

@@ -215,8 +215,12 @@
     </message>
     <message>
         <location filename="../../reader/ui/actions.py" line="90"/>
+        <source>Pause or go on reading aloud (F7)</source>
+        <translation>Pausar o seguir leyendo en voz alta (F7)</translation>
+    </message>
+    <message>
         <source>Pause or go on reading aloud (F6)</source>
-        <translation>Pausar o seguir leyendo en voz alta (F6)</translation>
+        <translation type="vanished">Pausar o seguir leyendo en voz alta (F6)</translation>
     </message>
     <message>
         <location filename="../../reader/ui/actions.py" line="91"/>
@@ -275,11 +279,21 @@
     </message>
     <message>
         <location filename="../../reader/ui/actions.py" line="102"/>
+        <source>Next &amp;Part of the Window</source>
+        <translation>&amp;Siguiente parte de la ventana</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="103"/>
+        <source>Pre&amp;vious Part of the Window</source>
+        <translation>Parte &amp;anterior de la ventana</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="105"/>
         <source>&amp;About Handbook Reader</source>
         <translation>&amp;Acerca de Handbook Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="103"/>
+        <location filename="../../reader/ui/actions.py" line="106"/>
         <source>How to Use This &amp;Reader</source>
         <translation>&amp;Cómo usar este lector</translation>
     </message>
@@ -475,108 +489,108 @@
 <context>
     <name>BookmarksPanel</name>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="271"/>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="272"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="111"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="112"/>
         <source>Bookmarks</source>
         <translation>Marcadores</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="273"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="113"/>
         <source>Bookmarked sections</source>
         <translation>Secciones marcadas</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="275"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="115"/>
         <source>Press Enter to read a section; Alt+Up and Alt+Down change the order.</source>
         <translation>Presione Enter para leer una sección; Alt+Arriba y Alt+Abajo cambian el orden.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="278"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="118"/>
         <source>No bookmarks yet. Press Ctrl+D or the star to keep a section here.</source>
         <translation>Todavía no hay marcadores. Presione Ctrl+D o la estrella para guardar aquí una sección.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="280"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="120"/>
         <source>No bookmarks yet</source>
         <translation>Todavía no hay marcadores</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="282"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="122"/>
         <source>Rename…</source>
         <translation>Cambiar nombre…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="282"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="122"/>
         <source>Rename the selected bookmark</source>
         <translation>Cambiar el nombre del marcador elegido</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="283"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="123"/>
         <source>Edit Note…</source>
         <translation>Editar nota…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="283"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="123"/>
         <source>Write a note for the selected bookmark</source>
         <translation>Escribir una nota para el marcador elegido</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="284"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="124"/>
         <source>Delete</source>
         <translation>Borrar</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="284"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="124"/>
         <source>Delete the selected bookmark</source>
         <translation>Borrar el marcador elegido</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="285"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="125"/>
         <source>Move Up</source>
         <translation>Subir</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="285"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="125"/>
         <source>Move the selected bookmark up (Alt+Up)</source>
         <translation>Subir el marcador elegido (Alt+Arriba)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="287"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="127"/>
         <source>Move Down</source>
         <translation>Bajar</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="288"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="128"/>
         <source>Move the selected bookmark down (Alt+Down)</source>
         <translation>Bajar el marcador elegido (Alt+Abajo)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="315"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="155"/>
         <source>Section no longer in this handbook</source>
         <translation>Esta sección ya no está en el manual</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="405"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="245"/>
         <source>Rename Bookmark</source>
         <translation>Cambiar el nombre del marcador</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="405"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="245"/>
         <source>Title:</source>
         <translation>Título:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="417"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="257"/>
         <source>Bookmark Note</source>
         <translation>Nota del marcador</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="417"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="257"/>
         <source>Note:</source>
         <translation>Nota:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="452"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="292"/>
         <source>Bookmark actions</source>
         <translation>Acciones de los marcadores</translation>
     </message>
@@ -584,12 +598,12 @@
 <context>
     <name>ContentView</name>
     <message>
-        <location filename="../../reader/ui/content_view.py" line="50"/>
+        <location filename="../../reader/ui/content_view.py" line="51"/>
         <source>Handbook text</source>
         <translation>Texto del manual</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/content_view.py" line="52"/>
+        <location filename="../../reader/ui/content_view.py" line="53"/>
         <source>The section you are reading. Links and underlined words can be opened.</source>
         <translation>La sección que está leyendo. Puede abrir los enlaces y las palabras subrayadas.</translation>
     </message>
@@ -693,78 +707,78 @@ Volveremos al inicio en %n segundos</numerusform>
 <context>
     <name>GlossaryPanel</name>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="155"/>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="156"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="160"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="161"/>
         <source>Glossary</source>
         <translation>Glosario</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="157"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="162"/>
         <source>Filter words…</source>
         <translation>Buscar una palabra…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="158"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="163"/>
         <source>Filter the glossary</source>
         <translation>Buscar en el glosario</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="159"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="164"/>
         <source>Type part of a word or an abbreviation, such as GVHD</source>
         <translation>Escriba parte de una palabra o una sigla, por ejemplo GVHD</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="160"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="165"/>
         <source>Glossary letters</source>
         <translation>Letras del glosario</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="162"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="167"/>
         <source>Words starting with %1</source>
         <translation>Palabras que empiezan con %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="164"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="169"/>
         <source>Glossary words, A to Z</source>
         <translation>Palabras del glosario, de la A a la Z</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="165"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="170"/>
         <source>No word in the glossary matches.</source>
         <translation>Ninguna palabra del glosario coincide.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="167"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="172"/>
         <source>Meaning of the chosen word</source>
         <translation>Significado de la palabra elegida</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="269"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="282"/>
         <source>Choose a word from the list to see what it means.</source>
         <translation>Elija una palabra de la lista para ver qué significa.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="271"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="284"/>
         <source>This handbook has no glossary.</source>
         <translation>Este manual no tiene glosario.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="282"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="295"/>
         <source>Also called:</source>
         <translation>Otros nombres:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="288"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="301"/>
         <source>Related words:</source>
         <translation>Palabras relacionadas:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="300"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="313"/>
         <source>Appears in:</source>
         <translation>Aparece en:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="307"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="320"/>
         <source>not used in the chapters yet</source>
         <translation>todavía no aparece en los capítulos</translation>
     </message>
@@ -822,77 +836,78 @@ Volveremos al inicio en %n segundos</numerusform>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/window/chrome.py" line="50"/>
+        <location filename="../../reader/ui/window/chrome.py" line="52"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/chrome.py" line="51"/>
+        <location filename="../../reader/ui/window/chrome.py" line="53"/>
         <source>&amp;Edit</source>
         <translation>&amp;Edición</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/chrome.py" line="52"/>
+        <location filename="../../reader/ui/window/chrome.py" line="54"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/chrome.py" line="53"/>
+        <location filename="../../reader/ui/window/chrome.py" line="55"/>
         <source>&amp;Go</source>
         <translation>&amp;Ir</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/chrome.py" line="54"/>
+        <location filename="../../reader/ui/window/chrome.py" line="56"/>
         <source>&amp;Bookmarks</source>
         <translation>&amp;Marcadores</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/chrome.py" line="55"/>
+        <location filename="../../reader/ui/window/chrome.py" line="57"/>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/chrome.py" line="56"/>
+        <location filename="../../reader/ui/window/chrome.py" line="58"/>
         <source>&amp;Theme</source>
         <translation>&amp;Tema</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="164"/>
+        <location filename="../../reader/ui/mainwindow.py" line="169"/>
         <source>Contents</source>
         <translation>Índice</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="165"/>
+        <location filename="../../reader/ui/mainwindow.py" line="170"/>
         <source>Search results</source>
         <translation>Resultados de búsqueda</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="166"/>
+        <location filename="../../reader/ui/mainwindow.py" line="186"/>
         <source>Search the handbook (Ctrl+K)</source>
         <translation>Buscar en el manual (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="167"/>
+        <location filename="../../reader/ui/mainwindow.py" line="172"/>
+        <location filename="../../reader/ui/mainwindow.py" line="184"/>
         <source>Search the handbook</source>
         <translation>Buscar en el manual</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="169"/>
+        <location filename="../../reader/ui/mainwindow.py" line="174"/>
         <source>Type a word or question. Spelling mistakes are forgiven.</source>
         <translation>Escriba una palabra o una pregunta. No importa si hay faltas de ortografía.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="171"/>
+        <location filename="../../reader/ui/mainwindow.py" line="176"/>
         <source>Main toolbar</source>
         <translation>Barra de herramientas principal</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="172"/>
+        <location filename="../../reader/ui/mainwindow.py" line="177"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="185"/>
+        <location filename="../../reader/ui/mainwindow.py" line="197"/>
         <source>That section is not in this handbook.</source>
         <translation>Esa sección no está en este manual.</translation>
     </message>
@@ -933,7 +948,7 @@ Open it in your web browser? This needs an internet connection.</source>
 ¿Quiere abrirla en su navegador? Para esto necesita conexión a internet.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="317"/>
+        <location filename="../../reader/ui/mainwindow.py" line="329"/>
         <source>Chapter %1 of %2: %3</source>
         <translation>Capítulo %1 de %2: %3</translation>
     </message>
@@ -948,9 +963,14 @@ Open it in your web browser? This needs an internet connection.</source>
         <translation>&lt;p&gt;Un lector de manuales para familias que funciona sin internet.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/chrome.py" line="150"/>
+        <location filename="../../reader/ui/window/chrome.py" line="155"/>
         <source>Side panels</source>
         <translation>Paneles laterales</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/dock_title.py" line="41"/>
+        <source>Close %1</source>
+        <translation>Cerrar %1</translation>
     </message>
 </context>
 <context>
@@ -1000,6 +1020,15 @@ Open it in your web browser? This needs an internet connection.</source>
         <location filename="../../reader/ui/kiosk/keyboard.py" line="97"/>
         <source>space</source>
         <translation>espacio</translation>
+    </message>
+</context>
+<context>
+    <name>PaneCycle</name>
+    <message>
+        <location filename="../../reader/ui/window/keyboard.py" line="46"/>
+        <location filename="../../reader/ui/window/keyboard.py" line="47"/>
+        <source>More tools</source>
+        <translation>Más herramientas</translation>
     </message>
 </context>
 <context>
@@ -1141,17 +1170,17 @@ Open it in your web browser? This needs an internet connection.</source>
 <context>
     <name>PrintController</name>
     <message>
-        <location filename="../../reader/ui/window/printing.py" line="63"/>
+        <location filename="../../reader/ui/window/printing.py" line="68"/>
         <source>Saved %1 (%2 pages).</source>
         <translation>Guardado: %1 (páginas: %2).</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/printing.py" line="72"/>
+        <location filename="../../reader/ui/window/printing.py" line="77"/>
         <source>Save as PDF</source>
         <translation>Guardar como PDF</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/printing.py" line="74"/>
+        <location filename="../../reader/ui/window/printing.py" line="79"/>
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
@@ -1159,126 +1188,146 @@ Open it in your web browser? This needs an internet connection.</source>
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="72"/>
+        <location filename="../../reader/ui/print_dialog.py" line="77"/>
         <source>Export PDF / Print</source>
         <translation>Exportar PDF / Imprimir</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="73"/>
+        <location filename="../../reader/ui/print_dialog.py" line="78"/>
         <source>Export PDF or print</source>
         <translation>Exportar PDF o imprimir</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="88"/>
+        <location filename="../../reader/ui/print_dialog.py" line="93"/>
         <source>Include a glossary of the words used</source>
         <translation>Incluir un glosario de las palabras usadas</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="89"/>
+        <location filename="../../reader/ui/print_dialog.py" line="94"/>
         <source>Include a glossary</source>
         <translation>Incluir un glosario</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="94"/>
+        <location filename="../../reader/ui/print_dialog.py" line="99"/>
         <source>Paper size</source>
         <translation>Tamaño del papel</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="95"/>
+        <location filename="../../reader/ui/print_dialog.py" line="100"/>
         <source>A4</source>
         <translation>A4</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="96"/>
+        <location filename="../../reader/ui/print_dialog.py" line="101"/>
         <source>US Letter</source>
         <translation>Carta (EE. UU.)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="98"/>
+        <location filename="../../reader/ui/print_dialog.py" line="103"/>
         <source>Paper size:</source>
         <translation>Tamaño del papel:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="101"/>
+        <location filename="../../reader/ui/print_dialog.py" line="113"/>
         <source>Print status</source>
         <translation>Estado de la impresión</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="107"/>
-        <location filename="../../reader/ui/print_dialog.py" line="108"/>
+        <location filename="../../reader/ui/print_dialog.py" line="117"/>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/print_dialog.py" line="118"/>
+        <source>Open the saved PDF</source>
+        <translation>Abrir el PDF guardado</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/print_dialog.py" line="119"/>
+        <source>Show in Folder</source>
+        <translation>Mostrar en la carpeta</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/print_dialog.py" line="120"/>
+        <source>Show the PDF&apos;s folder</source>
+        <translation>Mostrar la carpeta del PDF</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/print_dialog.py" line="140"/>
+        <location filename="../../reader/ui/print_dialog.py" line="141"/>
         <source>What to print</source>
         <translation>Qué imprimir</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="112"/>
+        <location filename="../../reader/ui/print_dialog.py" line="145"/>
         <source>This section</source>
         <translation>Esta sección</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="113"/>
+        <location filename="../../reader/ui/print_dialog.py" line="146"/>
         <source>This chapter</source>
         <translation>Este capítulo</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="114"/>
+        <location filename="../../reader/ui/print_dialog.py" line="147"/>
         <source>The whole handbook</source>
         <translation>Todo el manual</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="115"/>
+        <location filename="../../reader/ui/print_dialog.py" line="148"/>
         <source>A take-home packet of sections I choose</source>
         <translation>Un paquete para llevar a casa, con las secciones que yo elija</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="130"/>
+        <location filename="../../reader/ui/print_dialog.py" line="163"/>
         <source>Sections for the take-home packet</source>
         <translation>Secciones del paquete para llevar a casa</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="141"/>
+        <location filename="../../reader/ui/print_dialog.py" line="174"/>
         <source>Introduction</source>
         <translation>Introducción</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="155"/>
+        <location filename="../../reader/ui/print_dialog.py" line="188"/>
         <source>Print…</source>
         <translation>Imprimir…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="156"/>
+        <location filename="../../reader/ui/print_dialog.py" line="189"/>
         <source>Print</source>
         <translation>Imprimir</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="157"/>
+        <location filename="../../reader/ui/print_dialog.py" line="190"/>
         <source>Preview</source>
         <translation>Vista previa</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="158"/>
-        <location filename="../../reader/ui/print_dialog.py" line="278"/>
+        <location filename="../../reader/ui/print_dialog.py" line="191"/>
+        <location filename="../../reader/ui/print_dialog.py" line="318"/>
         <source>Print preview</source>
         <translation>Vista previa de la impresión</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="159"/>
+        <location filename="../../reader/ui/print_dialog.py" line="192"/>
         <source>Save as PDF…</source>
         <translation>Guardar como PDF…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="160"/>
+        <location filename="../../reader/ui/print_dialog.py" line="193"/>
         <source>Save as PDF</source>
         <translation>Guardar como PDF</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="161"/>
-        <location filename="../../reader/ui/print_dialog.py" line="162"/>
+        <location filename="../../reader/ui/print_dialog.py" line="194"/>
+        <location filename="../../reader/ui/print_dialog.py" line="195"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/print_dialog.py" line="258"/>
-        <location filename="../../reader/ui/print_dialog.py" line="267"/>
+        <location filename="../../reader/ui/print_dialog.py" line="298"/>
+        <location filename="../../reader/ui/print_dialog.py" line="307"/>
         <source>Sent %n page(s) to the printer.</source>
         <translation>
             <numerusform>Se envió %n página a la impresora.</numerusform>
@@ -1286,12 +1335,12 @@ Open it in your web browser? This needs an internet connection.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="288"/>
+        <location filename="../../reader/ui/print_dialog.py" line="328"/>
         <source>Tick at least one section for the packet.</source>
         <translation>Marque al menos una sección para el paquete.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="293"/>
+        <location filename="../../reader/ui/print_dialog.py" line="333"/>
         <source>Saving…</source>
         <translation>Guardando…</translation>
     </message>
@@ -1355,7 +1404,7 @@ Open it in your web browser? This needs an internet connection.</source>
 <context>
     <name>ReadingComfort</name>
     <message>
-        <location filename="../../reader/ui/window/comfort.py" line="30"/>
+        <location filename="../../reader/ui/window/comfort.py" line="47"/>
         <source>Text size %1%</source>
         <translation>Tamaño del texto: %1%</translation>
     </message>
@@ -1363,7 +1412,7 @@ Open it in your web browser? This needs an internet connection.</source>
 <context>
     <name>SearchCommands</name>
     <message>
-        <location filename="../../reader/ui/window/searching.py" line="50"/>
+        <location filename="../../reader/ui/window/searching.py" line="52"/>
         <source>%1 matches highlighted on this page.</source>
         <translation>Resultados resaltados en esta página: %1.</translation>
     </message>
@@ -1371,7 +1420,7 @@ Open it in your web browser? This needs an internet connection.</source>
 <context>
     <name>SearchIndexLoader</name>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="309"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="312"/>
         <source>Search is not available right now.</source>
         <translation>La búsqueda no está disponible en este momento.</translation>
     </message>
@@ -1379,32 +1428,32 @@ Open it in your web browser? This needs an internet connection.</source>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="160"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="162"/>
         <source>Search results panel</source>
         <translation>Panel de resultados de búsqueda</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="161"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="163"/>
         <source>Search results</source>
         <translation>Resultados de búsqueda</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="162"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="164"/>
         <source>Search message</source>
         <translation>Mensaje de la búsqueda</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="191"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="193"/>
         <source>Preparing search…</source>
         <translation>Preparando la búsqueda…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="210"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="212"/>
         <source>Glossary</source>
         <translation>Glosario</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/panels/search_panel.py" line="222"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="225"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n resultado</numerusform>
@@ -1412,12 +1461,12 @@ Open it in your web browser? This needs an internet connection.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="228"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="231"/>
         <source>No results for “%1”. Try fewer words, or check the spelling.</source>
         <translation>No hay resultados para “%1”. Pruebe con menos palabras o revise la ortografía.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="232"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="235"/>
         <source>Did you mean: %1?</source>
         <translation>¿Quiso decir: %1?</translation>
     </message>
@@ -1445,12 +1494,12 @@ Open it in your web browser? This needs an internet connection.</source>
 <context>
     <name>TocTree</name>
     <message>
-        <location filename="../../reader/ui/panels/toc_tree.py" line="21"/>
+        <location filename="../../reader/ui/panels/toc_tree.py" line="54"/>
         <source>Contents</source>
         <translation>Índice</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/toc_tree.py" line="22"/>
+        <location filename="../../reader/ui/panels/toc_tree.py" line="55"/>
         <source>Chapters and sections of the handbook</source>
         <translation>Capítulos y secciones del manual</translation>
     </message>

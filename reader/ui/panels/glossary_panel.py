@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from reader.content.links import SECTION_SCHEME, glossary_slug_from_url
 from reader.handbook import Handbook, section_label
 from reader.handbook.glossary import Term, is_abbreviation
+from reader.ui.link_tabbing import LinkTabBrowser
 
 SLUG_ROLE = Qt.ItemDataRole.UserRole
 LETTERS = string.ascii_uppercase
@@ -133,7 +134,11 @@ class GlossaryPanel(QDockWidget):
     def _make_list(self, parent: QWidget) -> QListWidget:
         terms = QListWidget(parent)
         terms.setObjectName("glossaryList")
-        terms.setUniformItemSizes(True)
+        # Long names wrap rather than being cut ("Graft-versus-h…") at large text sizes.
+        terms.setUniformItemSizes(False)
+        terms.setWordWrap(True)
+        terms.setResizeMode(QListWidget.ResizeMode.Adjust)
+        terms.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for term in self.handbook.glossary.terms:
             item = QListWidgetItem(list_text(term), terms)
             item.setData(SLUG_ROLE, term.slug)
@@ -142,7 +147,7 @@ class GlossaryPanel(QDockWidget):
         return terms
 
     def _make_definition(self, parent: QWidget) -> QTextBrowser:
-        browser = QTextBrowser(parent)
+        browser = LinkTabBrowser(parent)
         browser.setObjectName("glossaryDefinition")
         browser.setOpenLinks(False)
         browser.setOpenExternalLinks(False)
@@ -165,6 +170,14 @@ class GlossaryPanel(QDockWidget):
         self.no_match.setText(self.tr("No word in the glossary matches."))
         self.no_match.setAccessibleName(self.no_match.text())
         self.definition.setAccessibleName(self.tr("Meaning of the chosen word"))
+        if self._current is not None:
+            self._show_definition(self._current)
+        else:
+            self._show_nothing_chosen()
+
+    def refresh_colors(self) -> None:
+        """Show the entry again in the new theme: Qt gives links their colour when
+        the HTML is read, so a theme switch would leave the old (unreadable) one."""
         if self._current is not None:
             self._show_definition(self._current)
         else:

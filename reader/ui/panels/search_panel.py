@@ -2,7 +2,7 @@
 opens (or builds) the search index off the UI thread.
 
 The panel only shows results and forwards the reader's choice: activating a result
-emits `result_activated(section_id, matched_words)`; the main window opens the section
+emits `result_activated(section_id, matched_words, lead)`; the main window opens the section
 and highlights the words. It searches as the reader types, after a short pause.
 """
 
@@ -52,6 +52,7 @@ RESULT_LIMIT = 30
 ID_ROLE = Qt.ItemDataRole.UserRole
 TERMS_ROLE = Qt.ItemDataRole.UserRole + 1
 HTML_ROLE = Qt.ItemDataRole.UserRole + 2
+LEAD_ROLE = Qt.ItemDataRole.UserRole + 3
 ROW_PADDING = 6
 SUGGESTION_LINK = "suggestion"
 ROW_STYLE = """
@@ -116,7 +117,8 @@ class SearchResultDelegate(QStyledItemDelegate):
 class SearchPanel(QWidget):
     """Results for what is typed in `search_box`, with a message line above them."""
 
-    result_activated = Signal(str, list)  # section id, the words that matched
+    # section id, what to highlight (matched words and names, whole), the snippet's lead
+    result_activated = Signal(str, list, str)
     results_changed = Signal(int)  # how many results are shown now
 
     def __init__(self, search_box: QLineEdit, parent: QWidget | None = None) -> None:
@@ -214,7 +216,8 @@ class SearchPanel(QWidget):
             item.setData(Qt.ItemDataRole.DisplayRole, f"{spoken}. {hit.plain_snippet}")
             item.setData(Qt.ItemDataRole.ToolTipRole, place)
             item.setData(ID_ROLE, hit.id)
-            item.setData(TERMS_ROLE, list(hit.terms))
+            item.setData(TERMS_ROLE, list(hit.phrases or hit.terms))
+            item.setData(LEAD_ROLE, hit.lead)
             item.setData(HTML_ROLE, row_html(place, hit.snippet, tag))
         if self.results.count():
             self.results.setCurrentRow(0)
@@ -250,7 +253,7 @@ class SearchPanel(QWidget):
         section_id = str(item.data(ID_ROLE) or "")
         terms = [str(t) for t in (item.data(TERMS_ROLE) or [])]
         if section_id:
-            self.result_activated.emit(section_id, terms)
+            self.result_activated.emit(section_id, terms, str(item.data(LEAD_ROLE) or ""))
 
     def activate_current(self) -> None:
         """Open the current result, or the first one."""

@@ -2,12 +2,45 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QFontMetrics, QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
 
 from reader.handbook import Handbook
 
 SECTION_ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class WrappingRows(QStyledItemDelegate):
+    """Row heights for wrapped titles: Qt sizes a tree row for one line, so at a large
+    text size a long title was cut off instead of wrapping."""
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        size = super().sizeHint(option, index)
+        tree = self.parent()
+        if not isinstance(tree, QTreeWidget):
+            return size
+        depth, parent = 0, index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        item = QStyleOptionViewItem(option)
+        self.initStyleOption(item, index)
+        width = tree.viewport().width() - tree.indentation() * (depth + 1) - 12
+        if width <= 0:
+            return size
+        text = QFontMetrics(item.font).boundingRect(
+            QRect(0, 0, width, 100_000), Qt.TextFlag.TextWordWrap, item.text
+        )
+        return QSize(size.width(), max(size.height(), text.height() + 12))
 
 
 class TocTree(QTreeWidget):
@@ -21,12 +54,16 @@ class TocTree(QTreeWidget):
         self.setAccessibleName(self.tr("Contents"))
         self.setAccessibleDescription(self.tr("Chapters and sections of the handbook"))
         self.setHeaderHidden(True)
-        self.setUniformRowHeights(True)
+        # Long titles wrap (at a large text size they would be cut to "About this…").
+        self.setUniformRowHeights(False)
         self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setItemDelegate(WrappingRows(self))
         self.setIndentation(14)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._items: dict[str, QTreeWidgetItem] = {}
+        self._pending = ""  # the section to show once the reader is done with the tree
         self.itemActivated.connect(self._on_activated)
         self.itemClicked.connect(self._on_activated)
 
@@ -79,11 +116,29 @@ class TocTree(QTreeWidget):
             made[part] = item
         return made[part]
 
+    def in_use(self) -> bool:
+        """The reader is pointing at the tree or moving in it with the keyboard."""
+        return self.underMouse() or self.hasFocus()
+
     def select_section(self, section_id: str) -> None:
-        """Follow the reader: select the section's row without emitting a request."""
+        """Follow the reader: select the section's row without emitting a request.
+
+        While the tree is in use it never opens rows or scrolls (a click would land on
+        another row): the row is marked only if it is already shown, and the tree
+        catches up when the pointer and the focus leave."""
         item = self._items.get(section_id)
         if item is None or item is self.currentItem():
             return
+        if self.in_use():
+            self._pending = section_id
+            if self._shown(item):
+                self.blockSignals(True)
+                scroll = self.verticalScrollBar().value()
+                self.setCurrentItem(item)
+                self.verticalScrollBar().setValue(scroll)
+                self.blockSignals(False)
+            return
+        self._pending = ""
         self.blockSignals(True)
         parent = item.parent()
         while parent is not None:
@@ -92,6 +147,40 @@ class TocTree(QTreeWidget):
         self.setCurrentItem(item)
         self.scrollToItem(item)
         self.blockSignals(False)
+
+    def _shown(self, item: QTreeWidgetItem) -> bool:
+        parent = item.parent()
+        while parent is not None:
+            if not parent.isExpanded():
+                return False
+            parent = parent.parent()
+        return True
+
+    def _catch_up(self) -> None:
+        if self._pending and not self.in_use():
+            pending, self._pending = self._pending, ""
+            current = self.currentItem()
+            if current is not None and current.data(0, SECTION_ID_ROLE) == pending:
+                self.scrollToItem(current)
+            else:
+                self.select_section(pending)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.scheduleDelayedItemsLayout()  # wrapped rows take their new heights
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.scheduleDelayedItemsLayout()
+
+    def leaveEvent(self, event: QEvent) -> None:
+        super().leaveEvent(event)
+        self._catch_up()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self._catch_up()
 
     def _on_activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         section_id = item.data(0, SECTION_ID_ROLE)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from reader.preferences import Preferences
 from reader.ui.theme import THEMES
+from reader.ui.window.dock_title import give_docks_titles
 
 if TYPE_CHECKING:
     from reader.ui.mainwindow import MainWindow
@@ -34,7 +35,8 @@ MENUS: dict[str, list[str | None]] = {
     "file": ["open_handbook", None, "print", "export_pdf", None,
              "export_bookmarks", "import_bookmarks", None, "quit"],
     "edit": ["undo", "redo"],
-    "view": ["show_contents", "show_glossary", "show_bookmarks", None, "mark_terms",
+    "view": ["show_contents", "show_glossary", "show_bookmarks", None, "next_pane",
+             "previous_pane", None, "mark_terms",
              None, "zoom_in", "zoom_out", "zoom_reset", None, "listen", "pause_reading",
              "stop_reading", "previous_sentence", "next_sentence", "continue_reading"],
     "go": ["back", "forward", "home", None, "previous_section", "next_section", None,
@@ -85,6 +87,9 @@ def build_docks(window: MainWindow) -> None:
     window.toc_dock.raise_()
     window.addDockWidget(right, window.glossary_panel)
     window.glossary_panel.setVisible(bool(window.handbook.glossary.terms))
+    window.dock_titles = give_docks_titles(
+        [window.toc_dock, window.search_dock, window.bookmarks_panel, window.glossary_panel]
+    )
 
 
 def build_toolbar(window: MainWindow) -> QToolBar:
@@ -149,4 +154,6 @@ def name_dock_tabs(window: QMainWindow) -> None:
         if not bar.accessibleName():
             bar.setAccessibleName(QCoreApplication.translate("MainWindow", "Side panels"))
         bar.setElideMode(Qt.TextElideMode.ElideNone)
-        bar.setUsesScrollButtons(False)
+        # Whole labels, but scroll arrows when they do not fit: longer (Spanish) or
+        # larger labels must not widen the panel and reflow the page.
+        bar.setUsesScrollButtons(True)

@@ -23,6 +23,7 @@ class PrintController(QObject):
         super().__init__(window)
         self.setObjectName("printController")
         self.window = window
+        self.last_saved: Path | None = None  # the PDF the last export wrote
         self.dialog: PrintDialog | None = None
 
     def open_dialog(self) -> PrintDialog:
@@ -41,8 +42,10 @@ class PrintController(QObject):
             dialog.preview_button.hide()
             dialog.print_button.setVisible(window.direct_print is not None)
             dialog.save_button.setVisible(window.direct_print is None)
+        if window.kiosk:
+            dialog.open_url = None  # no other programs on a kiosk
         dialog.export_requested.connect(
-            lambda request, path: dialog.show_result(self.export(request, path))
+            lambda request, path: dialog.show_result(self.export(request, path), self.last_saved)
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
@@ -53,6 +56,7 @@ class PrintController(QObject):
         """Write the PDF; the plain sentence that says how it went."""
         from reader.pdf.compose import PdfExportError, export_pdf
 
+        self.last_saved = None
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             report = export_pdf(self.window.handbook, request, path)
@@ -60,6 +64,7 @@ class PrintController(QObject):
             return str(error)
         finally:
             QApplication.restoreOverrideCursor()
+        self.last_saved = Path(report.path)
         text = self.tr("Saved %1 (%2 pages).").replace("%1", str(report.path))
         return text.replace("%2", str(report.pages))
 

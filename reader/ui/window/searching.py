@@ -29,6 +29,7 @@ class SearchCommands(QObject):
         """Typing shows the results beside the page; clearing the box brings back
         whatever the reader had there before."""
         window = self.window
+        window.content.clear_highlights()  # a new query: the old matches are stale
         if text.strip():
             if not window.search_dock.isVisible():
                 window.search_dock.show()
@@ -36,8 +37,9 @@ class SearchCommands(QObject):
         elif window.search_dock.isVisible():
             window.toc_dock.raise_()
 
-    def open_result(self, section_id: str, words: list[str]) -> None:
-        """Open a result: the section, scrolled to the first match, matches highlighted."""
+    def open_result(self, section_id: str, words: list[str], lead: str = "") -> None:
+        """Open a result where its snippet is: the snippet's sentence near the top of
+        the view, the matched words (whole) highlighted."""
         window = self.window
         if not window.navigate(section_id):
             return
@@ -45,7 +47,7 @@ class SearchCommands(QObject):
         if section is None:
             return
         start = window.content.anchor_position(section.anchor)
-        count = window.content.highlight_words(words, start_at=start)
+        count = window.content.highlight_words(words, start_at=start, lead=lead)
         if count:
             message = self.tr("%1 matches highlighted on this page.").replace("%1", str(count))
             window.statusBar().showMessage(message, 5000)

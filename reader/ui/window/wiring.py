@@ -38,6 +38,8 @@ def connect_actions(window: MainWindow) -> None:
         "import_bookmarks": window.bookmark_commands.import_,
         "print": window.printing.open_dialog,
         "export_pdf": window.printing.open_dialog,
+        "next_pane": lambda: window.panes.step(forward=True),
+        "previous_pane": lambda: window.panes.step(forward=False),
     }
     for action_id, slot in triggers.items():
         a[action_id].triggered.connect(slot)

@@ -1,0 +1,108 @@
+"""Tab through a text view's links in reading order, from where the reader is looking.
+
+Qt's QTextBrowser starts from its text cursor, which stays at the top of the page while
+the reader scrolls: Tab jumped back to the chapter's start, and Tab and Shift+Tab never
+left a view full of links. Here Tab starts at the view's first visible line, a glossary
+word is a stop only where a section first uses it, and past the last link the focus moves on.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QTextCursor, QTextDocument
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from reader.content.links import GLOSSARY_SCHEME
+
+
+def link_stops(document: QTextDocument) -> list[tuple[int, int, str]]:
+    """(start, end, href) of each link in reading order; a glossary word once in each
+    section (where it is first used there), so it is reachable but never a trap."""
+    stops: list[tuple[int, int, str]] = []
+    seen_terms: set[str] = set()
+    block = document.begin()
+    while block.isValid():
+        if block.blockFormat().headingLevel():
+            seen_terms = set()
+        iterator = block.begin()
+        while not iterator.atEnd():
+            fragment = iterator.fragment()
+            href = fragment.charFormat().anchorHref() if fragment.charFormat().isAnchor() else ""
+            start, end = fragment.position(), fragment.position() + fragment.length()
+            if href and stops and stops[-1][2] == href and stops[-1][1] == start:
+                stops[-1] = (stops[-1][0], end, href)  # one link split by formatting
+            elif href and not (href.startswith(GLOSSARY_SCHEME + ":") and href in seen_terms):
+                seen_terms.add(href)
+                stops.append((start, end, href))
+            iterator += 1
+        block = block.next()
+    return stops
+
+
+class LinkTabBrowser(QTextBrowser):
+    """A QTextBrowser whose Tab and Shift+Tab step through links without jumping."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._stops: list[tuple[int, int, str]] | None = None
+        self.document().contentsChanged.connect(self._forget_stops)
+
+    def _forget_stops(self) -> None:
+        self._stops = None
+
+    def link_stops(self) -> list[tuple[int, int, str]]:
+        if self._stops is None:
+            self._stops = link_stops(self.document())
+        return self._stops
+
+    def visible_range(self) -> tuple[int, int]:
+        """Document positions of the first and last lines on screen."""
+        layout = self.document().documentLayout()
+        x = self.viewport().width() / 2
+        top = self.verticalScrollBar().value()
+        bottom = top + self.viewport().height()
+        fuzzy = Qt.HitTestAccuracy.FuzzyHit
+        return (
+            max(0, layout.hitTest(QPointF(x, top), fuzzy)),
+            max(0, layout.hitTest(QPointF(x, bottom), fuzzy)),
+        )
+
+    def focused_link(self) -> str:
+        """The href of the link the keyboard is on ("" when none)."""
+        cursor = self.textCursor()
+        for start, end, href in self.link_stops():
+            if cursor.hasSelection() and (start, end) == (
+                cursor.selectionStart(),
+                cursor.selectionEnd(),
+            ):
+                return href
+        return ""
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        if not self.hasFocus():
+            return super().focusNextPrevChild(next)
+        stop = self._next_stop(next)
+        if stop is None:
+            # Leave no link selected, with the cursor on screen: a cursor at the top
+            # of the page would scroll the page there.
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(self.visible_range()[0])
+            self.setTextCursor(cursor)
+            return QWidget.focusNextPrevChild(self, next)
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(stop[0])
+        cursor.setPosition(stop[1], QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+        return True
+
+    def _next_stop(self, forward: bool) -> tuple[int, int, str] | None:
+        stops = self.link_stops()
+        first, last = self.visible_range()
+        cursor = self.textCursor()
+        on_screen = cursor.hasSelection() and first <= cursor.selectionStart() <= last
+        if forward:
+            after = cursor.selectionEnd() if on_screen else first
+            return next((s for s in stops if s[0] >= after), None)
+        before = cursor.selectionStart() if on_screen else last
+        return next((s for s in reversed(stops) if s[1] <= before), None)

@@ -1,0 +1,139 @@
+"""Keyboard paths through the window: F6 and Shift+F6 move between its parts (toolbar,
+search, contents, page, side panel), and every toolbar button takes the focus.
+
+Tab alone cannot do this: the page and the panels hold dozens of stops each, so a
+keyboard-only reader needs one key that jumps a whole part at a time, as browsers do.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QApplication, QDockWidget, QToolButton, QWidget
+
+if TYPE_CHECKING:
+    from reader.ui.mainwindow import MainWindow
+
+
+class PaneCycle(QObject):
+    """The parts F6 visits, in order, and moving the focus among them."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.setObjectName("paneCycle")
+        self.window = window
+        toolbar = window.toolbar
+        for action in toolbar.actions():
+            button = toolbar.widgetForAction(action)
+            if isinstance(button, QToolButton):
+                button.setObjectName(f"toolButton_{action.objectName().removeprefix('action_')}")
+                button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        # Tab walks the toolbar left to right (Qt's order is the order widgets were made,
+        # and the search box was made first).
+        row = [toolbar.widgetForAction(a) for a in toolbar.actions() if not a.isSeparator()]
+        chain = [w for w in row if w is not None and w.focusPolicy() & Qt.FocusPolicy.TabFocus]
+        for before, after in pairwise(chain):
+            QWidget.setTabOrder(before, after)
+        self.more_button = toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
+        if self.more_button is not None:  # the » that holds what does not fit
+            self.more_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        if self.more_button is not None:
+            self.more_button.setAccessibleName(self.tr("More tools"))
+            self.more_button.setToolTip(self.tr("More tools"))
+
+    def parts(self) -> list[tuple[str, QWidget]]:
+        """Each part's name and the widget that takes its focus, if it is on screen."""
+        window = self.window
+        found: list[tuple[str, QWidget]] = []
+        first_button = self._first_toolbar_button()
+        if first_button is not None:
+            found.append(("toolbar", first_button))
+        found.append(("search", window.search_box))
+        left = self._left_panel()
+        if left is not None:
+            found.append(("contents", left))
+        found.append(("page", window.content))
+        if window.glossary_panel.isVisible():
+            found.append(("side panel", window.glossary_panel.list))
+        return [(name, widget) for name, widget in found if widget.isVisible()]
+
+    def current(self) -> int:
+        """The part that holds the focus now (-1 if none)."""
+        focus = QApplication.focusWidget()
+        if focus is None:
+            return -1
+        found = -1
+        for position, (name, widget) in enumerate(self.parts()):
+            holder = self._holder(name, widget)
+            if focus is holder or holder.isAncestorOf(focus):
+                found = position
+                if name != "toolbar":  # the search box sits inside the toolbar
+                    return position
+        return found
+
+    def step(self, forward: bool = True) -> str:
+        """Focus the next (or previous) part; returns its name."""
+        parts = self.parts()
+        if not parts:
+            return ""
+        now = self.current()
+        if now < 0:
+            target = 0 if forward else len(parts) - 1
+        else:
+            target = (now + (1 if forward else -1)) % len(parts)
+        name, widget = parts[target]
+        widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if name == "search":
+            self.window.search_box.selectAll()
+        return name
+
+    def _holder(self, name: str, widget: QWidget) -> QWidget:
+        """The widget whose focus counts as being in this part."""
+        if name == "toolbar":
+            return self.window.toolbar
+        if name == "side panel":
+            return self.window.glossary_panel
+        if name == "contents":
+            dock = widget.parentWidget()
+            while dock is not None and not isinstance(dock, QDockWidget):
+                dock = dock.parentWidget()
+            return dock or widget
+        return widget
+
+    def _first_toolbar_button(self) -> QWidget | None:
+        toolbar = self.window.toolbar
+        if not toolbar.isVisible():
+            return None
+        for action in toolbar.actions():
+            button = toolbar.widgetForAction(action)
+            if isinstance(button, QToolButton) and action.isEnabled() and button.isVisible():
+                return button
+        return None
+
+    def _left_panel(self) -> QWidget | None:
+        """The left dock on top (contents, search results or bookmarks), by its list."""
+        window = self.window
+        docks = (
+            (window.toc_dock, window.toc),
+            (window.search_dock, window.search_panel),
+            (window.bookmarks_panel, window.bookmarks_panel),
+        )
+        for dock, widget in docks:
+            if dock.isVisible() and not dock.visibleRegion().isEmpty():
+                return _focus_target(widget)
+        return None
+
+
+def _focus_target(widget: QWidget) -> QWidget:
+    """The first child that takes the focus (a panel's list), else the widget."""
+    if widget.focusPolicy() != Qt.FocusPolicy.NoFocus:
+        return widget
+    for child in widget.findChildren(QWidget):
+        if child.focusPolicy() & Qt.FocusPolicy.TabFocus and child.isVisible():
+            return child
+    return widget
