@@ -10,26 +10,24 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QPointF, QRectF, QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QPointF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetrics,
     QImage,
-    QPainter,
     QPaintEvent,
     QResizeEvent,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
 )
-from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from reader.content.links import GLOSSARY_SCHEME, PICTURE_SCHEME
-from reader.handbook.gate import Refusal
-from reader.handbook.pictures import read_picture
+from reader.ui import page_marks
 from reader.ui.link_tabbing import LinkTabBrowser
+from reader.ui.page_pictures import picture_image
 
 READING_WIDTH_EM = 40
 MIN_MARGIN = 24
@@ -180,43 +178,14 @@ class ContentView(LinkTabBrowser):
 
     def anchor_position(self, anchor: str) -> int:
         """The document position of a heading's anchor (0 for the top or an unknown one)."""
-        block = self.document().begin()
-        while block.isValid():
-            iterator = block.begin()
-            if not iterator.atEnd() and anchor in iterator.fragment().charFormat().anchorNames():
-                return block.position()
-            block = block.next()
-        return 0
+        return page_marks.anchor_position(self.document(), anchor)
 
     def highlight_words(self, words: list[str], start_at: int = 0, lead: str = "") -> int:
         """Highlight every whole-word occurrence of `words` (words or names) on the page
         and show where the result's snippet begins (`lead`, found at or after
         `start_at`, the section's heading), else the first match there. Returns the
         number of highlights."""
-        color = QColor("#ffe08a")
-        whole = QTextDocument.FindFlag.FindWholeWords
-        selections: list[QTextEdit.ExtraSelection] = []
-        taken: set[int] = set()
-        first: QTextCursor | None = None
-        # Longest first, so a name's pieces are not marked again inside it.
-        for word in sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True):
-            cursor = QTextCursor(self.document())
-            while True:
-                cursor = self.document().find(word, cursor, whole)
-                if cursor.isNull():
-                    break
-                span = range(cursor.selectionStart(), cursor.selectionEnd())
-                if any(position in taken for position in span):
-                    continue
-                taken.update(span)
-                selection = QTextEdit.ExtraSelection()
-                selection.cursor = cursor  # type: ignore[misc]
-                selection.format.setBackground(color)  # type: ignore[attr-defined]
-                selection.format.setForeground(QColor("#1f2933"))  # type: ignore[attr-defined]
-                selections.append(selection)
-                after = cursor.selectionStart() >= start_at
-                if after and (first is None or cursor.position() < first.position()):
-                    first = QTextCursor(cursor)
+        selections, first = page_marks.word_selections(self.document(), words, start_at)
         self._highlights = selections
         self.setExtraSelections(selections + self._reading)
         landing = self.find_lead(lead, start_at) if lead else None
@@ -226,16 +195,8 @@ class ContentView(LinkTabBrowser):
         return len(selections)
 
     def find_lead(self, lead: str, start_at: int) -> QTextCursor | None:
-        """Where a snippet's opening words stand on the page (fewer words if the page
-        breaks them differently), at or after `start_at`."""
-        words = lead.split()
-        for size in (len(words), 4, 2):
-            if size > len(words) or size < 1:
-                continue
-            cursor = self.document().find(" ".join(words[:size]), start_at)
-            if not cursor.isNull():
-                return cursor
-        return None
+        """Where a snippet's opening words stand on the page, at or after `start_at`."""
+        return page_marks.find_lead(self.document(), lead, start_at)
 
     def show_near_top(self, cursor: QTextCursor) -> None:
         """Scroll so `cursor`'s line sits a little below the top of the view, and put
@@ -320,32 +281,12 @@ class ContentView(LinkTabBrowser):
         self._anchors = self._anchor_positions()
 
     def picture(self, relative: str) -> QImage | None:
-        """A picture read through the handbook gate; None if refused or unreadable."""
-        found = read_picture(self._root, self._root / relative)
-        if isinstance(found, Refusal):
-            return None
-        if not found.is_svg:
-            image = QImage.fromData(found.data)
-            return None if image.isNull() else image
-        return self._render_svg(found.data)
-
-    def _render_svg(self, data: bytes) -> QImage | None:
-        renderer = QSvgRenderer(QByteArray(data))
-        if not renderer.isValid():
-            return None
-        size = renderer.defaultSize()
+        """A picture read through the handbook gate, SVGs drawn at the column's width;
+        None if refused or unreadable."""
         width = min(MAX_PICTURE_WIDTH, max(64, self._column_width()))
-        self._picture_width = width
-        scale = width / max(1, size.width())
-        ratio = max(1.0, self.devicePixelRatioF())
-        pixel_size = QSize(int(width * ratio), int(size.height() * scale * ratio))
-        image = QImage(pixel_size, QImage.Format.Format_ARGB32_Premultiplied)
-        image.fill(QColor("white"))
-        painter = QPainter(image)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        renderer.render(painter, QRectF(0, 0, pixel_size.width(), pixel_size.height()))
-        painter.end()
-        image.setDevicePixelRatio(ratio)
+        image = picture_image(self._root, relative, width, self.devicePixelRatioF())
+        if image is not None:
+            self._picture_width = width
         return image
 
     # -- layout --------------------------------------------------------------------

@@ -289,8 +289,8 @@ class MainWindow(QMainWindow):
     def open_print_dialog(self) -> PrintDialog:
         return self.printing.open_dialog()
 
-    def apply_zoom(self, zoom: int, *, announce: bool = True) -> None:
-        self.comfort.apply_zoom(zoom, announce=announce)
+    def apply_zoom(self, zoom: int, *, announce: bool = True, keep_place: bool = True) -> None:
+        self.comfort.apply_zoom(zoom, announce=announce, keep_place=keep_place)
 
     def apply_theme(self, name: str) -> Theme:
         return self.comfort.apply_theme(name)
@@ -381,7 +381,7 @@ class MainWindow(QMainWindow):
         self.search_box.clear()
         self.search_panel.clear_results()
         self.content.clear_highlights()
-        self.apply_zoom(self.default_zoom)
+        self.apply_zoom(self.default_zoom, keep_place=False)  # the start page follows
         self.history.clear()
         self.bookmarks.reset()
         self.find_bar.close_bar()

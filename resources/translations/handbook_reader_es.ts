@@ -219,6 +219,16 @@
         <translation>Pausar o seguir leyendo en voz alta (F7)</translation>
     </message>
     <message>
+        <location filename="../../reader/ui/actions.py" line="102"/>
+        <source>Next Par&amp;t of the Window</source>
+        <translation>Siguiente parte de la &amp;ventana</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="103"/>
+        <source>Previous Part of the &amp;Window</source>
+        <translation>Parte anteri&amp;or de la ventana</translation>
+    </message>
+    <message>
         <source>Pause or go on reading aloud (F6)</source>
         <translation type="vanished">Pausar o seguir leyendo en voz alta (F6)</translation>
     </message>
@@ -278,14 +288,12 @@
         <translation>Seguir</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="102"/>
         <source>Next &amp;Part of the Window</source>
-        <translation>&amp;Siguiente parte de la ventana</translation>
+        <translation type="vanished">&amp;Siguiente parte de la ventana</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="103"/>
         <source>Pre&amp;vious Part of the Window</source>
-        <translation>Parte &amp;anterior de la ventana</translation>
+        <translation type="vanished">Parte &amp;anterior de la ventana</translation>
     </message>
     <message>
         <location filename="../../reader/ui/actions.py" line="105"/>
@@ -1404,7 +1412,7 @@ Open it in your web browser? This needs an internet connection.</source>
 <context>
     <name>ReadingComfort</name>
     <message>
-        <location filename="../../reader/ui/window/comfort.py" line="47"/>
+        <location filename="../../reader/ui/window/comfort.py" line="49"/>
         <source>Text size %1%</source>
         <translation>Tamaño del texto: %1%</translation>
     </message>

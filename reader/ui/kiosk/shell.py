@@ -137,7 +137,7 @@ class KioskShell(QObject):
 
     def _apply_text_size(self) -> None:
         self.window.default_zoom = self.config.text_size
-        self.window.apply_zoom(self.config.text_size, announce=False)
+        self.window.apply_zoom(self.config.text_size, announce=False, keep_place=False)
 
     def _resolve_start_page(self) -> str:
         wanted = self.config.start_page
@@ -238,10 +238,10 @@ class KioskShell(QObject):
         self._stop_countdown()
         self._idle_timer.stop()
         self._input_guard.hold_timer.stop()
-        reset_window(
-            self.window, self.start_section_id, [self.panels.reset, self.keyboard_policy.reset]
-        )
-        self._apply_text_size()
+        # The text size goes back before the start page is shown: a size change keeps the
+        # paragraph at the top in place, which must be the start page's, not the visitor's.
+        extra = [self.panels.reset, self.keyboard_policy.reset, self._apply_text_size]
+        reset_window(self.window, self.start_section_id, extra)
         self.visit_files.clear()
         self.apply_style()
         self.full_screen.enforce(retry=True)

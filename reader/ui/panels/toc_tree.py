@@ -127,7 +127,10 @@ class TocTree(QTreeWidget):
         another row): the row is marked only if it is already shown, and the tree
         catches up when the pointer and the focus leave."""
         item = self._items.get(section_id)
-        if item is None or item is self.currentItem():
+        if item is None:
+            return
+        if item is self.currentItem():
+            self._pending = ""  # already there: an older pending row must not come back
             return
         if self.in_use():
             self._pending = section_id

@@ -28,9 +28,10 @@ class ReadingComfort(QObject):
         self.setObjectName("readingComfort")
         self.window = window
 
-    def apply_zoom(self, zoom: int, *, announce: bool = True) -> None:
+    def apply_zoom(self, zoom: int, *, announce: bool = True, keep_place: bool = True) -> None:
         """One text size for everything: the interface font and the page together,
-        keeping the paragraph at the top of the page where it was."""
+        keeping the paragraph at the top of the page where it was (unless the caller
+        shows another place next, as a kiosk reset does)."""
         window = self.window
         window.preferences.zoom = zoom
         place = window.content.top_paragraph()
@@ -42,7 +43,8 @@ class ReadingComfort(QObject):
         # place is restored in the page's final width.
         self._fit_chrome(zoom)
         QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
-        window.content.restore_top_paragraph(place)
+        if keep_place:
+            window.content.restore_top_paragraph(place)
         if announce:
             message = self.tr("Text size %1%").replace("%1", str(zoom))
             # After the re-styled widgets are shown again: said at once, the status bar's

@@ -1,0 +1,69 @@
+"""Marks on the reading page's document: search words highlighted as whole words, a
+snippet's opening words found, a heading's anchor located. Pure functions of a
+QTextDocument, so the view only shows what they find."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QTextEdit
+
+HIGHLIGHT = QColor("#ffe08a")
+HIGHLIGHT_TEXT = QColor("#1f2933")
+
+
+def anchor_position(document: QTextDocument, anchor: str) -> int:
+    """The document position of a heading's anchor (0 for the top or an unknown one)."""
+    block = document.begin()
+    while block.isValid():
+        iterator = block.begin()
+        if not iterator.atEnd() and anchor in iterator.fragment().charFormat().anchorNames():
+            return block.position()
+        block = block.next()
+    return 0
+
+
+def word_selections(
+    document: QTextDocument, words: list[str], start_at: int
+) -> tuple[list[QTextEdit.ExtraSelection], QTextCursor | None]:
+    """A highlight for every whole-word occurrence of `words`, and the first one at or
+    after `start_at`. Longest first, so a name's pieces are not marked again inside it."""
+    whole = QTextDocument.FindFlag.FindWholeWords
+    selections: list[QTextEdit.ExtraSelection] = []
+    taken: set[int] = set()
+    first: QTextCursor | None = None
+    for word in sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True):
+        cursor = QTextCursor(document)
+        while True:
+            cursor = document.find(word, cursor, whole)
+            if cursor.isNull():
+                break
+            span = range(cursor.selectionStart(), cursor.selectionEnd())
+            if any(position in taken for position in span):
+                continue
+            taken.update(span)
+            selections.append(_highlight(cursor))
+            after = cursor.selectionStart() >= start_at
+            if after and (first is None or cursor.position() < first.position()):
+                first = QTextCursor(cursor)
+    return selections, first
+
+
+def _highlight(cursor: QTextCursor) -> QTextEdit.ExtraSelection:
+    selection = QTextEdit.ExtraSelection()
+    selection.cursor = cursor  # type: ignore[misc]
+    selection.format.setBackground(HIGHLIGHT)  # type: ignore[attr-defined]
+    selection.format.setForeground(HIGHLIGHT_TEXT)  # type: ignore[attr-defined]
+    return selection
+
+
+def find_lead(document: QTextDocument, lead: str, start_at: int) -> QTextCursor | None:
+    """Where a snippet's opening words stand on the page (fewer words if the page
+    breaks them differently), at or after `start_at`."""
+    words = lead.split()
+    for size in (len(words), 4, 2):
+        if size > len(words) or size < 1:
+            continue
+        cursor = document.find(" ".join(words[:size]), start_at)
+        if not cursor.isNull():
+            return cursor
+    return None
