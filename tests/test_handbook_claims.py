@@ -18,7 +18,7 @@ import pytest
 
 from reader.handbook import Handbook
 
-REVIEW_SHEET = Path("review") / "REVIEW.md"
+REVIEW_SHEET = Path("REVIEW.md")
 SOURCE_CODE = re.compile(r"\bS(\d{1,2})\b")
 YEAR_MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 

@@ -14,6 +14,7 @@ import os
 import re
 import tomllib
 from collections.abc import Iterable, Iterator
+from datetime import date
 from pathlib import Path
 
 from reader.content.cost import costly_runs
@@ -23,6 +24,7 @@ from reader.handbook import MANIFEST_NAME, Chapter, Handbook
 from reader.handbook.gate import markdown_files, read_text
 from reader.handbook.loader import line_mentioning
 from reader.handbook.markup import MarkupScanner, MarkupText
+from reader.handbook.review import review_overdue
 from reader.problems import Problem
 
 LONG_LINE_CHARS = 10_000
@@ -41,7 +43,22 @@ def check_handbook(handbook: Handbook) -> list[Problem]:
     for chapter in handbook.reading_chapters:
         problems += check_chapter(handbook, chapter)
     problems += _glossary_problems(handbook)
+    problems += _review_problems(handbook, date.today())
     return sorted_problems(problems, handbook.root)
+
+
+def _review_problems(handbook: Handbook, today: date) -> list[Problem]:
+    """A `review_by` month that has passed: the facts must be checked again."""
+    if not review_overdue(handbook.review_by, today):
+        return []
+    manifest = handbook.root / MANIFEST_NAME
+    text = read_text(handbook.root, manifest, []) or ""
+    line = next((n for n, row in enumerate(text.splitlines(), 1) if row.startswith("review_by")), 1)
+    message = (
+        f"review_by {handbook.review_by} has passed: check every dated fact "
+        "(see REVIEW.md), then set reviewed and review_by"
+    )
+    return [Problem(manifest, line, message)]
 
 
 def check_chapter(handbook: Handbook, chapter: Chapter) -> list[Problem]:
@@ -122,9 +139,13 @@ def _manifest_problems(handbook: Handbook) -> tuple[set[Path], list[Problem]]:
     return missing, problems
 
 
+# Notes for the people who keep the handbook, never chapters: its format, its review sheet.
+NOT_CHAPTERS = frozenset({"readme.md", "review.md"})
+
+
 def _chapter_like_files(root: Path) -> list[Path]:
     files = markdown_files(root, [])
-    return [_resolved(p) for p in files if p.name.lower() != "readme.md"]
+    return [_resolved(p) for p in files if p.name.lower() not in NOT_CHAPTERS]
 
 
 def _glossary_problems(handbook: Handbook) -> list[Problem]:

@@ -18,6 +18,7 @@ from reader.handbook.gate import Refusal, locate, markdown_files, read_text
 from reader.handbook.glossary import GLOSSARY_CHAPTER_ID, glossary_markdown, load_glossary
 from reader.handbook.mkdocs import find_config, load_mkdocs
 from reader.handbook.model import Chapter, Handbook, HandbookError
+from reader.handbook.review import parse_year_month
 from reader.problems import Problem
 
 MANIFEST_NAME = "handbook.toml"
@@ -129,6 +130,8 @@ def load_handbook(root: Path) -> Handbook:
         language=(_manifest_string(data, "language", manifest, problems) if data else "") or "en",
         edition=_manifest_string(data, "edition", manifest, problems) if data else "",
         date=_manifest_string(data, "date", manifest, problems) if data else "",
+        reviewed=_review_month(data, "reviewed", manifest, text or "", problems),
+        review_by=_review_month(data, "review_by", manifest, text or "", problems),
         source=_manifest_string(data, "source", manifest, problems) if data else "",
         start=_manifest_string(data, "start", manifest, problems) if data else "",
         glossary_path=glossary_path,
@@ -173,3 +176,15 @@ def _toml_error_line(message: str, text: str) -> int:
     if "end of document" in message:
         return max(1, len(text.splitlines()))
     return 1
+
+
+def _review_month(
+    data: dict[str, object], key: str, path: Path, text: str, problems: list[Problem]
+) -> str:
+    """`reviewed` or `review_by` as YYYY-MM; anything else is a problem and left out."""
+    value = _manifest_string(data, key, path, problems) if data else ""
+    if value and parse_year_month(value) is None:
+        line = next((n for n, row in enumerate(text.splitlines(), 1) if row.startswith(key)), 1)
+        problems.append(Problem(path, line, f"'{key}' must be a month written YYYY-MM"))
+        return ""
+    return value

@@ -61,6 +61,8 @@ class Handbook:
     language: str = "en"
     edition: str = ""
     date: str = ""
+    reviewed: str = ""  # YYYY-MM: when a reviewer last checked the facts
+    review_by: str = ""  # YYYY-MM: when they must be checked again
     source: str = ""
     start: str = ""
     glossary_path: Path | None = None

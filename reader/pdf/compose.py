@@ -29,6 +29,7 @@ from PySide6.QtGui import (
 )
 
 from reader.handbook import Handbook
+from reader.handbook.review import parse_year_month
 from reader.paths import resources_dir
 from reader.pdf.layout import (
     HEADING_FONT,
@@ -194,7 +195,20 @@ class ComposedDocument:
         edition = " · ".join(x for x in (hb.edition, hb.date) if x)
         if edition:
             rows.append(f'<p class="edition">{html.escape(edition)}</p>')
+        if self.review_note():
+            rows.append(f'<p class="edition">{html.escape(self.review_note())}</p>')
         return self._document("\n".join(rows))
+
+    def review_note(self) -> str:
+        """ "Reviewed December 2026: check with your care team", on the title page and
+        every page's footer, since printed pages outlive the facts they carry."""
+        month = parse_year_month(self.handbook.reviewed)
+        if month is None:
+            return ""
+        day = QDate(month[0], month[1], 1)
+        when = QLocale(self.handbook.language).toString(day, "MMMM yyyy")
+        note = QCoreApplication.translate("Pdf", "Reviewed {month}: check with your care team")
+        return note.format(month=when)
 
     def _title_footer_document(self) -> QTextDocument:
         rows = []
@@ -317,10 +331,15 @@ class ComposedDocument:
             n=number, m=self.page_count
         )
         line = QRectF(geometry.body.left(), geometry.footer_top, geometry.body.width(), 12 * POINT)
+        top = Qt.AlignmentFlag.AlignTop
         painter.save()
         painter.setFont(font)
         painter.setPen(MUTED)
-        painter.drawText(line, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop), text)
+        if self.review_note():
+            painter.drawText(line, int(Qt.AlignmentFlag.AlignLeft | top), self.review_note())
+            painter.drawText(line, int(Qt.AlignmentFlag.AlignRight | top), text)
+        else:
+            painter.drawText(line, int(Qt.AlignmentFlag.AlignHCenter | top), text)
         painter.restore()
 
     def to_pdf_bytes(self) -> bytes:

@@ -53,6 +53,7 @@ from reader.ui.window.comfort import LABELS_UP_TO_ZOOM, ReadingComfort
 from reader.ui.window.dock_title import DockTitle
 from reader.ui.window.keyboard import PaneCycle
 from reader.ui.window.printing import PrintController
+from reader.ui.window.review import with_review_foot
 from reader.ui.window.searching import SearchCommands
 from reader.ui.window.wiring import connect_actions
 
@@ -214,7 +215,7 @@ class MainWindow(QMainWindow):
         if chapter_id == self._shown_chapter_id and not force:
             return
         html = self.pages.chapter_html(chapter_id, mark_terms=self.preferences.mark_terms)
-        self.content.show_html(html)
+        self.content.show_html(with_review_foot(self.handbook, chapter_id, html))
         self._shown_chapter_id = chapter_id
         if self.find_bar.isVisible():
             self.find_bar.find_text(self.find_bar.box.text())

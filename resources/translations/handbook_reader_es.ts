@@ -606,12 +606,12 @@
 <context>
     <name>ContentView</name>
     <message>
-        <location filename="../../reader/ui/content_view.py" line="51"/>
+        <location filename="../../reader/ui/content_view.py" line="49"/>
         <source>Handbook text</source>
         <translation>Texto del manual</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/content_view.py" line="53"/>
+        <location filename="../../reader/ui/content_view.py" line="51"/>
         <source>The section you are reading. Links and underlined words can be opened.</source>
         <translation>La sección que está leyendo. Puede abrir los enlaces y las palabras subrayadas.</translation>
     </message>
@@ -879,53 +879,53 @@ Volveremos al inicio en %n segundos</numerusform>
         <translation>&amp;Tema</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="169"/>
+        <location filename="../../reader/ui/mainwindow.py" line="170"/>
         <source>Contents</source>
         <translation>Índice</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="170"/>
+        <location filename="../../reader/ui/mainwindow.py" line="171"/>
         <source>Search results</source>
         <translation>Resultados de búsqueda</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="186"/>
+        <location filename="../../reader/ui/mainwindow.py" line="187"/>
         <source>Search the handbook (Ctrl+K)</source>
         <translation>Buscar en el manual (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="172"/>
-        <location filename="../../reader/ui/mainwindow.py" line="184"/>
+        <location filename="../../reader/ui/mainwindow.py" line="173"/>
+        <location filename="../../reader/ui/mainwindow.py" line="185"/>
         <source>Search the handbook</source>
         <translation>Buscar en el manual</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="174"/>
+        <location filename="../../reader/ui/mainwindow.py" line="175"/>
         <source>Type a word or question. Spelling mistakes are forgiven.</source>
         <translation>Escriba una palabra o una pregunta. No importa si hay faltas de ortografía.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="176"/>
+        <location filename="../../reader/ui/mainwindow.py" line="177"/>
         <source>Main toolbar</source>
         <translation>Barra de herramientas principal</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="177"/>
+        <location filename="../../reader/ui/mainwindow.py" line="178"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="197"/>
+        <location filename="../../reader/ui/mainwindow.py" line="198"/>
         <source>That section is not in this handbook.</source>
         <translation>Esa sección no está en este manual.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/dialogs.py" line="36"/>
+        <location filename="../../reader/ui/window/dialogs.py" line="40"/>
         <source>Link outside the handbook</source>
         <translation>Enlace fuera del manual</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/dialogs.py" line="37"/>
+        <location filename="../../reader/ui/window/dialogs.py" line="41"/>
         <source>This link leads outside the handbook:
 
 %1
@@ -938,12 +938,12 @@ It can&apos;t be opened on this computer.</source>
 No se puede abrir en esta computadora.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/dialogs.py" line="46"/>
+        <location filename="../../reader/ui/window/dialogs.py" line="50"/>
         <source>Open a web page?</source>
         <translation>¿Abrir una página web?</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/dialogs.py" line="47"/>
+        <location filename="../../reader/ui/window/dialogs.py" line="51"/>
         <source>This link leads to a web page outside the handbook:
 
 %1
@@ -956,17 +956,17 @@ Open it in your web browser? This needs an internet connection.</source>
 ¿Quiere abrirla en su navegador? Para esto necesita conexión a internet.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="329"/>
+        <location filename="../../reader/ui/mainwindow.py" line="330"/>
         <source>Chapter %1 of %2: %3</source>
         <translation>Capítulo %1 de %2: %3</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/dialogs.py" line="23"/>
+        <location filename="../../reader/ui/window/dialogs.py" line="25"/>
         <source>About %1</source>
         <translation>Acerca de %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/dialogs.py" line="25"/>
+        <location filename="../../reader/ui/window/dialogs.py" line="27"/>
         <source>&lt;p&gt;An offline reader for family handbooks.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Un lector de manuales para familias que funciona sin internet.&lt;/p&gt;</translation>
     </message>
@@ -979,6 +979,11 @@ Open it in your web browser? This needs an internet connection.</source>
         <location filename="../../reader/ui/window/dock_title.py" line="41"/>
         <source>Close %1</source>
         <translation>Cerrar %1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/review.py" line="21"/>
+        <source>Reviewed %1: check with your care team.</source>
+        <translation>Revisado en %1: consulte con su equipo de atención.</translation>
     </message>
 </context>
 <context>
@@ -1042,37 +1047,37 @@ Open it in your web browser? This needs an internet connection.</source>
 <context>
     <name>Pdf</name>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="78"/>
+        <location filename="../../reader/pdf/compose.py" line="79"/>
         <source>The complete handbook</source>
         <translation>El manual completo</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="79"/>
+        <location filename="../../reader/pdf/compose.py" line="80"/>
         <source>Take-home packet</source>
         <translation>Paquete para llevar a casa</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="80"/>
+        <location filename="../../reader/pdf/compose.py" line="81"/>
         <source>Selected sections</source>
         <translation>Secciones elegidas</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="81"/>
+        <location filename="../../reader/pdf/compose.py" line="82"/>
         <source>Glossary</source>
         <translation>Glosario</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="82"/>
+        <location filename="../../reader/pdf/compose.py" line="83"/>
         <source>Hard words used in this handbook, explained in plain language.</source>
         <translation>Las palabras difíciles de este manual, explicadas con palabras sencillas.</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="85"/>
+        <location filename="../../reader/pdf/compose.py" line="86"/>
         <source>The hard words used in these pages, explained in plain language.</source>
         <translation>Las palabras difíciles de estas páginas, explicadas con palabras sencillas.</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="88"/>
+        <location filename="../../reader/pdf/compose.py" line="89"/>
         <source>Also called:</source>
         <translation>Otros nombres:</translation>
     </message>
@@ -1134,8 +1139,8 @@ Open it in your web browser? This needs an internet connection.</source>
         <translation>ya hay una carpeta con ese nombre</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="223"/>
-        <location filename="../../reader/pdf/compose.py" line="270"/>
+        <location filename="../../reader/pdf/compose.py" line="237"/>
+        <location filename="../../reader/pdf/compose.py" line="284"/>
         <source>Contents</source>
         <translation>Índice</translation>
     </message>
@@ -1150,27 +1155,32 @@ Open it in your web browser? This needs an internet connection.</source>
         <translation>No se pudo guardar el PDF: {reason} ({path}).</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="206"/>
+        <location filename="../../reader/pdf/compose.py" line="220"/>
         <source>Printed on {date}</source>
         <translation>Impreso el {date}</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="232"/>
+        <location filename="../../reader/pdf/compose.py" line="246"/>
         <source>Could not start printing: the printer is not ready.</source>
         <translation>No se pudo empezar a imprimir: la impresora no está lista.</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="316"/>
+        <location filename="../../reader/pdf/compose.py" line="330"/>
         <source>Page {n} of {m}</source>
         <translation>Página {n} de {m}</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="202"/>
+        <location filename="../../reader/pdf/compose.py" line="216"/>
         <source>Source: {source}</source>
         <translation>Fuente: {source}</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="362"/>
+        <location filename="../../reader/pdf/compose.py" line="210"/>
+        <source>Reviewed {month}: check with your care team</source>
+        <translation>Revisado en {month}: consulte con su equipo de atención</translation>
+    </message>
+    <message>
+        <location filename="../../reader/pdf/compose.py" line="381"/>
         <source>Could not make the PDF: the handbook folder is no longer there ({path}). Was it moved, or its USB stick taken out? Open it again, then print.</source>
         <translation>No se pudo crear el PDF: la carpeta del manual ya no está ({path}). ¿Se movió, o se quitó la memoria USB? Vuelva a abrir el manual y luego imprima.</translation>
     </message>

@@ -237,3 +237,20 @@ def test_the_search_field_keeps_the_application_style_sheet(
     assert box.font().pointSizeF() == 11
     assert box.height() >= 30
     assert box.icon_size() == box.fontMetrics().height()
+
+
+def test_the_first_chapter_ends_with_the_review_month(qtbot: QtBot, handbook_dir: Path) -> None:
+    """Families see when the facts were last checked (#18), on screen as on paper."""
+    from reader.handbook import load_handbook
+    from reader.ui.window.review import review_note
+
+    handbook = load_handbook(handbook_dir)
+    window = MainWindow(handbook, Preferences())
+    qtbot.addWidget(window)
+    window.navigate(handbook.reading_chapters[0].id)
+    note = "Second edition. Reviewed December 2026: check with your care team."
+    assert review_note(handbook) == note
+    assert window.content.toPlainText().rstrip().endswith(note)
+    window.navigate(handbook.reading_chapters[1].id)
+    assert note not in window.content.toPlainText()
+    window.shut_down_search()

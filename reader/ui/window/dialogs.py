@@ -3,6 +3,7 @@ handbook."""
 
 from __future__ import annotations
 
+import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QUrl
@@ -10,6 +11,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox
 
 from reader import APP_NAME, __version__
+from reader.ui.window.review import review_note
 
 if TYPE_CHECKING:
     from reader.ui.mainwindow import MainWindow
@@ -23,7 +25,9 @@ def show_about(window: MainWindow) -> None:
         QCoreApplication.translate("MainWindow", "About %1").replace("%1", APP_NAME),
         f"<h3>{APP_NAME} {__version__}</h3>"
         + QCoreApplication.translate("MainWindow", "<p>An offline reader for family handbooks.</p>")
-        + f"<p><b>{handbook.title}</b><br>{edition}</p><p>{handbook.source}</p>",
+        + f"<p><b>{handbook.title}</b><br>{edition}</p>"
+        + (f"<p>{html.escape(review_note(handbook))}</p>" if review_note(handbook) else "")
+        + f"<p>{handbook.source}</p>",
     )
 
 
