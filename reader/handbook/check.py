@@ -22,7 +22,7 @@ from reader.content.render import LinkContext
 from reader.content.term_uses import term_sections
 from reader.handbook import MANIFEST_NAME, Chapter, Handbook
 from reader.handbook.gate import markdown_files, read_text
-from reader.handbook.loader import line_mentioning
+from reader.handbook.loader import key_line, line_mentioning
 from reader.handbook.markup import MarkupScanner, MarkupText
 from reader.handbook.review import review_overdue
 from reader.problems import Problem
@@ -53,7 +53,7 @@ def _review_problems(handbook: Handbook, today: date) -> list[Problem]:
         return []
     manifest = handbook.root / MANIFEST_NAME
     text = read_text(handbook.root, manifest, []) or ""
-    line = next((n for n, row in enumerate(text.splitlines(), 1) if row.startswith("review_by")), 1)
+    line = key_line(text, "review_by")
     message = (
         f"review_by {handbook.review_by} has passed: check every dated fact "
         "(see REVIEW.md), then set reviewed and review_by"

@@ -161,6 +161,12 @@ def _glossary_file(
     return root / name
 
 
+def key_line(text: str, key: str) -> int:
+    """The manifest line that sets `key` (1 if none does)."""
+    rows = enumerate(text.splitlines(), start=1)
+    return next((number for number, row in rows if row.lstrip().startswith(key)), 1)
+
+
 def line_mentioning(text: str, value: str) -> int:
     """The manifest line that names `value` in quotes (1 if none does)."""
     for number, line in enumerate(text.splitlines(), start=1):
@@ -184,7 +190,7 @@ def _review_month(
     """`reviewed` or `review_by` as YYYY-MM; anything else is a problem and left out."""
     value = _manifest_string(data, key, path, problems) if data else ""
     if value and parse_year_month(value) is None:
-        line = next((n for n, row in enumerate(text.splitlines(), 1) if row.startswith(key)), 1)
+        line = key_line(text, key)
         problems.append(Problem(path, line, f"'{key}' must be a month written YYYY-MM"))
         return ""
     return value

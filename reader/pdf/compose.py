@@ -15,6 +15,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QCoreApplication, QDate, QIODevice, QLineF, QLocale, QRectF, Qt
@@ -195,10 +196,11 @@ class ComposedDocument:
         edition = " · ".join(x for x in (hb.edition, hb.date) if x)
         if edition:
             rows.append(f'<p class="edition">{html.escape(edition)}</p>')
-        if self.review_note():
-            rows.append(f'<p class="edition">{html.escape(self.review_note())}</p>')
+        if self.review_note:
+            rows.append(f'<p class="edition">{html.escape(self.review_note)}</p>')
         return self._document("\n".join(rows))
 
+    @cached_property
     def review_note(self) -> str:
         """ "Reviewed December 2026: check with your care team", on the title page and
         every page's footer, since printed pages outlive the facts they carry."""
@@ -335,8 +337,8 @@ class ComposedDocument:
         painter.save()
         painter.setFont(font)
         painter.setPen(MUTED)
-        if self.review_note():
-            painter.drawText(line, int(Qt.AlignmentFlag.AlignLeft | top), self.review_note())
+        if self.review_note:
+            painter.drawText(line, int(Qt.AlignmentFlag.AlignLeft | top), self.review_note)
             painter.drawText(line, int(Qt.AlignmentFlag.AlignRight | top), text)
         else:
             painter.drawText(line, int(Qt.AlignmentFlag.AlignHCenter | top), text)

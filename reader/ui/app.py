@@ -168,21 +168,23 @@ def furnish_desktop_window(session: Session, window: MainWindow) -> None:
     """The menus that put another window in this one's place: Language, and File > Open
     (with drag and drop and Recent). Every window of a desktop session gets both, the
     first one and each that replaces it."""
-    from reader.ui.window.language import add_language_menu, switch_language
     from reader.ui.window.open_handbook import install
 
-    handbook = window.handbook
-    add_language_menu(window, handbook.languages, handbook.language,
-                      lambda code: switch_language(session, code))  # fmt: skip
+    _add_language_menu(session, window)
     install(window, session.store, session.dirs.cache, session.dirs.config,
             lambda new: _adopt_window(session, new))  # fmt: skip
 
 
 def _adopt_window(session: Session, window: MainWindow) -> None:
-    """A handbook opened from File > Open: the session follows it, with its Language menu."""
+    """A handbook opened from File > Open: the session follows it, with its Language menu
+    (File > Open installs itself on the windows it makes)."""
+    session.window = window
+    _add_language_menu(session, window)
+
+
+def _add_language_menu(session: Session, window: MainWindow) -> None:
     from reader.ui.window.language import add_language_menu, switch_language
 
-    session.window = window
     handbook = window.handbook
     add_language_menu(window, handbook.languages, handbook.language,
                       lambda code: switch_language(session, code))  # fmt: skip

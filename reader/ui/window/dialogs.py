@@ -26,7 +26,7 @@ def show_about(window: MainWindow) -> None:
         f"<h3>{APP_NAME} {__version__}</h3>"
         + QCoreApplication.translate("MainWindow", "<p>An offline reader for family handbooks.</p>")
         + f"<p><b>{handbook.title}</b><br>{edition}</p>"
-        + (f"<p>{html.escape(review_note(handbook))}</p>" if review_note(handbook) else "")
+        + (f"<p>{html.escape(note)}</p>" if (note := review_note(handbook)) else "")
         + f"<p>{handbook.source}</p>",
     )
 
