@@ -1,6 +1,6 @@
 """Adds bookmarks to a store file in an endless loop, printing each committed id.
 
-Run by tests/test_bookmarks.py as a child process that is then killed with SIGKILL,
+Run by tests/bookmarks/test_bookmarks.py as a child process that is then killed with SIGKILL,
 to prove that every bookmark reported as saved is still there afterwards.
 Usage: python bookmark_writer.py DATABASE_PATH
 """

@@ -2,7 +2,7 @@
 events from xdotool. X11 has what offscreen lacks: the PRIMARY selection that a
 middle-click pastes, and a real screen size.
 
-Not collected by the normal run (pytest.ini skips this folder): tests/ui/test_kiosk_x11.py
+Not collected by the normal run (pytest.ini skips this folder): tests/ui/kiosk/test_kiosk_x11.py
 runs this module under xvfb-run at 1366x768 and at 1920x1080.
 """
 
@@ -143,7 +143,7 @@ def test_a_real_visit_and_idle_reset_leave_nothing_to_bring_back(
 def test_the_busy_visit_is_forgotten_with_every_clipboard_mode(
     qtbot: QtBot, kiosk: KioskShell
 ) -> None:
-    """The state comparison of tests/ui/test_kiosk_reset.py, where PRIMARY exists."""
+    """The state comparison of tests/ui/kiosk/test_kiosk_reset.py, where PRIMARY exists."""
     start = reachable_state(kiosk.window)
     assert "selection" in start["app"]
     busy_visit(qtbot, kiosk)

@@ -24,7 +24,7 @@ from reader.handbook.pictures import read_picture, self_contained_svg
 from reader.safe_output import OutputRefused, output_target, write_atomically
 from tests.conftest import WriteHandbook
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 
 def _loop(folder: Path, name: str) -> Path:

@@ -24,7 +24,7 @@ from reader.cli import main
 from reader.content.render import PICTURE_SCHEME, html_to_text, render_chapter
 from reader.handbook import Handbook
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 COPIED_RUNS = REPO.parent / "shared" / "tools" / "copied_runs.py"
 REQUIRE_SHARED_ENV = "HANDBOOK_READER_REQUIRE_SHARED"
 MAX_GRADE = 9.0

@@ -17,7 +17,7 @@ from reader.search.engine import SearchIndex
 from reader.ui.panels.search_panel import HTML_ROLE, ID_ROLE, SearchIndexLoader, SearchPanel
 from tests.conftest import WriteHandbook
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 
 CHAPTER = """# Treatments
 

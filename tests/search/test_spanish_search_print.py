@@ -18,7 +18,7 @@ from reader.search.engine import SearchIndex
 from reader.search.spanish import fold_accents, spanish_stem
 from tests.support import run_cli
 
-TS = Path(__file__).resolve().parent.parent / "resources" / "translations" / "handbook_reader_es.ts"
+TS = Path(__file__).resolve().parents[2] / "resources" / "translations" / "handbook_reader_es.ts"
 
 
 @pytest.fixture(scope="module")

@@ -2,8 +2,8 @@
 chapter smuggles in (scripts, handlers, frames, remote or local-file resources, hiding
 styles) reaches the page, the search results or the network.
 
-What `check`, `toc` and `show` do with such a folder is proved in tests/test_check.py
-(its `hostile` fixture); the Markdown fuzzing in tests/test_render.py. Here: the page the
+What `check`, `toc` and `show` do with such a folder is proved in tests/handbook/test_check.py
+(its `hostile` fixture); the Markdown fuzzing in tests/content/test_render.py. Here: the page the
 window shows (rendered with glossary marking), the window itself, and search.
 """
 
@@ -28,8 +28,8 @@ from reader.handbook.chapters import parse_chapter
 from reader.preferences import Preferences
 from reader.search.engine import SearchIndex
 from reader.ui.mainwindow import MainWindow
+from tests.content.test_render import HTMLISH, unsafe_markup
 from tests.support import PICTURE_SVG, hostile_chapter_files, write_files
-from tests.test_render import HTMLISH, unsafe_markup
 
 HEADINGS = 1000
 BAD = """# Bad

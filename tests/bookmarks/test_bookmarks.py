@@ -31,8 +31,8 @@ from reader.handbook import Handbook, load_handbook
 from reader.paths import UserDirs
 from tests.conftest import WriteHandbook
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-WRITER = Path(__file__).resolve().parent / "helpers" / "bookmark_writer.py"
+REPO_ROOT = Path(__file__).resolve().parents[2]
+WRITER = Path(__file__).resolve().parents[1] / "helpers" / "bookmark_writer.py"
 
 CHAPTER = """# How it works
 
@@ -631,7 +631,7 @@ def test_real_processes_opening_and_adding_at_once_lose_nothing(
         "    store.add('hb', f'{sys.argv[3]}/section-{n}', f'{sys.argv[3]} {n}')\n"
         "store.close()\n"
     )
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
     processes = [
         subprocess.Popen(
             [sys.executable, "-W", "error", "-c", writer, str(db_path), str(go), name],

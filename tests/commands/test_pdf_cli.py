@@ -115,7 +115,7 @@ def test_runs_headless_without_a_display(book: Path, tmp_path: Path) -> None:
         capture_output=True,
         text=True,
         env=env,
-        cwd=Path(__file__).resolve().parents[1],
+        cwd=Path(__file__).resolve().parents[2],
         timeout=120,
     )
     assert result.returncode == 0, result.stderr

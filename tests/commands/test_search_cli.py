@@ -15,7 +15,7 @@ from reader.paths import UserDirs
 from reader.search.index import INDEX_FOLDER
 from tests.conftest import WriteHandbook
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 
 CHAPTER = """# Treatments
 
