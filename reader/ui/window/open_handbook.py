@@ -1,4 +1,5 @@
-"""File > Open Handbook Folder, dropping a folder on the window, and Open Recent.
+"""File > Open Handbook Folder, dropping a folder (or a .handbook file) on the window,
+and Open Recent.
 
 Opening builds a new MainWindow for the new handbook and closes the old one, carrying
 its size, panels and reading choices. A window is built for one handbook (its pages,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 from reader import APP_NAME
 from reader.handbook import HandbookError
 from reader.handbook.languages import load_handbook_in
+from reader.handbook.packed import PACK_SUFFIX
 from reader.recent import load_recent, remember_handbook
 
 if TYPE_CHECKING:
@@ -96,8 +98,9 @@ class HandbookOpener(QObject):
         return self.open_path(path) if path is not None else None
 
     def open_path(self, path: Path) -> MainWindow | None:
-        """Show the handbook at `path` (a folder, or an mkdocs.yml) in a new window that
-        takes this one's place. None, after saying why, when it cannot be opened."""
+        """Show the handbook at `path` (a folder, an mkdocs.yml or a .handbook file) in a
+        new window that takes this one's place. None, after saying why, when it cannot be
+        opened."""
         from reader.ui.mainwindow import MainWindow
 
         try:
@@ -133,7 +136,7 @@ class HandbookOpener(QObject):
         box.open()  # not exec(): the reader's window stays live behind it
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """A folder (or an mkdocs.yml) dropped anywhere on the window opens it."""
+        """A folder (an mkdocs.yml, a .handbook file) dropped anywhere on the window opens it."""
         if watched is self.window and not self.window.kiosk:
             kind = event.type()
             if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
@@ -156,8 +159,9 @@ def _dropped_path(event: QDropEvent) -> Path | None:
     local = [Path(u.toLocalFile()) for u in urls if u.isLocalFile()]
     if len(local) != 1:
         return None
-    path = local[0]
-    return path if path.is_dir() or path.name.lower() in ("mkdocs.yml", "mkdocs.yaml") else None
+    path, name = local[0], local[0].name.lower()
+    openable = name in ("mkdocs.yml", "mkdocs.yaml") or name.endswith(PACK_SUFFIX)
+    return path if path.is_dir() or openable else None
 
 
 def install(
