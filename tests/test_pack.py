@@ -76,7 +76,9 @@ def test_packed_handbook_lists_the_same_contents_as_its_folder(
     handbook_dir: Path, packed_handbook: Path, language: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     folder = json_of(capsys, "--handbook", str(handbook_dir), "--lang", language, "toc", "--json")
-    packed = json_of(capsys, "--handbook", str(packed_handbook), "--lang", language, "toc", "--json")
+    packed = json_of(
+        capsys, "--handbook", str(packed_handbook), "--lang", language, "toc", "--json"
+    )
     assert packed == folder
     assert isinstance(folder, dict) and len(folder["chapters"]) > 10
 

@@ -152,7 +152,7 @@ def _check_entries(infos: list[zipfile.ZipInfo]) -> None:
     total = 0
     for info in infos:
         name = info.filename
-        reason = _bad_name(name) or _bad_kind(info)
+        reason = _bad_kind(info) or _bad_name(name)
         if reason:
             raise PackRefused(f"entry '{name[:80]}' is refused: {reason}")
         if name in seen:
