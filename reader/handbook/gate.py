@@ -25,6 +25,7 @@ import codecs
 import errno
 import os
 import stat
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -247,6 +248,7 @@ def still_there(root: Path) -> bool:
 # Each .handbook file checked once per version of it (device, inode, size, times), so
 # the gate's callers pass only a root path; `check_packed` always checks afresh.
 _CHECKED: dict[str, tuple[tuple[int, ...], PackedHandbook | PackRefused]] = {}
+_CHECKED_LOCK = threading.Lock()  # the search worker reads through the gate too
 _KEPT_PACKS = 4
 
 
@@ -271,7 +273,8 @@ def packed_source(root: Path) -> PackedHandbook | PackRefused | None:
         return None
     real = os.path.realpath(found)
     identity = _identity(real)
-    kept = _CHECKED.get(real)
+    with _CHECKED_LOCK:
+        kept = _CHECKED.get(real)
     if kept is not None and kept[0] == identity:
         return kept[1]
     return _check(real, identity)
@@ -292,9 +295,11 @@ def _check(real: str, identity: tuple[int, ...]) -> PackedHandbook | PackRefused
         result: PackedHandbook | PackRefused = open_packed(Path(real))
     except PackRefused as refused:
         result = refused
-    while len(_CHECKED) >= _KEPT_PACKS:
-        _CHECKED.pop(next(iter(_CHECKED)))
-    _CHECKED[real] = (identity, result)
+    with _CHECKED_LOCK:
+        _CHECKED.pop(real, None)
+        while len(_CHECKED) >= _KEPT_PACKS:
+            _CHECKED.pop(next(iter(_CHECKED)))
+        _CHECKED[real] = (identity, result)
     return result
 
 

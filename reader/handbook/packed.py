@@ -17,13 +17,14 @@ A refusal is a `PackRefused` with one line for the reader. Nothing is ever writt
 
 from __future__ import annotations
 
-import hashlib
-import io
 import os
 import stat
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # zipfile brings bz2 and lzma, hashlib OpenSSL: loaded only to open one
+    import zipfile
 
 PACK_SUFFIX = ".handbook"
 CHECKSUMS_NAME = "CHECKSUMS.sha256"
@@ -88,7 +89,13 @@ def seal(archive: bytes) -> bytes:
     """A zip written with a placeholder comment of SEAL_LENGTH bytes, sealed: the
     comment becomes the SHA-256 of every byte before it."""
     body = archive[:-SEAL_LENGTH]
-    return body + SEAL_PREFIX + hashlib.sha256(body).hexdigest().encode()
+    return body + SEAL_PREFIX + _sha256(body).encode()
+
+
+def _sha256(data: bytes) -> str:
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()
 
 
 def placeholder_comment() -> bytes:
@@ -97,6 +104,9 @@ def placeholder_comment() -> bytes:
 
 def open_packed(path: Path) -> PackedHandbook:
     """The checked contents of the .handbook file at `path`. Raises PackRefused."""
+    import io
+    import zipfile
+
     real = Path(os.path.realpath(path))
     data = _read_archive(real)
     _check_seal(data)
@@ -140,7 +150,7 @@ def _check_seal(data: bytes) -> None:
     comment = data[-SEAL_LENGTH:]
     if len(data) <= SEAL_LENGTH + 22 or not comment.startswith(SEAL_PREFIX[:16]):
         raise PackRefused("it is not a handbook file made by `handbook-reader pack`")
-    expected = hashlib.sha256(data[:-SEAL_LENGTH]).hexdigest().encode()
+    expected = _sha256(data[:-SEAL_LENGTH]).encode()
     if comment != SEAL_PREFIX + expected:
         raise PackRefused(f"{_DAMAGED} (its checksum does not match)")
 
@@ -183,6 +193,8 @@ def _bad_name(name: str) -> str:
 
 
 def _bad_kind(info: zipfile.ZipInfo) -> str:
+    import zipfile
+
     mode = info.external_attr >> 16
     if info.is_dir() or stat.S_ISDIR(mode):
         return "it is a folder"
@@ -198,6 +210,8 @@ def _bad_kind(info: zipfile.ZipInfo) -> str:
 
 
 def _entry_bytes(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+    import zipfile
+
     try:
         with archive.open(info) as stream:
             data = stream.read(info.file_size + 1)
@@ -211,7 +225,7 @@ def _entry_bytes(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
 def checksum_list(entries: dict[str, bytes]) -> bytes:
     """The CHECKSUMS.sha256 text for `entries`: a header, then `digest  name` by name."""
     lines = [CHECKSUMS_HEADER]
-    lines += [f"{hashlib.sha256(entries[n]).hexdigest()}  {n}" for n in sorted(entries)]
+    lines += [f"{_sha256(entries[n])}  {n}" for n in sorted(entries)]
     return ("\n".join(lines) + "\n").encode()
 
 
@@ -223,7 +237,7 @@ def _check_checksums(contents: dict[str, bytes]) -> None:
     if listed != checksum_list(others):
         names = _listed_names(listed)
         wrong = sorted(set(others) ^ set(names)) or [
-            n for n in sorted(others) if hashlib.sha256(others[n]).hexdigest() != names.get(n)
+            n for n in sorted(others) if _sha256(others[n]) != names.get(n)
         ]
         detail = f"'{wrong[0][:80]}' does not match the checksum list" if wrong else ""
         raise PackRefused(f"{_DAMAGED} ({detail or 'the checksum list is not valid'})")
