@@ -204,3 +204,12 @@ def test_pack_leaves_out_links_out_of_the_folder_and_says_so(
     assert err.startswith("left out: ") and "outside" in err
     assert b"not for packing" not in out.read_bytes()
     assert b".git" not in out.read_bytes()
+
+
+def test_a_packed_plain_folder_keeps_its_folders_bookmark_key(
+    gene_book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    packed = pack(capsys, gene_book, tmp_path / f"{gene_book.name}.handbook")
+    folder = load_handbook_in(gene_book, None)
+    assert not folder.has_manifest
+    assert handbook_key(load_handbook_in(packed, None)) == handbook_key(folder)
