@@ -10,221 +10,226 @@
     </message>
     <message>
         <location filename="../../reader/ui/actions.py" line="37"/>
+        <source>Open Handbook &amp;File…</source>
+        <translation>Abrir archi&amp;vo de manual…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="39"/>
         <source>&amp;Print…</source>
         <translation>&amp;Imprimir…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="38"/>
+        <location filename="../../reader/ui/actions.py" line="40"/>
         <source>Print or save as PDF</source>
         <translation>Imprimir o guardar como PDF</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="39"/>
+        <location filename="../../reader/ui/actions.py" line="41"/>
         <source>&amp;Export PDF…</source>
         <translation>&amp;Exportar PDF…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="41"/>
+        <location filename="../../reader/ui/actions.py" line="43"/>
         <source>Export &amp;Bookmarks…</source>
         <translation>Exportar &amp;marcadores…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="42"/>
+        <location filename="../../reader/ui/actions.py" line="44"/>
         <source>&amp;Import Bookmarks…</source>
         <translation>Im&amp;portar marcadores…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="43"/>
+        <location filename="../../reader/ui/actions.py" line="45"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="44"/>
+        <location filename="../../reader/ui/actions.py" line="46"/>
         <source>&amp;Undo</source>
         <translation>&amp;Deshacer</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="45"/>
+        <location filename="../../reader/ui/actions.py" line="47"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rehacer</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="46"/>
+        <location filename="../../reader/ui/actions.py" line="48"/>
         <source>&amp;Back</source>
         <translation>&amp;Atrás</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="48"/>
+        <location filename="../../reader/ui/actions.py" line="50"/>
         <source>Go back</source>
         <translation>Volver atrás</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="49"/>
+        <location filename="../../reader/ui/actions.py" line="51"/>
         <source>&amp;Forward</source>
         <translation>A&amp;delante</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="51"/>
+        <location filename="../../reader/ui/actions.py" line="53"/>
         <source>Go forward</source>
         <translation>Ir adelante</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="52"/>
+        <location filename="../../reader/ui/actions.py" line="54"/>
         <source>&amp;Start Page</source>
         <translation>Página de &amp;inicio</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="53"/>
+        <location filename="../../reader/ui/actions.py" line="55"/>
         <source>Go to the start of the handbook</source>
         <translation>Ir al inicio del manual</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="54"/>
+        <location filename="../../reader/ui/actions.py" line="56"/>
         <source>Start</source>
         <translation>Inicio</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="55"/>
+        <location filename="../../reader/ui/actions.py" line="57"/>
         <source>&amp;Previous Section</source>
         <translation>Sección a&amp;nterior</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="57"/>
+        <location filename="../../reader/ui/actions.py" line="59"/>
         <source>&amp;Next Section</source>
         <translation>Sección &amp;siguiente</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="59"/>
+        <location filename="../../reader/ui/actions.py" line="61"/>
         <source>&amp;Search the Handbook</source>
         <translation>&amp;Buscar en el manual</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="61"/>
+        <location filename="../../reader/ui/actions.py" line="63"/>
         <source>&amp;Find in Page…</source>
         <translation>Buscar en esta &amp;página…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="63"/>
+        <location filename="../../reader/ui/actions.py" line="65"/>
         <source>&amp;Bookmark This Section</source>
         <translation>Marcar esta &amp;sección</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="64"/>
+        <location filename="../../reader/ui/actions.py" line="66"/>
         <source>Bookmark this section (Ctrl+D)</source>
         <translation>Marcar esta sección (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="65"/>
+        <location filename="../../reader/ui/actions.py" line="67"/>
         <source>Bookmark</source>
         <translation>Marcador</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="66"/>
+        <location filename="../../reader/ui/actions.py" line="68"/>
         <source>&amp;Contents</source>
         <translation>Í&amp;ndice</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="68"/>
+        <location filename="../../reader/ui/actions.py" line="70"/>
         <source>&amp;Glossary</source>
         <translation>&amp;Glosario</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="69"/>
+        <location filename="../../reader/ui/actions.py" line="71"/>
         <source>Show or hide the glossary (F9)</source>
         <translation>Mostrar u ocultar el glosario (F9)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="70"/>
+        <location filename="../../reader/ui/actions.py" line="72"/>
         <source>Book&amp;marks</source>
         <translation>&amp;Marcadores</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="72"/>
+        <location filename="../../reader/ui/actions.py" line="74"/>
         <source>&amp;Explain Hard Words in the Text</source>
         <translation>&amp;Explicar las palabras difíciles del texto</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="74"/>
+        <location filename="../../reader/ui/actions.py" line="76"/>
         <source>&amp;Larger Text</source>
         <translation>Texto más gran&amp;de</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="76"/>
+        <location filename="../../reader/ui/actions.py" line="78"/>
         <source>Larger text (Ctrl++)</source>
         <translation>Texto más grande (Ctrl++)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="77"/>
+        <location filename="../../reader/ui/actions.py" line="79"/>
         <source>Larger</source>
         <translation>Más grande</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="78"/>
+        <location filename="../../reader/ui/actions.py" line="80"/>
         <source>&amp;Smaller Text</source>
         <translation>Texto más &amp;pequeño</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="80"/>
+        <location filename="../../reader/ui/actions.py" line="82"/>
         <source>Smaller text (Ctrl+-)</source>
         <translation>Texto más pequeño (Ctrl+-)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="81"/>
+        <location filename="../../reader/ui/actions.py" line="83"/>
         <source>Smaller</source>
         <translation>Más pequeño</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="82"/>
+        <location filename="../../reader/ui/actions.py" line="84"/>
         <source>Follow the &amp;System</source>
         <translation>Igual que el &amp;sistema</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="83"/>
+        <location filename="../../reader/ui/actions.py" line="85"/>
         <source>&amp;Light</source>
         <translation>&amp;Claro</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="84"/>
+        <location filename="../../reader/ui/actions.py" line="86"/>
         <source>&amp;Dark</source>
         <translation>&amp;Oscuro</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="85"/>
+        <location filename="../../reader/ui/actions.py" line="87"/>
         <source>&amp;High Contrast</source>
         <translation>&amp;Alto contraste</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="86"/>
+        <location filename="../../reader/ui/actions.py" line="88"/>
         <source>&amp;Normal Text Size</source>
         <translation>Tamaño no&amp;rmal del texto</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="87"/>
+        <location filename="../../reader/ui/actions.py" line="89"/>
         <source>L&amp;isten</source>
         <translation>Esc&amp;uchar</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="88"/>
+        <location filename="../../reader/ui/actions.py" line="90"/>
         <source>Read this section aloud (F5)</source>
         <translation>Leer esta sección en voz alta (F5)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="89"/>
+        <location filename="../../reader/ui/actions.py" line="91"/>
         <source>&amp;Pause Reading</source>
         <translation>Pausar &amp;la lectura</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="90"/>
+        <location filename="../../reader/ui/actions.py" line="92"/>
         <source>Pause or go on reading aloud (F7)</source>
         <translation>Pausar o seguir leyendo en voz alta (F7)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="102"/>
+        <location filename="../../reader/ui/actions.py" line="104"/>
         <source>Next Par&amp;t of the Window</source>
         <translation>Siguiente parte de la &amp;ventana</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="103"/>
+        <location filename="../../reader/ui/actions.py" line="105"/>
         <source>Previous Part of the &amp;Window</source>
         <translation>Parte anteri&amp;or de la ventana</translation>
     </message>
@@ -233,57 +238,57 @@
         <translation type="vanished">Pausar o seguir leyendo en voz alta (F6)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="91"/>
+        <location filename="../../reader/ui/actions.py" line="93"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="92"/>
+        <location filename="../../reader/ui/actions.py" line="94"/>
         <source>St&amp;op Reading</source>
         <translation>Detener la le&amp;ctura</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="93"/>
+        <location filename="../../reader/ui/actions.py" line="95"/>
         <source>Stop reading aloud (Shift+F5)</source>
         <translation>Dejar de leer en voz alta (Mayús+F5)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="94"/>
+        <location filename="../../reader/ui/actions.py" line="96"/>
         <source>Stop</source>
         <translation>Parar</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="95"/>
+        <location filename="../../reader/ui/actions.py" line="97"/>
         <source>Pre&amp;vious Sentence</source>
         <translation>Frase &amp;anterior</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="96"/>
+        <location filename="../../reader/ui/actions.py" line="98"/>
         <source>Previous</source>
         <translation>Anterior</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="97"/>
+        <location filename="../../reader/ui/actions.py" line="99"/>
         <source>Ne&amp;xt Sentence</source>
         <translation>Frase &amp;siguiente</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="98"/>
+        <location filename="../../reader/ui/actions.py" line="100"/>
         <source>Next</source>
         <translation>Siguiente</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="99"/>
+        <location filename="../../reader/ui/actions.py" line="101"/>
         <source>Contin&amp;ue to Next Section</source>
         <translation>Segu&amp;ir con la sección siguiente</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="100"/>
+        <location filename="../../reader/ui/actions.py" line="102"/>
         <source>When a section ends, read the next one</source>
         <translation>Al terminar una sección, leer la siguiente</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="101"/>
+        <location filename="../../reader/ui/actions.py" line="103"/>
         <source>Keep going</source>
         <translation>Seguir</translation>
     </message>
@@ -296,12 +301,12 @@
         <translation type="vanished">Parte &amp;anterior de la ventana</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="105"/>
+        <location filename="../../reader/ui/actions.py" line="107"/>
         <source>&amp;About Handbook Reader</source>
         <translation>&amp;Acerca de Handbook Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="106"/>
+        <location filename="../../reader/ui/actions.py" line="108"/>
         <source>How to Use This &amp;Reader</source>
         <translation>&amp;Cómo usar este lector</translation>
     </message>
@@ -794,22 +799,32 @@ Volveremos al inicio en %n segundos</numerusform>
 <context>
     <name>HandbookOpener</name>
     <message>
-        <location filename="../../reader/ui/window/open_handbook.py" line="67"/>
+        <location filename="../../reader/ui/window/open_handbook.py" line="71"/>
         <source>Open &amp;Recent</source>
         <translation>Abrir &amp;reciente</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/open_handbook.py" line="68"/>
+        <location filename="../../reader/ui/window/open_handbook.py" line="72"/>
         <source>Recent handbooks</source>
         <translation>Manuales recientes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/open_handbook.py" line="88"/>
+        <location filename="../../reader/ui/window/open_handbook.py" line="92"/>
         <source>Open Handbook Folder</source>
         <translation>Abrir carpeta del manual</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/open_handbook.py" line="127"/>
+        <location filename="../../reader/ui/window/open_handbook.py" line="100"/>
+        <source>Open Handbook File</source>
+        <translation>Abrir archivo de manual</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/open_handbook.py" line="102"/>
+        <source>Handbook files (*.handbook)</source>
+        <translation>Archivos de manual (*.handbook)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/open_handbook.py" line="148"/>
         <source>%1 could not be opened as a handbook.</source>
         <translation>%1 no se pudo abrir como manual.</translation>
     </message>
@@ -1047,37 +1062,37 @@ Open it in your web browser? This needs an internet connection.</source>
 <context>
     <name>Pdf</name>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="79"/>
+        <location filename="../../reader/pdf/compose.py" line="81"/>
         <source>The complete handbook</source>
         <translation>El manual completo</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="80"/>
+        <location filename="../../reader/pdf/compose.py" line="82"/>
         <source>Take-home packet</source>
         <translation>Paquete para llevar a casa</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="81"/>
+        <location filename="../../reader/pdf/compose.py" line="83"/>
         <source>Selected sections</source>
         <translation>Secciones elegidas</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="82"/>
+        <location filename="../../reader/pdf/compose.py" line="84"/>
         <source>Glossary</source>
         <translation>Glosario</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="83"/>
+        <location filename="../../reader/pdf/compose.py" line="85"/>
         <source>Hard words used in this handbook, explained in plain language.</source>
         <translation>Las palabras difíciles de este manual, explicadas con palabras sencillas.</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="86"/>
+        <location filename="../../reader/pdf/compose.py" line="88"/>
         <source>The hard words used in these pages, explained in plain language.</source>
         <translation>Las palabras difíciles de estas páginas, explicadas con palabras sencillas.</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="89"/>
+        <location filename="../../reader/pdf/compose.py" line="91"/>
         <source>Also called:</source>
         <translation>Otros nombres:</translation>
     </message>
@@ -1139,8 +1154,8 @@ Open it in your web browser? This needs an internet connection.</source>
         <translation>ya hay una carpeta con ese nombre</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="237"/>
-        <location filename="../../reader/pdf/compose.py" line="284"/>
+        <location filename="../../reader/pdf/compose.py" line="240"/>
+        <location filename="../../reader/pdf/compose.py" line="287"/>
         <source>Contents</source>
         <translation>Índice</translation>
     </message>
@@ -1155,32 +1170,32 @@ Open it in your web browser? This needs an internet connection.</source>
         <translation>No se pudo guardar el PDF: {reason} ({path}).</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="220"/>
+        <location filename="../../reader/pdf/compose.py" line="223"/>
         <source>Printed on {date}</source>
         <translation>Impreso el {date}</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="246"/>
+        <location filename="../../reader/pdf/compose.py" line="249"/>
         <source>Could not start printing: the printer is not ready.</source>
         <translation>No se pudo empezar a imprimir: la impresora no está lista.</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="330"/>
+        <location filename="../../reader/pdf/compose.py" line="333"/>
         <source>Page {n} of {m}</source>
         <translation>Página {n} de {m}</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="216"/>
+        <location filename="../../reader/pdf/compose.py" line="219"/>
         <source>Source: {source}</source>
         <translation>Fuente: {source}</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="210"/>
+        <location filename="../../reader/pdf/compose.py" line="213"/>
         <source>Reviewed {month}: check with your care team</source>
         <translation>Revisado en {month}: consulte con su equipo de atención</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="381"/>
+        <location filename="../../reader/pdf/compose.py" line="384"/>
         <source>Could not make the PDF: the handbook folder is no longer there ({path}). Was it moved, or its USB stick taken out? Open it again, then print.</source>
         <translation>No se pudo crear el PDF: la carpeta del manual ya no está ({path}). ¿Se movió, o se quitó la memoria USB? Vuelva a abrir el manual y luego imprima.</translation>
     </message>

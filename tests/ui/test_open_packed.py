@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import shiboken6
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -115,6 +115,20 @@ def test_dropping_a_packed_handbook_opens_it_and_recent_remembers_it(
     assert new.handbook.root == packed and new.isVisible()
     assert load_recent(user_dirs.config)[0] == packed
     assert new.content.picture("pictures/vector.svg") is not None
+
+
+def test_file_open_handbook_file_opens_the_chosen_packed_handbook(
+    qtbot: QtBot, folder_window: MainWindow, packed: Path
+) -> None:
+    action = folder_window.action_set["open_packed"]
+    assert action in folder_window.menus["file"].actions()
+    assert action.shortcut() == QKeySequence("Ctrl+Shift+O")
+    opener_of(folder_window).choose_file = lambda: packed
+    opened: list[MainWindow] = []
+    opener_of(folder_window).on_switch = opened.append
+    action.trigger()
+    assert len(opened) == 1 and opened[0].handbook.root == packed
+    assert opened[0].action_set["open_packed"].isEnabled()
 
 
 def test_a_damaged_packed_handbook_is_refused_and_the_window_stays(
