@@ -127,9 +127,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     try:
         if args.command is None:
-            from reader.ui.startup import pause_collector
+            from reader.ui.startup import before_window_modules
 
-            pause_collector()  # before the window's modules load: see reader/ui/startup.py
+            before_window_modules()  # before the window's modules load: see reader/ui/startup.py
             from reader.ui.app import run_app
 
             return run_app(args, args.handbook or bundled_handbook_dir())

@@ -32,7 +32,7 @@ from reader.bookmarks.store import BookmarkStore
 from reader.content.links import SECTION_SCHEME
 from reader.content.page_store import PageStore
 from reader.content.pages import Pages
-from reader.handbook import Handbook, Section
+from reader.handbook import Handbook
 from reader.history import History, Place
 from reader.preferences import Preferences
 from reader.ui.actions import Actions
@@ -52,8 +52,8 @@ from reader.ui.window.bookmarking import BookmarkCommands
 from reader.ui.window.comfort import LABELS_UP_TO_ZOOM, ReadingComfort
 from reader.ui.window.dock_title import DockTitle
 from reader.ui.window.keyboard import PaneCycle
+from reader.ui.window.navigation import Navigator
 from reader.ui.window.printing import PrintController
-from reader.ui.window.review import with_review_foot
 from reader.ui.window.searching import SearchCommands
 from reader.ui.window.wiring import connect_actions
 
@@ -90,9 +90,8 @@ class MainWindow(QMainWindow):
         self.pages = Pages(handbook, store_pages)
         self.history = History()
         self.current_section_id = ""
-        self._shown_chapter_id = ""
-        self._navigating = False
         self.action_set = Actions(self)
+        self.navigator = Navigator(self)
         self.content = ContentView(handbook.root, self)
         self.toc = TocTree(self)
         self.search_box = SearchField(self.action_set["focus_search"].icon(), self)
@@ -189,77 +188,27 @@ class MainWindow(QMainWindow):
     # -- navigation ------------------------------------------------------------------
 
     def current_place(self) -> Place:
-        return Place(self.current_section_id, self.content.verticalScrollBar().value())
+        return self.navigator.current_place()
 
     def navigate(self, section_id: str, *, record: bool = True, scroll: int | None = None) -> bool:
         """Show a section (or a chapter, by its id). Returns False if it doesn't exist."""
-        section = self.handbook.section(section_id)
-        if section is None:
-            self.statusBar().showMessage(self.tr("That section is not in this handbook."), 5000)
-            return False
-        if record and self.current_section_id and section_id != self.current_section_id:
-            self.history.leave(self.current_place())
-        self._navigating = True
-        try:
-            self._show_chapter(section.chapter_id)
-            if scroll is not None:
-                self.content.verticalScrollBar().setValue(scroll)
-            else:
-                self.content.scroll_to_anchor(section.anchor)
-        finally:
-            self._navigating = False
-        self._set_current(section)
-        return True
-
-    def _show_chapter(self, chapter_id: str, *, force: bool = False) -> None:
-        if chapter_id == self._shown_chapter_id and not force:
-            return
-        html = self.pages.chapter_html(chapter_id, mark_terms=self.preferences.mark_terms)
-        self.content.show_html(with_review_foot(self.handbook, chapter_id, html))
-        self._shown_chapter_id = chapter_id
-        if self.find_bar.isVisible():
-            self.find_bar.find_text(self.find_bar.box.text())
-
-    def _set_current(self, section: Section) -> None:
-        changed = section.id != self.current_section_id
-        self.current_section_id = section.id
-        self.toc.select_section(section.id)
-        self.action_set["back"].setEnabled(self.history.can_go_back)
-        self.action_set["forward"].setEnabled(self.history.can_go_forward)
-        self._update_status()
-        if changed:
-            self.section_changed.emit(section.id)
+        return self.navigator.navigate(section_id, record=record, scroll=scroll)
 
     def follow_scroll(self) -> None:
-        """As the reader scrolls, the current section (TOC selection, status) follows."""
-        if not self._shown_chapter_id or self._navigating or self.content.keeping_place:
-            return
-        anchor = self.content.anchor_at_top()
-        section_id = (
-            self._shown_chapter_id if anchor == "top" else f"{self._shown_chapter_id}/{anchor}"
-        )
-        section = self.handbook.section(section_id)
-        if section is not None and section.id != self.current_section_id:
-            self._set_current(section)
+        self.navigator.follow_scroll()
 
     def go_back(self) -> None:
-        place = self.history.back(self.current_place())
-        if place is not None:
-            self.navigate(place.section_id, record=False, scroll=place.scroll)
+        self.navigator.go_back()
 
     def go_forward(self) -> None:
-        place = self.history.forward(self.current_place())
-        if place is not None:
-            self.navigate(place.section_id, record=False, scroll=place.scroll)
+        self.navigator.go_forward()
 
     def go_home(self) -> None:
         if self.home_section_id:
             self.navigate(self.home_section_id)
 
     def step_section(self, step: int) -> None:
-        target = self.handbook.neighbour(self.current_section_id, step)
-        if target:
-            self.navigate(target)
+        self.navigator.step_section(step)
 
     def open_link(self, url: QUrl) -> None:
         if url.scheme() == SECTION_SCHEME:
@@ -313,27 +262,10 @@ class MainWindow(QMainWindow):
 
     def reload_page(self) -> None:
         """Show the page again (new theme, marking), at the same place."""
-        if not self._shown_chapter_id:
-            return
-        scroll = self.content.verticalScrollBar().value()
-        self._show_chapter(self._shown_chapter_id, force=True)
-        self.content.verticalScrollBar().setValue(scroll)
+        self.navigator.reload_page()
 
     def _update_status(self) -> None:
-        section = self.handbook.section(self.current_section_id)
-        if section is None:
-            self.status_label.setText(self.handbook.title)
-            return
-        chapters = self.handbook.chapters
-        chapter = self.handbook.chapter(section.chapter_id)
-        number = chapters.index(chapter) + 1 if chapter in chapters else 0
-        text = self.tr("Chapter %1 of %2: %3").replace("%1", str(number))
-        text = text.replace("%2", str(len(chapters))).replace(
-            "%3", chapter.title if chapter else ""
-        )
-        if section.level > 1:
-            text += f" › {section.title}"
-        self.status_label.setText(text)
+        self.navigator.update_status()
 
     # -- dialogs ---------------------------------------------------------------------
 
@@ -395,17 +327,4 @@ class MainWindow(QMainWindow):
     def start(self, section_id: str | None = None) -> None:
         """Show the first page: the given section, else (on a desktop) where the reader
         left off last time, else the handbook's start page."""
-        scroll = 0.0
-        target = section_id if section_id and self.handbook.section(section_id) else None
-        if target is None and not self.kiosk and (place := self.bookmarks.last_place()):
-            target, scroll = place
-        target = target or self.handbook.start_section_id
-        if target:
-            self.navigate(target, record=False)
-        if scroll:
-            QTimer.singleShot(0, lambda: self._scroll_to_fraction(scroll))
-        QTimer.singleShot(0, self.follow_scroll)
-
-    def _scroll_to_fraction(self, fraction: float) -> None:
-        bar = self.content.verticalScrollBar()
-        bar.setValue(int(bar.maximum() * fraction))
+        self.navigator.start(section_id)

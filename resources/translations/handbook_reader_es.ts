@@ -894,45 +894,40 @@ Volveremos al inicio en %n segundos</numerusform>
         <translation>&amp;Tema</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="170"/>
+        <location filename="../../reader/ui/mainwindow.py" line="169"/>
         <source>Contents</source>
         <translation>Índice</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="171"/>
+        <location filename="../../reader/ui/mainwindow.py" line="170"/>
         <source>Search results</source>
         <translation>Resultados de búsqueda</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="187"/>
+        <location filename="../../reader/ui/mainwindow.py" line="186"/>
         <source>Search the handbook (Ctrl+K)</source>
         <translation>Buscar en el manual (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="173"/>
-        <location filename="../../reader/ui/mainwindow.py" line="185"/>
+        <location filename="../../reader/ui/mainwindow.py" line="172"/>
+        <location filename="../../reader/ui/mainwindow.py" line="184"/>
         <source>Search the handbook</source>
         <translation>Buscar en el manual</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="175"/>
+        <location filename="../../reader/ui/mainwindow.py" line="174"/>
         <source>Type a word or question. Spelling mistakes are forgiven.</source>
         <translation>Escriba una palabra o una pregunta. No importa si hay faltas de ortografía.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="177"/>
+        <location filename="../../reader/ui/mainwindow.py" line="176"/>
         <source>Main toolbar</source>
         <translation>Barra de herramientas principal</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="178"/>
+        <location filename="../../reader/ui/mainwindow.py" line="177"/>
         <source>Status</source>
         <translation>Estado</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/mainwindow.py" line="198"/>
-        <source>That section is not in this handbook.</source>
-        <translation>Esa sección no está en este manual.</translation>
     </message>
     <message>
         <location filename="../../reader/ui/window/dialogs.py" line="40"/>
@@ -971,11 +966,6 @@ Open it in your web browser? This needs an internet connection.</source>
 ¿Quiere abrirla en su navegador? Para esto necesita conexión a internet.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="330"/>
-        <source>Chapter %1 of %2: %3</source>
-        <translation>Capítulo %1 de %2: %3</translation>
-    </message>
-    <message>
         <location filename="../../reader/ui/window/dialogs.py" line="25"/>
         <source>About %1</source>
         <translation>Acerca de %1</translation>
@@ -999,6 +989,19 @@ Open it in your web browser? This needs an internet connection.</source>
         <location filename="../../reader/ui/window/review.py" line="21"/>
         <source>Reviewed %1: check with your care team.</source>
         <translation>Revisado en %1: consulte con su equipo de atención.</translation>
+    </message>
+</context>
+<context>
+    <name>Navigator</name>
+    <message>
+        <location filename="../../reader/ui/window/navigation.py" line="41"/>
+        <source>That section is not in this handbook.</source>
+        <translation>Esa sección no está en este manual.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/navigation.py" line="125"/>
+        <source>Chapter %1 of %2: %3</source>
+        <translation>Capítulo %1 de %2: %3</translation>
     </message>
 </context>
 <context>

@@ -59,6 +59,16 @@ def goal_rows(results: Results) -> Iterator[tuple[str, str, str, str, str, bool 
                 f"≤ {goal}x",
                 ratio <= goal,
             )
+    if (startup := results.get("startup")) and "plain_window_ms" in startup:
+        yield (
+            "Start-up, the reader against a plain window with the same visible parts",
+            _spread(startup["app_ms"], "ms"),
+            "plain window " + _spread(startup["plain_window_ms"], "ms"),
+            f"{startup['app_to_plain_window_ratio']:.2f}x "
+            f"(plain window: {startup['plain_window_ratio']:.2f}x the baseline)",
+            "reference, no goal",
+            None,
+        )
     scales = _scales(results)
     for scale, goal in SEARCH_GOALS_MS.items():
         figures = scales.get(scale)
@@ -185,7 +195,9 @@ def performance_markdown(results: Results, plot_link: str | None) -> str:
         "Start-up and memory are whole processes, median of "
         f"{results.get('runs', '?')} runs with min–max in brackets, each app run "
         "next to a run of the baseline: a bare PySide6 window with a QTextBrowser showing "
-        "the first chapter's HTML (`tests/bench/baseline_window.py`). Reproduce with "
+        "the first chapter's HTML (`tests/bench/baseline_window.py`), and of a plain "
+        "window that shows the reader's visible parts with PySide6 and the handbook loader "
+        "alone (`tests/bench/plain_window.py`). Reproduce with "
         "`python tests/bench/run.py [--quick] [--json OUT] [--readme]`.",
         "",
         *_goals_table(results),

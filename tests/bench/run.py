@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import compileall
+import importlib.util
 import json
 import os
 import platform
@@ -92,6 +93,11 @@ def _baseline_run(html: Path, home: Path, scenario: bool) -> list[float]:
     return _run_reporting(command, _base_env(home))
 
 
+def _plain_run(html: Path, home: Path) -> list[float]:
+    command = [sys.executable, str(BENCH / "plain_window.py"), str(html), "{report}"]
+    return _run_reporting(command, _base_env(home))
+
+
 def _fresh_home(home: Path, warm: Path) -> Path:
     """A user folder with the search index already built (copied from `warm`) and no
     remembered place, so the app opens on the handbook's first page like the baseline."""
@@ -115,10 +121,11 @@ def bench_startup_and_memory(runs: int) -> tuple[dict[str, object], dict[str, ob
         _app_run(warm, scenario=True)  # the first start builds the search index: not timed
         startup_home = _fresh_home(work / "startup", warm)
         _app_run(startup_home, scenario=False)  # creates the bookmarks file: not timed
-        app_ms, base_ms, app_mb, base_mb = [], [], [], []
+        app_ms, base_ms, plain_ms, app_mb, base_mb = [], [], [], [], []
         for _ in range(runs):
             app_ms.append(_app_run(startup_home, scenario=False)[0])
             base_ms.append(_baseline_run(html, startup_home, scenario=False)[0])
+            plain_ms.append(_plain_run(html, startup_home)[0])
         for _ in range(max(2, runs // 2)):
             home = _fresh_home(work / "memory", warm)
             app_mb.append(_app_run(home, scenario=True)[1])
@@ -127,6 +134,11 @@ def bench_startup_and_memory(runs: int) -> tuple[dict[str, object], dict[str, ob
         "app_ms": _spread(app_ms),
         "baseline_ms": _spread(base_ms),
         "ratio": round(statistics.median(app_ms) / statistics.median(base_ms), 2),
+        "plain_window_ms": _spread(plain_ms),
+        "plain_window_ratio": round(statistics.median(plain_ms) / statistics.median(base_ms), 2),
+        "app_to_plain_window_ratio": round(
+            statistics.median(app_ms) / statistics.median(plain_ms), 2
+        ),
         "first_page": chapter.id,
         "runs": runs,
     }
@@ -204,11 +216,22 @@ def bench_kiosk_soak(resets: int) -> dict[str, object]:
     }
 
 
+# The installed libraries the app and the baseline import at start (PySide6's own
+# Python files included).
+_LIBRARIES = ("PySide6", "shiboken6", "platformdirs", "whoosh", "markdown", "yaml")
+
+
 def compile_bytecode() -> None:
-    """Compile reader/ to bytecode first, as installing the wheel does: a checkout run
-    with PYTHONDONTWRITEBYTECODE would otherwise compile every module at each start,
-    which the one-file baseline hardly pays."""
+    """Compile reader/ and the libraries it starts with to bytecode first, as installing
+    the wheel with pip does: a run with PYTHONDONTWRITEBYTECODE (or libraries installed
+    without bytecode) would otherwise compile them at each start, a cost no installed
+    copy pays."""
     compileall.compile_dir(str(REPO / "reader"), quiet=1)
+    for name in _LIBRARIES:
+        spec = importlib.util.find_spec(name)
+        if spec is not None and spec.submodule_search_locations:
+            for folder in spec.submodule_search_locations:
+                compileall.compile_dir(folder, quiet=2)
 
 
 def machine() -> str:
@@ -250,7 +273,10 @@ def main(argv: list[str] | None = None) -> int:
         "load_average": os.getloadavg()[0],
     }
     compile_bytecode()
-    notes = ["reader/ is compiled to bytecode before timing, as installing the wheel does."]
+    notes = [
+        "reader/ and the libraries it starts with are compiled to bytecode before timing, "
+        "as installing with pip does."
+    ]
     if args.quick:
         notes.append("--quick: fewer runs, PDF at 1x and 10x, search without 1000x.")
     results["notes"] = notes

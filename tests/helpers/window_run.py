@@ -23,9 +23,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from reader.cli import parse_arguments  # noqa: E402
 from reader.paths import bundled_handbook_dir  # noqa: E402
-from reader.ui.startup import pause_collector  # noqa: E402
+from reader.ui.startup import before_window_modules  # noqa: E402
 
-pause_collector()
+before_window_modules()
 
 from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402

@@ -58,3 +58,26 @@ def test_deferred_work_runs_once_in_order_after_the_paint(qtbot: QtBot) -> None:
     view.painted.emit()
     deferred.defer(lambda: ran.append("late"))  # after the paint: at once
     assert ran == ["first", "second", "late"]
+
+
+def test_pyside_source_check_reads_files_and_answers_as_pyside_did(tmp_path: Path) -> None:
+    """After `before_window_modules`, PySide still learns which modules mention it (0)
+    and which do not (-1), for a module imported later, without `linecache` keeping the
+    source; a module without a file still gets PySide's own answer."""
+    (tmp_path / "uses_qt.py").write_text("import PySide6.QtCore\n", encoding="utf-8")
+    (tmp_path / "plain_module.py").write_text("X = 1\n", encoding="utf-8")
+    probe = (
+        "import sys, linecache\n"
+        f"sys.path.insert(0, {str(tmp_path)!r})\n"
+        "from reader.ui.startup import before_window_modules\n"
+        "before_window_modules()\n"
+        "import uses_qt, plain_module, _bisect\n"
+        "feature = sys.modules['shibokensupport.feature']\n"
+        "seen = feature.pyside_feature_dict\n"
+        "print(seen['uses_qt'], seen['plain_module'], seen['_bisect'])\n"
+        "print(any(name.endswith(('uses_qt.py', 'plain_module.py')) for name in linecache.cache))\n"
+        "print(feature._mod_uses_pyside.reads_the_file)\n"
+    )
+    done = run_python(["-c", probe], home=tmp_path / "home")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["0", "-1", "-1", "False", "True"]
