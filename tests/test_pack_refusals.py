@@ -188,6 +188,17 @@ def test_a_huge_declared_size_is_refused_without_inflating(
     assert f"more than {MAX_ENTRY_BYTES >> 20} MB" in refusal_line(capsys, path)
 
 
+def test_a_resealed_file_with_a_damaged_entry_is_refused(
+    good: bytes, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Damage sealed over (a hand-made seal): the entry's own CRC, or its checksum,
+    still tells."""
+    body = flipped(good, places(good)["entry data"])[: -len(placeholder_comment())]
+    path = tmp_path / "resealed.handbook"
+    path.write_bytes(seal(body + placeholder_comment()))
+    assert "damaged or was changed" in refusal_line(capsys, path)
+
+
 def test_entries_must_match_the_checksum_list(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -110,10 +110,12 @@ def open_packed(path: Path) -> PackedHandbook:
     real = Path(os.path.realpath(path))
     data = _read_archive(real)
     _check_seal(data)
+    # The seal is no signature: anyone can seal a zip made by hand, so whatever zipfile
+    # raises on one (struct errors, bad UTF-8 names, odd methods) is a refusal too.
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, OSError, ValueError) as error:
-        raise PackRefused(f"{_DAMAGED} ({error})") from None
+    except Exception as error:
+        raise PackRefused(f"{_DAMAGED} ({type(error).__name__}: {error})") from None
     with archive:
         infos = archive.infolist()
         _check_entries(infos)
@@ -210,12 +212,10 @@ def _bad_kind(info: zipfile.ZipInfo) -> str:
 
 
 def _entry_bytes(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
-    import zipfile
-
     try:
         with archive.open(info) as stream:
             data = stream.read(info.file_size + 1)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
+    except Exception as error:  # a hand-made file can fail in any of zipfile's ways
         raise PackRefused(f"{_DAMAGED} (entry '{info.filename[:80]}': {error})") from None
     if len(data) != info.file_size:
         raise PackRefused(f"{_DAMAGED} (entry '{info.filename[:80]}' has the wrong size)")
