@@ -213,3 +213,20 @@ def test_a_packed_plain_folder_keeps_its_folders_bookmark_key(
     folder = load_handbook_in(gene_book, None)
     assert not folder.has_manifest
     assert handbook_key(load_handbook_in(packed, None)) == handbook_key(folder)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["glossary", "--json"],
+        ["glossary", "vector"],
+        ["show", "how-it-works", "--format", "html"],
+        ["--lang", "es", "show", "risks", "--format", "text"],
+    ],
+)
+def test_packed_handbook_shows_and_explains_as_its_folder_does(
+    handbook_dir: Path, packed_handbook: Path, argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = run_cli(capsys, "--handbook", str(handbook_dir), *argv)
+    assert folder[0] == 0 and folder[1]
+    assert run_cli(capsys, "--handbook", str(packed_handbook), *argv) == folder

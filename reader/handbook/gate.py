@@ -281,12 +281,17 @@ def packed_source(root: Path) -> PackedHandbook | PackRefused | None:
 
 
 def check_packed(root: Path) -> PackRefused | None:
-    """Check the .handbook that `root` is (or is in) afresh; why it is refused, if it is."""
+    """Why the .handbook that `root` is (or is in) is refused, if it is. Opening the file
+    itself checks it afresh; a translation inside it (`X.handbook/es`), loaded just
+    after, uses that check unless the file changed since."""
     found = packed_file(root)
     if found is None:
         return None
-    real = os.path.realpath(found)
-    result = _check(real, _identity(real))
+    if Path(root) == found:
+        real = os.path.realpath(found)
+        result: PackedHandbook | PackRefused | None = _check(real, _identity(real))
+    else:
+        result = packed_source(root)
     return result if isinstance(result, PackRefused) else None
 
 
