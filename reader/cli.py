@@ -26,7 +26,7 @@ def _global_options(parser: argparse.ArgumentParser, *, defaults: bool) -> None:
         type=Path,
         metavar="PATH",
         default=default,
-        help="handbook folder to open (default: the bundled handbook)",
+        help="handbook folder, mkdocs.yml or .handbook file to open (default: the bundled one)",
     )
     parser.add_argument(
         "--lang",

@@ -8,6 +8,7 @@ from typing import Any
 from reader.handbook import Handbook
 from reader.handbook.gate import real_root
 from reader.handbook.ids import slugify
+from reader.handbook.packed import PACK_SUFFIX
 
 LOCATION_SEPARATOR = " › "
 
@@ -36,12 +37,16 @@ def handbook_key(handbook: Handbook) -> str:
 
     With a manifest: the slug of its title plus its language, so the same handbook in
     another folder or on another computer shares its bookmarks, and a new edition keeps
-    them. A plain folder of chapters has only its folder name to go by.
+    them. A plain folder of chapters has only its folder name to go by (a packed one,
+    its file name without `.handbook`, so `guide/` and `guide.handbook` share).
     """
     if handbook.has_manifest:
         title = handbook.base_title or handbook.title  # a translation shares bookmarks
         return f"{slugify(title)}-{slugify(handbook.base_language or handbook.language or 'en')}"
-    return slugify(real_root(handbook.root).name)
+    name = real_root(handbook.root).name
+    if name.lower().endswith(PACK_SUFFIX):
+        name = name[: -len(PACK_SUFFIX)]
+    return slugify(name)
 
 
 def is_stale(bookmark: Bookmark, handbook: Handbook) -> bool:

@@ -52,6 +52,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "check",
         "check a handbook folder for broken links, missing pictures and unsafe HTML",
     ),
+    "pack": (
+        "pack",
+        "pack a handbook folder into one .handbook file the reader opens as it is",
+    ),
     "export-pdf": ("export_pdf", "save the handbook, a chapter or chosen sections as a PDF"),
     "read-aloud": (
         "read_aloud",

@@ -1,4 +1,5 @@
-"""`toc`: the handbook's chapters and sections, as text or JSON."""
+"""`toc`: the handbook's chapters and sections, as text or JSON. In text, chapters stand
+under the nav sections (MkDocs) that hold them, indented a step for each."""
 
 from __future__ import annotations
 
@@ -41,9 +42,25 @@ def run(args: argparse.Namespace) -> int:
         print_json(toc_data(handbook))
         return 0
     print(handbook.title)
+    part: tuple[str, ...] = ()
     for chapter in handbook.chapters:
-        print(f"\n{chapter.title}  [{chapter.id}]")
+        shared = _shared_length(part, chapter.part)
+        part = chapter.part
+        for depth in range(shared, len(part)):  # the nav sections this chapter opens
+            print(f"\n{'  ' * depth}{part[depth]}")
+        margin = "  " * len(part)
+        print(f"\n{margin}{chapter.title}  [{chapter.id}]")
         for section in chapter.sections[1:]:
             indent = "  " * (section.level - 1)
-            print(f"{indent}{section.title}  [{section.id}]")
+            print(f"{margin}{indent}{section.title}  [{section.id}]")
     return 0
+
+
+def _shared_length(one: tuple[str, ...], other: tuple[str, ...]) -> int:
+    """How many nav sections, from the outermost, two chapters share."""
+    shared = 0
+    for mine, theirs in zip(one, other, strict=False):
+        if mine != theirs:
+            break
+        shared += 1
+    return shared

@@ -53,6 +53,8 @@ def fingerprint(handbook_root: Path) -> str:
         lines += [f"code {name}/{_stamp(path)}" for path in code]
     lines += [_library_stamp(name) for name in _RENDERING_LIBRARIES]
     lines.append(f"program {_stamp(Path(sys.executable))}")
+    if handbook_root.is_file():  # a packed handbook (.handbook): its one file stands for all
+        lines.append(f"packed {_stamp(handbook_root)}")
     for folder, subfolders, files in os.walk(handbook_root):
         subfolders.sort()
         for name in sorted(files):

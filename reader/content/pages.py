@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from reader.content.page_store import PageStore
 from reader.handbook import Chapter, Handbook
+from reader.handbook.gate import still_there
 
 
 class Pages:
@@ -26,7 +27,7 @@ class Pages:
         Raises KeyError for an unknown chapter id.
         """
         key = (chapter_id, mark_terms)
-        if key in self._cache and not self.handbook.root.is_dir():
+        if key in self._cache and not still_there(self.handbook.root):
             # The folder has gone (a USB stick pulled out): the pictures of a kept page
             # can no longer load, and a fresh render puts their text in their place.
             self._cache.clear()

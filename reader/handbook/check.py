@@ -21,7 +21,7 @@ from reader.content.cost import costly_runs
 from reader.content.render import LinkContext
 from reader.content.term_uses import term_sections
 from reader.handbook import MANIFEST_NAME, Chapter, Handbook
-from reader.handbook.gate import markdown_files, read_text
+from reader.handbook.gate import exists, markdown_files, read_text
 from reader.handbook.loader import key_line, line_mentioning
 from reader.handbook.markup import MarkupScanner, MarkupText
 from reader.handbook.review import review_overdue
@@ -122,7 +122,7 @@ def _manifest_problems(handbook: Handbook) -> tuple[set[Path], list[Problem]]:
     listed = [e for e in entries if isinstance(e, str)] if isinstance(entries, list) else []
     for entry in listed:
         path = _resolved(root / entry)
-        if path.is_relative_to(root) and not os.path.lexists(path):
+        if path.is_relative_to(root) and not exists(root, path):
             missing.add(path)
             message = f"chapter '{entry}' is listed in {MANIFEST_NAME} but the file is missing"
             problems.append(Problem(manifest, line_mentioning(text, entry), message))

@@ -11,6 +11,12 @@ A handbook folder is untrusted (a download, a USB stick, a clinic share), so the
   a device never blocks nor is ever opened for reading; the opened file is checked
   again with fstat, in case it was swapped between the look and the open;
 - caps sizes, and reports every refusal as a value (`Refusal`), never an exception.
+
+A packed handbook (a `.handbook` file, see packed.py) is the other kind of source: its
+root is the file's path, its files are paths under it, and the same calls read them
+from the checked archive in memory, under the same rules. The questions the loader
+asks about a folder (`exists`, `is_file`, `is_dir`, `folder_entries`) are asked here
+too, so neither source is ever looked at directly.
 """
 
 from __future__ import annotations
@@ -19,10 +25,12 @@ import codecs
 import errno
 import os
 import stat
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.handbook.packed import PACK_SUFFIX, PackedHandbook, PackRefused, open_packed
 from reader.problems import Problem
 from reader.storage import kind_of
 
@@ -52,6 +60,9 @@ def locate(root: Path, path: Path) -> Path | Refusal:
 
     Never raises: loops, links out of the folder, missing files and bad names are
     Refusals. The result is a real path (no links left in it)."""
+    packed = packed_source(root)
+    if packed is not None:
+        return _locate_packed(packed, root, path)
     try:
         target = Path(os.path.realpath(path))
         inside = target.is_relative_to(real_root(root))
@@ -72,6 +83,11 @@ def locate_file(root: Path, path: Path) -> Path | Refusal:
     target = locate(root, path)
     if isinstance(target, Refusal):
         return target
+    packed = packed_source(root)
+    if isinstance(packed, PackedHandbook):
+        if packed.name_of(target) in packed.files:
+            return target
+        return Refusal(path, "folder is not a regular file and is not read")
     try:
         mode = os.stat(target).st_mode
     except (OSError, ValueError) as error:
@@ -86,6 +102,20 @@ def read_bytes(root: Path, path: Path, limit: int = MAX_FILE_BYTES) -> bytes | R
     target = locate_file(root, path)
     if isinstance(target, Refusal):
         return target
+    packed = packed_source(root)
+    if isinstance(packed, PackedHandbook):
+        data = packed.files[packed.name_of(target) or ""]
+    else:
+        read = _read_located(path, target, limit)
+        if isinstance(read, Refusal):
+            return read
+        data = read
+    if len(data) > limit:
+        return Refusal(path, f"file is too large (more than {limit // (1024 * 1024)} MB)")
+    return data
+
+
+def _read_located(path: Path, target: Path, limit: int) -> bytes | Refusal:
     try:
         descriptor = os.open(target, _OPEN_FLAGS)
     except OSError as error:
@@ -95,12 +125,9 @@ def read_bytes(root: Path, path: Path, limit: int = MAX_FILE_BYTES) -> bytes | R
             mode = os.fstat(stream.fileno()).st_mode
             if not stat.S_ISREG(mode):  # swapped after the look: still never read
                 return Refusal(path, f"{kind_of(mode)} is not a regular file and is not read")
-            data = stream.read(limit + 1)
+            return stream.read(limit + 1)
     except OSError as error:
         return Refusal(path, _os_reason(error))
-    if len(data) > limit:
-        return Refusal(path, f"file is too large (more than {limit // (1024 * 1024)} MB)")
-    return data
 
 
 def read_text(root: Path, path: Path, problems: list[Problem]) -> str | None:
@@ -144,24 +171,36 @@ def markdown_files(root: Path, problems: list[Problem]) -> list[Path]:
 
     Links, pipes and the like are listed too, so that reading them reports why they
     are refused; only folders are left out. Never lists a folder outside the handbook."""
-    found = list(_markdown_entries(Path(root)))
+    found = list(_markdown_entries(root, Path(root)))
     chapters = Path(root) / "chapters"
     located = locate(root, chapters)
-    if isinstance(located, Path) and located.is_dir():
-        found += _markdown_entries(chapters)
-    elif isinstance(located, Refusal) and os.path.lexists(chapters):
+    if isinstance(located, Path) and is_dir(root, located):
+        found += _markdown_entries(root, chapters)
+    elif isinstance(located, Refusal) and exists(root, chapters):
         problems.append(located.problem())
     return found
 
 
-def _markdown_entries(folder: Path) -> Iterator[Path]:
+def _markdown_entries(root: Path, folder: Path) -> Iterator[Path]:
+    for path, is_folder in folder_entries(root, folder):
+        if path.name.lower().endswith(".md") and not is_folder:
+            yield path
+
+
+def folder_entries(root: Path, folder: Path) -> list[tuple[Path, bool]]:
+    """What `folder` holds, each with whether it is a folder (links are not followed),
+    by name; empty when it cannot be listed."""
+    packed = packed_source(root)
+    if packed is not None:
+        name = _packed_name(packed, folder)
+        if not isinstance(packed, PackedHandbook) or name not in packed.folders:
+            return []
+        return [(folder / child, is_folder) for child, is_folder in packed.children(name)]
     try:
-        entries = list(os.scandir(folder))
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
     except OSError:
-        return
-    for entry in entries:
-        if entry.name.lower().endswith(".md") and not _is_folder(entry):
-            yield folder / entry.name
+        return []
+    return [(folder / entry.name, _is_folder(entry)) for entry in entries]
 
 
 def _is_folder(entry: os.DirEntry[str]) -> bool:
@@ -169,6 +208,130 @@ def _is_folder(entry: os.DirEntry[str]) -> bool:
         return entry.is_dir(follow_symlinks=False)
     except OSError:
         return False
+
+
+def exists(root: Path, path: Path) -> bool:
+    """Something (even a broken link) is at `path`, as `os.path.lexists` says."""
+    packed = packed_source(root)
+    if packed is None:
+        return os.path.lexists(path)
+    name = _packed_name(packed, path)
+    return isinstance(packed, PackedHandbook) and (name in packed.files or name in packed.folders)
+
+
+def is_file(root: Path, path: Path) -> bool:
+    """`path` leads to a regular file (links followed), as `Path.is_file` says."""
+    packed = packed_source(root)
+    if packed is None:
+        return Path(path).is_file()
+    return isinstance(packed, PackedHandbook) and _packed_name(packed, path) in packed.files
+
+
+def is_dir(root: Path, path: Path) -> bool:
+    """`path` leads to a folder (links followed), as `Path.is_dir` says."""
+    packed = packed_source(root)
+    if packed is None:
+        return Path(path).is_dir()
+    return isinstance(packed, PackedHandbook) and _packed_name(packed, path) in packed.folders
+
+
+def still_there(root: Path) -> bool:
+    """The handbook can still be read: its folder, or its .handbook file, is there."""
+    packed = packed_source(root)
+    if packed is None:
+        return Path(root).is_dir()
+    return isinstance(packed, PackedHandbook) and packed.path.is_file()
+
+
+# Packed handbooks
+
+# Each .handbook file checked once per version of it (device, inode, size, times), so
+# the gate's callers pass only a root path; `check_packed` always checks afresh.
+_CHECKED: dict[str, tuple[tuple[int, ...], PackedHandbook | PackRefused]] = {}
+_CHECKED_LOCK = threading.Lock()  # the search worker reads through the gate too
+_KEPT_PACKS = 4
+
+
+def packed_file(root: Path) -> Path | None:
+    """The .handbook file that `root` is or lies inside; None for a folder (or anything
+    else, which then reads as the folder it is not)."""
+    candidate = Path(root)
+    if os.path.isdir(candidate):
+        return None
+    for place in (candidate, *candidate.parents):
+        if os.path.isfile(place):
+            return place if place.name.lower().endswith(PACK_SUFFIX) else None
+        if os.path.isdir(place):
+            return None
+    return None
+
+
+def packed_source(root: Path) -> PackedHandbook | PackRefused | None:
+    """The checked contents of the .handbook that `root` is (or is in); None for a folder."""
+    found = packed_file(root)
+    if found is None:
+        return None
+    real = os.path.realpath(found)
+    identity = _identity(real)
+    with _CHECKED_LOCK:
+        kept = _CHECKED.get(real)
+    if kept is not None and kept[0] == identity:
+        return kept[1]
+    return _check(real, identity)
+
+
+def check_packed(root: Path) -> PackRefused | None:
+    """Why the .handbook that `root` is (or is in) is refused, if it is. Opening the file
+    itself checks it afresh; a translation inside it (`X.handbook/es`), loaded just
+    after, uses that check unless the file changed since."""
+    found = packed_file(root)
+    if found is None:
+        return None
+    if Path(root) == found:
+        real = os.path.realpath(found)
+        result: PackedHandbook | PackRefused | None = _check(real, _identity(real))
+    else:
+        result = packed_source(root)
+    return result if isinstance(result, PackRefused) else None
+
+
+def _check(real: str, identity: tuple[int, ...]) -> PackedHandbook | PackRefused:
+    try:
+        result: PackedHandbook | PackRefused = open_packed(Path(real))
+    except PackRefused as refused:
+        result = refused
+    with _CHECKED_LOCK:
+        _CHECKED.pop(real, None)
+        while len(_CHECKED) >= _KEPT_PACKS:
+            _CHECKED.pop(next(iter(_CHECKED)))
+        _CHECKED[real] = (identity, result)
+    return result
+
+
+def _identity(real: str) -> tuple[int, ...]:
+    try:
+        status = os.stat(real)
+    except OSError:
+        return ()
+    return (status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns)
+
+
+def _packed_name(packed: PackedHandbook | PackRefused, path: Path) -> str | None:
+    if isinstance(packed, PackRefused):
+        return None
+    return packed.name_of(Path(os.path.realpath(path)))
+
+
+def _locate_packed(packed: PackedHandbook | PackRefused, root: Path, path: Path) -> Path | Refusal:
+    if isinstance(packed, PackRefused):
+        return Refusal(path, f"the handbook file is refused: {packed}")
+    target = Path(os.path.realpath(path))  # folds `..` past the file by its name alone
+    if not target.is_relative_to(real_root(root)):
+        return Refusal(path, "file is outside the handbook folder (or links out of it)")
+    name = packed.name_of(target)
+    if name is None or (name not in packed.files and name not in packed.folders):
+        return Refusal(path, "file not found")
+    return target
 
 
 def _os_reason(error: BaseException) -> str:

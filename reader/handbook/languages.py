@@ -16,7 +16,7 @@ import tomllib
 from pathlib import Path
 
 from reader.handbook.chapters import parse_chapter
-from reader.handbook.gate import read_text
+from reader.handbook.gate import is_file, read_text
 from reader.handbook.glossary import GLOSSARY_CHAPTER_ID, GlossaryWords, glossary_markdown
 from reader.handbook.loader import MANIFEST_NAME, load_handbook
 from reader.handbook.model import Chapter, Handbook
@@ -28,7 +28,8 @@ DEFAULT_UNTRANSLATED_NOTE = "This chapter is not translated yet; it is shown in 
 
 
 def _manifest(root: Path) -> dict[str, object]:
-    text = read_text(root, root / MANIFEST_NAME, []) if (root / MANIFEST_NAME).is_file() else None
+    manifest = root / MANIFEST_NAME
+    text = read_text(root, manifest, []) if is_file(root, manifest) else None
     try:
         return tomllib.loads(text or "")
     except tomllib.TOMLDecodeError:
@@ -37,13 +38,14 @@ def _manifest(root: Path) -> dict[str, object]:
 
 def available_languages(root: Path) -> tuple[str, ...]:
     """The languages a handbook folder holds, its own first (`languages` in the manifest)."""
-    data = _manifest(Path(root))
+    root = Path(root)
+    data = _manifest(root)
     own = data.get("language") if isinstance(data.get("language"), str) else "en"
     listed = data.get("languages")
     found = [own] + [
         code
         for code in (listed if isinstance(listed, list) else [])
-        if isinstance(code, str) and code != own and (Path(root) / code / MANIFEST_NAME).is_file()
+        if isinstance(code, str) and code != own and is_file(root, root / code / MANIFEST_NAME)
     ]
     return tuple(str(code) for code in found)
 
@@ -60,12 +62,12 @@ def load_handbook_in(root: Path, language: str | None) -> Handbook:
     return compose(base, load_handbook(root / language))
 
 
-def _with_shared_pictures(markdown: str, chapter_path: Path) -> str:
+def _with_shared_pictures(markdown: str, chapter_path: Path, root: Path) -> str:
     """Point `../pictures/x` at the main folder's picture when the translation has none."""
 
     def repoint(match: re.Match[str]) -> str:
         name = match.group(2).split("#")[0].split("?")[0]
-        if (chapter_path.parent.parent / "pictures" / name).is_file():
+        if is_file(root, chapter_path.parent.parent / "pictures" / name):
             return match.group(0)
         return f"{match.group(1)}../../pictures/{match.group(2)}"
 
@@ -97,7 +99,7 @@ def compose(base: Handbook, translation: Handbook) -> Handbook:
         if found is None:
             chapters.append(_untranslated(chapter, note))
         else:
-            markdown = _with_shared_pictures(found.markdown, found.path)
+            markdown = _with_shared_pictures(found.markdown, found.path, base.root)
             chapters.append(parse_chapter(found.id, found.path, markdown, []))
     glossary, glossary_path = translation.glossary, translation.glossary_path
     if not glossary.terms:

@@ -8,13 +8,21 @@ and the sound parts still load, so the reader can show what it can.
 
 from __future__ import annotations
 
-import os
 import re
 import tomllib
 from pathlib import Path
 
 from reader.handbook.chapters import chapter_id_for, parse_chapter
-from reader.handbook.gate import Refusal, locate, markdown_files, read_text
+from reader.handbook.gate import (
+    Refusal,
+    check_packed,
+    exists,
+    is_dir,
+    is_file,
+    locate,
+    markdown_files,
+    read_text,
+)
 from reader.handbook.glossary import GLOSSARY_CHAPTER_ID, glossary_markdown, load_glossary
 from reader.handbook.mkdocs import find_config, load_mkdocs
 from reader.handbook.model import Chapter, Handbook, HandbookError
@@ -89,18 +97,22 @@ def _manifest_chapter_files(
 
 
 def load_handbook(root: Path) -> Handbook:
-    """Load a handbook folder. Raises HandbookError only if nothing at all can be read."""
+    """Load a handbook folder, or a packed handbook (a .handbook file, checked whole
+    first). Raises HandbookError only if nothing at all can be read."""
     root = Path(root)
+    refused = check_packed(root)
+    if refused is not None:
+        raise HandbookError(f"{root.name} cannot be opened: {refused}")
     mkdocs_config = find_config(root)
-    if mkdocs_config is not None and not (root / MANIFEST_NAME).is_file():
+    if mkdocs_config is not None and not is_file(root, root / MANIFEST_NAME):
         return load_mkdocs(mkdocs_config)
-    if not root.is_dir():
+    if not is_dir(root, root):
         raise HandbookError(f"No handbook folder at {root}")
     problems: list[Problem] = []
     manifest = root / MANIFEST_NAME
     data: dict[str, object] = {}
     text: str | None = None
-    if os.path.lexists(manifest):
+    if exists(root, manifest):
         text = read_text(root, manifest, problems)
         try:
             data = tomllib.loads(text or "")
@@ -147,7 +159,7 @@ def _glossary_file(
 ) -> Path | None:
     """The glossary named in the manifest, or `glossary.toml` beside it, if inside."""
     if not name:
-        if not os.path.lexists(root / "glossary.toml"):
+        if not exists(root, root / "glossary.toml"):
             return None
         name = "glossary.toml"
     located = locate(root, root / name)

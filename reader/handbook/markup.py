@@ -18,7 +18,7 @@ from urllib.parse import unquote, urlsplit
 
 from reader.content.links import EXTERNAL_SCHEMES
 from reader.content.render import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, LinkContext
-from reader.handbook.gate import Refusal, locate_file
+from reader.handbook.gate import Refusal, exists, locate_file
 from reader.problems import Problem
 
 _FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
@@ -194,7 +194,7 @@ class MarkupScanner:
             return f"link '{_short(href)}' leads nowhere in the handbook"
         if parts.path:
             target = Path(os.path.realpath(self.context.chapter_dir / unquote(parts.path)))
-            if not os.path.lexists(target):
+            if not exists(self.context.root, target):
                 return f"link to missing file '{parts.path}'"
             found = self.context.chapter_ids_by_file.get(str(target))
             if found is None:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from reader.handbook.chapters import ORDER_PREFIX, parse_chapter, title_from_file_name
 from reader.handbook.frontmatter import load_yaml
-from reader.handbook.gate import read_text, real_root
+from reader.handbook.gate import folder_entries, is_dir, is_file, read_text, real_root
 from reader.handbook.ids import slugify
 from reader.handbook.model import Chapter, Handbook, HandbookError
 from reader.problems import Problem
@@ -43,6 +43,7 @@ class _Project:
     config: Path
     text: str
     docs: Path
+    root: Path
     pages: list[NavPage] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     visited: int = 0
@@ -54,10 +55,10 @@ class _Project:
 
 def find_config(path: Path) -> Path | None:
     """The mkdocs.yml that `path` is, or that sits in the folder `path`."""
-    if path.is_file() and path.name.lower() in CONFIG_NAMES:
+    if path.name.lower() in CONFIG_NAMES and is_file(path.parent, path):
         return path
-    if path.is_dir():
-        return next((path / n for n in CONFIG_NAMES if (path / n).is_file()), None)
+    if is_dir(path, path):
+        return next((path / n for n in CONFIG_NAMES if is_file(path, path / n)), None)
     return None
 
 
@@ -77,16 +78,16 @@ def load_mkdocs(config: Path) -> Handbook:
     root = config.parent
     docs_name = data.get("docs_dir", "docs")
     docs = real_root(root / (docs_name if isinstance(docs_name, str) else "docs"))
-    if not docs.is_dir():
+    if not is_dir(root, docs):
         raise HandbookError(unreadable or f"The MkDocs pages folder {docs} is missing")
-    project = _Project(config, text, docs, problems=problems)
+    project = _Project(config, text, docs, root, problems=problems)
     nav = data.get("nav")
     if isinstance(nav, list) and nav:
         _read_nav(project, nav, ())
         listed = {p.path for p in project.pages}
-        project.pages += [NavPage(p) for p in _all_pages(docs) if p not in listed]
+        project.pages += [NavPage(p) for p in _all_pages(root, docs) if p not in listed]
     else:
-        project.pages = [NavPage(p, part=_folder_part(docs, p)) for p in _all_pages(docs)]
+        project.pages = [NavPage(p, part=_folder_part(docs, p)) for p in _all_pages(root, docs)]
     chapters = _load_chapters(project)
     if not chapters:
         raise HandbookError(f"{docs} holds no Markdown pages")
@@ -149,9 +150,9 @@ def _nav_entry(project: _Project, title: str, target: str, part: tuple[str, ...]
     path = Path(os.path.realpath(project.docs / target))  # never raises on a loop
     if not path.is_relative_to(project.docs):
         project.report(target, f"nav entry '{target}' is outside the pages folder")
-    elif path.is_dir():
+    elif is_dir(project.root, path):
         project.report(target, f"nav entry '{target}' is a folder, not a page (built by a plugin?)")
-    elif not path.is_file():
+    elif not is_file(project.root, path):
         project.report(target, f"nav entry '{target}' points to a missing page")
     elif path.suffix.lower() not in _PAGE_SUFFIXES:
         project.report(target, f"nav entry '{target}' is not a Markdown page")
@@ -159,7 +160,7 @@ def _nav_entry(project: _Project, title: str, target: str, part: tuple[str, ...]
         project.pages.append(NavPage(path, title, part))
 
 
-def _all_pages(docs: Path) -> list[Path]:
+def _all_pages(root: Path, docs: Path) -> list[Path]:
     """Every page as MkDocs finds them: each folder's index (or README) first, then its
     pages by name, then its subfolders; hidden files and `templates` left out."""
     pages: list[Path] = []
@@ -167,19 +168,17 @@ def _all_pages(docs: Path) -> list[Path]:
     def visit(folder: Path, depth: int) -> None:
         if depth > 20 or len(pages) > MAX_PAGES:
             return
-        try:
-            entries = sorted(folder.iterdir(), key=lambda p: p.name)
-        except OSError:
-            return  # an unreadable folder: its pages cannot be shown anyway
-        files = [p for p in entries if p.suffix.lower() in _PAGE_SUFFIXES and p.is_file()]
+        # An unreadable folder lists nothing: its pages cannot be shown anyway.
+        entries = folder_entries(root, folder)
+        files = [p for p, _ in entries if p.suffix.lower() in _PAGE_SUFFIXES and is_file(root, p)]
         files = [p for p in files if not p.name.startswith(".")]
         index = [p for p in files if p.stem.lower() == "index"]
         readme = [p for p in files if p.stem.lower() == "readme"] if not index else []
         others = [p for p in files if p.stem.lower() not in _INDEX_STEMS]
         pages.extend([*index, *readme, *others])
-        for sub in entries:
+        for sub, is_folder in entries:  # links to folders are not followed
             hidden = sub.name.startswith((".", "_")) or sub.name == "templates"
-            if sub.is_dir() and not sub.is_symlink() and not hidden:
+            if is_folder and not hidden:
                 visit(sub, depth + 1)
 
     visit(docs, 0)

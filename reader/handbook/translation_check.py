@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from reader.handbook.gate import is_file
 from reader.handbook.languages import available_languages
 from reader.handbook.loader import load_handbook
 from reader.handbook.model import Handbook
@@ -72,7 +73,7 @@ def _compare(main: Handbook, other: Handbook, where: Path) -> list[Problem]:
                 problems.append(Problem(where, 1, message))
     pictures_folder = where.parent / "pictures"
     for name in sorted({n for p in main_pictures.values() for n in p}):
-        if not (pictures_folder / name).is_file():
+        if not is_file(main.root, pictures_folder / name):
             message = (
                 f"picture '{name}' has no '{code}' copy in {code}/pictures"
                 f" (its text stays '{main_code}')"

@@ -30,6 +30,7 @@ from PySide6.QtGui import (
 )
 
 from reader.handbook import Handbook
+from reader.handbook.gate import still_there
 from reader.handbook.review import parse_year_month
 from reader.paths import resources_dir
 from reader.pdf.layout import (
@@ -378,7 +379,7 @@ def compose_document(
 ) -> ComposedDocument:
     """Lay out a printout. Raises PdfRequestError for unknown chapters or sections, and
     PdfExportError when the handbook folder has gone (its pictures would be missing)."""
-    if not handbook.root.is_dir():
+    if not still_there(handbook.root):
         raise PdfExportError(
             QCoreApplication.translate(
                 "Pdf",

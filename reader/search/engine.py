@@ -108,7 +108,8 @@ class SearchIndex:
 
     @property
     def location(self) -> Path | None:
-        """The index folder on disk, or None for an index in memory."""
+        """The index folder on disk, the .handbook file whose index was read into memory,
+        or None for an index built in memory."""
         return self._opened.location
 
     @property

@@ -224,6 +224,11 @@ def _move_into_place(building: Path, final: Path, root: Path) -> None:
 
 def open_or_build_index(handbook: Handbook, cache_dir: Path | None) -> OpenedIndex:
     """The handbook's index from the cache, built if needed; in memory if all else fails."""
+    from reader.search.packed_index import open_packed_index
+
+    packed = open_packed_index(handbook)  # a .handbook file's own, read into memory
+    if packed is not None:
+        return packed
     if cache_dir is None:
         return build_in_memory(handbook)
     key = index_key(handbook)

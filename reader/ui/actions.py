@@ -34,6 +34,8 @@ class ActionSpec:
 SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("open_handbook", QT_TRANSLATE_NOOP("Actions", "&Open Handbook Folder…"), ("Ctrl+O",),
                "folder"),
+    ActionSpec("open_packed", QT_TRANSLATE_NOOP("Actions", "Open Handbook &File…"),
+               ("Ctrl+Shift+O",), "folder"),
     ActionSpec("print", QT_TRANSLATE_NOOP("Actions", "&Print…"), ("Ctrl+P",), "print",
                QT_TRANSLATE_NOOP("Actions", "Print or save as PDF")),
     ActionSpec("export_pdf", QT_TRANSLATE_NOOP("Actions", "&Export PDF…"), ("Ctrl+Shift+E",),

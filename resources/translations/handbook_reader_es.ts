@@ -1,229 +1,235 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../reader/ui/actions.py" line="35" />
+        <location filename="../../reader/ui/actions.py" line="35"/>
         <source>&amp;Open Handbook Folder…</source>
         <translation>&amp;Abrir carpeta del manual…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="37" />
+        <location filename="../../reader/ui/actions.py" line="37"/>
+        <source>Open Handbook &amp;File…</source>
+        <translation>Abrir archi&amp;vo de manual…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="39"/>
         <source>&amp;Print…</source>
         <translation>&amp;Imprimir…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="38" />
+        <location filename="../../reader/ui/actions.py" line="40"/>
         <source>Print or save as PDF</source>
         <translation>Imprimir o guardar como PDF</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="39" />
+        <location filename="../../reader/ui/actions.py" line="41"/>
         <source>&amp;Export PDF…</source>
         <translation>&amp;Exportar PDF…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="41" />
+        <location filename="../../reader/ui/actions.py" line="43"/>
         <source>Export &amp;Bookmarks…</source>
         <translation>Exportar &amp;marcadores…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="42" />
+        <location filename="../../reader/ui/actions.py" line="44"/>
         <source>&amp;Import Bookmarks…</source>
         <translation>Im&amp;portar marcadores…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="43" />
+        <location filename="../../reader/ui/actions.py" line="45"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="44" />
+        <location filename="../../reader/ui/actions.py" line="46"/>
         <source>&amp;Undo</source>
         <translation>&amp;Deshacer</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="45" />
+        <location filename="../../reader/ui/actions.py" line="47"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rehacer</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="46" />
+        <location filename="../../reader/ui/actions.py" line="48"/>
         <source>&amp;Back</source>
         <translation>&amp;Atrás</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="48" />
+        <location filename="../../reader/ui/actions.py" line="50"/>
         <source>Go back</source>
         <translation>Volver atrás</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="49" />
+        <location filename="../../reader/ui/actions.py" line="51"/>
         <source>&amp;Forward</source>
         <translation>A&amp;delante</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="51" />
+        <location filename="../../reader/ui/actions.py" line="53"/>
         <source>Go forward</source>
         <translation>Ir adelante</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="52" />
+        <location filename="../../reader/ui/actions.py" line="54"/>
         <source>&amp;Start Page</source>
         <translation>Página de &amp;inicio</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="53" />
+        <location filename="../../reader/ui/actions.py" line="55"/>
         <source>Go to the start of the handbook</source>
         <translation>Ir al inicio del manual</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="54" />
+        <location filename="../../reader/ui/actions.py" line="56"/>
         <source>Start</source>
         <translation>Inicio</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="55" />
+        <location filename="../../reader/ui/actions.py" line="57"/>
         <source>&amp;Previous Section</source>
         <translation>Sección a&amp;nterior</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="57" />
+        <location filename="../../reader/ui/actions.py" line="59"/>
         <source>&amp;Next Section</source>
         <translation>Sección &amp;siguiente</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="59" />
+        <location filename="../../reader/ui/actions.py" line="61"/>
         <source>&amp;Search the Handbook</source>
         <translation>&amp;Buscar en el manual</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="61" />
+        <location filename="../../reader/ui/actions.py" line="63"/>
         <source>&amp;Find in Page…</source>
         <translation>Buscar en esta &amp;página…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="63" />
+        <location filename="../../reader/ui/actions.py" line="65"/>
         <source>&amp;Bookmark This Section</source>
         <translation>Marcar esta &amp;sección</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="64" />
+        <location filename="../../reader/ui/actions.py" line="66"/>
         <source>Bookmark this section (Ctrl+D)</source>
         <translation>Marcar esta sección (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="65" />
+        <location filename="../../reader/ui/actions.py" line="67"/>
         <source>Bookmark</source>
         <translation>Marcador</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="66" />
+        <location filename="../../reader/ui/actions.py" line="68"/>
         <source>&amp;Contents</source>
         <translation>Í&amp;ndice</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="68" />
+        <location filename="../../reader/ui/actions.py" line="70"/>
         <source>&amp;Glossary</source>
         <translation>&amp;Glosario</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="69" />
+        <location filename="../../reader/ui/actions.py" line="71"/>
         <source>Show or hide the glossary (F9)</source>
         <translation>Mostrar u ocultar el glosario (F9)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="70" />
+        <location filename="../../reader/ui/actions.py" line="72"/>
         <source>Book&amp;marks</source>
         <translation>&amp;Marcadores</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="72" />
+        <location filename="../../reader/ui/actions.py" line="74"/>
         <source>&amp;Explain Hard Words in the Text</source>
         <translation>&amp;Explicar las palabras difíciles del texto</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="74" />
+        <location filename="../../reader/ui/actions.py" line="76"/>
         <source>&amp;Larger Text</source>
         <translation>Texto más gran&amp;de</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="76" />
+        <location filename="../../reader/ui/actions.py" line="78"/>
         <source>Larger text (Ctrl++)</source>
         <translation>Texto más grande (Ctrl++)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="77" />
+        <location filename="../../reader/ui/actions.py" line="79"/>
         <source>Larger</source>
         <translation>Más grande</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="78" />
+        <location filename="../../reader/ui/actions.py" line="80"/>
         <source>&amp;Smaller Text</source>
         <translation>Texto más &amp;pequeño</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="80" />
+        <location filename="../../reader/ui/actions.py" line="82"/>
         <source>Smaller text (Ctrl+-)</source>
         <translation>Texto más pequeño (Ctrl+-)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="81" />
+        <location filename="../../reader/ui/actions.py" line="83"/>
         <source>Smaller</source>
         <translation>Más pequeño</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="82" />
+        <location filename="../../reader/ui/actions.py" line="84"/>
         <source>Follow the &amp;System</source>
         <translation>Igual que el &amp;sistema</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="83" />
+        <location filename="../../reader/ui/actions.py" line="85"/>
         <source>&amp;Light</source>
         <translation>&amp;Claro</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="84" />
+        <location filename="../../reader/ui/actions.py" line="86"/>
         <source>&amp;Dark</source>
         <translation>&amp;Oscuro</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="85" />
+        <location filename="../../reader/ui/actions.py" line="87"/>
         <source>&amp;High Contrast</source>
         <translation>&amp;Alto contraste</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="86" />
+        <location filename="../../reader/ui/actions.py" line="88"/>
         <source>&amp;Normal Text Size</source>
         <translation>Tamaño no&amp;rmal del texto</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="87" />
+        <location filename="../../reader/ui/actions.py" line="89"/>
         <source>L&amp;isten</source>
         <translation>Esc&amp;uchar</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="88" />
+        <location filename="../../reader/ui/actions.py" line="90"/>
         <source>Read this section aloud (F5)</source>
         <translation>Leer esta sección en voz alta (F5)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="89" />
+        <location filename="../../reader/ui/actions.py" line="91"/>
         <source>&amp;Pause Reading</source>
         <translation>Pausar &amp;la lectura</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="90" />
+        <location filename="../../reader/ui/actions.py" line="92"/>
         <source>Pause or go on reading aloud (F7)</source>
         <translation>Pausar o seguir leyendo en voz alta (F7)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="102" />
+        <location filename="../../reader/ui/actions.py" line="104"/>
         <source>Next Par&amp;t of the Window</source>
         <translation>Siguiente parte de la &amp;ventana</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="103" />
+        <location filename="../../reader/ui/actions.py" line="105"/>
         <source>Previous Part of the &amp;Window</source>
         <translation>Parte anteri&amp;or de la ventana</translation>
     </message>
@@ -232,57 +238,57 @@
         <translation type="vanished">Pausar o seguir leyendo en voz alta (F6)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="91" />
+        <location filename="../../reader/ui/actions.py" line="93"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="92" />
+        <location filename="../../reader/ui/actions.py" line="94"/>
         <source>St&amp;op Reading</source>
         <translation>Detener la le&amp;ctura</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="93" />
+        <location filename="../../reader/ui/actions.py" line="95"/>
         <source>Stop reading aloud (Shift+F5)</source>
         <translation>Dejar de leer en voz alta (Mayús+F5)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="94" />
+        <location filename="../../reader/ui/actions.py" line="96"/>
         <source>Stop</source>
         <translation>Parar</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="95" />
+        <location filename="../../reader/ui/actions.py" line="97"/>
         <source>Pre&amp;vious Sentence</source>
         <translation>Frase &amp;anterior</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="96" />
+        <location filename="../../reader/ui/actions.py" line="98"/>
         <source>Previous</source>
         <translation>Anterior</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="97" />
+        <location filename="../../reader/ui/actions.py" line="99"/>
         <source>Ne&amp;xt Sentence</source>
         <translation>Frase &amp;siguiente</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="98" />
+        <location filename="../../reader/ui/actions.py" line="100"/>
         <source>Next</source>
         <translation>Siguiente</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="99" />
+        <location filename="../../reader/ui/actions.py" line="101"/>
         <source>Contin&amp;ue to Next Section</source>
         <translation>Segu&amp;ir con la sección siguiente</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="100" />
+        <location filename="../../reader/ui/actions.py" line="102"/>
         <source>When a section ends, read the next one</source>
         <translation>Al terminar una sección, leer la siguiente</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="101" />
+        <location filename="../../reader/ui/actions.py" line="103"/>
         <source>Keep going</source>
         <translation>Seguir</translation>
     </message>
@@ -295,12 +301,12 @@
         <translation type="vanished">Parte &amp;anterior de la ventana</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="105" />
+        <location filename="../../reader/ui/actions.py" line="107"/>
         <source>&amp;About Handbook Reader</source>
         <translation>&amp;Acerca de Handbook Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="106" />
+        <location filename="../../reader/ui/actions.py" line="108"/>
         <source>How to Use This &amp;Reader</source>
         <translation>&amp;Cómo usar este lector</translation>
     </message>
@@ -308,73 +314,73 @@
 <context>
     <name>AdminExit</name>
     <message>
-        <location filename="../../reader/ui/kiosk/admin.py" line="51" />
-        <location filename="../../reader/ui/kiosk/admin.py" line="58" />
+        <location filename="../../reader/ui/kiosk/admin.py" line="51"/>
+        <location filename="../../reader/ui/kiosk/admin.py" line="58"/>
         <source>Kiosk mode</source>
         <translation>Modo quiosco</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/kiosk/admin.py" line="52" />
-        <source>No administrator PIN is set, so the kiosk can't be closed from the screen. An administrator can set one with: handbook-reader kiosk-pin</source>
+        <location filename="../../reader/ui/kiosk/admin.py" line="52"/>
+        <source>No administrator PIN is set, so the kiosk can&apos;t be closed from the screen. An administrator can set one with: handbook-reader kiosk-pin</source>
         <translation>No hay un PIN de administración, así que el quiosco no se puede cerrar desde la pantalla. Un administrador puede crear uno con: handbook-reader kiosk-pin</translation>
     </message>
 </context>
 <context>
     <name>AdminPinDialog</name>
     <message>
-        <location filename="../../reader/ui/kiosk/widgets.py" line="129" />
+        <location filename="../../reader/ui/kiosk/widgets.py" line="129"/>
         <source>Leave kiosk mode</source>
         <translation>Salir del modo quiosco</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/kiosk/widgets.py" line="130" />
+        <location filename="../../reader/ui/kiosk/widgets.py" line="130"/>
         <source>Administrator PIN</source>
         <translation>PIN de administración</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/kiosk/widgets.py" line="131" />
+        <location filename="../../reader/ui/kiosk/widgets.py" line="131"/>
         <source>Administrator: type the PIN to close the kiosk.</source>
         <translation>Administración: escriba el PIN para cerrar el quiosco.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/kiosk/widgets.py" line="132" />
+        <location filename="../../reader/ui/kiosk/widgets.py" line="132"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/kiosk/widgets.py" line="133" />
+        <location filename="../../reader/ui/kiosk/widgets.py" line="133"/>
         <source>Message</source>
         <translation>Mensaje</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/kiosk/widgets.py" line="134" />
-        <location filename="../../reader/ui/kiosk/widgets.py" line="135" />
+        <location filename="../../reader/ui/kiosk/widgets.py" line="134"/>
+        <location filename="../../reader/ui/kiosk/widgets.py" line="135"/>
         <source>Close the kiosk</source>
         <translation>Cerrar el quiosco</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/kiosk/widgets.py" line="136" />
-        <location filename="../../reader/ui/kiosk/widgets.py" line="137" />
+        <location filename="../../reader/ui/kiosk/widgets.py" line="136"/>
+        <location filename="../../reader/ui/kiosk/widgets.py" line="137"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/kiosk/widgets.py" line="138" />
+        <location filename="../../reader/ui/kiosk/widgets.py" line="138"/>
         <source>Delete last digit</source>
         <translation>Borrar el último número</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/kiosk/widgets.py" line="138" />
+        <location filename="../../reader/ui/kiosk/widgets.py" line="138"/>
         <source>Clear</source>
         <translation>Borrar todo</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/kiosk/widgets.py" line="157" />
+        <location filename="../../reader/ui/kiosk/widgets.py" line="157"/>
         <source>That PIN is not right. Please try again.</source>
         <translation>Ese PIN no es correcto. Por favor, inténtelo de nuevo.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/kiosk/widgets.py" line="161" />
+        <location filename="../../reader/ui/kiosk/widgets.py" line="161"/>
         <source>Too many wrong tries. Try again in %n seconds.</source>
         <translation>
             <numerusform>Demasiados intentos fallidos. Vuelva a intentarlo en %n segundo.</numerusform>
@@ -385,17 +391,17 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../reader/ui/app.py" line="49" />
+        <location filename="../../reader/ui/app.py" line="49"/>
         <source>Something went wrong</source>
         <translation>Algo salió mal</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/app.py" line="50" />
+        <location filename="../../reader/ui/app.py" line="50"/>
         <source>Handbook Reader ran into a problem, but your bookmarks are safe. You can keep reading.</source>
         <translation>Handbook Reader tuvo un problema, pero sus marcadores están a salvo. Puede seguir leyendo.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/app.py" line="136" />
+        <location filename="../../reader/ui/app.py" line="136"/>
         <source>The handbook could not be opened.</source>
         <translation>No se pudo abrir el manual.</translation>
     </message>
@@ -403,33 +409,33 @@
 <context>
     <name>BookmarkCommands</name>
     <message>
-        <location filename="../../reader/ui/window/bookmarking.py" line="32" />
+        <location filename="../../reader/ui/window/bookmarking.py" line="32"/>
         <source>Bookmark removed. Press Ctrl+Z to undo.</source>
         <translation>Marcador quitado. Presione Ctrl+Z para deshacerlo.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/bookmarking.py" line="34" />
+        <location filename="../../reader/ui/window/bookmarking.py" line="34"/>
         <source>Bookmarked. Find it under Bookmarks (F10).</source>
         <translation>Sección marcada. La encontrará en Marcadores (F10).</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/bookmarking.py" line="51" />
+        <location filename="../../reader/ui/window/bookmarking.py" line="51"/>
         <source>Bookmarks</source>
         <translation>Marcadores</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/bookmarking.py" line="71" />
+        <location filename="../../reader/ui/window/bookmarking.py" line="71"/>
         <source>Export bookmarks</source>
         <translation>Exportar marcadores</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/bookmarking.py" line="72" />
-        <location filename="../../reader/ui/window/bookmarking.py" line="82" />
+        <location filename="../../reader/ui/window/bookmarking.py" line="72"/>
+        <location filename="../../reader/ui/window/bookmarking.py" line="82"/>
         <source>Bookmarks (*.json)</source>
         <translation>Marcadores (*.json)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/bookmarking.py" line="81" />
+        <location filename="../../reader/ui/window/bookmarking.py" line="81"/>
         <source>Import bookmarks</source>
         <translation>Importar marcadores</translation>
     </message>
@@ -437,37 +443,37 @@
 <context>
     <name>BookmarksController</name>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="55" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="55"/>
         <source>Add Bookmark</source>
         <translation>Agregar marcador</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="68" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="68"/>
         <source>Delete Bookmark</source>
         <translation>Borrar marcador</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="105" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="105"/>
         <source>Move Bookmark</source>
         <translation>Mover marcador</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="187" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="187"/>
         <source>This section is not in the handbook, so it cannot be kept.</source>
         <translation>Esta sección no está en el manual, así que no se puede guardar.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="201" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="201"/>
         <source>Rename Bookmark</source>
         <translation>Cambiar el nombre del marcador</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="204" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="204"/>
         <source>Edit Bookmark Note</source>
         <translation>Editar la nota del marcador</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="251" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="251"/>
         <source>Saved %n bookmark(s) to “%1”.</source>
         <translation>
             <numerusform>Se guardó %n marcador en “%1”.</numerusform>
@@ -475,12 +481,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="262" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="262"/>
         <source>Every bookmark in “%1” was already here.</source>
         <translation>Todos los marcadores de “%1” ya estaban aquí.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="263" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="263"/>
         <source>Added %n new bookmark(s) from “%1”.</source>
         <translation>
             <numerusform>Se agregó %n marcador nuevo de “%1”.</numerusform>
@@ -488,7 +494,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="319" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="319"/>
         <source>Your bookmarks could not be read or saved just now. Nothing was changed.</source>
         <translation>En este momento no se pudieron leer ni guardar sus marcadores. No se cambió nada.</translation>
     </message>
@@ -496,108 +502,108 @@
 <context>
     <name>BookmarksPanel</name>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="111" />
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="112" />
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="111"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="112"/>
         <source>Bookmarks</source>
         <translation>Marcadores</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="113" />
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="113"/>
         <source>Bookmarked sections</source>
         <translation>Secciones marcadas</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="115" />
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="115"/>
         <source>Press Enter to read a section; Alt+Up and Alt+Down change the order.</source>
         <translation>Presione Enter para leer una sección; Alt+Arriba y Alt+Abajo cambian el orden.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="118" />
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="118"/>
         <source>No bookmarks yet. Press Ctrl+D or the star to keep a section here.</source>
         <translation>Todavía no hay marcadores. Presione Ctrl+D o la estrella para guardar aquí una sección.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="120" />
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="120"/>
         <source>No bookmarks yet</source>
         <translation>Todavía no hay marcadores</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="122" />
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="122"/>
         <source>Rename…</source>
         <translation>Cambiar nombre…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="122" />
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="122"/>
         <source>Rename the selected bookmark</source>
         <translation>Cambiar el nombre del marcador elegido</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="123" />
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="123"/>
         <source>Edit Note…</source>
         <translation>Editar nota…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="123" />
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="123"/>
         <source>Write a note for the selected bookmark</source>
         <translation>Escribir una nota para el marcador elegido</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="124" />
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="124"/>
         <source>Delete</source>
         <translation>Borrar</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="124" />
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="124"/>
         <source>Delete the selected bookmark</source>
         <translation>Borrar el marcador elegido</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="125" />
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="125"/>
         <source>Move Up</source>
         <translation>Subir</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="125" />
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="125"/>
         <source>Move the selected bookmark up (Alt+Up)</source>
         <translation>Subir el marcador elegido (Alt+Arriba)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="127" />
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="127"/>
         <source>Move Down</source>
         <translation>Bajar</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="128" />
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="128"/>
         <source>Move the selected bookmark down (Alt+Down)</source>
         <translation>Bajar el marcador elegido (Alt+Abajo)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="155" />
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="155"/>
         <source>Section no longer in this handbook</source>
         <translation>Esta sección ya no está en el manual</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="245" />
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="245"/>
         <source>Rename Bookmark</source>
         <translation>Cambiar el nombre del marcador</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="245" />
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="245"/>
         <source>Title:</source>
         <translation>Título:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="257" />
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="257"/>
         <source>Bookmark Note</source>
         <translation>Nota del marcador</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="257" />
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="257"/>
         <source>Note:</source>
         <translation>Nota:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="292" />
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="292"/>
         <source>Bookmark actions</source>
         <translation>Acciones de los marcadores</translation>
     </message>
@@ -605,12 +611,12 @@
 <context>
     <name>ContentView</name>
     <message>
-        <location filename="../../reader/ui/content_view.py" line="49" />
+        <location filename="../../reader/ui/content_view.py" line="49"/>
         <source>Handbook text</source>
         <translation>Texto del manual</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/content_view.py" line="51" />
+        <location filename="../../reader/ui/content_view.py" line="51"/>
         <source>The section you are reading. Links and underlined words can be opened.</source>
         <translation>La sección que está leyendo. Puede abrir los enlaces y las palabras subrayadas.</translation>
     </message>
@@ -618,23 +624,23 @@
 <context>
     <name>CountdownOverlay</name>
     <message>
-        <location filename="../../reader/ui/kiosk/widgets.py" line="56" />
+        <location filename="../../reader/ui/kiosk/widgets.py" line="56"/>
         <source>Still reading?</source>
         <translation>¿Sigue leyendo?</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/kiosk/widgets.py" line="57" />
-        <location filename="../../reader/ui/kiosk/widgets.py" line="58" />
+        <location filename="../../reader/ui/kiosk/widgets.py" line="57"/>
+        <location filename="../../reader/ui/kiosk/widgets.py" line="58"/>
         <source>Keep reading</source>
         <translation>Seguir leyendo</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/kiosk/widgets.py" line="59" />
+        <location filename="../../reader/ui/kiosk/widgets.py" line="59"/>
         <source>Countdown</source>
         <translation>Cuenta regresiva</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/kiosk/widgets.py" line="63" />
+        <location filename="../../reader/ui/kiosk/widgets.py" line="63"/>
         <source>Still reading?
 Touch the screen to keep reading.
 Starting over in %n seconds</source>
@@ -651,62 +657,62 @@ Volveremos al inicio en %n segundos</numerusform>
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../reader/ui/panels/find_bar.py" line="69" />
+        <location filename="../../reader/ui/panels/find_bar.py" line="69"/>
         <source>Find in page:</source>
         <translation>Buscar en la página:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/find_bar.py" line="70" />
+        <location filename="../../reader/ui/panels/find_bar.py" line="70"/>
         <source>Find in this page</source>
         <translation>Buscar en esta página</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/find_bar.py" line="71" />
+        <location filename="../../reader/ui/panels/find_bar.py" line="71"/>
         <source>Word to find</source>
         <translation>Palabra que busca</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/find_bar.py" line="72" />
+        <location filename="../../reader/ui/panels/find_bar.py" line="72"/>
         <source>Previous match</source>
         <translation>Resultado anterior</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/find_bar.py" line="73" />
+        <location filename="../../reader/ui/panels/find_bar.py" line="73"/>
         <source>Previous match (Shift+Enter)</source>
         <translation>Resultado anterior (Mayús+Enter)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/find_bar.py" line="74" />
+        <location filename="../../reader/ui/panels/find_bar.py" line="74"/>
         <source>Next match</source>
         <translation>Resultado siguiente</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/find_bar.py" line="75" />
+        <location filename="../../reader/ui/panels/find_bar.py" line="75"/>
         <source>Next match (Enter)</source>
         <translation>Resultado siguiente (Enter)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/find_bar.py" line="76" />
+        <location filename="../../reader/ui/panels/find_bar.py" line="76"/>
         <source>Close find bar</source>
         <translation>Cerrar la barra de búsqueda</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/find_bar.py" line="77" />
+        <location filename="../../reader/ui/panels/find_bar.py" line="77"/>
         <source>Close (Escape)</source>
         <translation>Cerrar (Esc)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/find_bar.py" line="78" />
+        <location filename="../../reader/ui/panels/find_bar.py" line="78"/>
         <source>Number of matches</source>
         <translation>Número de resultados</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/find_bar.py" line="143" />
+        <location filename="../../reader/ui/panels/find_bar.py" line="143"/>
         <source>No matches</source>
         <translation>Sin resultados</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/find_bar.py" line="145" />
+        <location filename="../../reader/ui/panels/find_bar.py" line="145"/>
         <source>%1 of %2</source>
         <translation>%1 de %2</translation>
     </message>
@@ -714,78 +720,78 @@ Volveremos al inicio en %n segundos</numerusform>
 <context>
     <name>GlossaryPanel</name>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="160" />
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="161" />
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="160"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="161"/>
         <source>Glossary</source>
         <translation>Glosario</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="162" />
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="162"/>
         <source>Filter words…</source>
         <translation>Buscar una palabra…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="163" />
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="163"/>
         <source>Filter the glossary</source>
         <translation>Buscar en el glosario</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="164" />
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="164"/>
         <source>Type part of a word or an abbreviation, such as GVHD</source>
         <translation>Escriba parte de una palabra o una sigla, por ejemplo GVHD</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="165" />
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="165"/>
         <source>Glossary letters</source>
         <translation>Letras del glosario</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="167" />
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="167"/>
         <source>Words starting with %1</source>
         <translation>Palabras que empiezan con %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="169" />
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="169"/>
         <source>Glossary words, A to Z</source>
         <translation>Palabras del glosario, de la A a la Z</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="170" />
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="170"/>
         <source>No word in the glossary matches.</source>
         <translation>Ninguna palabra del glosario coincide.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="172" />
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="172"/>
         <source>Meaning of the chosen word</source>
         <translation>Significado de la palabra elegida</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="282" />
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="282"/>
         <source>Choose a word from the list to see what it means.</source>
         <translation>Elija una palabra de la lista para ver qué significa.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="284" />
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="284"/>
         <source>This handbook has no glossary.</source>
         <translation>Este manual no tiene glosario.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="295" />
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="295"/>
         <source>Also called:</source>
         <translation>Otros nombres:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="301" />
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="301"/>
         <source>Related words:</source>
         <translation>Palabras relacionadas:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="313" />
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="313"/>
         <source>Appears in:</source>
         <translation>Aparece en:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="320" />
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="320"/>
         <source>not used in the chapters yet</source>
         <translation>todavía no aparece en los capítulos</translation>
     </message>
@@ -793,22 +799,32 @@ Volveremos al inicio en %n segundos</numerusform>
 <context>
     <name>HandbookOpener</name>
     <message>
-        <location filename="../../reader/ui/window/open_handbook.py" line="67" />
+        <location filename="../../reader/ui/window/open_handbook.py" line="71"/>
         <source>Open &amp;Recent</source>
         <translation>Abrir &amp;reciente</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/open_handbook.py" line="68" />
+        <location filename="../../reader/ui/window/open_handbook.py" line="72"/>
         <source>Recent handbooks</source>
         <translation>Manuales recientes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/open_handbook.py" line="88" />
+        <location filename="../../reader/ui/window/open_handbook.py" line="92"/>
         <source>Open Handbook Folder</source>
         <translation>Abrir carpeta del manual</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/open_handbook.py" line="127" />
+        <location filename="../../reader/ui/window/open_handbook.py" line="100"/>
+        <source>Open Handbook File</source>
+        <translation>Abrir archivo de manual</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/open_handbook.py" line="102"/>
+        <source>Handbook files (*.handbook)</source>
+        <translation>Archivos de manual (*.handbook)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/open_handbook.py" line="148"/>
         <source>%1 could not be opened as a handbook.</source>
         <translation>%1 no se pudo abrir como manual.</translation>
     </message>
@@ -816,12 +832,12 @@ Volveremos al inicio en %n segundos</numerusform>
 <context>
     <name>KioskShell</name>
     <message>
-        <location filename="../../reader/ui/kiosk/printing.py" line="22" />
+        <location filename="../../reader/ui/kiosk/printing.py" line="22"/>
         <source>The printer “%1” is not available. Please ask at the desk.</source>
         <translation>La impresora “%1” no está disponible. Por favor, pregunte en recepción.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/kiosk/shell.py" line="290" />
+        <location filename="../../reader/ui/kiosk/shell.py" line="290"/>
         <source>Printing is turned off on this computer.</source>
         <translation>La impresión está desactivada en esta computadora.</translation>
     </message>
@@ -829,13 +845,13 @@ Volveremos al inicio en %n segundos</numerusform>
 <context>
     <name>Language</name>
     <message>
-        <location filename="../../reader/ui/window/language.py" line="38" />
+        <location filename="../../reader/ui/window/language.py" line="38"/>
         <source>&amp;Language</source>
         <translation>&amp;Idioma</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/kiosk_language.py" line="40" />
-        <location filename="../../reader/ui/window/language.py" line="49" />
+        <location filename="../../reader/ui/window/kiosk_language.py" line="40"/>
+        <location filename="../../reader/ui/window/language.py" line="49"/>
         <source>Read the handbook in %1</source>
         <translation>Leer el manual en %1</translation>
     </message>
@@ -843,88 +859,88 @@ Volveremos al inicio en %n segundos</numerusform>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/window/chrome.py" line="52" />
+        <location filename="../../reader/ui/window/chrome.py" line="52"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/chrome.py" line="53" />
+        <location filename="../../reader/ui/window/chrome.py" line="53"/>
         <source>&amp;Edit</source>
         <translation>&amp;Edición</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/chrome.py" line="54" />
+        <location filename="../../reader/ui/window/chrome.py" line="54"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/chrome.py" line="55" />
+        <location filename="../../reader/ui/window/chrome.py" line="55"/>
         <source>&amp;Go</source>
         <translation>&amp;Ir</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/chrome.py" line="56" />
+        <location filename="../../reader/ui/window/chrome.py" line="56"/>
         <source>&amp;Bookmarks</source>
         <translation>&amp;Marcadores</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/chrome.py" line="57" />
+        <location filename="../../reader/ui/window/chrome.py" line="57"/>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/chrome.py" line="58" />
+        <location filename="../../reader/ui/window/chrome.py" line="58"/>
         <source>&amp;Theme</source>
         <translation>&amp;Tema</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="169" />
+        <location filename="../../reader/ui/mainwindow.py" line="169"/>
         <source>Contents</source>
         <translation>Índice</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="170" />
+        <location filename="../../reader/ui/mainwindow.py" line="170"/>
         <source>Search results</source>
         <translation>Resultados de búsqueda</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="186" />
+        <location filename="../../reader/ui/mainwindow.py" line="186"/>
         <source>Search the handbook (Ctrl+K)</source>
         <translation>Buscar en el manual (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="172" />
-        <location filename="../../reader/ui/mainwindow.py" line="184" />
+        <location filename="../../reader/ui/mainwindow.py" line="172"/>
+        <location filename="../../reader/ui/mainwindow.py" line="184"/>
         <source>Search the handbook</source>
         <translation>Buscar en el manual</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="174" />
+        <location filename="../../reader/ui/mainwindow.py" line="174"/>
         <source>Type a word or question. Spelling mistakes are forgiven.</source>
         <translation>Escriba una palabra o una pregunta. No importa si hay faltas de ortografía.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="176" />
+        <location filename="../../reader/ui/mainwindow.py" line="176"/>
         <source>Main toolbar</source>
         <translation>Barra de herramientas principal</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="177" />
+        <location filename="../../reader/ui/mainwindow.py" line="177"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/dialogs.py" line="40" />
+        <location filename="../../reader/ui/window/dialogs.py" line="40"/>
         <source>Link outside the handbook</source>
         <translation>Enlace fuera del manual</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/dialogs.py" line="41" />
+        <location filename="../../reader/ui/window/dialogs.py" line="41"/>
         <source>This link leads outside the handbook:
 
 %1
 
-It can't be opened on this computer.</source>
+It can&apos;t be opened on this computer.</source>
         <translation>Este enlace lleva fuera del manual:
 
 %1
@@ -932,12 +948,12 @@ It can't be opened on this computer.</source>
 No se puede abrir en esta computadora.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/dialogs.py" line="50" />
+        <location filename="../../reader/ui/window/dialogs.py" line="50"/>
         <source>Open a web page?</source>
         <translation>¿Abrir una página web?</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/dialogs.py" line="51" />
+        <location filename="../../reader/ui/window/dialogs.py" line="51"/>
         <source>This link leads to a web page outside the handbook:
 
 %1
@@ -950,27 +966,27 @@ Open it in your web browser? This needs an internet connection.</source>
 ¿Quiere abrirla en su navegador? Para esto necesita conexión a internet.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/dialogs.py" line="25" />
+        <location filename="../../reader/ui/window/dialogs.py" line="25"/>
         <source>About %1</source>
         <translation>Acerca de %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/dialogs.py" line="27" />
+        <location filename="../../reader/ui/window/dialogs.py" line="27"/>
         <source>&lt;p&gt;An offline reader for family handbooks.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Un lector de manuales para familias que funciona sin internet.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/chrome.py" line="155" />
+        <location filename="../../reader/ui/window/chrome.py" line="155"/>
         <source>Side panels</source>
         <translation>Paneles laterales</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/dock_title.py" line="41" />
+        <location filename="../../reader/ui/window/dock_title.py" line="41"/>
         <source>Close %1</source>
         <translation>Cerrar %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/review.py" line="21" />
+        <location filename="../../reader/ui/window/review.py" line="21"/>
         <source>Reviewed %1: check with your care team.</source>
         <translation>Revisado en %1: consulte con su equipo de atención.</translation>
     </message>
@@ -978,12 +994,12 @@ Open it in your web browser? This needs an internet connection.</source>
 <context>
     <name>Navigator</name>
     <message>
-        <location filename="../../reader/ui/window/navigation.py" line="41" />
+        <location filename="../../reader/ui/window/navigation.py" line="41"/>
         <source>That section is not in this handbook.</source>
         <translation>Esa sección no está en este manual.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/navigation.py" line="125" />
+        <location filename="../../reader/ui/window/navigation.py" line="125"/>
         <source>Chapter %1 of %2: %3</source>
         <translation>Capítulo %1 de %2: %3</translation>
     </message>
@@ -991,48 +1007,48 @@ Open it in your web browser? This needs an internet connection.</source>
 <context>
     <name>OnScreenKeyboard</name>
     <message>
-        <location filename="../../reader/ui/kiosk/keyboard.py" line="85" />
+        <location filename="../../reader/ui/kiosk/keyboard.py" line="85"/>
         <source>On-screen keyboard</source>
         <translation>Teclado en pantalla</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/kiosk/keyboard.py" line="87" />
+        <location filename="../../reader/ui/kiosk/keyboard.py" line="87"/>
         <source>Delete</source>
         <translation>Borrar</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/kiosk/keyboard.py" line="88" />
+        <location filename="../../reader/ui/kiosk/keyboard.py" line="88"/>
         <source>Capital letter</source>
         <translation>Mayúscula</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/kiosk/keyboard.py" line="89" />
+        <location filename="../../reader/ui/kiosk/keyboard.py" line="89"/>
         <source>Space</source>
         <translation>Espacio</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/kiosk/keyboard.py" line="90" />
-        <location filename="../../reader/ui/kiosk/keyboard.py" line="96" />
+        <location filename="../../reader/ui/kiosk/keyboard.py" line="90"/>
+        <location filename="../../reader/ui/kiosk/keyboard.py" line="96"/>
         <source>Search</source>
         <translation>Buscar</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/kiosk/keyboard.py" line="91" />
+        <location filename="../../reader/ui/kiosk/keyboard.py" line="91"/>
         <source>Hide the keyboard</source>
         <translation>Ocultar el teclado</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/kiosk/keyboard.py" line="92" />
+        <location filename="../../reader/ui/kiosk/keyboard.py" line="92"/>
         <source>Spanish keyboard</source>
         <translation>Teclado en español</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/kiosk/keyboard.py" line="94" />
+        <location filename="../../reader/ui/kiosk/keyboard.py" line="94"/>
         <source>English keyboard</source>
         <translation>Teclado en inglés</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/kiosk/keyboard.py" line="97" />
+        <location filename="../../reader/ui/kiosk/keyboard.py" line="97"/>
         <source>space</source>
         <translation>espacio</translation>
     </message>
@@ -1040,8 +1056,8 @@ Open it in your web browser? This needs an internet connection.</source>
 <context>
     <name>PaneCycle</name>
     <message>
-        <location filename="../../reader/ui/window/keyboard.py" line="46" />
-        <location filename="../../reader/ui/window/keyboard.py" line="47" />
+        <location filename="../../reader/ui/window/keyboard.py" line="46"/>
+        <location filename="../../reader/ui/window/keyboard.py" line="47"/>
         <source>More tools</source>
         <translation>Más herramientas</translation>
     </message>
@@ -1049,140 +1065,140 @@ Open it in your web browser? This needs an internet connection.</source>
 <context>
     <name>Pdf</name>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="80" />
+        <location filename="../../reader/pdf/compose.py" line="81"/>
         <source>The complete handbook</source>
         <translation>El manual completo</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="81" />
+        <location filename="../../reader/pdf/compose.py" line="82"/>
         <source>Take-home packet</source>
         <translation>Paquete para llevar a casa</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="82" />
+        <location filename="../../reader/pdf/compose.py" line="83"/>
         <source>Selected sections</source>
         <translation>Secciones elegidas</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="83" />
+        <location filename="../../reader/pdf/compose.py" line="84"/>
         <source>Glossary</source>
         <translation>Glosario</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="84" />
+        <location filename="../../reader/pdf/compose.py" line="85"/>
         <source>Hard words used in this handbook, explained in plain language.</source>
         <translation>Las palabras difíciles de este manual, explicadas con palabras sencillas.</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="87" />
+        <location filename="../../reader/pdf/compose.py" line="88"/>
         <source>The hard words used in these pages, explained in plain language.</source>
         <translation>Las palabras difíciles de estas páginas, explicadas con palabras sencillas.</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="90" />
+        <location filename="../../reader/pdf/compose.py" line="91"/>
         <source>Also called:</source>
         <translation>Otros nombres:</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/save.py" line="43" />
+        <location filename="../../reader/pdf/save.py" line="43"/>
         <source>a device</source>
         <translation>un dispositivo</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/save.py" line="44" />
+        <location filename="../../reader/pdf/save.py" line="44"/>
         <source>a named pipe</source>
         <translation>una tubería con nombre</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/save.py" line="45" />
+        <location filename="../../reader/pdf/save.py" line="45"/>
         <source>a socket</source>
         <translation>un socket</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/save.py" line="46" />
+        <location filename="../../reader/pdf/save.py" line="46"/>
         <source>a link loop</source>
         <translation>un bucle de enlaces</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/save.py" line="47" />
+        <location filename="../../reader/pdf/save.py" line="47"/>
         <source>a link to nothing</source>
         <translation>un enlace que no lleva a nada</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/save.py" line="49" />
+        <location filename="../../reader/pdf/save.py" line="49"/>
         <source>Could not write the PDF: {path} is {what}, not a file, so it was left alone.</source>
         <translation>No se pudo guardar el PDF: {path} es {what}, no un archivo, así que no se tocó.</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/save.py" line="57" />
-        <location filename="../../reader/pdf/save.py" line="58" />
+        <location filename="../../reader/pdf/save.py" line="57"/>
+        <location filename="../../reader/pdf/save.py" line="58"/>
         <source>the disk is full</source>
         <translation>el disco está lleno</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/save.py" line="59" />
+        <location filename="../../reader/pdf/save.py" line="59"/>
         <source>the file is too large for this disk</source>
         <translation>el archivo es demasiado grande para este disco</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/save.py" line="60" />
+        <location filename="../../reader/pdf/save.py" line="60"/>
         <source>the disk is read-only</source>
         <translation>el disco es de solo lectura</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/save.py" line="61" />
-        <location filename="../../reader/pdf/save.py" line="62" />
+        <location filename="../../reader/pdf/save.py" line="61"/>
+        <location filename="../../reader/pdf/save.py" line="62"/>
         <source>you may not save files in that folder</source>
         <translation>no tiene permiso para guardar archivos en esa carpeta</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/save.py" line="65" />
+        <location filename="../../reader/pdf/save.py" line="65"/>
         <source>there is a folder with that name</source>
         <translation>ya hay una carpeta con ese nombre</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="239" />
-        <location filename="../../reader/pdf/compose.py" line="286" />
+        <location filename="../../reader/pdf/compose.py" line="240"/>
+        <location filename="../../reader/pdf/compose.py" line="287"/>
         <source>Contents</source>
         <translation>Índice</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/save.py" line="67" />
+        <location filename="../../reader/pdf/save.py" line="67"/>
         <source>the folder does not exist</source>
         <translation>la carpeta no existe</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/save.py" line="70" />
+        <location filename="../../reader/pdf/save.py" line="70"/>
         <source>Could not write the PDF: {reason} ({path}).</source>
         <translation>No se pudo guardar el PDF: {reason} ({path}).</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="222" />
+        <location filename="../../reader/pdf/compose.py" line="223"/>
         <source>Printed on {date}</source>
         <translation>Impreso el {date}</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="248" />
+        <location filename="../../reader/pdf/compose.py" line="249"/>
         <source>Could not start printing: the printer is not ready.</source>
         <translation>No se pudo empezar a imprimir: la impresora no está lista.</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="332" />
+        <location filename="../../reader/pdf/compose.py" line="333"/>
         <source>Page {n} of {m}</source>
         <translation>Página {n} de {m}</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="218" />
+        <location filename="../../reader/pdf/compose.py" line="219"/>
         <source>Source: {source}</source>
         <translation>Fuente: {source}</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="212" />
+        <location filename="../../reader/pdf/compose.py" line="213"/>
         <source>Reviewed {month}: check with your care team</source>
         <translation>Revisado en {month}: consulte con su equipo de atención</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="383" />
+        <location filename="../../reader/pdf/compose.py" line="384"/>
         <source>Could not make the PDF: the handbook folder is no longer there ({path}). Was it moved, or its USB stick taken out? Open it again, then print.</source>
         <translation>No se pudo crear el PDF: la carpeta del manual ya no está ({path}). ¿Se movió, o se quitó la memoria USB? Vuelva a abrir el manual y luego imprima.</translation>
     </message>
@@ -1190,17 +1206,17 @@ Open it in your web browser? This needs an internet connection.</source>
 <context>
     <name>PrintController</name>
     <message>
-        <location filename="../../reader/ui/window/printing.py" line="68" />
+        <location filename="../../reader/ui/window/printing.py" line="68"/>
         <source>Saved %1 (%2 pages).</source>
         <translation>Guardado: %1 (páginas: %2).</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/printing.py" line="77" />
+        <location filename="../../reader/ui/window/printing.py" line="77"/>
         <source>Save as PDF</source>
         <translation>Guardar como PDF</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/printing.py" line="79" />
+        <location filename="../../reader/ui/window/printing.py" line="79"/>
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
@@ -1208,146 +1224,146 @@ Open it in your web browser? This needs an internet connection.</source>
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="77" />
+        <location filename="../../reader/ui/print_dialog.py" line="77"/>
         <source>Export PDF / Print</source>
         <translation>Exportar PDF / Imprimir</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="78" />
+        <location filename="../../reader/ui/print_dialog.py" line="78"/>
         <source>Export PDF or print</source>
         <translation>Exportar PDF o imprimir</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="93" />
+        <location filename="../../reader/ui/print_dialog.py" line="93"/>
         <source>Include a glossary of the words used</source>
         <translation>Incluir un glosario de las palabras usadas</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="94" />
+        <location filename="../../reader/ui/print_dialog.py" line="94"/>
         <source>Include a glossary</source>
         <translation>Incluir un glosario</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="99" />
+        <location filename="../../reader/ui/print_dialog.py" line="99"/>
         <source>Paper size</source>
         <translation>Tamaño del papel</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="100" />
+        <location filename="../../reader/ui/print_dialog.py" line="100"/>
         <source>A4</source>
         <translation>A4</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="101" />
+        <location filename="../../reader/ui/print_dialog.py" line="101"/>
         <source>US Letter</source>
         <translation>Carta (EE. UU.)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="103" />
+        <location filename="../../reader/ui/print_dialog.py" line="103"/>
         <source>Paper size:</source>
         <translation>Tamaño del papel:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="113" />
+        <location filename="../../reader/ui/print_dialog.py" line="113"/>
         <source>Print status</source>
         <translation>Estado de la impresión</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="117" />
+        <location filename="../../reader/ui/print_dialog.py" line="117"/>
         <source>Open</source>
         <translation>Abrir</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="118" />
+        <location filename="../../reader/ui/print_dialog.py" line="118"/>
         <source>Open the saved PDF</source>
         <translation>Abrir el PDF guardado</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="119" />
+        <location filename="../../reader/ui/print_dialog.py" line="119"/>
         <source>Show in Folder</source>
         <translation>Mostrar en la carpeta</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="120" />
-        <source>Show the PDF's folder</source>
+        <location filename="../../reader/ui/print_dialog.py" line="120"/>
+        <source>Show the PDF&apos;s folder</source>
         <translation>Mostrar la carpeta del PDF</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="140" />
-        <location filename="../../reader/ui/print_dialog.py" line="141" />
+        <location filename="../../reader/ui/print_dialog.py" line="140"/>
+        <location filename="../../reader/ui/print_dialog.py" line="141"/>
         <source>What to print</source>
         <translation>Qué imprimir</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="145" />
+        <location filename="../../reader/ui/print_dialog.py" line="145"/>
         <source>This section</source>
         <translation>Esta sección</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="146" />
+        <location filename="../../reader/ui/print_dialog.py" line="146"/>
         <source>This chapter</source>
         <translation>Este capítulo</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="147" />
+        <location filename="../../reader/ui/print_dialog.py" line="147"/>
         <source>The whole handbook</source>
         <translation>Todo el manual</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="148" />
+        <location filename="../../reader/ui/print_dialog.py" line="148"/>
         <source>A take-home packet of sections I choose</source>
         <translation>Un paquete para llevar a casa, con las secciones que yo elija</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="163" />
+        <location filename="../../reader/ui/print_dialog.py" line="163"/>
         <source>Sections for the take-home packet</source>
         <translation>Secciones del paquete para llevar a casa</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="174" />
+        <location filename="../../reader/ui/print_dialog.py" line="174"/>
         <source>Introduction</source>
         <translation>Introducción</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="188" />
+        <location filename="../../reader/ui/print_dialog.py" line="188"/>
         <source>Print…</source>
         <translation>Imprimir…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="189" />
+        <location filename="../../reader/ui/print_dialog.py" line="189"/>
         <source>Print</source>
         <translation>Imprimir</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="190" />
+        <location filename="../../reader/ui/print_dialog.py" line="190"/>
         <source>Preview</source>
         <translation>Vista previa</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="191" />
-        <location filename="../../reader/ui/print_dialog.py" line="318" />
+        <location filename="../../reader/ui/print_dialog.py" line="191"/>
+        <location filename="../../reader/ui/print_dialog.py" line="318"/>
         <source>Print preview</source>
         <translation>Vista previa de la impresión</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="192" />
+        <location filename="../../reader/ui/print_dialog.py" line="192"/>
         <source>Save as PDF…</source>
         <translation>Guardar como PDF…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="193" />
+        <location filename="../../reader/ui/print_dialog.py" line="193"/>
         <source>Save as PDF</source>
         <translation>Guardar como PDF</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="194" />
-        <location filename="../../reader/ui/print_dialog.py" line="195" />
+        <location filename="../../reader/ui/print_dialog.py" line="194"/>
+        <location filename="../../reader/ui/print_dialog.py" line="195"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/print_dialog.py" line="298" />
-        <location filename="../../reader/ui/print_dialog.py" line="307" />
+        <location filename="../../reader/ui/print_dialog.py" line="298"/>
+        <location filename="../../reader/ui/print_dialog.py" line="307"/>
         <source>Sent %n page(s) to the printer.</source>
         <translation>
             <numerusform>Se envió %n página a la impresora.</numerusform>
@@ -1355,12 +1371,12 @@ Open it in your web browser? This needs an internet connection.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="328" />
+        <location filename="../../reader/ui/print_dialog.py" line="328"/>
         <source>Tick at least one section for the packet.</source>
         <translation>Marque al menos una sección para el paquete.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="333" />
+        <location filename="../../reader/ui/print_dialog.py" line="333"/>
         <source>Saving…</source>
         <translation>Guardando…</translation>
     </message>
@@ -1368,32 +1384,32 @@ Open it in your web browser? This needs an internet connection.</source>
 <context>
     <name>ReadAloudBar</name>
     <message>
-        <location filename="../../reader/ui/read_aloud/bar.py" line="84" />
+        <location filename="../../reader/ui/read_aloud/bar.py" line="84"/>
         <source>Read aloud</source>
         <translation>Lectura en voz alta</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/read_aloud/bar.py" line="85" />
+        <location filename="../../reader/ui/read_aloud/bar.py" line="85"/>
         <source>&amp;Speed:</source>
         <translation>&amp;Velocidad:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/read_aloud/bar.py" line="86" />
+        <location filename="../../reader/ui/read_aloud/bar.py" line="86"/>
         <source>Speed</source>
         <translation>Velocidad</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/read_aloud/bar.py" line="87" />
+        <location filename="../../reader/ui/read_aloud/bar.py" line="87"/>
         <source>Reading speed</source>
         <translation>Velocidad de lectura</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/read_aloud/bar.py" line="88" />
+        <location filename="../../reader/ui/read_aloud/bar.py" line="88"/>
         <source>How fast the voice reads (1× is normal)</source>
         <translation>Lo rápido que lee la voz (1× es lo normal)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/read_aloud/bar.py" line="89" />
+        <location filename="../../reader/ui/read_aloud/bar.py" line="89"/>
         <source>Read aloud status</source>
         <translation>Estado de la lectura en voz alta</translation>
     </message>
@@ -1401,22 +1417,22 @@ Open it in your web browser? This needs an internet connection.</source>
 <context>
     <name>ReadAloudController</name>
     <message>
-        <location filename="../../reader/ui/read_aloud/controller.py" line="135" />
+        <location filename="../../reader/ui/read_aloud/controller.py" line="135"/>
         <source>Getting the voice ready…</source>
         <translation>Preparando la voz…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/read_aloud/controller.py" line="193" />
+        <location filename="../../reader/ui/read_aloud/controller.py" line="193"/>
         <source>No sound: this computer has no speaker or sound card that works. The sentences are still marked as they would be read.</source>
         <translation>Sin sonido: este ordenador no tiene altavoces ni tarjeta de sonido que funcionen. Las frases se marcan igualmente, al ritmo en que se leerían.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/read_aloud/controller.py" line="196" />
+        <location filename="../../reader/ui/read_aloud/controller.py" line="196"/>
         <source>Reading aloud</source>
         <translation>Leyendo en voz alta</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/read_aloud/controller.py" line="200" />
+        <location filename="../../reader/ui/read_aloud/controller.py" line="200"/>
         <source>Cannot read aloud: %1</source>
         <translation>No se puede leer en voz alta: %1</translation>
     </message>
@@ -1424,7 +1440,7 @@ Open it in your web browser? This needs an internet connection.</source>
 <context>
     <name>ReadingComfort</name>
     <message>
-        <location filename="../../reader/ui/window/comfort.py" line="49" />
+        <location filename="../../reader/ui/window/comfort.py" line="49"/>
         <source>Text size %1%</source>
         <translation>Tamaño del texto: %1%</translation>
     </message>
@@ -1432,7 +1448,7 @@ Open it in your web browser? This needs an internet connection.</source>
 <context>
     <name>SearchCommands</name>
     <message>
-        <location filename="../../reader/ui/window/searching.py" line="52" />
+        <location filename="../../reader/ui/window/searching.py" line="52"/>
         <source>%1 matches highlighted on this page.</source>
         <translation>Resultados resaltados en esta página: %1.</translation>
     </message>
@@ -1440,7 +1456,7 @@ Open it in your web browser? This needs an internet connection.</source>
 <context>
     <name>SearchIndexLoader</name>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="312" />
+        <location filename="../../reader/ui/panels/search_panel.py" line="312"/>
         <source>Search is not available right now.</source>
         <translation>La búsqueda no está disponible en este momento.</translation>
     </message>
@@ -1448,32 +1464,32 @@ Open it in your web browser? This needs an internet connection.</source>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="162" />
+        <location filename="../../reader/ui/panels/search_panel.py" line="162"/>
         <source>Search results panel</source>
         <translation>Panel de resultados de búsqueda</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="163" />
+        <location filename="../../reader/ui/panels/search_panel.py" line="163"/>
         <source>Search results</source>
         <translation>Resultados de búsqueda</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="164" />
+        <location filename="../../reader/ui/panels/search_panel.py" line="164"/>
         <source>Search message</source>
         <translation>Mensaje de la búsqueda</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="193" />
+        <location filename="../../reader/ui/panels/search_panel.py" line="193"/>
         <source>Preparing search…</source>
         <translation>Preparando la búsqueda…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="212" />
+        <location filename="../../reader/ui/panels/search_panel.py" line="212"/>
         <source>Glossary</source>
         <translation>Glosario</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/panels/search_panel.py" line="225" />
+        <location filename="../../reader/ui/panels/search_panel.py" line="225"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n resultado</numerusform>
@@ -1481,12 +1497,12 @@ Open it in your web browser? This needs an internet connection.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="231" />
+        <location filename="../../reader/ui/panels/search_panel.py" line="231"/>
         <source>No results for “%1”. Try fewer words, or check the spelling.</source>
         <translation>No hay resultados para “%1”. Pruebe con menos palabras o revise la ortografía.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="235" />
+        <location filename="../../reader/ui/panels/search_panel.py" line="235"/>
         <source>Did you mean: %1?</source>
         <translation>¿Quiso decir: %1?</translation>
     </message>
@@ -1494,19 +1510,19 @@ Open it in your web browser? This needs an internet connection.</source>
 <context>
     <name>TextSizeButtons</name>
     <message>
-        <location filename="../../reader/ui/kiosk/widgets.py" line="203" />
+        <location filename="../../reader/ui/kiosk/widgets.py" line="203"/>
         <source>Text size</source>
         <translation>Tamaño del texto</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/kiosk/widgets.py" line="204" />
-        <location filename="../../reader/ui/kiosk/widgets.py" line="205" />
+        <location filename="../../reader/ui/kiosk/widgets.py" line="204"/>
+        <location filename="../../reader/ui/kiosk/widgets.py" line="205"/>
         <source>Smaller text</source>
         <translation>Texto más pequeño</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/kiosk/widgets.py" line="206" />
-        <location filename="../../reader/ui/kiosk/widgets.py" line="207" />
+        <location filename="../../reader/ui/kiosk/widgets.py" line="206"/>
+        <location filename="../../reader/ui/kiosk/widgets.py" line="207"/>
         <source>Larger text</source>
         <translation>Texto más grande</translation>
     </message>
@@ -1514,12 +1530,12 @@ Open it in your web browser? This needs an internet connection.</source>
 <context>
     <name>TocTree</name>
     <message>
-        <location filename="../../reader/ui/panels/toc_tree.py" line="54" />
+        <location filename="../../reader/ui/panels/toc_tree.py" line="54"/>
         <source>Contents</source>
         <translation>Índice</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/toc_tree.py" line="55" />
+        <location filename="../../reader/ui/panels/toc_tree.py" line="55"/>
         <source>Chapters and sections of the handbook</source>
         <translation>Capítulos y secciones del manual</translation>
     </message>

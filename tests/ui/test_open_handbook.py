@@ -1,5 +1,6 @@
 """File > Open (Ctrl+O), drag and drop and Open Recent switch the real window to another
-handbook (#22): contents, title, glossary and search then belong to the new one."""
+handbook (#22): contents, title, glossary and search then belong to the new one. A
+packed handbook (.handbook) opens the same ways, and from --handbook."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import pytest
 import shiboken6
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from reader.bookmarks.store import BookmarkStore
@@ -25,6 +26,7 @@ from reader.ui.mainwindow import MainWindow
 from reader.ui.panels.search_panel import ID_ROLE
 from reader.ui.window.open_handbook import HandbookOpener, install
 from tests.helpers.mkdocs_project import write_mkdocs_project
+from tests.support import run_cli
 
 
 @pytest.fixture
@@ -43,6 +45,15 @@ def close_windows(qtbot: QtBot) -> Iterator[None]:
             widget.close()
             widget.deleteLater()
     qtbot.wait(1)
+
+
+@pytest.fixture
+def packed(gene_book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    """`gene_book` packed alone in a folder (so anything written beside it shows)."""
+    out = tmp_path / "clinic copy" / "gene.handbook"
+    out.parent.mkdir()
+    assert run_cli(capsys, "pack", str(gene_book), str(out))[0] == 0
+    return out
 
 
 @pytest.fixture
@@ -213,3 +224,60 @@ def test_contents_show_nav_sections_holding_their_pages(
     new.navigate("ext-deep-notes/wound-care")
     assert new.toc.currentItem().text(0) == "Wound care"
     new.shut_down_search()
+
+
+def test_window_opens_a_packed_handbook_with_its_pictures_and_search(
+    qtbot: QtBot, packed: Path, user_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # open_session installs its own
+    args = argparse.Namespace(lang="en", kiosk=False, idle_timeout=None, handbook=packed)
+    session = open_session(args, packed)
+    assert isinstance(session, Session)
+    window = session.window
+    try:
+        qtbot.waitExposed(window)
+        assert window.handbook.root == packed
+        assert toc_titles(window)[:2] == ["One", "Two"]
+        assert "Gene therapy gives a working gene." in window.content.toPlainText()
+        picture = window.content.picture("pictures/cell.svg")
+        assert picture is not None and not picture.isNull()
+        assert search_ids(qtbot, window, "lentivirus") == ["two"]
+        index = window.search_panel.index
+        assert index is not None and index.location == packed  # its own index, in memory
+        assert sorted(packed.parent.iterdir()) == [packed]  # nothing written beside it
+    finally:
+        session.close()
+
+
+def test_packed_handbook_opens_from_file_open_and_by_a_drop(
+    first_window: MainWindow, packed: Path, user_dirs: UserDirs
+) -> None:
+    action = first_window.action_set["open_packed"]
+    assert action in first_window.menus["file"].actions()
+    assert action.shortcut() == QKeySequence("Ctrl+Shift+O")
+    opened: list[MainWindow] = []
+    opener_of(first_window).on_switch = opened.append
+    opener_of(first_window).choose_file = lambda: packed
+    action.trigger()
+    assert len(opened) == 1 and opened[0].handbook.root == packed
+    assert load_recent(user_dirs.config)[0] == packed
+    back = opener_of(opened[0]).open_path(first_window.handbook.root)
+    assert back is not None and _drop(back, packed)
+    assert len(opened) == 3 and opened[-1].handbook.root == packed
+    assert opened[-1].content.picture("pictures/vector.svg") is not None
+
+
+def test_a_damaged_packed_handbook_is_refused_and_the_window_stays(
+    first_window: MainWindow, packed: Path
+) -> None:
+    data = bytearray(packed.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    packed.write_bytes(bytes(data))
+    assert opener_of(first_window).open_path(packed) is None
+    assert first_window.isVisible() and first_window.handbook.title == "One"
+    message = first_window.statusBar().currentMessage()
+    assert message == "gene.handbook could not be opened as a handbook."
+    box = first_window.findChild(QMessageBox, "openErrorDialog")
+    assert box is not None
+    assert "damaged or was changed" in box.detailedText() and "\n" not in box.detailedText()
+    box.close()

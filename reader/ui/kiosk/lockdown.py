@@ -14,7 +14,14 @@ from reader.ui.mainwindow import MainWindow
 TOOLBAR_ICON = QSize(36, 36)
 FILL_SCREEN_MS = 300
 MAX_FULL_SCREEN_TRIES = 3
-BLOCKED_ACTIONS = ("quit", "open_handbook", "export_bookmarks", "import_bookmarks", "export_pdf")
+BLOCKED_ACTIONS = (
+    "quit",
+    "open_handbook",
+    "open_packed",
+    "export_bookmarks",
+    "import_bookmarks",
+    "export_pdf",
+)
 
 
 def lock_window(window: MainWindow, *, printing: bool) -> TextSizeButtons:

@@ -32,7 +32,7 @@ TOOLBAR: list[str | None] = [
 ]  # fmt: skip
 
 MENUS: dict[str, list[str | None]] = {
-    "file": ["open_handbook", None, "print", "export_pdf", None,
+    "file": ["open_handbook", "open_packed", None, "print", "export_pdf", None,
              "export_bookmarks", "import_bookmarks", None, "quit"],
     "edit": ["undo", "redo"],
     "view": ["show_contents", "show_glossary", "show_bookmarks", None, "next_pane",

@@ -1,4 +1,5 @@
-"""File > Open Handbook Folder, dropping a folder on the window, and Open Recent.
+"""File > Open Handbook Folder and Open Handbook File (a packed .handbook), dropping
+either on the window, and Open Recent.
 
 Opening builds a new MainWindow for the new handbook and closes the old one, carrying
 its size, panels and reading choices. A window is built for one handbook (its pages,
@@ -7,8 +8,8 @@ so a fresh one switches every part at once; resetting each part in place would l
 any part that is forgotten showing the old handbook. The old window's close saves its
 place and stops its search worker as closing always does.
 
-`install(window, ...)` is the one call; tests replace `opener.choose_folder` the way
-printing.py lets them replace the PDF save target.
+`install(window, ...)` is the one call; tests replace `opener.choose_folder` (and
+`choose_file`) the way printing.py lets them replace the PDF save target.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 from reader import APP_NAME
 from reader.handbook import HandbookError
 from reader.handbook.languages import load_handbook_in
+from reader.handbook.packed import PACK_SUFFIX
 from reader.recent import load_recent, remember_handbook
 
 if TYPE_CHECKING:
@@ -50,11 +52,13 @@ class HandbookOpener(QObject):
         self.config_dir = config_dir
         self.on_switch = on_switch
         self.choose_folder: Callable[[], Path | None] = self.ask_folder
+        self.choose_file: Callable[[], Path | None] = self.ask_file
         self.recent_menu = QMenu(window)
         self.recent_menu.setObjectName("menu_recent")
         self.recent_menu.aboutToShow.connect(self.fill_recent_menu)
         self._add_recent_menu()
         window.action_set["open_handbook"].triggered.connect(self.open_chosen)
+        window.action_set["open_packed"].triggered.connect(self.open_chosen_file)
         window.setAcceptDrops(True)
         window.installEventFilter(self)
         self.fill_recent_menu()
@@ -62,7 +66,7 @@ class HandbookOpener(QObject):
     def _add_recent_menu(self) -> None:
         menu = self.window.menus["file"]
         actions = menu.actions()
-        opener = self.window.action_set["open_handbook"]
+        opener = self.window.action_set["open_packed"]
         after = actions.index(opener) + 1 if opener in actions else len(actions)
         self.recent_menu.setTitle(self.tr("Open &Recent"))
         self.recent_menu.setAccessibleName(self.tr("Recent handbooks"))
@@ -89,15 +93,32 @@ class HandbookOpener(QObject):
         )
         return Path(chosen) if chosen else None
 
+    def ask_file(self) -> Path | None:
+        """A packed handbook (a .handbook file, made by `handbook-reader pack`)."""
+        chosen, _ = QFileDialog.getOpenFileName(
+            self.window,
+            self.tr("Open Handbook File"),
+            str(self.window.handbook.root.parent),
+            self.tr("Handbook files (*.handbook)"),
+        )
+        return Path(chosen) if chosen else None
+
     def open_chosen(self) -> MainWindow | None:
         if self.window.kiosk:
             return None
         path = self.choose_folder()
         return self.open_path(path) if path is not None else None
 
+    def open_chosen_file(self) -> MainWindow | None:
+        if self.window.kiosk:
+            return None
+        path = self.choose_file()
+        return self.open_path(path) if path is not None else None
+
     def open_path(self, path: Path) -> MainWindow | None:
-        """Show the handbook at `path` (a folder, or an mkdocs.yml) in a new window that
-        takes this one's place. None, after saying why, when it cannot be opened."""
+        """Show the handbook at `path` (a folder, an mkdocs.yml or a .handbook file) in a
+        new window that takes this one's place. None, after saying why, when it cannot be
+        opened."""
         from reader.ui.mainwindow import MainWindow
 
         try:
@@ -133,7 +154,7 @@ class HandbookOpener(QObject):
         box.open()  # not exec(): the reader's window stays live behind it
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """A folder (or an mkdocs.yml) dropped anywhere on the window opens it."""
+        """A folder (an mkdocs.yml, a .handbook file) dropped anywhere on the window opens it."""
         if watched is self.window and not self.window.kiosk:
             kind = event.type()
             if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
@@ -156,8 +177,9 @@ def _dropped_path(event: QDropEvent) -> Path | None:
     local = [Path(u.toLocalFile()) for u in urls if u.isLocalFile()]
     if len(local) != 1:
         return None
-    path = local[0]
-    return path if path.is_dir() or path.name.lower() in ("mkdocs.yml", "mkdocs.yaml") else None
+    path, name = local[0], local[0].name.lower()
+    openable = name in ("mkdocs.yml", "mkdocs.yaml") or name.endswith(PACK_SUFFIX)
+    return path if path.is_dir() or openable else None
 
 
 def install(

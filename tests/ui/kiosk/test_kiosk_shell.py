@@ -132,8 +132,8 @@ def test_ctrl_q_ctrl_w_and_escape_do_nothing(qtbot: QtBot, shell: KioskShell) ->
 
 def test_quit_and_file_actions_are_gone(shell: KioskShell) -> None:
     window = shell.window
-    for action_id in ("quit", "open_handbook", "export_bookmarks", "import_bookmarks",
-                      "export_pdf"):  # fmt: skip
+    for action_id in ("quit", "open_handbook", "open_packed", "export_bookmarks",
+                      "import_bookmarks", "export_pdf"):  # fmt: skip
         action = window.action_set[action_id]
         assert not action.isEnabled() and not action.isVisible(), action_id
         assert action.shortcuts() == []

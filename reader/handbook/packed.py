@@ -1,0 +1,251 @@
+"""A packed handbook (`.handbook`): one zip file, checked whole and entry by entry, read
+in memory and never unpacked anywhere.
+
+The file is untrusted like a folder is, so before any part of it is used:
+
+- the archive comment seals the whole file: the SHA-256 of every byte before the seal,
+  so a flipped byte anywhere (an entry, the checksum list, the central directory, the
+  seal itself) is noticed before the zip is even parsed;
+- every entry is a plain file with a relative name: no `..`, no absolute or drive
+  names, no backslashes, no folders, links or encryption, no name twice;
+- sizes are capped as the folder gate caps them (per file, and all files together),
+  from the declared sizes, and Python's zipfile never inflates past a declared size;
+- `CHECKSUMS.sha256` lists the SHA-256 of every other entry, and must list exactly them.
+
+A refusal is a `PackRefused` with one line for the reader. Nothing is ever written.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # zipfile brings bz2 and lzma, hashlib OpenSSL: loaded only to open one
+    import zipfile
+
+PACK_SUFFIX = ".handbook"
+CHECKSUMS_NAME = "CHECKSUMS.sha256"
+CHECKSUMS_HEADER = "# handbook-reader pack 1"
+HANDBOOK_PREFIX = "handbook/"
+INDEX_PREFIX = "search/"
+SEAL_PREFIX = b"handbook-reader sha256 "
+SEAL_LENGTH = len(SEAL_PREFIX) + 64
+MAX_ENTRY_BYTES = 16 * 1024 * 1024  # the gate's picture cap; text is capped again on read
+MAX_TOTAL_BYTES = 256 * 1024 * 1024
+MAX_ARCHIVE_BYTES = MAX_TOTAL_BYTES + 16 * 1024 * 1024
+MAX_ENTRIES = 20000
+_OPEN_FLAGS = os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC | os.O_NOCTTY
+_DAMAGED = "the file is damaged or was changed after it was packed"
+
+
+class PackRefused(Exception):
+    """The .handbook file cannot be used; the message is one plain line."""
+
+
+@dataclass(frozen=True)
+class PackedHandbook:
+    """The checked contents of one .handbook file: `files` are the handbook's files by
+    their posix name inside the handbook, `index_files` the prebuilt search indexes'."""
+
+    path: Path
+    files: dict[str, bytes]
+    index_files: dict[str, bytes]
+    folders: frozenset[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        folders = {""}
+        for name in self.files:
+            parts = name.split("/")[:-1]
+            folders.update("/".join(parts[: n + 1]) for n in range(len(parts)))
+        object.__setattr__(self, "folders", frozenset(folders))
+
+    def name_of(self, path: Path) -> str | None:
+        """The entry name `path` stands for (lexically, `..` folded), None if outside."""
+        target = Path(os.path.normpath(path))
+        if not target.is_relative_to(self.path):
+            return None
+        relative = target.relative_to(self.path).as_posix()
+        return "" if relative == "." else relative
+
+    def children(self, folder: str) -> list[tuple[str, bool]]:
+        """The names directly in `folder` and whether each is a folder, by name."""
+        prefix = f"{folder}/" if folder else ""
+        found: dict[str, bool] = {}
+        for name in (*self.files, *self.folders):
+            if name and name.startswith(prefix) and "/" not in name[len(prefix) :]:
+                found[name[len(prefix) :]] = name in self.folders
+        return sorted(found.items())
+
+    def search_index(self, key: str) -> dict[str, bytes]:
+        """The files of the prebuilt search index whose key is `key` (empty if none)."""
+        prefix = f"{key}/"
+        return {n[len(prefix) :]: d for n, d in self.index_files.items() if n.startswith(prefix)}
+
+
+def seal(archive: bytes) -> bytes:
+    """A zip written with a placeholder comment of SEAL_LENGTH bytes, sealed: the
+    comment becomes the SHA-256 of every byte before it."""
+    body = archive[:-SEAL_LENGTH]
+    return body + SEAL_PREFIX + _sha256(body).encode()
+
+
+def _sha256(data: bytes) -> str:
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()
+
+
+def placeholder_comment() -> bytes:
+    return SEAL_PREFIX + b"0" * 64
+
+
+def open_packed(path: Path) -> PackedHandbook:
+    """The checked contents of the .handbook file at `path`. Raises PackRefused."""
+    import io
+    import zipfile
+
+    real = Path(os.path.realpath(path))
+    data = _read_archive(real)
+    _check_seal(data)
+    # The seal is no signature: anyone can seal a zip made by hand, so whatever zipfile
+    # raises on one (struct errors, bad UTF-8 names, odd methods) is a refusal too.
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except Exception as error:
+        raise PackRefused(f"{_DAMAGED} ({type(error).__name__}: {error})") from None
+    with archive:
+        infos = archive.infolist()
+        _check_entries(infos)
+        contents = {info.filename: _entry_bytes(archive, info) for info in infos}
+    _check_checksums(contents)
+    files: dict[str, bytes] = {}
+    index_files: dict[str, bytes] = {}
+    for name, content in contents.items():
+        if name.startswith(HANDBOOK_PREFIX):
+            files[name[len(HANDBOOK_PREFIX) :]] = content
+        elif name.startswith(INDEX_PREFIX):
+            index_files[name[len(INDEX_PREFIX) :]] = content
+    if not files:
+        raise PackRefused("the file holds no handbook")
+    return PackedHandbook(real, files, index_files)
+
+
+def _read_archive(path: Path) -> bytes:
+    try:
+        descriptor = os.open(path, _OPEN_FLAGS)
+    except OSError as error:
+        reason = (error.strerror or str(error)).lower()
+        raise PackRefused(f"cannot read the file: {reason}") from None
+    with os.fdopen(descriptor, "rb", closefd=True) as stream:
+        if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+            raise PackRefused("it is not a regular file")
+        data = stream.read(MAX_ARCHIVE_BYTES + 1)
+    if len(data) > MAX_ARCHIVE_BYTES:
+        raise PackRefused(f"the file is too large (more than {MAX_ARCHIVE_BYTES >> 20} MB)")
+    return data
+
+
+def _check_seal(data: bytes) -> None:
+    comment = data[-SEAL_LENGTH:]
+    if len(data) <= SEAL_LENGTH + 22 or not comment.startswith(SEAL_PREFIX[:16]):
+        raise PackRefused("it is not a handbook file made by `handbook-reader pack`")
+    expected = _sha256(data[:-SEAL_LENGTH]).encode()
+    if comment != SEAL_PREFIX + expected:
+        raise PackRefused(f"{_DAMAGED} (its checksum does not match)")
+
+
+def _check_entries(infos: list[zipfile.ZipInfo]) -> None:
+    if len(infos) > MAX_ENTRIES:
+        raise PackRefused(f"it holds more than {MAX_ENTRIES} files")
+    seen: set[str] = set()
+    total = 0
+    for info in infos:
+        name = info.filename
+        reason = _bad_kind(info) or _bad_name(name)
+        if reason:
+            raise PackRefused(f"entry '{name[:80]}' is refused: {reason}")
+        if name in seen:
+            raise PackRefused(f"entry '{name[:80]}' is in the file twice")
+        seen.add(name)
+        if info.file_size > MAX_ENTRY_BYTES:
+            raise PackRefused(
+                f"entry '{name[:80]}' is too large (more than {MAX_ENTRY_BYTES >> 20} MB)"
+            )
+        total += info.file_size
+        if total > MAX_TOTAL_BYTES:
+            raise PackRefused(f"its files are too large (more than {MAX_TOTAL_BYTES >> 20} MB)")
+
+
+def _bad_name(name: str) -> str:
+    # zipfile turns the writer's backslashes and drive letters into its own idea of a
+    # name on some systems; the raw name is what is judged here.
+    if not name or name.startswith("/") or "\\" in name or ":" in name.split("/")[0]:
+        return "its name is absolute"
+    parts = name.split("/")
+    if ".." in parts:
+        return "its name leads outside the handbook"
+    if any(part in ("", ".") for part in parts):
+        return "it is not a file name"
+    if "\0" in name or any(ord(c) < 32 for c in name):
+        return "its name holds control characters"
+    return ""
+
+
+def _bad_kind(info: zipfile.ZipInfo) -> str:
+    import zipfile
+
+    mode = info.external_attr >> 16
+    if info.is_dir() or stat.S_ISDIR(mode):
+        return "it is a folder"
+    if stat.S_ISLNK(mode):
+        return "it is a symbolic link"
+    if mode and stat.S_IFMT(mode) and not stat.S_ISREG(mode):
+        return "it is not a regular file"
+    if info.flag_bits & 0x1:
+        return "it is encrypted"
+    if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+        return "it is compressed in an unknown way"
+    return ""
+
+
+def _entry_bytes(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+    try:
+        with archive.open(info) as stream:
+            data = stream.read(info.file_size + 1)
+    except Exception as error:  # a hand-made file can fail in any of zipfile's ways
+        raise PackRefused(f"{_DAMAGED} (entry '{info.filename[:80]}': {error})") from None
+    if len(data) != info.file_size:
+        raise PackRefused(f"{_DAMAGED} (entry '{info.filename[:80]}' has the wrong size)")
+    return data
+
+
+def checksum_list(entries: dict[str, bytes]) -> bytes:
+    """The CHECKSUMS.sha256 text for `entries`: a header, then `digest  name` by name."""
+    lines = [CHECKSUMS_HEADER]
+    lines += [f"{_sha256(entries[n])}  {n}" for n in sorted(entries)]
+    return ("\n".join(lines) + "\n").encode()
+
+
+def _check_checksums(contents: dict[str, bytes]) -> None:
+    listed = contents.get(CHECKSUMS_NAME)
+    if listed is None:
+        raise PackRefused(f"it has no checksum list ({CHECKSUMS_NAME})")
+    others = {n: d for n, d in contents.items() if n != CHECKSUMS_NAME}
+    if listed != checksum_list(others):
+        names = _listed_names(listed)
+        wrong = sorted(set(others) ^ set(names)) or [
+            n for n in sorted(others) if _sha256(others[n]) != names.get(n)
+        ]
+        detail = f"'{wrong[0][:80]}' does not match the checksum list" if wrong else ""
+        raise PackRefused(f"{_DAMAGED} ({detail or 'the checksum list is not valid'})")
+
+
+def _listed_names(listed: bytes) -> dict[str, str]:
+    names: dict[str, str] = {}
+    for line in listed.decode("utf-8", errors="replace").splitlines()[1:]:
+        digest, _, name = line.partition("  ")
+        names[name] = digest
+    return names
