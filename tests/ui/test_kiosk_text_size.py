@@ -50,8 +50,8 @@ def test_a_minus_makes_it_smaller_again_and_dialogs_follow(qtbot: QtBot, kiosk: 
     assert smaller is not None
     qtbot.mouseClick(smaller, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: _sizes(kiosk)["search box"] < before["search box"])
-    zoom = window.preferences.zoom
-    assert f"QWidget {{ font-size: {14 * zoom / 100:.1f}pt; }}" in kiosk.kiosk_qss
+    factor = window.preferences.zoom / kiosk.config.text_size
+    assert f"QWidget {{ font-size: {14 * factor:.1f}pt; }}" in kiosk.kiosk_qss
     dialog = window.open_print_dialog()
     qtbot.waitUntil(lambda: bool(dialog.styleSheet()))
     assert dialog.styleSheet() == kiosk.kiosk_qss

@@ -155,11 +155,14 @@ class KioskShell(QObject):
     def apply_style(self, zoom: int | None = None) -> None:
         """kiosk.qss (large, touch-sized controls) on the window, so it adds to the
         theme's application style sheet and survives a theme change; its point sizes
-        follow the text size, so A+ enlarges the kiosk's own large text too. Dialogs are
+        follow A+ and A− from the kiosk's configured text size, so they enlarge the
+        kiosk's own large text too. Dialogs are
         separate windows and get it when they are shown."""
         template = (resources_dir() / "styles" / "kiosk.qss").read_text(encoding="utf-8")
         sheet = Template(template).safe_substitute(asdict(self.window.theme))
-        self.kiosk_qss = scale_points(sheet, self.window.preferences.zoom if zoom is None else zoom)
+        # Sized for the kiosk's own text size: scaled by how far A+/A− moved from it.
+        zoom = self.window.preferences.zoom if zoom is None else zoom
+        self.kiosk_qss = scale_points(sheet, round(100 * zoom / self.config.text_size))
         if self.window.styleSheet() != self.kiosk_qss:
             self.window.setStyleSheet(self.kiosk_qss)
 
@@ -248,6 +251,7 @@ class KioskShell(QObject):
         reset_window(self.window, self.start_section_id, extra)
         self.visit_files.clear()
         self.apply_style()
+        self.full_screen.refit()
         self.full_screen.enforce(retry=True)
 
     # -- the administrator ---------------------------------------------------------------
