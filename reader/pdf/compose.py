@@ -118,6 +118,7 @@ class ComposedDocument:
         self._stylesheet = print_stylesheet() if stylesheet is None else stylesheet
         self._device, self._buffer = reference_device()
         self._pictures = PictureObjects(handbook.root, self.geometry.body.size())
+        self.notes_page_number = 0  # set with the other page numbers
         self.plan = plan_document(handbook, request, _labels())
         self.cover = Cover(handbook, self.plan.subject, printed_on or date.today(), self._document)
         text_parts = tuple(part for part in self.plan.parts if not part.columns_html)
@@ -181,6 +182,8 @@ class ComposedDocument:
             page += flow.page_count
         if self.glossary is not None:
             self.glossary.first_page = page - 1 if self.glossary.shares_page else page
+            page = self.glossary.first_page + self.glossary.sheet_count
+        self.notes_page_number = page if self.request.notes_page else 0
         if self.contents_doc is not None:
             self.contents_doc = self._contents_document()
 
@@ -213,6 +216,9 @@ class ComposedDocument:
             glossary = self.glossary.part
             page = self.glossary.first_page
             by_part.append((glossary.nav, [ContentsEntry(glossary.title, 1, page)]))
+        if self.request.notes_page:
+            notes = ContentsEntry(_notes_title(), 1, self.notes_page_number)
+            by_part.append(((), [notes]))
         return build_contents_document(
             QCoreApplication.translate("Pdf", "Contents"),
             with_nav_groups(by_part),
@@ -285,7 +291,7 @@ class ComposedDocument:
             hint = QCoreApplication.translate(
                 "Pdf", "Write down your questions, and the answers your care team gives."
             )
-            title = QCoreApplication.translate("Pdf", "Notes and questions")
+            title = _notes_title()
             paint_notes_page(painter, self.geometry, title, hint)
             return title
         if page.kind == "body":
@@ -316,6 +322,10 @@ class ComposedDocument:
         del writer
         buffer.close()
         return bytes(buffer.data().data())
+
+
+def _notes_title() -> str:
+    return QCoreApplication.translate("Pdf", "Notes and questions")
 
 
 def print_stylesheet() -> str:
