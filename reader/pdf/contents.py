@@ -109,4 +109,5 @@ def _contents_format(families: list[str], points: float, *, bold: bool) -> QText
     fmt.setFontPointSize(points)
     fmt.setFontWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
     fmt.setForeground(QColor(ACCENT) if bold else QColor("#1b1b1b"))
+    fmt.setFontFeatures({QFont.Tag("liga"): 0})  # "effects", not "eﬀects", when copied
     return fmt

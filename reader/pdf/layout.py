@@ -100,11 +100,13 @@ def reference_device() -> tuple[QPdfWriter, QBuffer]:
 
 
 def font_px(families: list[str], points: float, *, bold: bool = False) -> QFont:
-    """A font sized in layout units, so it scales with the painter, not the device."""
+    """A font sized in layout units, so it scales with the painter, not the device;
+    without ligatures, so the words copy and search as typed (see _without_ligatures)."""
     font = QFont()
     font.setFamilies(families)
     font.setPixelSize(round(points * POINT))
     font.setBold(bold)
+    font.setFeature(QFont.Tag("liga"), 0)
     return font
 
 
