@@ -32,6 +32,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--page-size", choices=("A4", "Letter"), default="A4", help="paper size (default A4)"
     )
+    parser.add_argument(
+        "--notes-page",
+        action="store_true",
+        help="add a last page with ruled lines for notes and questions",
+    )
 
 
 def ensure_gui_application() -> object:
@@ -52,13 +57,13 @@ def run(args: argparse.Namespace) -> int:
     ensure_gui_application()
     from reader.pdf.compose import PdfExportError, PdfRequest, PdfRequestError, export_pdf
 
-    size = args.page_size
+    size, notes = args.page_size, args.notes_page
     if args.chapter:
-        request = PdfRequest("chapter", args.chapter, (), args.glossary, size)
+        request = PdfRequest("chapter", args.chapter, (), args.glossary, size, notes)
     elif args.section:
-        request = PdfRequest("packet", None, tuple(args.section), args.glossary, size)
+        request = PdfRequest("packet", None, tuple(args.section), args.glossary, size, notes)
     else:
-        request = PdfRequest("all", page_size=size)
+        request = PdfRequest("all", page_size=size, notes_page=notes)
     from reader.pdf.language import print_language
 
     try:

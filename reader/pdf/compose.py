@@ -1,8 +1,10 @@
 """Print and PDF export: a composed, paginated printout of the handbook or part of it.
 
-`compose_document` lays out a title page, a contents page (for more than one part) and
-one part per chapter, each starting on a new page, with running headers and
-"Page N of M" footers. The same `ComposedDocument` paints onto a QPdfWriter
+`compose_document` lays out a title page, a contents page (for more than one part; on
+the title page itself when a packet's contents fit there), the parts, and optionally a
+ruled notes page, with a running header on every page after the title page and "Page N
+of M" footers. Only the whole handbook starts each chapter on a new page; smaller
+printouts run their parts on in one flow. The same `ComposedDocument` paints onto a QPdfWriter
 (`export_pdf`) or a QPrinter (printing and print preview), so the preview equals the
 PDF. No QtWidgets here: the dialog lives in reader/ui/print_dialog.py.
 
@@ -12,39 +14,27 @@ adding one would mean a runtime dependency to post-process the file.
 
 from __future__ import annotations
 
-import html
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
-from functools import cached_property
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QCoreApplication, QDate, QIODevice, QLineF, QLocale, QRectF, Qt
-from PySide6.QtGui import (
-    QColor,
-    QFontMetricsF,
-    QPagedPaintDevice,
-    QPainter,
-    QPdfWriter,
-    QPen,
-    QTextDocument,
-)
+from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QSizeF
+from PySide6.QtGui import QPagedPaintDevice, QPainter, QPdfWriter, QTextDocument
 
 from reader.handbook import Handbook
 from reader.handbook.gate import still_there
-from reader.handbook.review import parse_year_month
 from reader.paths import resources_dir
+from reader.pdf.columns import COLUMN_GAP, draw_column_slice
+from reader.pdf.contents import ContentsEntry, build_contents_document, with_nav_groups
+from reader.pdf.cover import Cover, content_height
+from reader.pdf.flows import GlossaryPages, LaidOutFlow, glossary_heading, lay_out_glossary
+from reader.pdf.furniture import paint_footer, paint_header, paint_notes_page
 from reader.pdf.layout import (
-    HEADING_FONT,
     LAYOUT_DPI,
-    MM,
-    POINT,
-    ContentsEntry,
     PageGeometry,
     PartDocument,
-    build_contents_document,
     build_part_document,
     draw_body_page,
-    font_px,
     page_layout,
     reference_device,
 )
@@ -72,8 +62,7 @@ __all__ = [
     "export_pdf",
 ]
 
-ACCENT = QColor("#12395b")
-MUTED = QColor("#555555")
+TALL = 1_000_000.0  # a page height no column reaches: the glossary is laid out as one column
 
 
 def _labels() -> dict[str, str]:
@@ -89,6 +78,8 @@ def _labels() -> dict[str, str]:
             "Pdf", "The hard words used in these pages, explained in plain language."
         ),
         "also_called": QCoreApplication.translate("Pdf", "Also called:"),
+        "full_handbook": QCoreApplication.translate("Pdf", "in the full handbook"),
+        "full_handbook_named": QCoreApplication.translate("Pdf", "“{title}” in the full handbook"),
     }
 
 
@@ -103,23 +94,12 @@ class PdfReport:
     parts: tuple[str, ...] = ()
 
 
-@dataclass
-class LaidOutPart:
-    part: Part
-    doc: QTextDocument
-    first_page: int  # 1-based page number in the whole printout
-    page_count: int
-    heading_pages: dict[str, int] = field(default_factory=dict)
-
-    def page_of(self, anchor: str) -> int:
-        return self.first_page + self.heading_pages.get(anchor, 0)
-
-
 @dataclass(frozen=True)
 class _Page:
-    kind: str  # "title" | "contents" | "body"
-    part: int  # index into parts (body pages)
-    index: int  # page within its part, or within the contents
+    kind: str  # "title" | "contents" | "body" | "glossary" | "notes"
+    flow: int = -1  # index into flows (body pages)
+    index: int = 0  # page within its flow, or within the contents
+    sheet: int = -1  # the glossary page drawn here too (a flow's last page, or its own)
 
 
 class ComposedDocument:
@@ -136,15 +116,19 @@ class ComposedDocument:
         self.handbook = handbook
         self.request = request
         self.geometry = PageGeometry.for_page_size(request.page_size)
-        self.printed_on = printed_on or date.today()
         self._stylesheet = print_stylesheet() if stylesheet is None else stylesheet
         self._device, self._buffer = reference_device()
         self._pictures = PictureObjects(handbook.root, self.geometry.body.size())
+        self.notes_page_number = 0  # set with the other page numbers
         self.plan = plan_document(handbook, request, _labels())
-        self.parts = [self._lay_out(part) for part in self.plan.parts]
-        self.has_contents = len(self.parts) > 1
-        self.title_doc = self._title_document()
-        self.contents_doc = self._contents_document() if self.has_contents else None
+        self.cover = Cover(handbook, self.plan.subject, printed_on or date.today(), self._document)
+        text_parts = tuple(part for part in self.plan.parts if not part.columns_html)
+        groups = [text_parts] if self.plan.flow and text_parts else [(p,) for p in text_parts]
+        self.flows = [self._lay_out(parts) for parts in groups]
+        columned = [part for part in self.plan.parts if part.columns_html]
+        self.glossary = self._lay_out_glossary(columned[0]) if columned else None
+        self.contents_doc = self._contents_document() if len(self.plan.parts) > 1 else None
+        self.contents_on_cover = self.plan.flow and self._contents_fit_on_cover()
         self._number_pages()
         self.pages = self._page_list()
 
@@ -156,88 +140,91 @@ class ComposedDocument:
     def title(self) -> str:
         return f"{self.handbook.title} — {self.plan.subject}"
 
+    @property
+    def parts(self) -> tuple[Part, ...]:
+        return self.plan.parts
+
+    @property
+    def review_note(self) -> str:
+        return self.cover.review_note
+
     def _document(self, html_text: str) -> QTextDocument:
         return self._part_document(html_text).doc
 
-    def _part_document(self, html_text: str) -> PartDocument:
+    def _part_document(self, html_text: str, page_size: QSizeF | None = None) -> PartDocument:
         return build_part_document(
-            html_text, self._stylesheet, self.geometry, self._device, self._pictures
+            html_text, self._stylesheet, self.geometry, self._device, self._pictures, page_size
         )
 
-    def _lay_out(self, part: Part) -> LaidOutPart:
-        laid = self._part_document(part.html)
-        pages = max(1, laid.doc.pageCount())
-        return LaidOutPart(part, laid.doc, 0, pages, laid.anchor_pages())
+    def _lay_out(self, parts: tuple[Part, ...]) -> LaidOutFlow:
+        laid = self._part_document("\n".join(part.html for part in parts))
+        return LaidOutFlow(parts, laid.doc, max(1, laid.doc.pageCount()), laid.anchor_tops())
+
+    def _lay_out_glossary(self, part: Part) -> GlossaryPages:
+        heading = self._document(glossary_heading(part, self.plan.flow))
+        width = (self.geometry.body.width() - COLUMN_GAP) / 2
+        entries = self._part_document(part.columns_html, QSizeF(width, TALL))
+        after = self.flows[-1] if self.plan.flow and self.flows else None
+        return lay_out_glossary(part, heading, entries, width, self.geometry, after)
+
+    def _contents_fit_on_cover(self) -> bool:
+        """A packet's contents go on its title page when they fit under the title."""
+        if self.contents_doc is None or self.contents_doc.pageCount() > 1:
+            return False
+        return content_height(self.contents_doc) <= self.cover.contents_room(self.geometry)
 
     def _number_pages(self) -> None:
-        """Give each part its first page; the contents length does not depend on them."""
-        contents_pages = self.contents_doc.pageCount() if self.contents_doc else 0
-        page = 2 + contents_pages
-        for laid in self.parts:
-            laid.first_page = page
-            page += laid.page_count
+        """Give each flow its first page; the contents length does not depend on them."""
+        page = 2
+        if self.contents_doc is not None and not self.contents_on_cover:
+            page += self.contents_doc.pageCount()
+        for flow in self.flows:
+            flow.first_page = page
+            page += flow.page_count
+        if self.glossary is not None:
+            self.glossary.first_page = page - 1 if self.glossary.shares_page else page
+            page = self.glossary.first_page + self.glossary.sheet_count
+        self.notes_page_number = page if self.request.notes_page else 0
         if self.contents_doc is not None:
             self.contents_doc = self._contents_document()
-            assert self.contents_doc.pageCount() == contents_pages
 
     def _page_list(self) -> list[_Page]:
-        pages = [_Page("title", -1, 0)]
-        if self.contents_doc is not None:
-            pages += [_Page("contents", -1, i) for i in range(self.contents_doc.pageCount())]
-        for number, laid in enumerate(self.parts):
-            pages += [_Page("body", number, i) for i in range(laid.page_count)]
+        pages = [_Page("title")]
+        if self.contents_doc is not None and not self.contents_on_cover:
+            pages += [_Page("contents", index=i) for i in range(self.contents_doc.pageCount())]
+        for number, flow in enumerate(self.flows):
+            pages += [_Page("body", number, i) for i in range(flow.page_count)]
+        if self.glossary is not None:
+            sheets = range(self.glossary.sheet_count)
+            if self.glossary.shares_page:
+                pages[-1] = _Page("body", pages[-1].flow, pages[-1].index, 0)
+                sheets = range(1, self.glossary.sheet_count)
+            pages += [_Page("glossary", sheet=sheet) for sheet in sheets]
+        if self.request.notes_page:
+            pages.append(_Page("notes"))
         return pages
 
-    def _title_document(self) -> QTextDocument:
-        hb = self.handbook
-        rows = [f'<p class="title-rule">&nbsp;</p><h1 class="title">{html.escape(hb.title)}</h1>']
-        if hb.subtitle:
-            rows.append(f'<p class="subtitle">{html.escape(hb.subtitle)}</p>')
-        rows.append(f'<p class="subject">{html.escape(self.plan.subject)}</p>')
-        edition = " · ".join(x for x in (hb.edition, hb.date) if x)
-        if edition:
-            rows.append(f'<p class="edition">{html.escape(edition)}</p>')
-        if self.review_note:
-            rows.append(f'<p class="edition">{html.escape(self.review_note)}</p>')
-        return self._document("\n".join(rows))
-
-    @cached_property
-    def review_note(self) -> str:
-        """ "Reviewed December 2026: check with your care team", on the title page and
-        every page's footer, since printed pages outlive the facts they carry."""
-        month = parse_year_month(self.handbook.reviewed)
-        if month is None:
-            return ""
-        day = QDate(month[0], month[1], 1)
-        when = QLocale(self.handbook.language).toString(day, "MMMM yyyy")
-        note = QCoreApplication.translate("Pdf", "Reviewed {month}: check with your care team")
-        return note.format(month=when)
-
-    def _title_footer_document(self) -> QTextDocument:
-        rows = []
-        if self.handbook.source:
-            source = QCoreApplication.translate("Pdf", "Source: {source}").format(
-                source=self.handbook.source
-            )
-            rows.append(f'<p class="source">{html.escape(source)}</p>')
-        printed = QCoreApplication.translate("Pdf", "Printed on {date}").format(
-            date=self.printed_date()
-        )
-        rows.append(f'<p class="printed">{html.escape(printed)}</p>')
-        return self._document("\n".join(rows))
-
-    def printed_date(self) -> str:
-        day = QDate(self.printed_on.year, self.printed_on.month, self.printed_on.day)
-        return QLocale(self.handbook.language).toString(day, QLocale.FormatType.LongFormat)
-
     def _contents_document(self) -> QTextDocument:
-        entries = [
-            ContentsEntry(heading.title, heading.level, laid.page_of(heading.anchor))
-            for laid in self.parts
-            for heading in laid.part.headings
+        by_part = [
+            (
+                part.nav,
+                [ContentsEntry(h.title, h.level, flow.page_of(h.anchor)) for h in part.headings],
+            )
+            for flow in self.flows
+            for part in flow.parts
         ]
+        if self.glossary is not None:
+            glossary = self.glossary.part
+            page = self.glossary.first_page
+            by_part.append((glossary.nav, [ContentsEntry(glossary.title, 1, page)]))
+        if self.request.notes_page:
+            notes = ContentsEntry(_notes_title(), 1, self.notes_page_number)
+            by_part.append(((), [notes]))
         return build_contents_document(
-            QCoreApplication.translate("Pdf", "Contents"), entries, self.geometry, self._device
+            QCoreApplication.translate("Pdf", "Contents"),
+            with_nav_groups(by_part),
+            self.geometry,
+            self._device,
         )
 
     def paint(self, device: QPagedPaintDevice, pages: range | None = None) -> None:
@@ -274,76 +261,54 @@ class ComposedDocument:
         return scale * fit if fit < 0.98 else scale
 
     def paint_page(self, painter: QPainter, number: int) -> None:
-        """Paint one 1-based page in layout units."""
+        """Paint one 1-based page in layout units. The body goes first, so that a page's
+        text (as a PDF reader copies it) starts with the page's own words."""
         page = self.pages[number - 1]
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if page.kind == "title":
-            self._paint_title(painter)
+            self.cover.paint(painter, self.geometry, self.contents_doc_on_cover)
             return
+        header = self._paint_body(painter, page)
+        if page.sheet >= 0 and self.glossary is not None:
+            self._paint_glossary(painter, self.glossary, page.sheet)
+            header = header or self.glossary.part.title
+        paint_header(painter, self.geometry, self.handbook.title, header)
+        page_text = QCoreApplication.translate("Pdf", "Page {n} of {m}").format(
+            n=number, m=self.page_count
+        )
+        paint_footer(painter, self.geometry, self.review_note, page_text)
+
+    @property
+    def contents_doc_on_cover(self) -> QTextDocument | None:
+        return self.contents_doc if self.contents_on_cover else None
+
+    def _paint_body(self, painter: QPainter, page: _Page) -> str:
+        """Paint a page's own text; its running header ("" for a glossary page)."""
         if page.kind == "contents":
             assert self.contents_doc is not None
             draw_body_page(painter, self.contents_doc, page.index, self.geometry.body)
-            if page.index > 0:
-                self._paint_header(painter, QCoreApplication.translate("Pdf", "Contents"))
-        else:
-            laid = self.parts[page.part]
-            draw_body_page(painter, laid.doc, page.index, self.geometry.body)
-            if page.index > 0:
-                self._paint_header(painter, laid.part.title)
-        self._paint_footer(painter, number)
+            return QCoreApplication.translate("Pdf", "Contents")
+        if page.kind == "notes":
+            hint = QCoreApplication.translate(
+                "Pdf", "Write down your questions, and the answers your care team gives."
+            )
+            title = _notes_title()
+            paint_notes_page(painter, self.geometry, title, hint)
+            return title
+        if page.kind == "body":
+            flow = self.flows[page.flow]
+            draw_body_page(painter, flow.doc, page.index, self.geometry.body)
+            return flow.title_at(page.index)
+        return ""
 
-    def _paint_title(self, painter: QPainter) -> None:
+    def _paint_glossary(self, painter: QPainter, glossary: GlossaryPages, sheet: int) -> None:
         body = self.geometry.body
-        top = body.top() + body.height() * 0.22
-        area = QRectF(body.left(), top, body.width(), body.bottom() - top)
-        draw_body_page(painter, self.title_doc, 0, area)
-        footer = self._title_footer_document()
-        height = content_height(footer)
-        area = QRectF(body.left(), body.bottom() - height, body.width(), height)
-        painter.save()
-        painter.setPen(QPen(ACCENT, 0.6 * POINT))
-        rule_y = area.top() - 4 * MM
-        painter.drawLine(QLineF(area.left(), rule_y, area.right(), rule_y))
-        painter.restore()
-        draw_body_page(painter, footer, 0, area)
-
-    def _paint_header(self, painter: QPainter, part_title: str) -> None:
-        geometry = self.geometry
-        body = geometry.body
-        font = font_px(HEADING_FONT, 8.5)
-        metrics = QFontMetricsF(font)
-        half = body.width() / 2 - 4 * MM
-        left = metrics.elidedText(self.handbook.title, Qt.TextElideMode.ElideRight, half)
-        right = metrics.elidedText(part_title, Qt.TextElideMode.ElideRight, half)
-        line = QRectF(body.left(), geometry.header_top, body.width(), metrics.height())
-        painter.save()
-        painter.setFont(font)
-        painter.setPen(MUTED)
-        painter.drawText(line, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), left)
-        painter.setPen(ACCENT)
-        painter.drawText(line, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop), right)
-        painter.setPen(QPen(QColor("#9aa7b3"), 0.5 * POINT))
-        rule_y = geometry.header_rule
-        painter.drawLine(QLineF(body.left(), rule_y, body.right(), rule_y))
-        painter.restore()
-
-    def _paint_footer(self, painter: QPainter, number: int) -> None:
-        geometry = self.geometry
-        font = font_px(HEADING_FONT, 9)
-        text = QCoreApplication.translate("Pdf", "Page {n} of {m}").format(
-            n=number, m=self.page_count
-        )
-        line = QRectF(geometry.body.left(), geometry.footer_top, geometry.body.width(), 12 * POINT)
-        top = Qt.AlignmentFlag.AlignTop
-        painter.save()
-        painter.setFont(font)
-        painter.setPen(MUTED)
-        if self.review_note:
-            painter.drawText(line, int(Qt.AlignmentFlag.AlignLeft | top), self.review_note)
-            painter.drawText(line, int(Qt.AlignmentFlag.AlignRight | top), text)
-        else:
-            painter.drawText(line, int(Qt.AlignmentFlag.AlignHCenter | top), text)
-        painter.restore()
+        if sheet == 0:
+            area = body.adjusted(0, glossary.start_y, 0, 0)
+            draw_body_page(painter, glossary.heading, 0, area)
+        for piece in glossary.slices:
+            if piece.sheet == sheet:
+                draw_column_slice(painter, glossary.entries, piece, body, glossary.column_width)
 
     def to_pdf_bytes(self) -> bytes:
         """The whole printout as PDF bytes (kept in memory so writing can fail cleanly)."""
@@ -360,10 +325,8 @@ class ComposedDocument:
         return bytes(buffer.data().data())
 
 
-def content_height(doc: QTextDocument) -> float:
-    """How tall the text of a one-page document is (its page is taller)."""
-    last = doc.lastBlock()
-    return doc.documentLayout().blockBoundingRect(last).bottom()
+def _notes_title() -> str:
+    return QCoreApplication.translate("Pdf", "Notes and questions")
 
 
 def print_stylesheet() -> str:
@@ -405,5 +368,5 @@ def export_pdf(
         path=out,
         page_size=request.page_size,
         size_bytes=len(data),
-        parts=tuple(p.part.id for p in document.parts),
+        parts=tuple(part.id for part in document.parts),
     )

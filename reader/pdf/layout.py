@@ -29,17 +29,14 @@ from PySide6.QtGui import (
     QPalette,
     QPdfWriter,
     QTextBlock,
-    QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
     QTextFormat,
-    QTextOption,
     QTextTable,
 )
 
 from reader.pdf.pictures import (
-    CSS_PX,
     LAYOUT_DPI,
     PICTURE_HEIGHT,
     PICTURE_KEY,
@@ -55,7 +52,6 @@ MM = LAYOUT_DPI / 25.4  # layout units per millimetre
 KEEP_LINES = 3  # a heading needs this many lines of what follows on its page
 MAX_MOVABLE_LINES = 8  # longer paragraphs may leave a single line behind
 NEAR_PAGE_TOP = 40 * POINT
-CONTENTS_INDENT = 16  # CSS pixels per level below a chapter
 
 BODY_FONT = ["DejaVu Serif", "Georgia", "Times New Roman", "serif"]
 HEADING_FONT = ["DejaVu Sans", "Segoe UI", "Helvetica", "Arial", "sans-serif"]
@@ -82,7 +78,7 @@ class PageGeometry:
     def for_page_size(cls, name: str) -> PageGeometry:
         points = qpage_size(name).size(QPageSize.Unit.Point)
         paper = QSizeF(points.width() * POINT, points.height() * POINT)
-        left, right, top, bottom = 24 * MM, 24 * MM, 26 * MM, 24 * MM
+        left, right, top, bottom = 21 * MM, 21 * MM, 26 * MM, 24 * MM
         body = QRectF(left, top, paper.width() - left - right, paper.height() - top - bottom)
         return cls(
             page_size=name,
@@ -104,11 +100,13 @@ def reference_device() -> tuple[QPdfWriter, QBuffer]:
 
 
 def font_px(families: list[str], points: float, *, bold: bool = False) -> QFont:
-    """A font sized in layout units, so it scales with the painter, not the device."""
+    """A font sized in layout units, so it scales with the painter, not the device;
+    without ligatures, so the words copy and search as typed (see _without_ligatures)."""
     font = QFont()
     font.setFamilies(families)
     font.setPixelSize(round(points * POINT))
     font.setBold(bold)
+    font.setFeature(QFont.Tag("liga"), 0)
     return font
 
 
@@ -122,11 +120,15 @@ class PartDocument:
     def anchor_pages(self) -> dict[str, int]:
         """The page (0-based, within this part) where each element with an id starts."""
         page_height = self.doc.pageSize().height()
-        pages: dict[str, int] = {}
+        return {name: _page_of(top, page_height) for name, top in self.anchor_tops().items()}
+
+    def anchor_tops(self) -> dict[str, float]:
+        """Where each element with an id starts, in document coordinates."""
+        tops: dict[str, float] = {}
         for name, number in self.anchor_blocks.items():
-            tops = _line_tops(self.doc.findBlockByNumber(number))
-            pages[name] = _page_of(tops[0], page_height) if tops else 0
-        return pages
+            lines = _line_tops(self.doc.findBlockByNumber(number))
+            tops[name] = lines[0] if lines else 0.0
+        return tops
 
 
 def build_part_document(
@@ -135,8 +137,10 @@ def build_part_document(
     geometry: PageGeometry,
     device: QPdfWriter,
     pictures: PictureObjects,
+    page_size: QSizeF | None = None,
 ) -> PartDocument:
-    """A paginated document for one part, pictures swapped in, headings kept with text."""
+    """A paginated document for one part (or several in a row), pictures swapped in,
+    headings kept with their text. `page_size` defaults to the page's body."""
     doc = QTextDocument()
     doc.documentLayout().setPaintDevice(device)
     doc.documentLayout().registerHandler(PICTURE_OBJECT, pictures)
@@ -148,66 +152,15 @@ def build_part_document(
     doc.setDefaultStyleSheet(stylesheet)
     doc.setHtml(html)
     anchors = _take_anchors(doc)
+    _stylesheet_heading_sizes(doc)
     _without_ligatures(doc)
     _swap_in_pictures(doc, pictures)
-    doc.setPageSize(geometry.body.size())
+    doc.setPageSize(page_size or geometry.body.size())
     doc.pageCount()  # lays out the whole document now (Qt otherwise lays out lazily)
     if keep_together(doc) or _has_unlaid_blocks(doc):
         doc.markContentsDirty(0, doc.characterCount())
         doc.pageCount()
     return PartDocument(doc, anchors)
-
-
-@dataclass(frozen=True)
-class ContentsEntry:
-    title: str
-    level: int
-    page: int
-
-
-def build_contents_document(
-    heading: str, entries: list[ContentsEntry], geometry: PageGeometry, device: QPdfWriter
-) -> QTextDocument:
-    """The contents: one paragraph per entry, its page number on a right tab stop.
-    Built with a cursor rather than as an HTML table, which Qt lays out and paints in
-    time that grows much faster than the number of rows (4,800 rows at 100x)."""
-    doc = QTextDocument()
-    doc.documentLayout().setPaintDevice(device)
-    doc.setDocumentMargin(0)
-    right_edge = geometry.body.width() / CSS_PX  # Qt takes tab stops in CSS pixels
-    cursor = QTextCursor(doc)
-    title_block = QTextBlockFormat()
-    title_block.setHeadingLevel(1)
-    title_block.setBottomMargin(10)
-    cursor.setBlockFormat(title_block)
-    cursor.insertText(heading, _contents_format(HEADING_FONT, 21, bold=True))
-    for entry in entries:
-        block = QTextBlockFormat()
-        indent = 0 if entry.level <= 1 else CONTENTS_INDENT * (entry.level - 1)
-        stop = QTextOption.Tab(right_edge - indent, QTextOption.TabType.RightTab)
-        block.setTabPositions([stop])  # in CSS px, from the block's own left margin
-        block.setLeftMargin(indent * CSS_PX)  # Qt takes a block's left margin in device units
-        if entry.level <= 1:
-            block.setTopMargin(11)
-            block.setBottomMargin(2)
-            fmt = _contents_format(HEADING_FONT, 11, bold=True)
-        else:
-            block.setBottomMargin(1)
-            fmt = _contents_format(BODY_FONT, 10, bold=False)
-        cursor.insertBlock(block, fmt)
-        cursor.insertText(f"{entry.title}\t{entry.page}", fmt)
-    doc.setPageSize(geometry.body.size())
-    doc.pageCount()
-    return doc
-
-
-def _contents_format(families: list[str], points: float, *, bold: bool) -> QTextCharFormat:
-    fmt = QTextCharFormat()
-    fmt.setFontFamilies(families)
-    fmt.setFontPointSize(points)
-    fmt.setFontWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
-    fmt.setForeground(QColor("#12395b") if bold else QColor("#1b1b1b"))
-    return fmt
 
 
 def _take_anchors(doc: QTextDocument) -> dict[str, int]:
@@ -237,6 +190,27 @@ def _take_anchors(doc: QTextDocument) -> dict[str, int]:
             iterator += 1
         block = block.next()
     return anchors
+
+
+def _stylesheet_heading_sizes(doc: QTextDocument) -> None:
+    """Headings at the size the print stylesheet gives them: Qt keeps its own "h1 is
+    twice the body" size step on top of the stylesheet's point size, and the step wins."""
+    cursor = QTextCursor(doc)
+    block = doc.begin()
+    while block.isValid():
+        if _is_heading(block):
+            iterator = block.begin()
+            while not iterator.atEnd():
+                fragment = iterator.fragment()
+                fmt = fragment.charFormat()
+                if fmt.hasProperty(QTextFormat.Property.FontPointSize):
+                    fmt.clearProperty(QTextFormat.Property.FontSizeAdjustment)
+                    cursor.setPosition(fragment.position())
+                    end = fragment.position() + fragment.length()
+                    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+                    cursor.setCharFormat(fmt)
+                iterator += 1
+        block = block.next()
 
 
 def _without_ligatures(doc: QTextDocument) -> None:
@@ -312,8 +286,8 @@ def _page_of(y: float, page_height: float) -> int:
 def keep_together(doc: QTextDocument, keep_lines: int = KEEP_LINES) -> int:
     """Page-break fixes, in reading order. A heading (with any headings right above it)
     moves to the next page when fewer than `keep_lines` lines of what follows fit under
-    it; a short paragraph that would leave one line alone on either page moves whole.
-    Returns how many blocks were moved."""
+    it (a heading is never the last thing on a page); a short paragraph that would
+    leave one line alone on either page moves whole. Returns how many blocks moved."""
     page_height = doc.pageSize().height()
     layout = doc.documentLayout()
     moved = 0
@@ -326,7 +300,7 @@ def keep_together(doc: QTextDocument, keep_lines: int = KEEP_LINES) -> int:
             continue
         layout.blockBoundingRect(block)  # lays out up to here
         target: QTextBlock | None = None
-        if _in_table(block):
+        if _in_table(block):  # a cell's lines are placed within its cell, not the page
             target = None
         elif chain and _stranded(chain, block, page_height, keep_lines):
             target = chain[0]
@@ -386,12 +360,18 @@ def _lonely_line(block: QTextBlock, page_height: float) -> bool:
 def draw_body_page(painter: QPainter, doc: QTextDocument, index: int, body: QRectF) -> None:
     """Paint page `index` of a paginated document into the body rectangle."""
     page_height = doc.pageSize().height()
+    source = QRectF(0, index * page_height, body.width(), page_height)
+    draw_region(painter, doc, source, body.topLeft())
+
+
+def draw_region(painter: QPainter, doc: QTextDocument, source: QRectF, at: QPointF) -> None:
+    """Paint the `source` rectangle of a laid-out document with its top left at `at`."""
     painter.save()
-    painter.translate(body.topLeft())
-    painter.setClipRect(QRectF(QPointF(0, 0), body.size()))
-    painter.translate(0, -index * page_height)
+    painter.translate(at)
+    painter.setClipRect(QRectF(QPointF(0, 0), source.size()))
+    painter.translate(-source.left(), -source.top())
     context = QAbstractTextDocumentLayout.PaintContext()
-    context.clip = QRectF(0, index * page_height, body.width(), page_height)
+    context.clip = source
     palette = QPalette()
     palette.setColor(QPalette.ColorRole.Text, QColor("#1b1b1b"))
     context.palette = palette

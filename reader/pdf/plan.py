@@ -16,14 +16,13 @@ from reader.content.render import LinkContext, anchored_markdown, markdown_to_ht
 from reader.content.term_uses import terms_in_sections
 from reader.handbook import Chapter, Handbook, Section
 from reader.handbook.glossary import Term
+from reader.pdf.links import PrintedSections, print_html
 
 SCOPES = ("all", "chapter", "sections", "packet")
 CONTENTS_LEVEL = 2  # whole chapters list their `##` sections; packets list every section
 PAGE_SIZES = ("A4", "Letter")
 
-_LINK = re.compile(r"<a\b([^>]*)>(.*?)</a>", re.DOTALL)
-_HREF = re.compile(r'\bhref="([^"]*)"')
-_TAG = re.compile(r"<[^>]+>")
+_ID = re.compile(r'(<[A-Za-z][^>]*?\bid=")')
 
 
 class PdfExportError(Exception):
@@ -47,6 +46,7 @@ class PdfRequest:
     section_ids: tuple[str, ...] = ()
     include_glossary: bool = False
     page_size: str = "A4"
+    notes_page: bool = False  # a last page with ruled lines for the reader's own notes
 
 
 @dataclass(frozen=True)
@@ -60,21 +60,34 @@ class TocHeading:
 
 @dataclass(frozen=True)
 class Part:
-    """One unit that starts on a new page and names the running header."""
+    """One chapter-like unit: it names the running header while it is on the page.
+
+    `nav` holds the nav sections (MkDocs) the chapter sits in, for the contents.
+    `columns_html` is text set in two columns after `html` (the glossary's entries);
+    `keep_whole` names the elements there that each start an entry never split.
+    """
 
     id: str
     title: str
     html: str
     headings: tuple[TocHeading, ...]
     is_glossary: bool = False
+    nav: tuple[str, ...] = ()
+    keep_whole: tuple[str, ...] = ()
+    columns_html: str = ""
 
 
 @dataclass(frozen=True)
 class Plan:
-    """Everything to print: a subject line for the title page and the parts in order."""
+    """Everything to print: a subject line for the title page and the parts in order.
+
+    Only the whole handbook starts each part on a new page; in anything smaller the parts
+    follow one another (`flow`), so a packet of two short sections is not four pages.
+    """
 
     subject: str
     parts: tuple[Part, ...]
+    flow: bool = False
 
 
 def validate(handbook: Handbook, request: PdfRequest) -> None:
@@ -103,19 +116,22 @@ def plan_document(handbook: Handbook, request: PdfRequest, labels: dict[str, str
         parts = [_chapter_part(handbook, c, contexts) for c in handbook.reading_chapters]
         if handbook.glossary.terms:
             parts.append(_glossary_part(handbook.glossary.terms, labels, whole=True))
-        return Plan(labels["all"], tuple(parts))
+        return Plan(labels["all"], _namespaced(parts))
     if request.scope == "chapter":
         chapter = handbook.chapter(request.chapter_id or "")
         assert chapter is not None
         if handbook.is_glossary(chapter):
-            return Plan(chapter.title, (_glossary_part(handbook.glossary.terms, labels, True),))
-        parts = [_chapter_part(handbook, chapter, LinkContexts(handbook))]
+            glossary = _glossary_part(handbook.glossary.terms, labels, True)
+            return Plan(chapter.title, _namespaced([glossary]), flow=True)
         section_ids = [s.id for s in chapter.sections]
+        printed = PrintedSections.of(handbook, section_ids, labels)
+        parts = [_chapter_part(handbook, chapter, LinkContexts(handbook), printed)]
         subject = chapter.title
     else:
         sections = picked_sections(handbook, request.section_ids)
-        parts = _section_parts(handbook, sections)
         section_ids = [s.id for s in sections]
+        printed = PrintedSections.of(handbook, section_ids, labels)
+        parts = _section_parts(handbook, sections, printed)
         if request.scope == "packet":
             subject = labels["packet"]
         elif len(sections) == 1:
@@ -126,7 +142,25 @@ def plan_document(handbook: Handbook, request: PdfRequest, labels: dict[str, str
         terms = terms_in_sections(handbook, section_ids)
         if terms:
             parts.append(_glossary_part(tuple(terms), labels, whole=False))
-    return Plan(subject, tuple(parts))
+    return Plan(subject, _namespaced(parts), flow=True)
+
+
+def _namespaced(parts: list[Part]) -> tuple[Part, ...]:
+    """Each part's element ids prefixed with its number, so parts laid out in one flow
+    (where every chapter has its own "top") still find their own headings."""
+    named = []
+    for number, part in enumerate(parts):
+        prefix = f"p{number}-"
+        named.append(
+            replace(
+                part,
+                html=_ID.sub(rf"\g<1>{prefix}", part.html),
+                columns_html=_ID.sub(rf"\g<1>{prefix}", part.columns_html),
+                headings=tuple(replace(h, anchor=prefix + h.anchor) for h in part.headings),
+                keep_whole=tuple(prefix + anchor for anchor in part.keep_whole),
+            )
+        )
+    return tuple(named)
 
 
 def picked_sections(handbook: Handbook, section_ids: tuple[str, ...]) -> list[Section]:
@@ -148,68 +182,80 @@ class LinkContexts:
         return replace(self._base, chapter_id=chapter.id, chapter_dir=chapter.path.parent)
 
 
-def _chapter_part(handbook: Handbook, chapter: Chapter, contexts: LinkContexts) -> Part:
-    body = print_html(markdown_to_html(anchored_markdown(chapter), contexts.for_chapter(chapter)))
+def _chapter_part(
+    handbook: Handbook,
+    chapter: Chapter,
+    contexts: LinkContexts,
+    printed: PrintedSections | None = None,
+) -> Part:
+    fragment = markdown_to_html(anchored_markdown(chapter), contexts.for_chapter(chapter))
+    body = print_html(fragment, printed)
     headings = [TocHeading("top", chapter.title, 1)]
     headings += [
         TocHeading(s.anchor, s.title, s.level)
         for s in chapter.sections[1:]
         if s.level <= CONTENTS_LEVEL
     ]
-    return Part(chapter.id, chapter.title, body, tuple(headings))
+    return Part(chapter.id, chapter.title, body, tuple(headings), nav=chapter.part)
 
 
-def _section_parts(handbook: Handbook, sections: list[Section]) -> list[Part]:
-    """One part per chapter that has picked sections: its title, then those sections."""
+def _section_parts(
+    handbook: Handbook, sections: list[Section], printed: PrintedSections
+) -> list[Part]:
+    """One part per chapter that has picked sections: its title, then those sections.
+    Without the chapter's opening text, its title is a small line over the sections
+    (a "kicker"): the sections' own headings are what the reader looks for."""
     parts: list[Part] = []
     by_chapter: dict[str, list[Section]] = {}
     for section in sections:
         by_chapter.setdefault(section.chapter_id, []).append(section)
-    for chapter_id, picked in by_chapter.items():
+    for number, (chapter_id, picked) in enumerate(by_chapter.items()):
         chapter = handbook.chapter(chapter_id)
         assert chapter is not None
         context = LinkContext.for_chapter(handbook, chapter)
-        pieces = [f"# {chapter.title} {{#top}}"]
+        look = "chapter" if any(s.level == 1 for s in picked) else "kicker"
+        look += "-next" if number else ""
+        pieces = [f"# {chapter.title} {{#top .{look}}}"]
         for section in picked:
             if section.level > 1:
                 pieces.append(f"{'#' * section.level} {section.title} {{#{section.anchor}}}")
             pieces.append(section.markdown)
-        body = print_html(markdown_to_html("\n\n".join(pieces), context))
+        body = print_html(markdown_to_html("\n\n".join(pieces), context), printed)
         headings = [TocHeading("top", chapter.title, 1)]
         headings += [TocHeading(s.anchor, s.title, s.level) for s in picked if s.level > 1]
-        parts.append(Part(chapter.id, chapter.title, body, tuple(headings)))
+        parts.append(Part(chapter.id, chapter.title, body, tuple(headings), nav=chapter.part))
     return parts
 
 
 def _glossary_part(terms: tuple[Term, ...], labels: dict[str, str], whole: bool) -> Part:
-    """A compact glossary: each term a small heading (kept with its definition)."""
+    """A compact glossary in two columns: each entry one paragraph (the term in bold,
+    then what it means and what else it is called), never split across columns."""
     title = labels["glossary"]
     intro = labels["glossary_intro_all"] if whole else labels["glossary_intro_packet"]
-    rows = [f'<h1 id="top">{html.escape(title)}</h1>', f'<p class="intro">{html.escape(intro)}</p>']
+    heading = f'<h1 id="top">{html.escape(title)}</h1>\n<p class="intro">{html.escape(intro)}</p>'
+    rows = []
     for term in terms:
-        rows.append(f'<h4 class="term" id="{term.slug}">{html.escape(term.term)}</h4>')
-        definition = print_html(markdown_to_html(term.definition))
-        rows.append(f'<div class="definition">{definition}</div>')
+        head = f'<span class="term">{html.escape(term.term)}</span>'
+        also = ""
         if term.aliases:
-            also = html.escape(", ".join(term.aliases))
-            rows.append(f'<p class="also">{html.escape(labels["also_called"])} {also}</p>')
-    return Part("glossary", title, "\n".join(rows), (TocHeading("top", title, 1),), True)
+            names = html.escape(", ".join(term.aliases))
+            also = f' <span class="also">{html.escape(labels["also_called"])} {names}</span>'
+        definition = print_html(markdown_to_html(term.definition)).strip()
+        inner = _single_paragraph(definition)
+        if inner is not None:
+            rows.append(f'<p class="entry" id="{term.slug}">{head}&#8194;{inner}{also}</p>')
+        else:  # several paragraphs or a list: the term heads them, kept together
+            rows.append(f'<p class="entry" id="{term.slug}">{head}</p>')
+            rows.append(f'<div class="definition">{definition}</div>')
+            if also:
+                rows.append(f'<p class="entry">{also.strip()}</p>')
+    keep = tuple(term.slug for term in terms)
+    toc = (TocHeading("top", title, 1),)
+    return Part("glossary", title, heading, toc, True, (), keep, "\n".join(rows))
 
 
-def print_html(fragment: str) -> str:
-    """Links made fit for paper: in-app links become plain text, web links show their
-    address after the text (a reader at home cannot click paper)."""
-    return _LINK.sub(_paper_link, fragment)
-
-
-def _paper_link(match: re.Match[str]) -> str:
-    attributes, text = match.group(1), match.group(2)
-    href_match = _HREF.search(attributes)
-    href = html.unescape(href_match.group(1)) if href_match else ""
-    if not href.lower().startswith(("http:", "https:", "mailto:")):
-        return f"<span>{text}</span>"
-    shown = href.removeprefix("mailto:")
-    plain = html.unescape(_TAG.sub("", text)).strip()
-    if plain.rstrip("/") == shown.rstrip("/") or plain == href:
-        return f'<span class="url">{text}</span>'
-    return f'{text} <span class="url">({html.escape(shown)})</span>'
+def _single_paragraph(fragment: str) -> str | None:
+    """The inside of a fragment that is one plain paragraph, else None."""
+    if fragment.startswith("<p>") and fragment.endswith("</p>") and fragment.count("<p") == 1:
+        return fragment[3:-4]
+    return None

@@ -35,16 +35,13 @@ from PySide6.QtWidgets import (
 
 from reader.handbook import Handbook
 from reader.pdf.compose import ComposedDocument, PdfExportError, PdfRequest, compose_document
+from reader.pdf.defaults import default_page_size, page_size_name
 from reader.pdf.layout import page_layout
 
+__all__ = ["PrintDialog", "default_page_size"]
+
 SECTION_ID_ROLE = Qt.ItemDataRole.UserRole
-LETTER_TERRITORIES = {QLocale.Country.UnitedStates, QLocale.Country.Canada}
 SCOPES = ("section", "chapter", "all", "packet")
-
-
-def default_page_size(locale: QLocale) -> str:
-    """Letter where Letter paper is the norm (US, Canada), A4 elsewhere."""
-    return "Letter" if locale.territory() in LETTER_TERRITORIES else "A4"
 
 
 class PrintDialog(QDialog):
@@ -76,7 +73,9 @@ class PrintDialog(QDialog):
         self.setObjectName("printDialog")
         self.setWindowTitle(self.tr("Export PDF / Print"))
         self.setAccessibleName(self.tr("Export PDF or print"))
-        self._build(bookmarked, default_page_size(locale or QLocale()))
+        # The system's country, not the interface language: a Spanish interface in
+        # Mexico still prints on Letter, an English one in Spain on A4.
+        self._build(bookmarked, default_page_size(locale or QLocale.system()))
         self._scope_changed()
 
     # -- building -----------------------------------------------------------------
@@ -94,6 +93,12 @@ class PrintDialog(QDialog):
         self._named(self.glossary_check, "glossaryCheck", self.tr("Include a glossary"))
         self.glossary_check.setChecked(True)
         layout.addWidget(self.glossary_check)
+        self.notes_check = QCheckBox(self.tr("Add a page for notes and questions"))
+        self._named(self.notes_check, "notesPageCheck", self.tr("Add a notes page"))
+        self.notes_check.setToolTip(
+            self.tr("A last page with ruled lines, to write down questions for the care team")
+        )
+        layout.addWidget(self.notes_check)
         form = QFormLayout()
         self.page_size_combo = QComboBox()
         self._named(self.page_size_combo, "pageSizeCombo", self.tr("Paper size"))
@@ -229,15 +234,17 @@ class PrintDialog(QDialog):
         scope = self.scope()
         size = str(self.page_size_combo.currentData())
         glossary = self.glossary_check.isChecked()
+        notes = self.notes_check.isChecked()
         if scope == "all":
-            return PdfRequest("all", page_size=size)
+            return PdfRequest("all", page_size=size, notes_page=notes)
         if scope == "chapter":
             chapter = self.handbook.chapter_of(self.current_section_id)
             chapter_id = chapter.id if chapter else self.current_section_id
-            return PdfRequest("chapter", chapter_id, (), glossary, size)
+            return PdfRequest("chapter", chapter_id, (), glossary, size, notes)
         if scope == "packet":
-            return PdfRequest("packet", None, tuple(self.picked_section_ids()), glossary, size)
-        return PdfRequest("sections", None, (self.current_section_id,), glossary, size)
+            picked = tuple(self.picked_section_ids())
+            return PdfRequest("packet", None, picked, glossary, size, notes)
+        return PdfRequest("sections", None, (self.current_section_id,), glossary, size, notes)
 
     def _scope_changed(self) -> None:
         packet = self.scope() == "packet"
@@ -302,9 +309,21 @@ class PrintDialog(QDialog):
         chooser = QPrintDialog(printer, self)
         chooser.setObjectName("systemPrintDialog")
         if chooser.exec() == QDialog.DialogCode.Accepted:
+            document = self.for_printer_paper(document, printer) or document
             count = self.print_to(printer, document)
             if count:
                 self.show_result(self.tr("Sent %n page(s) to the printer.", "", count))
+
+    def for_printer_paper(
+        self, document: ComposedDocument, printer: QPrinter
+    ) -> ComposedDocument | None:
+        """The printout laid out again for the paper chosen in the printer's dialog, when
+        that is the other size we lay out for (A4 or Letter); None when nothing changes."""
+        chosen = page_size_name(printer.pageLayout().pageSize())
+        if chosen is None or chosen == document.request.page_size:
+            return None
+        self.page_size_combo.setCurrentIndex(self.page_size_combo.findData(chosen))
+        return self.compose()
 
     def open_preview(self) -> QPrintPreviewDialog | None:
         """Open the print preview (not modal) on the same composed pages as the PDF."""

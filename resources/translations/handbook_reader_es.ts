@@ -837,7 +837,7 @@ Volveremos al inicio en %n segundos</numerusform>
         <translation>La impresora “%1” no está disponible. Por favor, pregunte en recepción.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/kiosk/shell.py" line="290"/>
+        <location filename="../../reader/ui/kiosk/shell.py" line="298"/>
         <source>Printing is turned off on this computer.</source>
         <translation>La impresión está desactivada en esta computadora.</translation>
     </message>
@@ -1065,39 +1065,59 @@ Open it in your web browser? This needs an internet connection.</source>
 <context>
     <name>Pdf</name>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="81"/>
+        <location filename="../../reader/pdf/compose.py" line="70"/>
         <source>The complete handbook</source>
         <translation>El manual completo</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="82"/>
+        <location filename="../../reader/pdf/compose.py" line="71"/>
         <source>Take-home packet</source>
         <translation>Paquete para llevar a casa</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="83"/>
+        <location filename="../../reader/pdf/compose.py" line="72"/>
         <source>Selected sections</source>
         <translation>Secciones elegidas</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="84"/>
+        <location filename="../../reader/pdf/compose.py" line="73"/>
         <source>Glossary</source>
         <translation>Glosario</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="85"/>
+        <location filename="../../reader/pdf/compose.py" line="74"/>
         <source>Hard words used in this handbook, explained in plain language.</source>
         <translation>Las palabras difíciles de este manual, explicadas con palabras sencillas.</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="88"/>
+        <location filename="../../reader/pdf/compose.py" line="77"/>
         <source>The hard words used in these pages, explained in plain language.</source>
         <translation>Las palabras difíciles de estas páginas, explicadas con palabras sencillas.</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="91"/>
+        <location filename="../../reader/pdf/compose.py" line="80"/>
         <source>Also called:</source>
         <translation>Otros nombres:</translation>
+    </message>
+    <message>
+        <location filename="../../reader/pdf/compose.py" line="81"/>
+        <source>in the full handbook</source>
+        <translation>en el manual completo</translation>
+    </message>
+    <message>
+        <location filename="../../reader/pdf/compose.py" line="82"/>
+        <source>“{title}” in the full handbook</source>
+        <translation>«{title}» en el manual completo</translation>
+    </message>
+    <message>
+        <location filename="../../reader/pdf/compose.py" line="292"/>
+        <source>Write down your questions, and the answers your care team gives.</source>
+        <translation>Anote sus preguntas y las respuestas que le dé su equipo de atención.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/pdf/compose.py" line="329"/>
+        <source>Notes and questions</source>
+        <translation>Notas y preguntas</translation>
     </message>
     <message>
         <location filename="../../reader/pdf/save.py" line="43"/>
@@ -1157,8 +1177,8 @@ Open it in your web browser? This needs an internet connection.</source>
         <translation>ya hay una carpeta con ese nombre</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="240"/>
-        <location filename="../../reader/pdf/compose.py" line="287"/>
+        <location filename="../../reader/pdf/compose.py" line="224"/>
+        <location filename="../../reader/pdf/compose.py" line="290"/>
         <source>Contents</source>
         <translation>Índice</translation>
     </message>
@@ -1173,32 +1193,32 @@ Open it in your web browser? This needs an internet connection.</source>
         <translation>No se pudo guardar el PDF: {reason} ({path}).</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="223"/>
+        <location filename="../../reader/pdf/cover.py" line="61"/>
         <source>Printed on {date}</source>
         <translation>Impreso el {date}</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="249"/>
+        <location filename="../../reader/pdf/compose.py" line="236"/>
         <source>Could not start printing: the printer is not ready.</source>
         <translation>No se pudo empezar a imprimir: la impresora no está lista.</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="333"/>
+        <location filename="../../reader/pdf/compose.py" line="276"/>
         <source>Page {n} of {m}</source>
         <translation>Página {n} de {m}</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="219"/>
+        <location filename="../../reader/pdf/cover.py" line="57"/>
         <source>Source: {source}</source>
         <translation>Fuente: {source}</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="213"/>
+        <location filename="../../reader/pdf/cover.py" line="107"/>
         <source>Reviewed {month}: check with your care team</source>
         <translation>Revisado en {month}: consulte con su equipo de atención</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="384"/>
+        <location filename="../../reader/pdf/compose.py" line="347"/>
         <source>Could not make the PDF: the handbook folder is no longer there ({path}). Was it moved, or its USB stick taken out? Open it again, then print.</source>
         <translation>No se pudo crear el PDF: la carpeta del manual ya no está ({path}). ¿Se movió, o se quitó la memoria USB? Vuelva a abrir el manual y luego imprima.</translation>
     </message>
@@ -1206,17 +1226,17 @@ Open it in your web browser? This needs an internet connection.</source>
 <context>
     <name>PrintController</name>
     <message>
-        <location filename="../../reader/ui/window/printing.py" line="68"/>
+        <location filename="../../reader/ui/window/printing.py" line="69"/>
         <source>Saved %1 (%2 pages).</source>
         <translation>Guardado: %1 (páginas: %2).</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/printing.py" line="77"/>
+        <location filename="../../reader/ui/window/printing.py" line="92"/>
         <source>Save as PDF</source>
         <translation>Guardar como PDF</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/printing.py" line="79"/>
+        <location filename="../../reader/ui/window/printing.py" line="94"/>
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
@@ -1224,146 +1244,161 @@ Open it in your web browser? This needs an internet connection.</source>
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="77"/>
+        <location filename="../../reader/ui/print_dialog.py" line="74"/>
         <source>Export PDF / Print</source>
         <translation>Exportar PDF / Imprimir</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="78"/>
+        <location filename="../../reader/ui/print_dialog.py" line="75"/>
         <source>Export PDF or print</source>
         <translation>Exportar PDF o imprimir</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="93"/>
+        <location filename="../../reader/ui/print_dialog.py" line="92"/>
         <source>Include a glossary of the words used</source>
         <translation>Incluir un glosario de las palabras usadas</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="94"/>
+        <location filename="../../reader/ui/print_dialog.py" line="93"/>
         <source>Include a glossary</source>
         <translation>Incluir un glosario</translation>
     </message>
     <message>
+        <location filename="../../reader/ui/print_dialog.py" line="96"/>
+        <source>Add a page for notes and questions</source>
+        <translation>Añadir una página para notas y preguntas</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/print_dialog.py" line="97"/>
+        <source>Add a notes page</source>
+        <translation>Añadir una página de notas</translation>
+    </message>
+    <message>
         <location filename="../../reader/ui/print_dialog.py" line="99"/>
+        <source>A last page with ruled lines, to write down questions for the care team</source>
+        <translation>Una última página con renglones, para anotar preguntas para el equipo de atención</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/print_dialog.py" line="104"/>
         <source>Paper size</source>
         <translation>Tamaño del papel</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="100"/>
+        <location filename="../../reader/ui/print_dialog.py" line="105"/>
         <source>A4</source>
         <translation>A4</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="101"/>
+        <location filename="../../reader/ui/print_dialog.py" line="106"/>
         <source>US Letter</source>
         <translation>Carta (EE. UU.)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="103"/>
+        <location filename="../../reader/ui/print_dialog.py" line="108"/>
         <source>Paper size:</source>
         <translation>Tamaño del papel:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="113"/>
+        <location filename="../../reader/ui/print_dialog.py" line="118"/>
         <source>Print status</source>
         <translation>Estado de la impresión</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="117"/>
+        <location filename="../../reader/ui/print_dialog.py" line="122"/>
         <source>Open</source>
         <translation>Abrir</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="118"/>
+        <location filename="../../reader/ui/print_dialog.py" line="123"/>
         <source>Open the saved PDF</source>
         <translation>Abrir el PDF guardado</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="119"/>
+        <location filename="../../reader/ui/print_dialog.py" line="124"/>
         <source>Show in Folder</source>
         <translation>Mostrar en la carpeta</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="120"/>
+        <location filename="../../reader/ui/print_dialog.py" line="125"/>
         <source>Show the PDF&apos;s folder</source>
         <translation>Mostrar la carpeta del PDF</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="140"/>
-        <location filename="../../reader/ui/print_dialog.py" line="141"/>
+        <location filename="../../reader/ui/print_dialog.py" line="145"/>
+        <location filename="../../reader/ui/print_dialog.py" line="146"/>
         <source>What to print</source>
         <translation>Qué imprimir</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="145"/>
+        <location filename="../../reader/ui/print_dialog.py" line="150"/>
         <source>This section</source>
         <translation>Esta sección</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="146"/>
+        <location filename="../../reader/ui/print_dialog.py" line="151"/>
         <source>This chapter</source>
         <translation>Este capítulo</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="147"/>
+        <location filename="../../reader/ui/print_dialog.py" line="152"/>
         <source>The whole handbook</source>
         <translation>Todo el manual</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="148"/>
+        <location filename="../../reader/ui/print_dialog.py" line="153"/>
         <source>A take-home packet of sections I choose</source>
         <translation>Un paquete para llevar a casa, con las secciones que yo elija</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="163"/>
+        <location filename="../../reader/ui/print_dialog.py" line="168"/>
         <source>Sections for the take-home packet</source>
         <translation>Secciones del paquete para llevar a casa</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="174"/>
+        <location filename="../../reader/ui/print_dialog.py" line="179"/>
         <source>Introduction</source>
         <translation>Introducción</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="188"/>
+        <location filename="../../reader/ui/print_dialog.py" line="193"/>
         <source>Print…</source>
         <translation>Imprimir…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="189"/>
+        <location filename="../../reader/ui/print_dialog.py" line="194"/>
         <source>Print</source>
         <translation>Imprimir</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="190"/>
+        <location filename="../../reader/ui/print_dialog.py" line="195"/>
         <source>Preview</source>
         <translation>Vista previa</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="191"/>
-        <location filename="../../reader/ui/print_dialog.py" line="318"/>
+        <location filename="../../reader/ui/print_dialog.py" line="196"/>
+        <location filename="../../reader/ui/print_dialog.py" line="337"/>
         <source>Print preview</source>
         <translation>Vista previa de la impresión</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="192"/>
+        <location filename="../../reader/ui/print_dialog.py" line="197"/>
         <source>Save as PDF…</source>
         <translation>Guardar como PDF…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="193"/>
+        <location filename="../../reader/ui/print_dialog.py" line="198"/>
         <source>Save as PDF</source>
         <translation>Guardar como PDF</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="194"/>
-        <location filename="../../reader/ui/print_dialog.py" line="195"/>
+        <location filename="../../reader/ui/print_dialog.py" line="199"/>
+        <location filename="../../reader/ui/print_dialog.py" line="200"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/print_dialog.py" line="298"/>
-        <location filename="../../reader/ui/print_dialog.py" line="307"/>
+        <location filename="../../reader/ui/print_dialog.py" line="305"/>
+        <location filename="../../reader/ui/print_dialog.py" line="315"/>
         <source>Sent %n page(s) to the printer.</source>
         <translation>
             <numerusform>Se envió %n página a la impresora.</numerusform>
@@ -1371,12 +1406,12 @@ Open it in your web browser? This needs an internet connection.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="328"/>
+        <location filename="../../reader/ui/print_dialog.py" line="347"/>
         <source>Tick at least one section for the packet.</source>
         <translation>Marque al menos una sección para el paquete.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="333"/>
+        <location filename="../../reader/ui/print_dialog.py" line="352"/>
         <source>Saving…</source>
         <translation>Guardando…</translation>
     </message>
@@ -1440,7 +1475,7 @@ Open it in your web browser? This needs an internet connection.</source>
 <context>
     <name>ReadingComfort</name>
     <message>
-        <location filename="../../reader/ui/window/comfort.py" line="49"/>
+        <location filename="../../reader/ui/window/comfort.py" line="52"/>
         <source>Text size %1%</source>
         <translation>Tamaño del texto: %1%</translation>
     </message>

@@ -153,6 +153,11 @@ class FullScreenKeeper(QObject):
                 "pixels and does not fit this screen, so it cannot go full screen.\n"
             )
 
+    def refit(self) -> None:
+        """Back to the screen's size now: larger text can have pushed the window's
+        minimum past a small screen, and a reset brings the text back down."""
+        self._fill_screen()
+
     def _fill_screen(self) -> None:
         """On a bare X server with no window manager, "full screen" keeps the desktop
         size: then size the window to the screen, and set the full-screen state again

@@ -38,6 +38,7 @@ from reader.ui.kiosk.reset import reset_window
 from reader.ui.kiosk.touch import SwipeWatcher, enable_kinetic_scrolling
 from reader.ui.kiosk.widgets import AdminPinDialog, CountdownOverlay
 from reader.ui.mainwindow import MainWindow
+from reader.ui.text_size import scale_points
 
 HOLD_MS = 3000
 TICK_MS = 200
@@ -78,6 +79,7 @@ class KioskShell(QObject):
         refuse_context_menus(window)
         self._apply_text_size()
         self.apply_style()
+        window.comfort.zoom_applied.connect(self.apply_style)
         window.content.setFocus()
         self.full_screen.enforce()
 
@@ -150,12 +152,17 @@ class KioskShell(QObject):
             )
         return self.window.handbook.start_section_id or ""
 
-    def apply_style(self) -> None:
+    def apply_style(self, zoom: int | None = None) -> None:
         """kiosk.qss (large, touch-sized controls) on the window, so it adds to the
-        theme's application style sheet and survives a theme change. Dialogs are
+        theme's application style sheet and survives a theme change; its point sizes
+        follow A+ and A− from the kiosk's configured text size, so they enlarge the
+        kiosk's own large text too. Dialogs are
         separate windows and get it when they are shown."""
         template = (resources_dir() / "styles" / "kiosk.qss").read_text(encoding="utf-8")
-        self.kiosk_qss = Template(template).safe_substitute(asdict(self.window.theme))
+        sheet = Template(template).safe_substitute(asdict(self.window.theme))
+        # Sized for the kiosk's own text size: scaled by how far A+/A− moved from it.
+        zoom = self.window.preferences.zoom if zoom is None else zoom
+        self.kiosk_qss = scale_points(sheet, round(100 * zoom / self.config.text_size))
         if self.window.styleSheet() != self.kiosk_qss:
             self.window.setStyleSheet(self.kiosk_qss)
 
@@ -244,6 +251,7 @@ class KioskShell(QObject):
         reset_window(self.window, self.start_section_id, extra)
         self.visit_files.clear()
         self.apply_style()
+        self.full_screen.refit()
         self.full_screen.enforce(retry=True)
 
     # -- the administrator ---------------------------------------------------------------

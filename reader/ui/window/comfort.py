@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from reader.ui.icons import set_icon_color
@@ -23,6 +23,8 @@ QWIDGETSIZE_MAX = 16777215
 
 
 class ReadingComfort(QObject):
+    zoom_applied = Signal(int)  # the text size (percent) just applied, for the kiosk's sheet
+
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.setObjectName("readingComfort")
@@ -36,6 +38,7 @@ class ReadingComfort(QObject):
         window.preferences.zoom = zoom
         place = window.content.top_paragraph()
         apply_text_size(zoom)
+        self.zoom_applied.emit(zoom)
         app = QApplication.instance()
         scale = system_scale(app) if isinstance(app, QApplication) else 1.0
         window.content.set_point_size(BASE_POINT_SIZE * scale * zoom / 100)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
 
@@ -68,10 +69,24 @@ class PrintController(QObject):
         text = self.tr("Saved %1 (%2 pages).").replace("%1", str(report.path))
         return text.replace("%2", str(report.pages))
 
+    def suggested_name(self) -> str:
+        """The file name offered: `take-home-packet-YYYY-MM-DD.pdf` for a packet, the
+        handbook's, chapter's or section's name otherwise (see reader.pdf.defaults)."""
+        from datetime import date
+
+        from reader.pdf.compose import PdfRequest
+        from reader.pdf.defaults import suggested_file_name
+
+        window = self.window
+        if self.dialog is not None and shiboken6.isValid(self.dialog):
+            request = self.dialog.request()
+        else:
+            request = PdfRequest("sections", None, (window.current_section_id,))
+        return suggested_file_name(window.handbook, request, date.today())
+
     def ask_pdf_path(self) -> Path | None:
         window = self.window
-        section = window.handbook.section(window.current_section_id)
-        name = (section.title if section else window.handbook.title) + ".pdf"
+        name = self.suggested_name()
         chosen, _ = QFileDialog.getSaveFileName(
             window,
             self.tr("Save as PDF"),

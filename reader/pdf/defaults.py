@@ -1,0 +1,66 @@
+"""What a printout starts as before the reader changes anything: the paper the system's
+country uses (never the interface's language), and the file name offered for saving.
+
+QtCore and QtGui only: the print dialog and the tests ask with a locale of their choice.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from PySide6.QtCore import QLocale
+from PySide6.QtGui import QPageSize
+
+from reader.handbook import Handbook
+from reader.pdf.plan import PdfRequest
+
+# Where US Letter is the usual paper (CLDR's measurement data); A4 everywhere else.
+LETTER_TERRITORIES = frozenset(
+    {
+        QLocale.Country.UnitedStates,
+        QLocale.Country.Canada,
+        QLocale.Country.Mexico,
+        QLocale.Country.Belize,
+        QLocale.Country.Chile,
+        QLocale.Country.Colombia,
+        QLocale.Country.CostaRica,
+        QLocale.Country.ElSalvador,
+        QLocale.Country.Guatemala,
+        QLocale.Country.Nicaragua,
+        QLocale.Country.Panama,
+        QLocale.Country.Philippines,
+        QLocale.Country.PuertoRico,
+        QLocale.Country.Venezuela,
+    }
+)
+_PAGE_SIZE_NAMES = {QPageSize.PageSizeId.A4: "A4", QPageSize.PageSizeId.Letter: "Letter"}
+_NOT_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
+
+def default_page_size(locale: QLocale) -> str:
+    """Letter where Letter paper is the norm (the US, Canada, Mexico, ...), A4 elsewhere.
+    Pass `QLocale.system()`: the interface language says nothing about the paper."""
+    return "Letter" if locale.territory() in LETTER_TERRITORIES else "A4"
+
+
+def page_size_name(size: QPageSize) -> str | None:
+    """ "A4" or "Letter" for a printer's chosen paper, None for any other paper."""
+    return _PAGE_SIZE_NAMES.get(size.id())
+
+
+def suggested_file_name(handbook: Handbook, request: PdfRequest, today: date) -> str:
+    """`take-home-packet-2026-12-03.pdf` for a packet (a family prints several over the
+    months, and the date tells them apart); the handbook's, chapter's or section's name
+    for the rest."""
+    if request.scope == "packet":
+        return f"take-home-packet-{today.isoformat()}.pdf"
+    name = handbook.title
+    if request.scope == "chapter":
+        chapter = handbook.chapter(request.chapter_id or "")
+        name = chapter.title if chapter else name
+    elif request.scope == "sections" and len(request.section_ids) == 1:
+        section = handbook.section(request.section_ids[0])
+        name = section.title if section else name
+    cleaned = _NOT_IN_FILE_NAMES.sub(" ", name).strip(" .") or "handbook"
+    return f"{cleaned}.pdf"

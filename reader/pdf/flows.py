@@ -1,0 +1,100 @@
+"""Laid-out runs of text: a flow of parts that starts on a new page, and the glossary
+that follows it in two columns (on the flow's last page when there is room)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtGui import QTextDocument
+
+from reader.pdf.columns import (
+    MIN_FIRST_COLUMN,
+    ColumnSlice,
+    cut_columns,
+    entry_spans,
+)
+from reader.pdf.cover import content_height
+from reader.pdf.layout import MM, NEAR_PAGE_TOP, PageGeometry, PartDocument
+from reader.pdf.plan import Part
+
+PART_GAP = 10 * MM  # between the end of the text and a glossary that follows on the page
+
+
+@dataclass
+class LaidOutFlow:
+    """Parts laid out one after another in one document, which starts on a new page."""
+
+    parts: tuple[Part, ...]
+    doc: QTextDocument
+    page_count: int
+    anchor_tops: dict[str, float] = field(default_factory=dict)
+    first_page: int = 0  # 1-based page number in the whole printout
+
+    @property
+    def page_height(self) -> float:
+        return self.doc.pageSize().height()
+
+    def page_of(self, anchor: str) -> int:
+        top = self.anchor_tops.get(anchor, 0.0)
+        return self.first_page + int((top + 0.5) // self.page_height)
+
+    def title_at(self, index: int) -> str:
+        """The running header of page `index`: the part in effect at the page's top."""
+        top = index * self.page_height + NEAR_PAGE_TOP
+        current = self.parts[0]
+        for part in self.parts[1:]:
+            if self.anchor_tops.get(part.headings[0].anchor, 0.0) > top:
+                break
+            current = part
+        return current.title
+
+    def end_on_last_page(self) -> float:
+        """How far down its last page the flow's text ends."""
+        return content_height(self.doc) - (self.page_count - 1) * self.page_height
+
+
+@dataclass
+class GlossaryPages:
+    """The glossary: its heading across the page, then its entries in two columns."""
+
+    part: Part
+    heading: QTextDocument
+    entries: QTextDocument
+    column_width: float
+    start_y: float  # where the heading sits on the first page, from the body's top
+    slices: list[ColumnSlice]
+    first_page: int = 0
+    shares_page: bool = False  # its first page is the last page of the text before it
+
+    @property
+    def sheet_count(self) -> int:
+        return max((piece.sheet for piece in self.slices), default=0) + 1
+
+
+def glossary_heading(part: Part, flow: bool) -> str:
+    """In a flow, the glossary's title is the size of a packet's chapter titles."""
+    return part.html.replace("<h1 ", '<h1 class="chapter" ', 1) if flow else part.html
+
+
+def lay_out_glossary(
+    part: Part,
+    heading: QTextDocument,
+    entries: PartDocument,
+    column_width: float,
+    geometry: PageGeometry,
+    after: LaidOutFlow | None,
+) -> GlossaryPages:
+    """The glossary cut into columns. Following a flow (`after`), it starts under the
+    text when its heading and a useful stretch of both columns fit there; otherwise
+    (and always in the whole handbook) on a page of its own."""
+    tops = entries.anchor_tops()
+    starts = [tops[anchor] for anchor in part.keep_whole if anchor in tops]
+    spans = entry_spans(starts or [0.0], content_height(entries.doc))
+    page_height = geometry.body.height()
+    start_y, shares = 0.0, False
+    if after is not None:
+        below = after.end_on_last_page() + PART_GAP
+        if below + content_height(heading) + MIN_FIRST_COLUMN <= page_height:
+            start_y, shares = below, True
+    slices = cut_columns(spans, page_height, start_y + content_height(heading))
+    return GlossaryPages(part, heading, entries.doc, column_width, start_y, slices, 0, shares)
