@@ -18,6 +18,7 @@ from reader.pdf.layout import MM, NEAR_PAGE_TOP, PageGeometry, PartDocument
 from reader.pdf.plan import Part
 
 PART_GAP = 10 * MM  # between the end of the text and a glossary that follows on the page
+HEADING_GAP = 3 * MM  # between the glossary's introduction and its columns
 
 
 @dataclass
@@ -94,7 +95,7 @@ def lay_out_glossary(
     start_y, shares = 0.0, False
     if after is not None:
         below = after.end_on_last_page() + PART_GAP
-        if below + content_height(heading) + MIN_FIRST_COLUMN <= page_height:
+        if below + content_height(heading) + HEADING_GAP + MIN_FIRST_COLUMN <= page_height:
             start_y, shares = below, True
-    slices = cut_columns(spans, page_height, start_y + content_height(heading))
+    slices = cut_columns(spans, page_height, start_y + content_height(heading) + HEADING_GAP)
     return GlossaryPages(part, heading, entries.doc, column_width, start_y, slices, 0, shares)
