@@ -93,8 +93,10 @@ def _baseline_run(html: Path, home: Path, scenario: bool) -> list[float]:
     return _run_reporting(command, _base_env(home))
 
 
-def _plain_run(html: Path, home: Path) -> list[float]:
+def _plain_run(html: Path, home: Path, scenario: bool = False) -> list[float]:
     command = [sys.executable, str(BENCH / "plain_window.py"), str(html), "{report}"]
+    if scenario:
+        command.append("--scenario")
     return _run_reporting(command, _base_env(home))
 
 
@@ -121,7 +123,7 @@ def bench_startup_and_memory(runs: int) -> tuple[dict[str, object], dict[str, ob
         _app_run(warm, scenario=True)  # the first start builds the search index: not timed
         startup_home = _fresh_home(work / "startup", warm)
         _app_run(startup_home, scenario=False)  # creates the bookmarks file: not timed
-        app_ms, base_ms, plain_ms, app_mb, base_mb = [], [], [], [], []
+        app_ms, base_ms, plain_ms, app_mb, base_mb, plain_mb = [], [], [], [], [], []
         for _ in range(runs):
             app_ms.append(_app_run(startup_home, scenario=False)[0])
             base_ms.append(_baseline_run(html, startup_home, scenario=False)[0])
@@ -130,6 +132,7 @@ def bench_startup_and_memory(runs: int) -> tuple[dict[str, object], dict[str, ob
             home = _fresh_home(work / "memory", warm)
             app_mb.append(_app_run(home, scenario=True)[1])
             base_mb.append(_baseline_run(html, home, scenario=True)[1])
+            plain_mb.append(_plain_run(html, _fresh_home(work / "memory", warm), scenario=True)[1])
     startup = {
         "app_ms": _spread(app_ms),
         "baseline_ms": _spread(base_ms),
@@ -146,6 +149,11 @@ def bench_startup_and_memory(runs: int) -> tuple[dict[str, object], dict[str, ob
         "app_mb": _spread(app_mb),
         "baseline_mb": _spread(base_mb),
         "ratio": round(statistics.median(app_mb) / statistics.median(base_mb), 2),
+        "plain_window_mb": _spread(plain_mb),
+        "plain_window_ratio": round(statistics.median(plain_mb) / statistics.median(base_mb), 2),
+        "app_to_plain_window_ratio": round(
+            statistics.median(app_mb) / statistics.median(plain_mb), 2
+        ),
         "runs": len(app_mb),
     }
     return startup, memory
