@@ -4,9 +4,10 @@ The baseline (baseline_window.py) is a bare window with a QTextBrowser. This one
 what the reader shows at its first paint, with no more than PySide6, the handbook
 loader and the reader's start-up tricks that need no window: the handbook read from
 its folder, a toolbar of tinted SVG icons and a search box, six menus, the contents
-tree, the glossary list in a dock, the page and a status line. Neither theme, translations, bookmarks nor search are built. It tells how much
-of the reader's start-up is the price of its visible parts, and how much is the
-reader's own code. Run by tests/bench/run.py as a whole process, like the app.
+tree, the glossary list in a dock, the page and a status line. Neither theme,
+translations, bookmarks nor the search panel are built. It tells how much of the
+reader's start-up is the price of its visible parts, and how much is the reader's own
+code. Run by tests/bench/run.py as a whole process, like the app.
 
 usage: plain_window.py CHAPTER.html REPORT_FILE [--scenario]
 Writes the milliseconds from HANDBOOK_READER_T0 to the first paint; with --scenario,
