@@ -13,15 +13,15 @@ import subprocess
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QClipboard
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from reader.handbook import Handbook
 from reader.kiosk.pin import hash_pin
 from reader.kiosk.settings import KioskConfig
-from reader.preferences import Preferences
+from reader.preferences import ZOOM_STEPS, Preferences
 from reader.ui.kiosk.layout import side_panels
 from reader.ui.kiosk.shell import KioskShell
 from reader.ui.mainwindow import MainWindow
@@ -164,3 +164,25 @@ def test_the_reading_column_keeps_most_of_the_width(qtbot: QtBot, kiosk: KioskSh
         qtbot.waitUntil(lambda d=dock: not d.visibleRegion().isEmpty())
         share = window.content.width() / window.width()
         assert share >= 0.55, (dock.objectName(), window.content.width(), window.width())
+
+
+def test_at_the_largest_text_size_the_window_still_fits_the_screen(
+    qtbot: QtBot, kiosk: KioskShell
+) -> None:
+    """A+ up to the top: the toolbar labels stay whole and the status bar with A+ and
+    A− stays on the screen (the glossary's parts once made the window too tall)."""
+    window = kiosk.window
+    larger = window.findChild(QToolButton, "kioskTextLarger")
+    assert larger is not None
+    while window.preferences.zoom < ZOOM_STEPS[-1]:
+        # Qt's click: xdotool's --sync move waits out a pointer already on the button.
+        qtbot.mouseClick(larger, Qt.MouseButton.LeftButton)
+    screen = window.screen().geometry()
+    qtbot.waitUntil(lambda: window.frameGeometry().bottom() <= screen.bottom())
+    status = window.statusBar()
+    bottom = status.mapToGlobal(status.rect().bottomLeft()).y()
+    assert bottom <= screen.bottom(), (bottom, screen.bottom())
+    for button in window.toolbar.findChildren(QToolButton):
+        if button.isVisible() and button.objectName().startswith("toolButton_"):
+            room = button.contentsRect().width()
+            assert button.fontMetrics().horizontalAdvance(button.text()) <= room, button.text()

@@ -13,6 +13,11 @@ from reader.ui.mainwindow import MainWindow
 LETTER_KEY_PX = 48
 LETTER_ROWS = 3
 
+#: The least height of the glossary's word list and its definition: with the kiosk's
+#: finger-wide scroll bars their own minimum (about 150 px each) made the window taller
+#: than a 768 px screen at large text sizes, and the status bar with A+ and A− fell off.
+GLOSSARY_PART_MIN_PX = 96
+
 #: The panels' share of the width: room for the four tab labels at 1366 px, and the
 #: reading view keeps the rest (at most 42%, however a visitor drags the edge).
 PANEL_SHARE = 0.39
@@ -41,6 +46,8 @@ class KioskPanels:
             dock.setMaximumWidth(int(width * PANEL_MAX_SHARE))
             dock.setMinimumWidth(min(dock.minimumWidth(), self.width))
         self._regrid_letters()
+        for part in (window.glossary_panel.list, window.glossary_panel.definition):
+            part.setMinimumHeight(GLOSSARY_PART_MIN_PX)
         self.reset()
 
     def _regrid_letters(self) -> None:

@@ -153,18 +153,19 @@ class KioskShell(QObject):
         return self.window.handbook.start_section_id or ""
 
     def apply_style(self, zoom: int | None = None) -> None:
-        """kiosk.qss (large, touch-sized controls) on the window, so it adds to the
-        theme's application style sheet and survives a theme change; its point sizes
-        follow A+ and A− from the kiosk's configured text size, so they enlarge the
-        kiosk's own large text too. Dialogs are
-        separate windows and get it when they are shown."""
-        template = (resources_dir() / "styles" / "kiosk.qss").read_text(encoding="utf-8")
-        sheet = Template(template).safe_substitute(asdict(self.window.theme))
-        # Sized for the kiosk's own text size: scaled by how far A+/A− moved from it.
+        """kiosk.qss (large text and panels; its sizes follow A+ and A−) and then
+        kiosk-controls.qss (a row of touch controls that keeps its size) on the window,
+        over the theme's sheet; dialogs get it when they are shown."""
         zoom = self.window.preferences.zoom if zoom is None else zoom
-        self.kiosk_qss = scale_points(sheet, round(100 * zoom / self.config.text_size))
+        # Sized for the kiosk's own text size: scaled by how far A+/A− moved from it.
+        growing = scale_points(self._themed("kiosk.qss"), round(100 * zoom / self.config.text_size))
+        self.kiosk_qss = growing + self._themed("kiosk-controls.qss")
         if self.window.styleSheet() != self.kiosk_qss:
             self.window.setStyleSheet(self.kiosk_qss)
+
+    def _themed(self, name: str) -> str:
+        template = (resources_dir() / "styles" / name).read_text(encoding="utf-8")
+        return Template(template).safe_substitute(asdict(self.window.theme))
 
     def _style_dialog(self, dialog: QDialog) -> None:
         if not dialog.styleSheet():
