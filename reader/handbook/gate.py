@@ -60,7 +60,14 @@ def locate(root: Path, path: Path) -> Path | Refusal:
 
     Never raises: loops, links out of the folder, missing files and bad names are
     Refusals. The result is a real path (no links left in it)."""
-    packed = packed_source(root)
+    return _locate(packed_source(root), root, path)
+
+
+# The public calls find the root's source (folder or .handbook) once and pass it down.
+_Source = PackedHandbook | PackRefused | None
+
+
+def _locate(packed: _Source, root: Path, path: Path) -> Path | Refusal:
     if packed is not None:
         return _locate_packed(packed, root, path)
     try:
@@ -80,10 +87,13 @@ def locate(root: Path, path: Path) -> Path | Refusal:
 
 def locate_file(root: Path, path: Path) -> Path | Refusal:
     """`locate`, refusing anything but a regular file (folder, pipe, device, socket)."""
-    target = locate(root, path)
+    return _locate_file(packed_source(root), root, path)
+
+
+def _locate_file(packed: _Source, root: Path, path: Path) -> Path | Refusal:
+    target = _locate(packed, root, path)
     if isinstance(target, Refusal):
         return target
-    packed = packed_source(root)
     if isinstance(packed, PackedHandbook):
         if packed.name_of(target) in packed.files:
             return target
@@ -99,10 +109,10 @@ def locate_file(root: Path, path: Path) -> Path | Refusal:
 
 def read_bytes(root: Path, path: Path, limit: int = MAX_FILE_BYTES) -> bytes | Refusal:
     """A regular file's bytes from inside the folder, at most `limit` of them."""
-    target = locate_file(root, path)
+    packed = packed_source(root)
+    target = _locate_file(packed, root, path)
     if isinstance(target, Refusal):
         return target
-    packed = packed_source(root)
     if isinstance(packed, PackedHandbook):
         data = packed.files[packed.name_of(target) or ""]
     else:
@@ -237,9 +247,9 @@ def is_dir(root: Path, path: Path) -> bool:
 
 def still_there(root: Path) -> bool:
     """The handbook can still be read: its folder, or its .handbook file, is there."""
+    if os.path.isdir(root):  # a folder: one look, as before packed handbooks
+        return True
     packed = packed_source(root)
-    if packed is None:
-        return Path(root).is_dir()
     return isinstance(packed, PackedHandbook) and packed.path.is_file()
 
 
