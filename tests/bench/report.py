@@ -60,6 +60,8 @@ def goal_rows(results: Results) -> Iterator[tuple[str, str, str, str, str, bool 
                 ratio <= goal,
             )
     yield from plain_window_rows(results)
+    if floor := floor_row(results):
+        yield floor
     scales = _scales(results)
     for scale, goal in SEARCH_GOALS_MS.items():
         figures = scales.get(scale)
@@ -106,6 +108,22 @@ def plain_window_rows(results: Results) -> Iterator[tuple[str, str, str, str, st
             "reference, no goal",
             None,
         )
+
+
+def floor_row(results: Results) -> tuple[str, str, str, str, str, None] | None:
+    """The baseline's window after the reader's imports and handbook load (floor_window.py):
+    how much of the start-up goal is used up before any of the reader's widgets exist."""
+    figures = results.get("startup") or {}
+    if "floor_ms" not in figures:
+        return None
+    return (
+        "Start-up floor: the baseline's window after the reader's imports and handbook load",
+        _spread(figures["floor_ms"], "ms"),
+        _spread(figures["baseline_ms"], "ms"),
+        f"{figures['floor_ratio']:.2f}x",
+        "reference, no goal",
+        None,
+    )
 
 
 def search_growth(results: Results) -> tuple[str, str, str, str, str, bool] | None:
@@ -209,7 +227,9 @@ def performance_markdown(results: Results, plot_link: str | None) -> str:
         "next to a run of the baseline: a bare PySide6 window with a QTextBrowser showing "
         "the first chapter's HTML (`tests/bench/baseline_window.py`), and of a plain "
         "window that shows the reader's visible parts with PySide6 and the handbook loader "
-        "alone (`tests/bench/plain_window.py`). Reproduce with "
+        "alone (`tests/bench/plain_window.py`), and of the floor: the baseline's window shown "
+        "after the imports the reader makes before its first paint and the handbook load "
+        "(`tests/bench/floor_window.py`). Reproduce with "
         "`python tests/bench/run.py [--quick] [--json OUT] [--readme]`.",
         "",
         *_goals_table(results),

@@ -100,6 +100,11 @@ def _plain_run(html: Path, home: Path, scenario: bool = False) -> list[float]:
     return _run_reporting(command, _base_env(home))
 
 
+def _floor_run(html: Path, home: Path) -> list[float]:
+    command = [sys.executable, str(BENCH / "floor_window.py"), str(html), "{report}"]
+    return _run_reporting(command, _base_env(home))
+
+
 def _fresh_home(home: Path, warm: Path) -> Path:
     """A user folder with the search index already built (copied from `warm`) and no
     remembered place, so the app opens on the handbook's first page like the baseline."""
@@ -123,11 +128,13 @@ def bench_startup_and_memory(runs: int) -> tuple[dict[str, object], dict[str, ob
         _app_run(warm, scenario=True)  # the first start builds the search index: not timed
         startup_home = _fresh_home(work / "startup", warm)
         _app_run(startup_home, scenario=False)  # creates the bookmarks file: not timed
-        app_ms, base_ms, plain_ms, app_mb, base_mb, plain_mb = [], [], [], [], [], []
+        app_ms, base_ms, plain_ms, floor_ms = [], [], [], []
+        app_mb, base_mb, plain_mb = [], [], []
         for _ in range(runs):
             app_ms.append(_app_run(startup_home, scenario=False)[0])
             base_ms.append(_baseline_run(html, startup_home, scenario=False)[0])
             plain_ms.append(_plain_run(html, startup_home)[0])
+            floor_ms.append(_floor_run(html, startup_home)[0])
         for _ in range(max(2, runs // 2)):
             home = _fresh_home(work / "memory", warm)
             app_mb.append(_app_run(home, scenario=True)[1])
@@ -142,6 +149,8 @@ def bench_startup_and_memory(runs: int) -> tuple[dict[str, object], dict[str, ob
         "app_to_plain_window_ratio": round(
             statistics.median(app_ms) / statistics.median(plain_ms), 2
         ),
+        "floor_ms": _spread(floor_ms),
+        "floor_ratio": round(statistics.median(floor_ms) / statistics.median(base_ms), 2),
         "first_page": chapter.id,
         "runs": runs,
     }
