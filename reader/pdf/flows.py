@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtGui import QTextDocument
 
+from reader.pdf.breaks import NEAR_PAGE_TOP
 from reader.pdf.columns import (
     MIN_FIRST_COLUMN,
     ColumnSlice,
@@ -14,7 +15,7 @@ from reader.pdf.columns import (
     entry_spans,
 )
 from reader.pdf.cover import content_height
-from reader.pdf.layout import MM, NEAR_PAGE_TOP, PageGeometry, PartDocument
+from reader.pdf.layout import MM, PageGeometry, PartDocument
 from reader.pdf.plan import Part
 
 PART_GAP = 10 * MM  # between the end of the text and a glossary that follows on the page

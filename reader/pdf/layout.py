@@ -28,14 +28,13 @@ from PySide6.QtGui import (
     QPainter,
     QPalette,
     QPdfWriter,
-    QTextBlock,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
     QTextFormat,
-    QTextTable,
 )
 
+from reader.pdf.breaks import is_heading, keep_together, line_tops, page_of
 from reader.pdf.pictures import (
     LAYOUT_DPI,
     PICTURE_HEIGHT,
@@ -44,14 +43,11 @@ from reader.pdf.pictures import (
     PICTURE_WIDTH,
     PictureObjects,
 )
+from reader.pdf.table_rows import SplitRow, first_split_row, split_table
 
 POINT = LAYOUT_DPI / 72  # layout units per typographic point
 MM = LAYOUT_DPI / 25.4  # layout units per millimetre
 
-
-KEEP_LINES = 3  # a heading needs this many lines of what follows on its page
-MAX_MOVABLE_LINES = 8  # longer paragraphs may leave a single line behind
-NEAR_PAGE_TOP = 40 * POINT
 
 BODY_FONT = ["DejaVu Serif", "Georgia", "Times New Roman", "serif"]
 HEADING_FONT = ["DejaVu Sans", "Segoe UI", "Helvetica", "Arial", "sans-serif"]
@@ -120,15 +116,18 @@ class PartDocument:
     def anchor_pages(self) -> dict[str, int]:
         """The page (0-based, within this part) where each element with an id starts."""
         page_height = self.doc.pageSize().height()
-        return {name: _page_of(top, page_height) for name, top in self.anchor_tops().items()}
+        return {name: page_of(top, page_height) for name, top in self.anchor_tops().items()}
 
     def anchor_tops(self) -> dict[str, float]:
         """Where each element with an id starts, in document coordinates."""
         tops: dict[str, float] = {}
         for name, number in self.anchor_blocks.items():
-            lines = _line_tops(self.doc.findBlockByNumber(number))
+            lines = line_tops(self.doc.findBlockByNumber(number))
             tops[name] = lines[0] if lines else 0.0
         return tops
+
+
+MAX_TABLE_CUTS = 40  # a bound on re-layouts for table rows that would split
 
 
 def build_part_document(
@@ -140,7 +139,27 @@ def build_part_document(
     page_size: QSizeF | None = None,
 ) -> PartDocument:
     """A paginated document for one part (or several in a row), pictures swapped in,
-    headings kept with their text. `page_size` defaults to the page's body."""
+    headings kept with their text, table rows whole. `page_size` defaults to the page's
+    body."""
+    size = page_size or geometry.body.size()
+    part = _lay_out(html, stylesheet, device, pictures, size)
+    cuts: set[SplitRow] = set()
+    while len(cuts) < MAX_TABLE_CUTS:
+        split = first_split_row(part.doc)
+        if split is None or split in cuts:
+            break
+        cut_html = split_table(html, split)
+        if cut_html is None:
+            break
+        cuts.add(split)
+        html = cut_html
+        part = _lay_out(html, stylesheet, device, pictures, size)
+    return part
+
+
+def _lay_out(
+    html: str, stylesheet: str, device: QPdfWriter, pictures: PictureObjects, size: QSizeF
+) -> PartDocument:
     doc = QTextDocument()
     doc.documentLayout().setPaintDevice(device)
     doc.documentLayout().registerHandler(PICTURE_OBJECT, pictures)
@@ -155,7 +174,7 @@ def build_part_document(
     _stylesheet_heading_sizes(doc)
     _without_ligatures(doc)
     _swap_in_pictures(doc, pictures)
-    doc.setPageSize(page_size or geometry.body.size())
+    doc.setPageSize(size)
     doc.pageCount()  # lays out the whole document now (Qt otherwise lays out lazily)
     if keep_together(doc) or _has_unlaid_blocks(doc):
         doc.markContentsDirty(0, doc.characterCount())
@@ -198,7 +217,7 @@ def _stylesheet_heading_sizes(doc: QTextDocument) -> None:
     cursor = QTextCursor(doc)
     block = doc.begin()
     while block.isValid():
-        if _is_heading(block):
+        if is_heading(block):
             iterator = block.begin()
             while not iterator.atEnd():
                 fragment = iterator.fragment()
@@ -266,95 +285,6 @@ def _swap_in_pictures(doc: QTextDocument, pictures: PictureObjects) -> None:
         fmt.setProperty(PICTURE_WIDTH, width if width > 0 else 0)
         fmt.setProperty(PICTURE_HEIGHT, height if height > 0 else 0)
         cursor.insertText("\ufffc", fmt)
-
-
-def _is_heading(block: QTextBlock) -> bool:
-    return block.blockFormat().headingLevel() > 0
-
-
-def _line_tops(block: QTextBlock) -> list[float]:
-    """The top of each line of a block, in document coordinates."""
-    layout = block.layout()
-    origin = layout.position().y()
-    return [origin + layout.lineAt(i).y() for i in range(layout.lineCount())]
-
-
-def _page_of(y: float, page_height: float) -> int:
-    return int((y + 0.5) // page_height)
-
-
-def keep_together(doc: QTextDocument, keep_lines: int = KEEP_LINES) -> int:
-    """Page-break fixes, in reading order. A heading (with any headings right above it)
-    moves to the next page when fewer than `keep_lines` lines of what follows fit under
-    it (a heading is never the last thing on a page); a short paragraph that would
-    leave one line alone on either page moves whole. Returns how many blocks moved."""
-    page_height = doc.pageSize().height()
-    layout = doc.documentLayout()
-    moved = 0
-    chain: list[QTextBlock] = []
-    block = doc.begin()
-    while block.isValid():
-        if _is_heading(block):
-            chain.append(block)
-            block = block.next()
-            continue
-        layout.blockBoundingRect(block)  # lays out up to here
-        target: QTextBlock | None = None
-        if _in_table(block):  # a cell's lines are placed within its cell, not the page
-            target = None
-        elif chain and _stranded(chain, block, page_height, keep_lines):
-            target = chain[0]
-        elif _lonely_line(block, page_height):
-            target = chain[0] if chain else block
-        if target is not None and not _starts_page(target, page_height):
-            fmt = target.blockFormat()
-            fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-            QTextCursor(target).setBlockFormat(fmt)
-            moved += 1
-        chain = []
-        block = block.next()
-    return moved
-
-
-def _in_table(block: QTextBlock) -> bool:
-    # currentFrame, not currentTable: PySide6 6.12 mis-counts the None that the latter
-    # returns for most blocks, and the interpreter aborts at exit.
-    return isinstance(QTextCursor(block).currentFrame(), QTextTable)
-
-
-def _starts_page(block: QTextBlock, page_height: float) -> bool:
-    """Already at the top of a page: moving it would only leave an empty page."""
-    tops = _line_tops(block)
-    if not tops:
-        return True
-    return tops[0] - _page_of(tops[0], page_height) * page_height < NEAR_PAGE_TOP
-
-
-def _stranded(
-    chain: list[QTextBlock], following: QTextBlock, page_height: float, keep_lines: int
-) -> bool:
-    first_tops = _line_tops(chain[0])
-    if not first_tops:
-        return False
-    page = _page_of(first_tops[0], page_height)
-    if any(_page_of(top, page_height) != page for h in chain for top in _line_tops(h)):
-        return True
-    tops = _line_tops(following)
-    if not tops:
-        return False
-    needed = min(keep_lines, len(tops))
-    on_page = sum(1 for top in tops if _page_of(top, page_height) == page)
-    return on_page < needed
-
-
-def _lonely_line(block: QTextBlock, page_height: float) -> bool:
-    """A short block split so that one of its lines stands alone on a page."""
-    tops = _line_tops(block)
-    if not 2 <= len(tops) <= MAX_MOVABLE_LINES:
-        return False
-    first_page = _page_of(tops[0], page_height)
-    on_first = sum(1 for top in tops if _page_of(top, page_height) == first_page)
-    return on_first < len(tops) and 1 in (on_first, len(tops) - on_first)
 
 
 def draw_body_page(painter: QPainter, doc: QTextDocument, index: int, body: QRectF) -> None:

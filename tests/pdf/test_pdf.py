@@ -19,6 +19,7 @@ from pypdf.generic import ContentStream
 from PySide6.QtGui import QGuiApplication, QTextDocument
 
 from reader.handbook import Handbook, load_handbook
+from reader.pdf.breaks import keep_together
 from reader.pdf.compose import (
     PdfExportError,
     PdfRequest,
@@ -26,12 +27,7 @@ from reader.pdf.compose import (
     compose_document,
     export_pdf,
 )
-from reader.pdf.layout import (
-    PageGeometry,
-    build_part_document,
-    keep_together,
-    reference_device,
-)
+from reader.pdf.layout import PageGeometry, build_part_document, reference_device
 from reader.pdf.pictures import PictureObjects, resolve_picture
 from reader.pdf.plan import print_html
 from tests.support import small_disk
