@@ -20,10 +20,17 @@ from reader.pdf.table_rows import top_rows_split
 KEEP_LINES = 3  # a heading needs this many lines of what follows on its page
 MAX_MOVABLE_LINES = 8  # longer paragraphs may leave a single line behind
 NEAR_PAGE_TOP = 40 * LAYOUT_DPI / 72  # 40 points
+KEEP_WITH_NEXT_STATE = 1  # the block user state print.css gives a box's title
 
 
 def is_heading(block: QTextBlock) -> bool:
     return block.blockFormat().headingLevel() > 0
+
+
+def keeps_with_next(block: QTextBlock) -> bool:
+    """A heading, or a block the print stylesheet marks to stay with what follows (a
+    box's title: `-qt-user-state: 1` in resources/styles/print.css)."""
+    return is_heading(block) or block.userState() == KEEP_WITH_NEXT_STATE
 
 
 def line_tops(block: QTextBlock) -> list[float]:
@@ -50,7 +57,7 @@ def keep_together(doc: QTextDocument, keep_lines: int = KEEP_LINES) -> int:
     chain: list[QTextBlock] = []
     block = doc.begin()
     while block.isValid():
-        if is_heading(block):
+        if keeps_with_next(block):
             chain.append(block)
             block = block.next()
             continue

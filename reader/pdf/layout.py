@@ -43,7 +43,7 @@ from reader.pdf.pictures import (
     PICTURE_WIDTH,
     PictureObjects,
 )
-from reader.pdf.table_rows import SplitRow, first_split_row, split_table
+from reader.pdf.table_rows import SplitRow, first_split_row, margins_below_tables, split_table
 
 POINT = LAYOUT_DPI / 72  # layout units per typographic point
 MM = LAYOUT_DPI / 25.4  # layout units per millimetre
@@ -174,6 +174,7 @@ def _lay_out(
     _stylesheet_heading_sizes(doc)
     _without_ligatures(doc)
     _swap_in_pictures(doc, pictures)
+    margins_below_tables(doc)
     doc.setPageSize(size)
     doc.pageCount()  # lays out the whole document now (Qt otherwise lays out lazily)
     if keep_together(doc) or _has_unlaid_blocks(doc):

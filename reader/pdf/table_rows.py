@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from html import escape
 from html.parser import HTMLParser
 
-from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument, QTextTable
+from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument, QTextFrame, QTextTable
 
 PAGE_BREAK = "page-break-before: always"
 
@@ -34,7 +34,9 @@ class SplitRow:
 
 
 def first_split_row(doc: QTextDocument) -> SplitRow | None:
-    """The first table row, in reading order, whose lines lie on more than one page."""
+    """The first table row, in reading order, that lies on more than one page: its lines,
+    or for a last row, its bottom padding and border (then Qt would draw the table's
+    header again on the next page, over the text there)."""
     page_height = doc.pageSize().height()
     layout = doc.documentLayout()
     tables: list[QTextTable] = []
@@ -50,6 +52,8 @@ def first_split_row(doc: QTextDocument) -> SplitRow | None:
                 _line_pages(block, layout.blockBoundingRect(block).top(), page_height)
             )
         block = block.next()
+    for index, table in enumerate(tables):
+        row_pages[(index, table.rows() - 1)].add(_end_page(table, doc))
     for (index, row), pages in row_pages.items():
         if len(pages) > 1:
             header_rows = tables[index].format().headerRowCount()
@@ -62,8 +66,9 @@ def top_rows_split(table: QTextTable, doc: QTextDocument) -> bool:
     `doc` is the table's own: asking the table for it (QTextObject.document) left
     PySide6 6.11 reporting the document's layout as deleted in the middle of a layout."""
     layout, page_height = doc.documentLayout(), doc.pageSize().height()
-    pages: set[int] = set()
-    for row in range(min(table.format().headerRowCount() + 1, table.rows())):
+    top_rows = min(table.format().headerRowCount() + 1, table.rows())
+    pages = {_end_page(table, doc)} if top_rows == table.rows() else set()
+    for row in range(top_rows):
         for column in range(table.columns()):
             cell = table.cellAt(row, column)
             block = cell.firstCursorPosition().block()
@@ -72,6 +77,39 @@ def top_rows_split(table: QTextTable, doc: QTextDocument) -> bool:
                 pages |= _line_pages(block, top, page_height)
                 block = block.next()
     return len(pages) > 1
+
+
+def margins_below_tables(doc: QTextDocument) -> None:
+    """Each table's bottom margin given to the block after it instead. Qt counts the
+    margin as part of the table, so a table that ends at the foot of a page "went on"
+    to the next one, and Qt drew its repeated header there, over the text."""
+    tables = [frame for frame in _frames(doc.rootFrame()) if isinstance(frame, QTextTable)]
+    for table in tables:
+        table_format = table.format()
+        margin = table_format.bottomMargin()
+        if margin <= 0:
+            continue
+        table_format.setBottomMargin(0)
+        table.setFormat(table_format)
+        after = doc.findBlock(table.lastPosition() + 1)
+        if after.length() == 1 and after.next().isValid():
+            after = after.next()  # Qt's empty block after a frame takes no margin
+        block_format = after.blockFormat()
+        block_format.setTopMargin(block_format.topMargin() + margin)
+        QTextCursor(after).setBlockFormat(block_format)
+
+
+def _frames(frame: QTextFrame) -> list[QTextFrame]:
+    found = []
+    for child in frame.childFrames():
+        found += [child, *_frames(child)]
+    return found
+
+
+def _end_page(table: QTextTable, doc: QTextDocument) -> int:
+    """The page where the table's frame ends (its last row's padding and border)."""
+    bottom = doc.documentLayout().frameBoundingRect(table).bottom()
+    return int((bottom - 1) // doc.pageSize().height())
 
 
 def _table_of(block: QTextBlock) -> QTextTable | None:
