@@ -11,11 +11,11 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
     QTextFormat,
+    QTextFrame,
     QTextTable,
 )
 
 from reader.pdf.pictures import LAYOUT_DPI
-from reader.pdf.table_rows import top_rows_split
 
 KEEP_LINES = 3  # a heading needs this many lines of what follows on its page
 MAX_MOVABLE_LINES = 8  # longer paragraphs may leave a single line behind
@@ -63,10 +63,9 @@ def keep_together(doc: QTextDocument, keep_lines: int = KEEP_LINES) -> int:
             continue
         layout.blockBoundingRect(block)  # lays out up to here
         target: QTextBlock | QTextTable | None = None
-        if table := _table_starting_at(block):
-            target = _table_move(table, block, chain, doc)
-        elif _in_table(block):  # a cell's lines are placed within its cell, not the page
-            target = None
+        if table := table_of(block):  # a cell's lines are placed within its cell
+            if table.firstPosition() == block.position():
+                target = _table_move(table, block, chain, doc)
         elif chain and _stranded(chain, block, page_height, keep_lines):
             target = chain[0]
         elif _lonely_line(block, page_height):
@@ -78,19 +77,12 @@ def keep_together(doc: QTextDocument, keep_lines: int = KEEP_LINES) -> int:
     return moved
 
 
-def _table_starting_at(block: QTextBlock) -> QTextTable | None:
-    frame = QTextCursor(block).currentFrame()
-    if isinstance(frame, QTextTable) and frame.firstPosition() == block.position():
-        return frame
-    return None
-
-
 def _table_move(
     table: QTextTable, first: QTextBlock, chain: list[QTextBlock], doc: QTextDocument
 ) -> QTextBlock | QTextTable | None:
     """What moves to the next page when a table's header or first row would be split, or
     its heading would end the page above it: the headings with the table, else the table."""
-    split = top_rows_split(table, doc)
+    split = _top_rows_split(table, doc)
     if chain and (split or _parted(chain[0], first, doc.pageSize().height())):
         return chain[0]
     return table if split else None
@@ -120,10 +112,47 @@ def _parted(heading: QTextBlock, following: QTextBlock, page_height: float) -> b
     return page_of(heading_tops[0], page_height) != page_of(tops[0], page_height)
 
 
-def _in_table(block: QTextBlock) -> bool:
+def table_of(block: QTextBlock) -> QTextTable | None:
+    """The table whose cell holds `block`, if any."""
     # currentFrame, not currentTable: PySide6 6.12 mis-counts the None that the latter
     # returns for most blocks, and the interpreter aborts at exit.
-    return isinstance(QTextCursor(block).currentFrame(), QTextTable)
+    frame = QTextCursor(block).currentFrame()
+    return frame if isinstance(frame, QTextTable) else None
+
+
+def tables_in(doc: QTextDocument) -> list[QTextTable]:
+    """Every table, in reading order, tables inside tables included."""
+
+    def frames(parent: QTextFrame) -> list[QTextFrame]:
+        return [f for child in parent.childFrames() for f in (child, *frames(child))]
+
+    return [frame for frame in frames(doc.rootFrame()) if isinstance(frame, QTextTable)]
+
+
+def row_pages(table: QTextTable, row: int, doc: QTextDocument) -> set[int]:
+    """The pages a table row lies on: its cells' lines, and for the last row the end of
+    the table's frame too (its padding and border; past a page edge, Qt would draw the
+    header again on the next page, over the text there). `doc` is the table's own:
+    asking the table for it (QTextObject.document) left PySide6 6.11 reporting the
+    document's layout as deleted in the middle of a layout."""
+    page_height = doc.pageSize().height()
+    pages: set[int] = set()
+    for column in range(table.columns()):
+        cell = table.cellAt(row, column)
+        block = cell.firstCursorPosition().block()
+        while block.isValid() and block.position() <= cell.lastPosition():
+            pages |= {page_of(top, page_height) for top in line_tops(block)}
+            block = block.next()
+    if row == table.rows() - 1:
+        bottom = doc.documentLayout().frameBoundingRect(table).bottom()
+        pages.add(int((bottom - 1) // page_height))
+    return pages
+
+
+def _top_rows_split(table: QTextTable, doc: QTextDocument) -> bool:
+    """Whether the header rows and the first row under them lie on more than one page."""
+    top_rows = min(table.format().headerRowCount() + 1, table.rows())
+    return len(set().union(*(row_pages(table, row, doc) for row in range(top_rows)))) > 1
 
 
 def _starts_page(block: QTextBlock, page_height: float) -> bool:

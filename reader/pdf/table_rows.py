@@ -8,8 +8,8 @@ not help (Qt then skips a whole page). So the fix is made in the HTML: the table
 before the split row and goes on as a second table with a page break before it and the
 same header rows, which is how Qt's own repeated header looks. A split header row or
 first row under the header is not cut: the whole table moves to the next page instead,
-with any headings right above it (reader.pdf.layout.keep_together does that, using
-`top_rows_split`), so a header or a heading is never left alone at the foot of a page.
+with any headings right above it (reader.pdf.breaks.keep_together does that), so a
+header or a heading is never left alone at the foot of a page.
 """
 
 from __future__ import annotations
@@ -17,8 +17,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 from html.parser import HTMLParser
+from itertools import accumulate
 
-from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument, QTextFrame, QTextTable
+from PySide6.QtGui import QTextCursor, QTextDocument
+
+from reader.pdf.breaks import row_pages, tables_in
 
 PAGE_BREAK = "page-break-before: always"
 
@@ -34,57 +37,19 @@ class SplitRow:
 
 
 def first_split_row(doc: QTextDocument) -> SplitRow | None:
-    """The first table row, in reading order, that lies on more than one page: its lines,
-    or for a last row, its bottom padding and border (then Qt would draw the table's
-    header again on the next page, over the text there)."""
-    page_height = doc.pageSize().height()
-    layout = doc.documentLayout()
-    tables: list[QTextTable] = []
-    row_pages: dict[tuple[int, int], set[int]] = {}
-    block = doc.begin()
-    while block.isValid():
-        table = _table_of(block)
-        if table is not None:
-            if table not in tables:
-                tables.append(table)
-            key = (tables.index(table), table.cellAt(block.position()).row())
-            row_pages.setdefault(key, set()).update(
-                _line_pages(block, layout.blockBoundingRect(block).top(), page_height)
-            )
-        block = block.next()
-    for index, table in enumerate(tables):
-        row_pages[(index, table.rows() - 1)].add(_end_page(table, doc))
-    for (index, row), pages in row_pages.items():
-        if len(pages) > 1:
-            header_rows = tables[index].format().headerRowCount()
-            return SplitRow(index, row, header_rows)
+    """The first table row, in reading order, that lies on more than one page."""
+    for index, table in enumerate(tables_in(doc)):
+        for row in range(table.rows()):
+            if len(row_pages(table, row, doc)) > 1:
+                return SplitRow(index, row, table.format().headerRowCount())
     return None
-
-
-def top_rows_split(table: QTextTable, doc: QTextDocument) -> bool:
-    """Whether the header rows and the first row under them lie on more than one page.
-    `doc` is the table's own: asking the table for it (QTextObject.document) left
-    PySide6 6.11 reporting the document's layout as deleted in the middle of a layout."""
-    layout, page_height = doc.documentLayout(), doc.pageSize().height()
-    top_rows = min(table.format().headerRowCount() + 1, table.rows())
-    pages = {_end_page(table, doc)} if top_rows == table.rows() else set()
-    for row in range(top_rows):
-        for column in range(table.columns()):
-            cell = table.cellAt(row, column)
-            block = cell.firstCursorPosition().block()
-            while block.isValid() and block.position() <= cell.lastPosition():
-                top = layout.blockBoundingRect(block).top()
-                pages |= _line_pages(block, top, page_height)
-                block = block.next()
-    return len(pages) > 1
 
 
 def margins_below_tables(doc: QTextDocument) -> None:
     """Each table's bottom margin given to the block after it instead. Qt counts the
     margin as part of the table, so a table that ends at the foot of a page "went on"
     to the next one, and Qt drew its repeated header there, over the text."""
-    tables = [frame for frame in _frames(doc.rootFrame()) if isinstance(frame, QTextTable)]
-    for table in tables:
+    for table in tables_in(doc):
         table_format = table.format()
         margin = table_format.bottomMargin()
         if margin <= 0:
@@ -97,30 +62,6 @@ def margins_below_tables(doc: QTextDocument) -> None:
         block_format = after.blockFormat()
         block_format.setTopMargin(block_format.topMargin() + margin)
         QTextCursor(after).setBlockFormat(block_format)
-
-
-def _frames(frame: QTextFrame) -> list[QTextFrame]:
-    found = []
-    for child in frame.childFrames():
-        found += [child, *_frames(child)]
-    return found
-
-
-def _end_page(table: QTextTable, doc: QTextDocument) -> int:
-    """The page where the table's frame ends (its last row's padding and border)."""
-    bottom = doc.documentLayout().frameBoundingRect(table).bottom()
-    return int((bottom - 1) // doc.pageSize().height())
-
-
-def _table_of(block: QTextBlock) -> QTextTable | None:
-    # currentFrame, not currentTable: see reader.pdf.layout._in_table.
-    frame = QTextCursor(block).currentFrame()
-    return frame if isinstance(frame, QTextTable) else None
-
-
-def _line_pages(block: QTextBlock, top: float, page_height: float) -> set[int]:
-    lines = block.layout()
-    return {int((top + lines.lineAt(i).y() + 0.5) // page_height) for i in range(lines.lineCount())}
 
 
 def split_table(html: str, split: SplitRow) -> str | None:
@@ -173,10 +114,8 @@ class _RowFinder(HTMLParser):
         self._open_header_row = -1
 
     def feed(self, data: str) -> None:
-        self._line_starts = [0]
-        for index, char in enumerate(data):
-            if char == "\n":
-                self._line_starts.append(index + 1)
+        # getpos() gives (line, column), counting lines at "\n" only.
+        self._line_starts = [0, *accumulate(len(line) + 1 for line in data.split("\n"))]
         super().feed(data)
 
     def _offset(self) -> int:

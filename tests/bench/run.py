@@ -86,22 +86,12 @@ def _app_run(home: Path, scenario: bool) -> list[float]:
     return _run_reporting(command, _base_env(home))
 
 
-def _baseline_run(html: Path, home: Path, scenario: bool) -> list[float]:
-    command = [sys.executable, str(BENCH / "baseline_window.py"), str(html), "{report}"]
+def _reference_run(script: str, html: Path, home: Path, scenario: bool = False) -> list[float]:
+    """One of the references beside the app (baseline_window.py, plain_window.py,
+    floor_window.py), shown with the first chapter's HTML."""
+    command = [sys.executable, str(BENCH / script), str(html), "{report}"]
     if scenario:
         command.append("--scenario")
-    return _run_reporting(command, _base_env(home))
-
-
-def _plain_run(html: Path, home: Path, scenario: bool = False) -> list[float]:
-    command = [sys.executable, str(BENCH / "plain_window.py"), str(html), "{report}"]
-    if scenario:
-        command.append("--scenario")
-    return _run_reporting(command, _base_env(home))
-
-
-def _floor_run(html: Path, home: Path) -> list[float]:
-    command = [sys.executable, str(BENCH / "floor_window.py"), str(html), "{report}"]
     return _run_reporting(command, _base_env(home))
 
 
@@ -132,14 +122,18 @@ def bench_startup_and_memory(runs: int) -> tuple[dict[str, object], dict[str, ob
         app_mb, base_mb, plain_mb = [], [], []
         for _ in range(runs):
             app_ms.append(_app_run(startup_home, scenario=False)[0])
-            base_ms.append(_baseline_run(html, startup_home, scenario=False)[0])
-            plain_ms.append(_plain_run(html, startup_home)[0])
-            floor_ms.append(_floor_run(html, startup_home)[0])
+            base_ms.append(_reference_run("baseline_window.py", html, startup_home)[0])
+            plain_ms.append(_reference_run("plain_window.py", html, startup_home)[0])
+            floor_ms.append(_reference_run("floor_window.py", html, startup_home)[0])
         for _ in range(max(2, runs // 2)):
             home = _fresh_home(work / "memory", warm)
             app_mb.append(_app_run(home, scenario=True)[1])
-            base_mb.append(_baseline_run(html, home, scenario=True)[1])
-            plain_mb.append(_plain_run(html, _fresh_home(work / "memory", warm), scenario=True)[1])
+            base_mb.append(_reference_run("baseline_window.py", html, home, scenario=True)[1])
+            plain_mb.append(
+                _reference_run(
+                    "plain_window.py", html, _fresh_home(work / "memory", warm), scenario=True
+                )[1]
+            )
     startup = {
         "app_ms": _spread(app_ms),
         "baseline_ms": _spread(base_ms),
