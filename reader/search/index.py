@@ -2,7 +2,11 @@
 
 What goes in each document is in reader/search/documents.py. The index lives in the
 user cache folder under `search/<key>`, where the key hashes the
-handbook's content, the app version and the schema version. It is built once into a
+handbook's content, the app version and the schema version. That folder is the ONLY
+place an index is ever opened from: Whoosh reads parts of an index with pickle, so an
+index is code, and the reader runs only code it wrote itself. A packed handbook (whose
+older versions carried an index) and a standalone bundle are indexed from their text,
+into the cache like a folder. It is built once into a
 private temporary folder and renamed into place, so two copies of the app never see a
 half-written index and the loser of a race simply uses the winner's. A checksum of
 every file is kept beside the index; a missing, truncated or garbled index, or a cache
@@ -26,7 +30,6 @@ from whoosh.index import Index
 
 from reader import __version__
 from reader.handbook import Handbook
-from reader.paths import bundled_index_dir
 from reader.search.documents import (
     IndexTokens,
     Vocabulary,
@@ -223,19 +226,12 @@ def _move_into_place(building: Path, final: Path, root: Path) -> None:
 
 
 def open_or_build_index(handbook: Handbook, cache_dir: Path | None) -> OpenedIndex:
-    """The handbook's index from the cache, built if needed; in memory if all else fails."""
-    from reader.search.packed_index import open_packed_index
-
-    packed = open_packed_index(handbook)  # a .handbook file's own, read into memory
-    if packed is not None:
-        return packed
+    """The handbook's index from the cache, built if needed; in memory if all else fails.
+    `cache_dir` is the reader's own user cache (UserDirs.cache), never a place that a
+    handbook, a pack or another user can write: see the module's docstring."""
     if cache_dir is None:
         return build_in_memory(handbook)
     key = index_key(handbook)
-    shipped = bundled_index_dir() / INDEX_FOLDER / key
-    if shipped.is_dir():  # a standalone bundle's own, built when it was packaged
-        with contextlib.suppress(IndexDamaged):
-            return _open_checked(shipped)
     root = Path(cache_dir) / INDEX_FOLDER
     final = root / key
     if final.is_dir():
