@@ -13,7 +13,9 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import os
 import shutil
+import stat
 import sys
 import zipfile
 from pathlib import Path
@@ -185,3 +187,28 @@ def test_an_index_outside_the_user_cache_is_never_opened(
         assert opened.location is not None
         assert opened.location.parent == user_dirs.cache / INDEX_FOLDER
     assert not marker.exists(), "an index outside the cache was opened by Whoosh"
+
+
+def test_an_index_in_the_cache_that_others_could_write_is_never_opened(
+    gene_book: Path, tmp_path: Path, user_dirs: UserDirs
+) -> None:
+    """The same index where the reader keeps its own, but in a folder anyone may write
+    (a shared or badly set-up cache): rebuilt, never opened. The rebuilt one, made under
+    a loose umask (group-writable by default, as on many desktops), is kept private and
+    reused."""
+    marker = tmp_path / "ran"
+    place = plant_index(user_dirs.cache, marker, gene_book)
+    place.chmod(0o777)
+    handbook = load_handbook(gene_book)
+    old = os.umask(0o002)
+    try:
+        opened = open_or_build_index(handbook, user_dirs.cache)
+    finally:
+        os.umask(old)
+    opened.index.close()
+    assert opened.rebuilt and opened.location == place
+    assert not marker.exists(), "an index others could write was opened by Whoosh"
+    assert all(stat.S_IMODE(p.stat().st_mode) & 0o022 == 0 for p in (place, *place.iterdir()))
+    again = open_or_build_index(handbook, user_dirs.cache)
+    again.index.close()
+    assert (again.location, again.rebuilt) == (place, False)
