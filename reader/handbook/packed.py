@@ -160,6 +160,10 @@ def _check_seal(data: bytes) -> bytes | None:
     expected = _sha256(data[: end - SEAL_LENGTH]).encode()
     if comment != SEAL_PREFIX + expected:
         raise PackRefused(f"{_DAMAGED} (its checksum does not match)")
+    # The sealed end record says how long the comment is: a signature cut off shows.
+    length = len(data) - (end - SEAL_LENGTH)
+    if data[end - SEAL_LENGTH - 2 : end - SEAL_LENGTH] != length.to_bytes(2, "little"):
+        raise PackRefused(f"{_DAMAGED} (its end does not match its seal)")
     if not trailer:
         return None
     try:
