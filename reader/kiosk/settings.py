@@ -276,10 +276,8 @@ def kiosk_handbook(chosen: Path, config: KioskConfig) -> tuple[Path, str]:
     reason = unsigned_refusal(Path(chosen), TrustedKeys(config.trusted_keys))
     if reason is None:
         return chosen, ""
-    return (
-        bundled,
-        f"kiosk: {Path(chosen).name} is not opened: {reason}. Showing the bundled handbook.",
-    )
+    line = f"kiosk: {Path(chosen).name} is not opened: {reason}. Showing the bundled handbook."
+    return bundled, "".join(c if c.isprintable() else "?" for c in line)  # one safe line
 
 
 def report_problems(config: KioskConfig) -> Iterable[str]:

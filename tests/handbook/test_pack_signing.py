@@ -228,6 +228,10 @@ def test_a_kiosk_that_requires_signatures_opens_only_its_publishers_files(
         assert opened == bundled, book
         assert reason in message and message.count("\n") == 0
         assert message.startswith(f"kiosk: {book.name} is not opened: ")
+    escaping = tmp_path / "red\x1b[31m.handbook"  # a name that would colour the log
+    escaping.write_bytes(plain.read_bytes())
+    message = kiosk_handbook(escaping, config)[1]
+    assert message.startswith("kiosk: red?[31m.handbook is not opened: it is not signed")
     relaxed = parse_kiosk_config(kiosk_toml(key[1], require=False), tmp_path / "kiosk.toml")
     assert kiosk_handbook(plain, relaxed) == (plain, "")
     assert kiosk_handbook(plain, KioskConfig()) == (plain, "")
