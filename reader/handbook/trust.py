@@ -17,6 +17,7 @@ by packed.py, wherever it is opened.
 
 from __future__ import annotations
 
+import logging
 import os
 import stat
 import tomllib
@@ -28,6 +29,8 @@ from reader.handbook.gate import packed_file, packed_source
 from reader.handbook.packed import PackRefused
 from reader.handbook.signing import key_id, parse_public_key, public_key_text
 from reader.paths import UserDirs
+
+log = logging.getLogger(__name__)
 
 TRUST_NAME = "trusted-keys.toml"
 SYSTEM_TRUST = Path("/etc/handbook-reader") / TRUST_NAME
@@ -105,7 +108,8 @@ def default_trust_paths(dirs: UserDirs | None = None) -> list[Path]:
 
 def load_trusted_keys(paths: Sequence[Path] | None = None) -> TrustedKeys:
     """Every publisher in every trust file of `paths` (default: the system's and the
-    user's). Never raises: an unreadable file or entry becomes a problem line."""
+    user's). Never raises: an unreadable file or entry becomes a problem line, logged
+    as a warning (one plain line on standard error)."""
     publishers: list[Publisher] = []
     problems: list[str] = []
     for path in default_trust_paths() if paths is None else paths:
@@ -120,6 +124,8 @@ def load_trusted_keys(paths: Sequence[Path] | None = None) -> TrustedKeys:
         found, bad = publishers_from(data.get("publisher", []), str(path))
         publishers += found
         problems += bad
+    for problem in problems:
+        log.warning("%s", problem)
     return TrustedKeys(tuple(publishers), tuple(problems))
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import stat
 import sys
 from collections.abc import Iterator
@@ -164,17 +165,29 @@ def test_pack_sign_with_no_key_or_not_a_key_is_one_line_and_writes_nothing(
 
 
 def test_a_trust_file_with_bad_entries_trusts_only_the_good_ones(
-    key: tuple[Path, str], tmp_path: Path
+    signed: Path,
+    key: tuple[Path, str],
+    user_dirs: UserDirs,
+    capsys: pytest.CaptureFixture[str],
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
-    path = tmp_path / TRUST_NAME
+    path = user_dirs.config / TRUST_NAME
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(
         f'[[publisher]]\nname = "{TEAM}"\nkey = "{key[1]}"\n'
         '[[publisher]]\nname = "No key"\nkey = "ed25519:1234"\n',
         encoding="utf-8",
     )
-    trusted = load_trusted_keys([path, tmp_path / "absent.toml"])
+    trusted = load_trusted_keys([path, path.with_name("absent.toml")])
     assert [p.name for p in trusted.publishers] == [TEAM]
     assert len(trusted.problems) == 1 and "entry 2" in trusted.problems[0]
+    capsys.readouterr()
+    caplog.clear()
+    code, out, err = run_cli(capsys, "--handbook", str(signed), "toc", "--json")
+    assert code == 0 and json.loads(out)["signature"]["signer"] == TEAM
+    assert err == ""  # the problem is a warning: one line on stderr outside pytest
+    warned = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert len(warned) == 1 and "entry 2: needs a name and a key" in warned[0]
 
 
 # --- the kiosk ---------------------------------------------------------------------
