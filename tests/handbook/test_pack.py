@@ -37,7 +37,7 @@ def pack(capsys: pytest.CaptureFixture[str], folder: Path, out: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def packed_handbook(handbook_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real handbook packed once for the module (its two indexes take a while)."""
+    """The real handbook packed once for the module (both languages are read back)."""
     from reader.cli import main
 
     out = tmp_path_factory.mktemp("packed") / "gene-therapy.handbook"

@@ -40,6 +40,7 @@ from reader.search.index import (
     open_or_build_index,
 )
 from reader.storage import checksum, file_checksum
+from reader.ui.mainwindow import MainWindow
 from tests.support import run_cli
 
 
@@ -137,27 +138,39 @@ def test_a_hostile_index_in_a_pack_never_runs_from_any_command(
     assert built.location is not None and built.location.is_relative_to(user_dirs.cache)
 
 
+def first_hit(qtbot: QtBot, window: MainWindow, words: str) -> str:
+    """The id of the first search result in the window, once its index is ready."""
+    from reader.ui.panels.search_panel import ID_ROLE
+
+    qtbot.waitUntil(lambda: window.search_panel.index is not None, timeout=20000)
+    window.search_box.setText(words)
+    window.search_panel.search_now()
+    results = window.search_panel.results
+    return str(results.item(0).data(ID_ROLE)) if results.count() else ""
+
+
 def test_a_hostile_index_in_a_pack_never_runs_in_the_window(
     qtbot: QtBot, gene_book: Path, tmp_path: Path, user_dirs: UserDirs
 ) -> None:
-    from reader.ui.mainwindow import MainWindow
-    from reader.ui.panels.search_panel import ID_ROLE
+    """Opened as the window's handbook, and then from File > Open (which dropping the
+    file and Open Recent use too): searched both times, and nothing runs."""
+    from reader.ui.window.open_handbook import install
 
     marker = tmp_path / "ran"
     packed = hostile_pack(gene_book, marker, tmp_path / "hostile.handbook")
-    window = MainWindow(load_handbook(packed), Preferences(), cache_dir=user_dirs.cache)
-    qtbot.addWidget(window)
-    window.start()
-    window.show()
+    first = MainWindow(load_handbook(packed), Preferences(), cache_dir=user_dirs.cache)
+    opener = install(first, None, user_dirs.cache, user_dirs.config)
+    first.start()
+    first.show()
+    assert first_hit(qtbot, first, "lentivirus") == "two"
+    second = opener.open_path(packed)  # closes and deletes the first window
+    assert second is not None
+    qtbot.addWidget(second)
     try:
-        qtbot.waitUntil(lambda: window.search_panel.index is not None, timeout=20000)
-        window.search_box.setText("lentivirus")
-        window.search_panel.search_now()
-        results = window.search_panel.results
-        assert results.count() and results.item(0).data(ID_ROLE) == "two"
+        assert first_hit(qtbot, second, "lentivirus") == "two"
         assert not marker.exists(), "the pack's index was opened by Whoosh"
     finally:
-        window.shut_down_search()
+        second.shut_down_search()
 
 
 def test_an_index_outside_the_user_cache_is_never_opened(
