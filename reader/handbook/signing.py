@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -90,12 +91,11 @@ def load_private_key(path: Path) -> Ed25519PrivateKey:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
     try:
-        with open(path, "rb") as stream:
-            pem = stream.read(MAX_KEY_FILE_BYTES + 1)
+        pem = read_small_file(path, MAX_KEY_FILE_BYTES)
     except OSError as error:
         raise SigningError(f"cannot read the key {path}: {error.strerror or error}") from None
-    if len(pem) > MAX_KEY_FILE_BYTES:
-        raise SigningError(f"{path} is not a key made by `handbook-reader pack-key`")
+    except ValueError:
+        pem = b""
     try:
         key = serialization.load_pem_private_key(pem, password=None)
     except (ValueError, TypeError):  # not PEM, encrypted, or damaged
@@ -103,6 +103,19 @@ def load_private_key(path: Path) -> Ed25519PrivateKey:
     if not isinstance(key, Ed25519PrivateKey):
         raise SigningError(f"{path} is not a key made by `handbook-reader pack-key`")
     return key
+
+
+def read_small_file(path: Path, cap: int) -> bytes:
+    """A key or settings file's bytes: only a regular file (a named pipe would block, a
+    device never end), at most `cap` bytes. Raises OSError, or ValueError saying why."""
+    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC | os.O_NOCTTY)
+    with os.fdopen(descriptor, "rb") as stream:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise ValueError("it is not a regular file")
+        data = stream.read(cap + 1)
+    if len(data) > cap:
+        raise ValueError(f"it is larger than {cap >> 10} KB")
+    return data
 
 
 def raw_public_key(key: Ed25519PrivateKey) -> bytes:

@@ -18,8 +18,6 @@ by packed.py, wherever it is opened.
 from __future__ import annotations
 
 import logging
-import os
-import stat
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -27,7 +25,7 @@ from pathlib import Path
 
 from reader.handbook.gate import packed_file, packed_source
 from reader.handbook.packed import PackRefused
-from reader.handbook.signing import key_id, parse_public_key, public_key_text
+from reader.handbook.signing import key_id, parse_public_key, public_key_text, read_small_file
 from reader.paths import UserDirs
 
 log = logging.getLogger(__name__)
@@ -114,7 +112,7 @@ def load_trusted_keys(paths: Sequence[Path] | None = None) -> TrustedKeys:
     problems: list[str] = []
     for path in default_trust_paths() if paths is None else paths:
         try:
-            data = tomllib.loads(_read_small(path).decode("utf-8-sig"))
+            data = tomllib.loads(read_small_file(path, MAX_TRUST_FILE_BYTES).decode("utf-8-sig"))
         except FileNotFoundError:
             continue
         except (OSError, ValueError) as error:  # UnicodeError and TOMLDecodeError too
@@ -127,18 +125,6 @@ def load_trusted_keys(paths: Sequence[Path] | None = None) -> TrustedKeys:
     for problem in problems:
         log.warning("%s", problem)
     return TrustedKeys(tuple(publishers), tuple(problems))
-
-
-def _read_small(path: Path) -> bytes:
-    """A settings file's bytes: a regular file (never a pipe that blocks), capped."""
-    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC | os.O_NOCTTY)
-    with os.fdopen(descriptor, "rb") as stream:
-        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-            raise ValueError("it is not a regular file")
-        raw = stream.read(MAX_TRUST_FILE_BYTES + 1)
-    if len(raw) > MAX_TRUST_FILE_BYTES:
-        raise ValueError(f"it is larger than {MAX_TRUST_FILE_BYTES >> 10} KB")
-    return raw
 
 
 def signature_of(root: Path, trusted: TrustedKeys | None = None) -> SignatureInfo:

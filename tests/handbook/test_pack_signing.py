@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import stat
 import sys
 from collections.abc import Iterator
@@ -151,13 +152,15 @@ def test_a_changed_or_mis_signed_pack_is_refused_in_one_line(
     assert "damaged or was changed" in refusal(capsys, cut)
 
 
-def test_pack_sign_with_no_key_or_not_a_key_is_one_line_and_writes_nothing(
+def test_pack_sign_with_no_key_a_pipe_or_not_a_key_is_one_line_and_writes_nothing(
     gene_book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     not_a_key = tmp_path / "notes.pem"
     not_a_key.write_text("-----BEGIN PRIVATE KEY-----\nnonsense\n", encoding="utf-8")
+    pipe = tmp_path / "pipe.pem"  # reading it would wait for a writer for ever
+    os.mkfifo(pipe)
     out = tmp_path / "book.handbook"
-    for bad in (not_a_key, tmp_path / "missing.pem"):
+    for bad in (not_a_key, tmp_path / "missing.pem", pipe):
         code, printed, err = run_cli(capsys, "pack", str(gene_book), str(out), "--sign", str(bad))
         assert (code, printed) == (1, "") and err.count("\n") == 1
         assert str(bad) in err
