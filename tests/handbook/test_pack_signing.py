@@ -79,6 +79,12 @@ def signed(
     return pack(capsys, gene_book, tmp_path / "signed.handbook", "--sign", str(key[0]))
 
 
+@pytest.fixture
+def plain(gene_book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    """The same folder packed without a signature."""
+    return pack(capsys, gene_book, tmp_path / "plain.handbook")
+
+
 def test_pack_key_writes_a_private_key_for_its_owner_only_and_never_over_a_file(
     key: tuple[Path, str], capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -93,10 +99,10 @@ def test_pack_key_writes_a_private_key_for_its_owner_only_and_never_over_a_file(
 
 def test_toc_json_says_who_signed_a_pack_and_whether_it_is_trusted(
     gene_book: Path,
+    plain: Path,
     signed: Path,
     key: tuple[Path, str],
     user_dirs: UserDirs,
-    tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     public = key[1]
@@ -106,7 +112,6 @@ def test_toc_json_says_who_signed_a_pack_and_whether_it_is_trusted(
     trust(user_dirs, TEAM, public)
     known = signature(capsys, signed)
     assert known == {**unknown, "signer": TEAM, "trusted": True}
-    plain = pack(capsys, gene_book, tmp_path / "plain.handbook")
     nobody = {"signed": False, "signer": None, "key_id": None, "public_key": None}
     assert signature(capsys, plain) == {**nobody, "trusted": False}
     assert signature(capsys, gene_book) == {**nobody, "trusted": False}  # a folder
@@ -218,6 +223,7 @@ def test_kiosk_settings_read_trusted_keys_and_fail_closed_on_a_bad_list(
 
 def test_a_kiosk_that_requires_signatures_opens_only_its_publishers_files(
     gene_book: Path,
+    plain: Path,
     signed: Path,
     key: tuple[Path, str],
     tmp_path: Path,
@@ -227,7 +233,6 @@ def test_a_kiosk_that_requires_signatures_opens_only_its_publishers_files(
     assert kiosk_handbook(signed, config) == (signed, "")
     bundled = bundled_handbook_dir()
     assert kiosk_handbook(bundled, config) == (bundled, "")
-    plain = pack(capsys, gene_book, tmp_path / "plain.handbook")
     stranger = tmp_path / "stranger.pem"
     make_key(capsys, stranger)
     foreign = pack(capsys, gene_book, tmp_path / "foreign.handbook", "--sign", str(stranger))
@@ -280,11 +285,10 @@ def start_kiosk(monkeypatch: pytest.MonkeyPatch, qtbot: QtBot) -> Iterator[objec
 
 def test_a_kiosk_window_shows_a_trusted_file_and_falls_back_from_an_unsigned_one(
     start_kiosk: object,
-    gene_book: Path,
+    plain: Path,
     signed: Path,
     key: tuple[Path, str],
     user_dirs: UserDirs,
-    tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     user_dirs.config.mkdir(parents=True, exist_ok=True)
@@ -293,7 +297,6 @@ def test_a_kiosk_window_shows_a_trusted_file_and_falls_back_from_an_unsigned_one
     assert session.window.handbook.root == signed
     assert session.window.statusBar().currentMessage() == f"Signed by {TEAM}"
     capsys.readouterr()
-    plain = pack(capsys, gene_book, tmp_path / "plain.handbook")
     session = start_kiosk(plain)  # type: ignore[operator]
     assert session.window.handbook.root == bundled_handbook_dir()
     lines = capsys.readouterr().err.splitlines()
