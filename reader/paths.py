@@ -38,11 +38,6 @@ def resources_dir() -> Path:
     return _data_root() / "resources"
 
 
-def bundled_index_dir() -> Path:
-    """Search indexes built at packaging time (only a standalone bundle has them)."""
-    return _data_root() / "index"
-
-
 @dataclass(frozen=True)
 class UserDirs:
     """The three per-user folders. Created lazily by whoever writes into them."""

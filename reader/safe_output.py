@@ -14,6 +14,7 @@ import contextlib
 import os
 import stat
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from reader.storage import kind_of
@@ -58,13 +59,16 @@ def _require_regular(out: Path, mode: int) -> None:
         raise OutputRefused(out, f"a {kind_of(mode)}")
 
 
-def write_atomically(out: Path, data: bytes) -> Path:
+def write_atomically(
+    out: Path, data: bytes, *, suffix: str = ".part", check: Callable[[Path], None] | None = None
+) -> Path:
     """Write `data` in place of the file at `out` (see `output_target`), all or nothing:
-    a temporary file beside it is synced and renamed over it only once complete. An
-    existing file keeps its permissions. Returns the file written. Raises
-    OutputRefused or OSError; on failure nothing is left behind."""
+    a temporary file beside it (named `.<name>.<random><suffix>`) is synced, given to
+    `check` (which raises to stop), and renamed over it only once complete and checked.
+    An existing file keeps its permissions. Returns the file written. Raises
+    OutputRefused, OSError or what `check` raises; on failure nothing is left behind."""
     target = output_target(out)
-    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=suffix, dir=target.parent)
     temp: Path | None = Path(name)
     try:
         with os.fdopen(handle, "wb") as stream:
@@ -73,6 +77,8 @@ def write_atomically(out: Path, data: bytes) -> Path:
             os.fsync(stream.fileno())
         mode = target.stat().st_mode & 0o777 if target.exists() else 0o644
         os.chmod(name, mode)
+        if check is not None:
+            check(Path(name))
         if output_target(out) != target:  # swapped for something else meanwhile
             raise OutputRefused(out, "something that changed while saving")
         os.replace(name, target)

@@ -27,7 +27,7 @@ import pytest
 
 from reader import APP_ID, __version__
 from reader.cli import build_parser
-from reader.handbook import Handbook, load_handbook
+from reader.handbook import Handbook
 from tests.support import require_tool
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -287,25 +287,19 @@ def test_bundle_lists_contents_and_versions_without_python(bundle: Path) -> None
     assert version.startswith(f"{APP_ID} {__version__}") and toc["title"] in version
 
 
-def test_bundle_ships_a_search_index_of_its_own_handbook(bundle: Path, tmp_path: Path) -> None:
-    from reader.search.engine import SearchIndex
-    from reader.search.index import INDEX_FOLDER, index_key
-
+def test_bundle_ships_no_search_index(bundle: Path) -> None:
+    """Whoosh unpickles an index: the app opens one only from its own cache (#38)."""
     data = bundle_data(bundle)
-    shipped_handbook = load_handbook(data / "handbook")
-    shipped = data / "index" / INDEX_FOLDER / index_key(shipped_handbook)
-    assert (shipped / "search-meta.json").is_file()
-    copy = tmp_path / "cache"
-    shutil.copytree(shipped, copy / INDEX_FOLDER / shipped.name)
-    with SearchIndex.open_or_build(shipped_handbook, copy) as index:
-        assert not index.rebuilt and index.doc_count > 0
+    assert not (data / "index").exists()
+    assert not list(bundle.rglob("search-meta.json"))
 
 
-def test_bundle_searches_with_the_shipped_index(bundle: Path, user_home: Path) -> None:
+def test_bundle_searches_with_an_index_it_builds_in_the_user_cache(
+    bundle: Path, user_home: Path
+) -> None:
     found = json.loads(run([bundle / APP_ID, "search", "gene", "--json"]).stdout)
     assert found["results"]
-    # The shipped index was opened in place: nothing was built into the user cache.
-    assert not (user_home / "cache" / "search").exists()
+    assert list((user_home / "cache" / "search").glob("*/search-meta.json"))
 
 
 def test_bundle_opens_its_window_offscreen(bundle: Path, tmp_path: Path) -> None:

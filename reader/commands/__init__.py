@@ -56,6 +56,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "pack",
         "pack a handbook folder into one .handbook file the reader opens as it is",
     ),
+    "pack-key": (
+        "pack_key",
+        "make a private key for signing .handbook files (`pack --sign`), and show its public key",
+    ),
     "export-pdf": ("export_pdf", "save the handbook, a chapter or chosen sections as a PDF"),
     "read-aloud": (
         "read_aloud",

@@ -7,6 +7,7 @@ import argparse
 
 from reader.commands import load_handbook_for, print_json
 from reader.handbook import Handbook
+from reader.handbook.trust import signature_of
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -20,6 +21,7 @@ def toc_data(handbook: Handbook) -> dict[str, object]:
         "edition": handbook.edition,
         "language": handbook.language,
         "lang": handbook.language,
+        "signature": signature_of(handbook.root).to_json(),  # who made a .handbook file
         "chapters": [
             {
                 "id": chapter.id,

@@ -10,7 +10,13 @@ The file is untrusted like a folder is, so before any part of it is used:
   names, no backslashes, no folders, links or encryption, no name twice;
 - sizes are capped as the folder gate caps them (per file, and all files together),
   from the declared sizes, and Python's zipfile never inflates past a declared size;
-- `CHECKSUMS.sha256` lists the SHA-256 of every other entry, and must list exactly them.
+- `CHECKSUMS.sha256` lists the SHA-256 of every other entry, and must list exactly them;
+- a signed file's comment goes on after the seal with an Ed25519 signature of the seal
+  (reader/handbook/signing.py), checked before the zip is parsed.
+
+Packs made by earlier versions also hold a search index (`search/`): those
+entries are checked against the list like any other, then dropped unread. Whoosh reads
+an index with pickle, so an index from a file would be code from a file.
 
 A refusal is a `PackRefused` with one line for the reader. Nothing is ever written.
 """
@@ -30,7 +36,7 @@ PACK_SUFFIX = ".handbook"
 CHECKSUMS_NAME = "CHECKSUMS.sha256"
 CHECKSUMS_HEADER = "# handbook-reader pack 1"
 HANDBOOK_PREFIX = "handbook/"
-INDEX_PREFIX = "search/"
+INDEX_PREFIX = "search/"  # older packs' search indexes: checked, then never used
 SEAL_PREFIX = b"handbook-reader sha256 "
 SEAL_LENGTH = len(SEAL_PREFIX) + 64
 MAX_ENTRY_BYTES = 16 * 1024 * 1024  # the gate's picture cap; text is capped again on read
@@ -48,11 +54,12 @@ class PackRefused(Exception):
 @dataclass(frozen=True)
 class PackedHandbook:
     """The checked contents of one .handbook file: `files` are the handbook's files by
-    their posix name inside the handbook, `index_files` the prebuilt search indexes'."""
+    their posix name inside the handbook; `signer` the raw Ed25519 public key whose
+    signature the file carries and matches, None when it is not signed."""
 
     path: Path
     files: dict[str, bytes]
-    index_files: dict[str, bytes]
+    signer: bytes | None = None
     folders: frozenset[str] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -79,11 +86,6 @@ class PackedHandbook:
                 found[name[len(prefix) :]] = name in self.folders
         return sorted(found.items())
 
-    def search_index(self, key: str) -> dict[str, bytes]:
-        """The files of the prebuilt search index whose key is `key` (empty if none)."""
-        prefix = f"{key}/"
-        return {n[len(prefix) :]: d for n, d in self.index_files.items() if n.startswith(prefix)}
-
 
 def seal(archive: bytes) -> bytes:
     """A zip written with a placeholder comment of SEAL_LENGTH bytes, sealed: the
@@ -109,7 +111,7 @@ def open_packed(path: Path) -> PackedHandbook:
 
     real = Path(os.path.realpath(path))
     data = _read_archive(real)
-    _check_seal(data)
+    signer = _check_seal(data)
     # The seal is no signature: anyone can seal a zip made by hand, so whatever zipfile
     # raises on one (struct errors, bad UTF-8 names, odd methods) is a refusal too.
     try:
@@ -122,15 +124,12 @@ def open_packed(path: Path) -> PackedHandbook:
         contents = {info.filename: _entry_bytes(archive, info) for info in infos}
     _check_checksums(contents)
     files: dict[str, bytes] = {}
-    index_files: dict[str, bytes] = {}
     for name, content in contents.items():
-        if name.startswith(HANDBOOK_PREFIX):
+        if name.startswith(HANDBOOK_PREFIX):  # anything else (an old index) is dropped
             files[name[len(HANDBOOK_PREFIX) :]] = content
-        elif name.startswith(INDEX_PREFIX):
-            index_files[name[len(INDEX_PREFIX) :]] = content
     if not files:
         raise PackRefused("the file holds no handbook")
-    return PackedHandbook(real, files, index_files)
+    return PackedHandbook(real, files, signer)
 
 
 def _read_archive(path: Path) -> bytes:
@@ -148,13 +147,29 @@ def _read_archive(path: Path) -> bytes:
     return data
 
 
-def _check_seal(data: bytes) -> None:
-    comment = data[-SEAL_LENGTH:]
-    if len(data) <= SEAL_LENGTH + 22 or not comment.startswith(SEAL_PREFIX[:16]):
+def _check_seal(data: bytes) -> bytes | None:
+    """Check the seal, and the signature after it if there is one; returns the signer's
+    public key (None: not signed)."""
+    from reader.handbook.signing import BadSignature, signature_trailer_at, verified_signer
+
+    trailer = signature_trailer_at(data)
+    end = len(data) - len(trailer)
+    comment = data[end - SEAL_LENGTH : end]
+    if end <= SEAL_LENGTH + 22 or not comment.startswith(SEAL_PREFIX[:16]):
         raise PackRefused("it is not a handbook file made by `handbook-reader pack`")
-    expected = _sha256(data[:-SEAL_LENGTH]).encode()
+    expected = _sha256(data[: end - SEAL_LENGTH]).encode()
     if comment != SEAL_PREFIX + expected:
         raise PackRefused(f"{_DAMAGED} (its checksum does not match)")
+    # The sealed end record says how long the comment is: a signature cut off shows.
+    length = len(data) - (end - SEAL_LENGTH)
+    if data[end - SEAL_LENGTH - 2 : end - SEAL_LENGTH] != length.to_bytes(2, "little"):
+        raise PackRefused(f"{_DAMAGED} (its end does not match its seal)")
+    if not trailer:
+        return None
+    try:
+        return verified_signer(trailer, comment)
+    except BadSignature as error:
+        raise PackRefused(str(error)) from None
 
 
 def _check_entries(infos: list[zipfile.ZipInfo]) -> None:
@@ -220,6 +235,12 @@ def _entry_bytes(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
     if len(data) != info.file_size:
         raise PackRefused(f"{_DAMAGED} (entry '{info.filename[:80]}' has the wrong size)")
     return data
+
+
+def refused_name(name: str) -> str:
+    """Why the reader refuses an entry named `name` ('' when it does not), so that
+    `pack` leaves out what the reader would refuse instead of writing a bad file."""
+    return _bad_name(name)
 
 
 def checksum_list(entries: dict[str, bytes]) -> bytes:

@@ -1,8 +1,10 @@
 """Making a packed handbook: a folder's files, read through the gate, into one sealed zip.
 
 The same folder always gives the same bytes: entries in name order, one fixed
-timestamp, fixed permissions, one compression level, and a seal (see packed.py) that
-depends only on what comes before it.
+timestamp, fixed permissions, one compression level, a seal (see packed.py) that
+depends only on what comes before it, and (when signed) a deterministic Ed25519
+signature of the seal. A pack holds text and pictures only: no search index (an index
+is pickled code; the reader builds its own from the text).
 """
 
 from __future__ import annotations
@@ -13,20 +15,26 @@ import stat
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.handbook.gate import Refusal, read_bytes
 from reader.handbook.packed import (
     CHECKSUMS_NAME,
     HANDBOOK_PREFIX,
-    INDEX_PREFIX,
     MAX_ENTRIES,
     MAX_ENTRY_BYTES,
     MAX_TOTAL_BYTES,
     PACK_SUFFIX,
+    SEAL_LENGTH,
     checksum_list,
     placeholder_comment,
+    refused_name,
     seal,
 )
+from reader.handbook.signing import SIGNATURE_LENGTH, signature_trailer
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # the first time a zip can hold
 _FILE_MODE = (stat.S_IFREG | 0o644) << 16
@@ -47,9 +55,10 @@ class FolderFiles:
 
 def folder_files(folder: Path) -> FolderFiles:
     """Every file in `folder` and its subfolders, read through the gate: links that lead
-    out, pipes, devices and files over the size cap are left out, as the reader would
-    refuse them. Hidden folders (`.git`) and other .handbook files are not packed;
-    links to folders are not followed. Raises PackError when it all is too much."""
+    out, pipes, devices, files over the size cap and names the reader refuses in a pack
+    (a backslash, a newline, control characters) are left out. Hidden folders (`.git`)
+    and other .handbook files are not packed; links to folders are not followed. Raises
+    PackError when it all is too much."""
     files: dict[str, bytes] = {}
     left_out: list[Refusal] = []
     total = 0
@@ -65,11 +74,15 @@ def folder_files(folder: Path) -> FolderFiles:
             path = here / name
             if name.lower().endswith(PACK_SUFFIX):
                 continue
+            entry = path.relative_to(folder).as_posix()
+            if reason := refused_name(HANDBOOK_PREFIX + entry):
+                left_out.append(Refusal(path, f"the reader refuses this name in a pack ({reason})"))
+                continue
             data = read_bytes(folder, path, MAX_ENTRY_BYTES)
             if isinstance(data, Refusal):
                 left_out.append(data)
                 continue
-            files[path.relative_to(folder).as_posix()] = data
+            files[entry] = data
             total += len(data)
             if total > MAX_TOTAL_BYTES or len(files) > MAX_ENTRIES // 2:
                 limit = f"{MAX_TOTAL_BYTES >> 20} MB or {MAX_ENTRIES // 2} files"
@@ -77,11 +90,10 @@ def folder_files(folder: Path) -> FolderFiles:
     return FolderFiles(files, tuple(left_out))
 
 
-def archive_bytes(files: dict[str, bytes], index_files: dict[str, bytes]) -> bytes:
-    """The sealed .handbook bytes: the handbook's files, the search indexes' files and
-    the checksum list of them all."""
+def archive_bytes(files: dict[str, bytes], signer: Ed25519PrivateKey | None = None) -> bytes:
+    """The sealed .handbook bytes: the handbook's files and their checksum list, signed
+    with `signer`'s key when given."""
     entries = {HANDBOOK_PREFIX + name: data for name, data in files.items()}
-    entries.update({INDEX_PREFIX + name: data for name, data in index_files.items()})
     entries[CHECKSUMS_NAME] = checksum_list(entries)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
@@ -91,5 +103,10 @@ def archive_bytes(files: dict[str, bytes], index_files: dict[str, bytes]) -> byt
             info.external_attr = _FILE_MODE
             info.create_system = _UNIX
             archive.writestr(info, entries[name], compresslevel=9)
-        archive.comment = placeholder_comment()
-    return seal(buffer.getvalue())
+        # The end record holds the comment's length: room for the signature is made now.
+        room = b"0" * SIGNATURE_LENGTH if signer is not None else b""
+        archive.comment = placeholder_comment() + room
+    if signer is None:
+        return seal(buffer.getvalue())
+    sealed = seal(buffer.getvalue()[: -len(room)])
+    return sealed + signature_trailer(signer, sealed[-SEAL_LENGTH:])

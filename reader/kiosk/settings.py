@@ -14,8 +14,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from reader.handbook.trust import Publisher, TrustedKeys, publishers_from, unsigned_refusal
 from reader.kiosk.pin import parse_pin_hash
-from reader.paths import UserDirs
+from reader.paths import UserDirs, bundled_handbook_dir
 from reader.preferences import ZOOM_STEPS
 
 CONFIG_NAME = "kiosk.toml"
@@ -51,6 +52,10 @@ class KioskConfig:
     text_size: int = DEFAULT_TEXT_SIZE
     language: str = "en"
     on_screen_keyboard: str = "auto"
+    # Signed handbook files (reader/handbook/trust.py): the only publishers a kiosk
+    # trusts, and whether it opens nothing else (but the bundled handbook).
+    require_signed: bool = False
+    trusted_keys: tuple[Publisher, ...] = ()
     source: Path | None = None
     problems: tuple[str, ...] = field(default=())
 
@@ -122,6 +127,11 @@ def parse_kiosk_config(text: str, path: Path) -> KioskConfig:
         else:
             values[key] = result
     config = KioskConfig(source=path, **values)
+    if config.require_signed and not config.trusted_keys:
+        problems.append(
+            f"{path}, line {_line_of(text, 'require_signed')}: require_signed is true but "
+            "trusted_keys lists no publisher; only the bundled handbook opens."
+        )
     return _check_print_target(config, text, path, problems)
 
 
@@ -208,6 +218,16 @@ def _check_text_size(value: object) -> int | _Bad:
     return _Bad(f"must be one of {steps}", f"using {DEFAULT_TEXT_SIZE}")
 
 
+def _check_trusted_keys(value: object) -> tuple[Publisher, ...] | _Bad:
+    publishers, problems = publishers_from(value, "trusted_keys")
+    if problems:  # fail closed: a half-read list trusts nobody
+        return _Bad(
+            'must list { name = "...", key = "ed25519:..." } entries as `pack-key` prints them',
+            "no publisher is trusted",
+        )
+    return publishers
+
+
 _CHECKS: dict[str, Callable[[object], object]] = {
     "enabled": _check_enabled,
     "idle_timeout": _seconds(*IDLE_TIMEOUT_RANGE, DEFAULT_IDLE_TIMEOUT),
@@ -220,6 +240,8 @@ _CHECKS: dict[str, Callable[[object], object]] = {
     "text_size": _check_text_size,
     "language": _check_choice(LANGUAGES, "en"),
     "on_screen_keyboard": _check_choice(KEYBOARD_MODES, "auto"),
+    "require_signed": _check_enabled,
+    "trusted_keys": _check_trusted_keys,
 }
 
 
@@ -242,6 +264,20 @@ def _check_print_target(
         )
         config = replace(config, print_target="none")
     return replace(config, problems=tuple(problems))
+
+
+def kiosk_handbook(chosen: Path, config: KioskConfig) -> tuple[Path, str]:
+    """The handbook a kiosk opens: `chosen`, or (with the reason, one plain line) the
+    bundled one when the kiosk requires signed files and `chosen` is not signed by one
+    of its trusted publishers. Decided before any chapter of `chosen` is read."""
+    bundled = bundled_handbook_dir()
+    if not config.require_signed or Path(chosen).resolve() == bundled.resolve():
+        return chosen, ""
+    reason = unsigned_refusal(Path(chosen), TrustedKeys(config.trusted_keys))
+    if reason is None:
+        return chosen, ""
+    line = f"kiosk: {Path(chosen).name} is not opened: {reason}. Showing the bundled handbook."
+    return bundled, "".join(c if c.isprintable() else "?" for c in line)  # one safe line
 
 
 def report_problems(config: KioskConfig) -> Iterable[str]:

@@ -1,12 +1,19 @@
 """The search index on disk: what goes in it, where it lives, and how it survives.
 
 What goes in each document is in reader/search/documents.py. The index lives in the
-user cache folder under `search/<key>`, where the key hashes the
-handbook's content, the app version and the schema version. It is built once into a
-private temporary folder and renamed into place, so two copies of the app never see a
-half-written index and the loser of a race simply uses the winner's. A checksum of
-every file is kept beside the index; a missing, truncated or garbled index, or a cache
-folder that cannot be written, is never fatal: the index is rebuilt, or built in memory.
+user cache folder under `search/<key>`, where the key hashes the handbook's content,
+the app version and the schema version. That folder is the ONLY place an index is ever
+opened from: Whoosh reads parts of an index with pickle, so an index is code, and the
+reader runs only code it wrote itself. A packed handbook (whose older versions carried
+an index) and a standalone bundle are indexed from their text into the cache, as a
+folder is. Even there, an index folder or file that another user owns or could have
+written (group- or world-writable, or a link) is never opened, but rebuilt.
+
+It is built once into a private temporary folder and renamed into place, so two copies
+of the app never see a half-written index and the loser of a race simply uses the
+winner's. A checksum of every file is kept beside the index; a missing, truncated or
+garbled index, or a cache folder that cannot be written, is never fatal: the index is
+rebuilt, or built in memory.
 """
 
 from __future__ import annotations
@@ -16,6 +23,7 @@ import json
 import logging
 import os
 import shutil
+import stat
 import tempfile
 import time
 from dataclasses import dataclass
@@ -26,7 +34,6 @@ from whoosh.index import Index
 
 from reader import __version__
 from reader.handbook import Handbook
-from reader.paths import bundled_index_dir
 from reader.search.documents import (
     IndexTokens,
     Vocabulary,
@@ -129,6 +136,26 @@ class IndexDamaged(Exception):
     """The index folder is missing, incomplete or does not match its checksums."""
 
 
+def _written_only_by_us(path: Path) -> bool:
+    """Whether no one but this user can have written `path`: ours, not a link, not
+    group- or world-writable. (Where there are no user ids, on Windows, the per-user
+    cache folder's own permissions keep others out.)"""
+    if not hasattr(os, "getuid"):
+        return True
+    try:
+        status = os.lstat(path)
+    except OSError:
+        return False
+    mine = status.st_uid == os.getuid()
+    return mine and not stat.S_ISLNK(status.st_mode) and not status.st_mode & 0o022
+
+
+def _make_private(folder: Path) -> None:
+    """Take group and world write off a freshly built index (a umask of 002 gives it)."""
+    for path in (folder, *folder.iterdir()):
+        os.chmod(path, stat.S_IMODE(os.lstat(path).st_mode) & ~0o022)
+
+
 def _open_checked(folder: Path) -> OpenedIndex:
     """Open an index folder after checking every file against the saved checksums."""
     try:
@@ -136,8 +163,12 @@ def _open_checked(folder: Path) -> OpenedIndex:
         files = meta["files"]
         if meta.get("schema") != SCHEMA_VERSION or not isinstance(files, dict) or not files:
             raise IndexDamaged("index written by another version")
+        if not all(_written_only_by_us(p) for p in (folder, folder / META_FILE)):
+            raise IndexDamaged("index folder that someone else could have written")
         for name, (size, digest) in files.items():
             path = folder / name
+            if not _written_only_by_us(path):
+                raise IndexDamaged(f"index file {name} that someone else could have written")
             if path.stat().st_size != size or file_checksum(path) != digest:
                 raise IndexDamaged(f"index file {name} changed")
         vocabulary = Vocabulary.from_json(meta["vocabulary"])
@@ -194,6 +225,7 @@ def _build_on_disk(handbook: Handbook, root: Path, final: Path) -> OpenedIndex:
         index, vocabulary, count = _fill(FileStorage(str(building)), handbook)
         index.close()
         _write_meta(building, vocabulary, count)
+        _make_private(building)
         _move_into_place(building, final, root)
     except BaseException:
         _remove(building)
@@ -223,19 +255,12 @@ def _move_into_place(building: Path, final: Path, root: Path) -> None:
 
 
 def open_or_build_index(handbook: Handbook, cache_dir: Path | None) -> OpenedIndex:
-    """The handbook's index from the cache, built if needed; in memory if all else fails."""
-    from reader.search.packed_index import open_packed_index
-
-    packed = open_packed_index(handbook)  # a .handbook file's own, read into memory
-    if packed is not None:
-        return packed
+    """The handbook's index from the cache, built if needed; in memory if all else fails.
+    `cache_dir` is the reader's own user cache (UserDirs.cache), never a place that a
+    handbook, a pack or another user can write: see the module's docstring."""
     if cache_dir is None:
         return build_in_memory(handbook)
     key = index_key(handbook)
-    shipped = bundled_index_dir() / INDEX_FOLDER / key
-    if shipped.is_dir():  # a standalone bundle's own, built when it was packaged
-        with contextlib.suppress(IndexDamaged):
-            return _open_checked(shipped)
     root = Path(cache_dir) / INDEX_FOLDER
     final = root / key
     if final.is_dir():

@@ -19,7 +19,8 @@ from reader import APP_ID, APP_NAME, DESKTOP_ID, __version__
 from reader.bookmarks.store import BookmarkStore, default_path
 from reader.handbook import HandbookError
 from reader.handbook.languages import load_handbook_in
-from reader.kiosk.settings import KioskConfig, load_kiosk_config, report_problems
+from reader.handbook.trust import TrustedKeys
+from reader.kiosk.settings import KioskConfig, kiosk_handbook, load_kiosk_config, report_problems
 from reader.paths import UserDirs, resources_dir
 from reader.preferences import Preferences, load_preferences, save_preferences
 from reader.ui.mainwindow import MainWindow
@@ -125,6 +126,9 @@ def open_session(args: argparse.Namespace, handbook_dir: Path) -> Session | int:
     default_dir = handbook_dir
     if kiosk_config is None:
         handbook_dir = _handbook_to_open(args, handbook_dir, dirs)
+    else:  # a kiosk that requires signed files falls back to the bundled handbook
+        handbook_dir, refused = kiosk_handbook(handbook_dir, kiosk_config)
+        sys.stderr.write(f"{refused}\n" if refused else "")
     try:
         try:
             handbook = load_handbook_in(handbook_dir, chosen)  # the interface's language
@@ -143,7 +147,9 @@ def open_session(args: argparse.Namespace, handbook_dir: Path) -> Session | int:
     else:
         preferences = load_preferences(dirs.config)
         store = BookmarkStore.open(default_path(dirs))
-    window = MainWindow(handbook, preferences, store=store, cache_dir=dirs.cache, kiosk=kiosk)
+    trusted = TrustedKeys(kiosk_config.trusted_keys) if kiosk_config else None  # kiosk's only
+    window = MainWindow(handbook, preferences, store=store, cache_dir=dirs.cache, kiosk=kiosk,
+                        trusted=trusted)  # fmt: skip
     session = Session(app, window, store, dirs, kiosk, translators)
     if kiosk_config is not None:
         start_page = kiosk_config.start_page or None

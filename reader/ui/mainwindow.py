@@ -33,6 +33,7 @@ from reader.content.links import SECTION_SCHEME
 from reader.content.page_store import PageStore
 from reader.content.pages import Pages
 from reader.handbook import Handbook
+from reader.handbook.trust import TrustedKeys, signature_of
 from reader.history import History, Place
 from reader.preferences import Preferences
 from reader.ui.actions import Actions
@@ -55,6 +56,7 @@ from reader.ui.window.keyboard import PaneCycle
 from reader.ui.window.navigation import Navigator
 from reader.ui.window.printing import PrintController
 from reader.ui.window.searching import SearchCommands
+from reader.ui.window.signature import announce_signature
 from reader.ui.window.wiring import connect_actions
 
 if TYPE_CHECKING:  # printing is imported when first used, to keep start-up quick
@@ -76,6 +78,7 @@ class MainWindow(QMainWindow):
         store: BookmarkStore | None = None,
         cache_dir: Path | None = None,
         kiosk: bool = False,
+        trusted: TrustedKeys | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -85,6 +88,7 @@ class MainWindow(QMainWindow):
         self.default_zoom = preferences.zoom
         self.home_section_id = handbook.start_section_id or ""
         self.kiosk = kiosk
+        self.signature = signature_of(handbook.root, trusted)  # None: the trust files'
         translation = handbook.language if handbook.base_language else ""  # own page cache
         store_pages = PageStore(cache_dir, handbook.root, translation) if cache_dir else None
         self.pages = Pages(handbook, store_pages)
@@ -328,3 +332,4 @@ class MainWindow(QMainWindow):
         """Show the first page: the given section, else (on a desktop) where the reader
         left off last time, else the handbook's start page."""
         self.navigator.start(section_id)
+        announce_signature(self)

@@ -4,8 +4,8 @@
 #   resources/packaging/build-bundle.sh            # from anywhere in the checkout
 #   PYTHON=/path/to/python3 resources/packaging/build-bundle.sh
 #
-# Steps: install PyInstaller with pip if it is missing; build the search index into
-# build/prebuilt-index/ so the bundle ships it; run PyInstaller with the spec; copy the
+# Steps: install PyInstaller with pip if it is missing; run PyInstaller with the spec
+# (no search index is shipped: the app builds its own in the user cache); copy the
 # desktop files, icon and install helper beside the executable; check the bundle starts
 # headless; print its size. Needs the app's own dependencies installed for $PYTHON.
 set -euo pipefail
@@ -24,9 +24,7 @@ if ! "$PYTHON" -c "import PyInstaller" >/dev/null 2>&1; then
 fi
 
 started=$SECONDS
-"$PYTHON" "$PACKAGING/prebuild_index.py" "$ROOT/build/prebuilt-index"
-HANDBOOK_READER_PREBUILT_INDEX="$ROOT/build/prebuilt-index" \
-  "$PYTHON" -m PyInstaller --noconfirm --clean --log-level WARN \
+"$PYTHON" -m PyInstaller --noconfirm --clean --log-level WARN \
   --distpath "$DIST" --workpath "$ROOT/build/pyinstaller" \
   "$PACKAGING/handbook-reader.spec"
 

@@ -1,7 +1,7 @@
 """The frozen bundle's entry point: the same command line as `handbook-reader`.
 
-The search index shipped in the bundle is opened in place by reader/search/index.py, so
-the first start on a kiosk neither builds an index nor writes one to the user cache.
+The bundle ships no search index: the app builds one from the handbook's text into the
+user cache on the first search, as for any handbook (reader/search/index.py).
 """
 
 from __future__ import annotations

@@ -391,17 +391,17 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../reader/ui/app.py" line="49"/>
+        <location filename="../../reader/ui/app.py" line="50"/>
         <source>Something went wrong</source>
         <translation>Algo salió mal</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/app.py" line="50"/>
+        <location filename="../../reader/ui/app.py" line="51"/>
         <source>Handbook Reader ran into a problem, but your bookmarks are safe. You can keep reading.</source>
         <translation>Handbook Reader tuvo un problema, pero sus marcadores están a salvo. Puede seguir leyendo.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/app.py" line="136"/>
+        <location filename="../../reader/ui/app.py" line="140"/>
         <source>The handbook could not be opened.</source>
         <translation>No se pudo abrir el manual.</translation>
     </message>
@@ -837,7 +837,7 @@ Volveremos al inicio en %n segundos</numerusform>
         <translation>La impresora “%1” no está disponible. Por favor, pregunte en recepción.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/kiosk/shell.py" line="298"/>
+        <location filename="../../reader/ui/kiosk/shell.py" line="299"/>
         <source>Printing is turned off on this computer.</source>
         <translation>La impresión está desactivada en esta computadora.</translation>
     </message>
@@ -894,48 +894,48 @@ Volveremos al inicio en %n segundos</numerusform>
         <translation>&amp;Tema</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="169"/>
+        <location filename="../../reader/ui/mainwindow.py" line="173"/>
         <source>Contents</source>
         <translation>Índice</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="170"/>
+        <location filename="../../reader/ui/mainwindow.py" line="174"/>
         <source>Search results</source>
         <translation>Resultados de búsqueda</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="186"/>
+        <location filename="../../reader/ui/mainwindow.py" line="190"/>
         <source>Search the handbook (Ctrl+K)</source>
         <translation>Buscar en el manual (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="172"/>
-        <location filename="../../reader/ui/mainwindow.py" line="184"/>
+        <location filename="../../reader/ui/mainwindow.py" line="176"/>
+        <location filename="../../reader/ui/mainwindow.py" line="188"/>
         <source>Search the handbook</source>
         <translation>Buscar en el manual</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="174"/>
+        <location filename="../../reader/ui/mainwindow.py" line="178"/>
         <source>Type a word or question. Spelling mistakes are forgiven.</source>
         <translation>Escriba una palabra o una pregunta. No importa si hay faltas de ortografía.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="176"/>
+        <location filename="../../reader/ui/mainwindow.py" line="180"/>
         <source>Main toolbar</source>
         <translation>Barra de herramientas principal</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="177"/>
+        <location filename="../../reader/ui/mainwindow.py" line="181"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/dialogs.py" line="40"/>
+        <location filename="../../reader/ui/window/dialogs.py" line="42"/>
         <source>Link outside the handbook</source>
         <translation>Enlace fuera del manual</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/dialogs.py" line="41"/>
+        <location filename="../../reader/ui/window/dialogs.py" line="43"/>
         <source>This link leads outside the handbook:
 
 %1
@@ -948,12 +948,12 @@ It can&apos;t be opened on this computer.</source>
 No se puede abrir en esta computadora.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/dialogs.py" line="50"/>
+        <location filename="../../reader/ui/window/dialogs.py" line="52"/>
         <source>Open a web page?</source>
         <translation>¿Abrir una página web?</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/dialogs.py" line="51"/>
+        <location filename="../../reader/ui/window/dialogs.py" line="53"/>
         <source>This link leads to a web page outside the handbook:
 
 %1
@@ -966,12 +966,12 @@ Open it in your web browser? This needs an internet connection.</source>
 ¿Quiere abrirla en su navegador? Para esto necesita conexión a internet.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/dialogs.py" line="25"/>
+        <location filename="../../reader/ui/window/dialogs.py" line="26"/>
         <source>About %1</source>
         <translation>Acerca de %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/dialogs.py" line="27"/>
+        <location filename="../../reader/ui/window/dialogs.py" line="28"/>
         <source>&lt;p&gt;An offline reader for family handbooks.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Un lector de manuales para familias que funciona sin internet.&lt;/p&gt;</translation>
     </message>
@@ -989,6 +989,21 @@ Open it in your web browser? This needs an internet connection.</source>
         <location filename="../../reader/ui/window/review.py" line="21"/>
         <source>Reviewed %1: check with your care team.</source>
         <translation>Revisado en %1: consulte con su equipo de atención.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/signature.py" line="21"/>
+        <source>Not signed</source>
+        <translation>Sin firma</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/signature.py" line="23"/>
+        <source>Signed by %1</source>
+        <translation>Firmado por %1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/signature.py" line="24"/>
+        <source>Signed by an unknown publisher (key %1)</source>
+        <translation>Firmado por un editor desconocido (clave %1)</translation>
     </message>
 </context>
 <context>

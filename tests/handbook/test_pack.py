@@ -2,11 +2,12 @@
 
 The real handbook (both languages) and an MkDocs project are packed; `toc --json`,
 `search --json`, the PDF's text and `check` must be the same from the file as from
-the folder, and the file's own search index must be the one used."""
+the folder; the file carries no search index, and the reader's own cache gets one."""
 
 from __future__ import annotations
 
 import json
+import zipfile
 from datetime import date
 from pathlib import Path
 
@@ -36,7 +37,7 @@ def pack(capsys: pytest.CaptureFixture[str], folder: Path, out: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def packed_handbook(handbook_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real handbook packed once for the module (its two indexes take a while)."""
+    """The real handbook packed once for the module (both languages are read back)."""
     from reader.cli import main
 
     out = tmp_path_factory.mktemp("packed") / "gene-therapy.handbook"
@@ -101,21 +102,33 @@ def test_packed_handbook_finds_the_same_sections_as_its_folder(
     assert isinstance(folder, dict) and folder["results"]
 
 
-def test_packed_search_index_is_read_from_the_file_and_nothing_is_written(
+def test_packed_search_index_is_built_in_the_user_cache_and_nothing_is_written_beside(
     packed_handbook: Path, user_dirs: UserDirs, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """A pack carries no index (an index is pickled code): the reader builds one from
+    the pack's text into its own cache, once, and writes nothing beside the file."""
     before = sorted(packed_handbook.parent.iterdir())
     stamp = packed_handbook.stat().st_mtime_ns
     for language in ("en", "es"):
         handbook = load_handbook_in(packed_handbook, language)
         opened = open_or_build_index(handbook, user_dirs.cache)
-        assert (opened.location, opened.rebuilt) == (packed_handbook, False)
+        assert opened.location is not None and opened.rebuilt
+        assert opened.location.is_relative_to(user_dirs.cache / "search")
         opened.index.close()
+        again = open_or_build_index(handbook, user_dirs.cache)  # the second time: kept
+        assert (again.location, again.rebuilt) == (opened.location, False)
+        again.index.close()
     json_of(capsys, "--handbook", str(packed_handbook), "search", "gene", "--json")
     assert run_cli(capsys, "--handbook", str(packed_handbook), "check")[0] == 0
-    assert not (user_dirs.cache / "search").exists(), "the packed index was not used"
     assert sorted(packed_handbook.parent.iterdir()) == before
     assert packed_handbook.stat().st_mtime_ns == stamp
+
+
+def test_a_pack_holds_only_the_handbook_and_its_checksum_list(packed_handbook: Path) -> None:
+    with zipfile.ZipFile(packed_handbook) as archive:
+        names = archive.namelist()
+    assert names == sorted(names) and "CHECKSUMS.sha256" in names
+    assert all(n.startswith("handbook/") for n in names if n != "CHECKSUMS.sha256")
 
 
 def test_packed_handbook_prints_the_same_pdf_text_as_its_folder(

@@ -37,7 +37,7 @@ BOOK = {
 
 @pytest.fixture
 def good(tmp_path: Path) -> bytes:
-    data = archive_bytes(BOOK, {})
+    data = archive_bytes(BOOK)
     (tmp_path / "good.handbook").write_bytes(data)
     assert load_handbook(tmp_path / "good.handbook").title == "Tiny"
     return data

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from reader import APP_NAME, __version__
 from reader.ui.window.review import review_note
+from reader.ui.window.signature import signature_line
 
 if TYPE_CHECKING:
     from reader.ui.mainwindow import MainWindow
@@ -27,7 +28,8 @@ def show_about(window: MainWindow) -> None:
         + QCoreApplication.translate("MainWindow", "<p>An offline reader for family handbooks.</p>")
         + f"<p><b>{handbook.title}</b><br>{edition}</p>"
         + (f"<p>{html.escape(note)}</p>" if (note := review_note(handbook)) else "")
-        + f"<p>{handbook.source}</p>",
+        + f"<p>{handbook.source}</p>"
+        + (f"<p>{html.escape(line)}</p>" if (line := signature_line(window)) else ""),
     )
 
 
