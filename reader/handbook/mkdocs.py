@@ -37,6 +37,7 @@ _PAGE_SUFFIXES = (".md", ".markdown")
 _INDEX_STEMS = ("index", "readme")
 _EXTERNAL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:|^//")
 MAX_PAGES = 5000
+MAX_CONFIG_CHARS = 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -82,12 +83,10 @@ def load_mkdocs(config: Path) -> Handbook:
     text = read_text(config.parent, config, problems) or ""
     unreadable = ""
     try:
-        data = load_yaml(text)
+        data = _config_data(text)
     except ValueError as error:
         unreadable = f"{config.name} cannot be read: {error}"
         problems.append(Problem(config, 1, unreadable))
-        data = {}
-    if not isinstance(data, dict):
         data = {}
     root = config.parent
     docs, refused = _docs_folder(root, data.get("docs_dir", "docs"))
@@ -117,6 +116,15 @@ def load_mkdocs(config: Path) -> Handbook:
         chapters=chapters,
         problems=tuple(project.problems),
     )
+
+
+def _config_data(text: str) -> dict[str, object]:
+    """The config's settings. PyYAML reads about 250 KB a second here, and a nav of
+    MAX_PAGES pages needs far less than MAX_CONFIG_CHARS: a larger file is not read."""
+    if len(text) > MAX_CONFIG_CHARS:
+        raise ValueError(f"it is too large (over {MAX_CONFIG_CHARS >> 20} MB)")
+    data = load_yaml(text)
+    return data if isinstance(data, dict) else {}
 
 
 def _docs_folder(root: Path, name: object) -> tuple[Path, str]:

@@ -182,6 +182,19 @@ def test_mkdocs_yml_with_thousands_of_problems_finds_their_lines_in_one_pass(
     assert lines["nav entry 'missing/page-4998.md' points to a missing page"] == 105_001
 
 
+def test_a_seven_megabyte_mkdocs_yml_is_not_read(tmp_path: Path) -> None:
+    """Before: parsed whole (7.4 MB: 169 s with its problems); now over 1 MB is refused
+    unread and the pages folder is read as if there were no config."""
+    write_files(tmp_path, {"docs/index.md": "# Home\n"})
+    config = "site_name: Huge\nnav:\n" + "  - Page: missing.md\n" * 350_000
+    (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
+    book = load_handbook(tmp_path)
+    assert [c.id for c in book.chapters] == ["index"]
+    assert [(p.line, p.message) for p in book.problems] == [
+        (1, "mkdocs.yml cannot be read: it is too large (over 1 MB)")
+    ]
+
+
 def test_manifest_with_thousands_of_problems_finds_their_lines_in_one_pass(
     tmp_path: Path,
 ) -> None:
