@@ -78,15 +78,22 @@ def test_front_matter_over_the_cap_is_set_aside_unread(tmp_path: Path) -> None:
 # --- NUL bytes in names ---------------------------------------------------------------
 
 
+@pytest.mark.parametrize("packed", [False, True], ids=["folder", "pack"])
 def test_nul_in_a_picture_or_link_is_a_problem_not_a_crash(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, packed: bool, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Before: `check` exited 70 with "unexpected error: ValueError('embedded null byte')"."""
-    write_files(tmp_path, {"a.md": "# A\n\n![p](a%00b.png)\n\n[l](a%00b.md)\n"})
+    """Before: `check` exited 70 with "unexpected error: ValueError('embedded null byte')"
+    (a pack: every command that showed the picture)."""
+    root = tmp_path / "book"
+    write_files(root, {"a.md": "# A\n\n![p](a%00b.png)\n\n[l](a%00b.md)\n"})
+    if packed:
+        assert main(["pack", str(root), str(tmp_path / "book.handbook")]) == 0
+        root = tmp_path / "book.handbook"
+        capsys.readouterr()
     for command in (["toc"], ["show", "a"]):
-        code, _, err = cli(capsys, tmp_path, *command)
+        code, _, err = cli(capsys, root, *command)
         assert (code, err) == (0, "")
-    code, out, err = cli(capsys, tmp_path, "check")
+    code, out, err = cli(capsys, root, "check")
     assert (code, err) == (1, "")
     assert out.splitlines() == [
         "a.md:3: picture 'a%00b.png' is refused: file name holds a NUL byte, "
