@@ -54,7 +54,8 @@ class Refusal:
 
 
 def real_root(root: Path) -> Path:
-    """The handbook folder with its own links resolved: what everything must stay in."""
+    """The handbook folder with its own links resolved: what everything must stay in.
+    Never raises: a NUL byte (which no command-line argument can carry) is dropped."""
     return real_path(root) or Path(os.path.abspath(str(root).replace("\0", "")))
 
 

@@ -40,18 +40,15 @@ def _load_chapters(root: Path, files: list[Path], problems: list[Problem]) -> tu
     chapters: list[Chapter] = []
     used: set[str] = set()
     for path in dict.fromkeys(files):  # a file listed twice is read once
-        if chapter_id_for(path) in used:  # known before reading: read it not at all
-            problems.append(Problem(path, 1, f"duplicate chapter id '{chapter_id_for(path)}'"))
+        chapter_id = chapter_id_for(path)
+        if chapter_id in used:  # known before reading: read it not at all
+            problems.append(Problem(path, 1, f"duplicate chapter id '{chapter_id}'"))
             continue
         text = read_text(root, path, problems)
         if text is None:
             continue
         if not text.strip():
             problems.append(Problem(path, 1, "chapter file is empty"))
-            continue
-        chapter_id = chapter_id_for(path)
-        if chapter_id in used:
-            problems.append(Problem(path, 1, f"duplicate chapter id '{chapter_id}'"))
             continue
         used.add(chapter_id)
         chapters.append(parse_chapter(chapter_id, path, text, problems))

@@ -13,8 +13,8 @@ The file is untrusted like a folder is, so before any part of it is used:
 - the central directory is measured from the end record before zipfile parses it
   (zipfile builds an object for every entry it lists, however many): at most
   MAX_DIRECTORY_BYTES and MAX_ENTRIES entries, and no ZIP64, which `pack` never writes;
-- entry names are at most MAX_NAME_CHARS long and MAX_NAME_PARTS deep (a 32,000-part
-  name once cost 1.2 GB in the folders it implies);
+- entry names are at most MAX_NAME_CHARS long and MAX_NAME_DEPTH folders deep (a
+  32,000-part name once cost 1.2 GB in the folders it implies);
 - `CHECKSUMS.sha256` lists the SHA-256 of every other entry, and must list exactly them.
 
 A refusal is a `PackRefused` with one line for the reader. Nothing is ever written.
@@ -45,7 +45,7 @@ MAX_ARCHIVE_BYTES = MAX_TOTAL_BYTES + 16 * 1024 * 1024
 MAX_ENTRIES = 20000
 MAX_DIRECTORY_BYTES = 8 * 1024 * 1024  # 20,000 entries with 400-byte names
 MAX_NAME_CHARS = 1024
-MAX_NAME_PARTS = 32
+MAX_NAME_DEPTH = 32  # folders
 _END_RECORD = struct.Struct("<4s4H2LH")  # the zip end of central directory record
 _DIRECTORY_ENTRY = struct.Struct("<4s4B4HL2L5H2L")  # one central directory header
 _OPEN_FLAGS = os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC | os.O_NOCTTY
@@ -233,8 +233,8 @@ def _bad_name(name: str) -> str:
     # name on some systems; the raw name is what is judged here.
     if len(name) > MAX_NAME_CHARS:
         return f"its name is longer than {MAX_NAME_CHARS} characters"
-    if name.count("/") >= MAX_NAME_PARTS:
-        return f"its name is more than {MAX_NAME_PARTS} folders deep"
+    if name.count("/") > MAX_NAME_DEPTH:
+        return f"its name is more than {MAX_NAME_DEPTH} folders deep"
     if "\\" in name:
         return "its name holds a backslash (a Windows folder separator)"
     if not name or name.startswith("/") or ":" in name.split("/")[0]:
