@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 
-# Escape sequences whole (CSI, OSC up to BEL or ST, two-character ESC forms), then any
-# other C0/C1 control, DEL, and the bidirectional overrides that reorder a line.
+# Escape sequences whole (CSI; OSC up to BEL, ST or the line's end; two-character ESC
+# forms), then any other C0/C1 control, DEL, and the bidirectional overrides that
+# reorder a line.
 _ESCAPE_SEQUENCE = re.compile(
-    r"\x1b\[[0-?]*[ -/]*[@-~]?|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x9b[0-?]*[ -/]*[@-~]?"
-    r"|\x9d[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?|\x1b[ -~]?"
+    r"\x1b\[[0-?]*[ -/]*[@-~]?|\x1b\][^\x07\x1b\n]*(?:\x07|\x1b\\)?|\x9b[0-?]*[ -/]*[@-~]?"
+    r"|\x9d[^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)?|\x1b[ -~]?"
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _LINE_BREAK = re.compile(r"[\n\t]")

@@ -72,4 +72,5 @@ def test_for_terminal_takes_out_sequences_whole_and_keeps_words() -> None:
     assert for_terminal(f"a{CLEAR}b{TITLE_SET}c{LINK}d\re\x9b31mf\u202eg") == "abcdefg"
     assert for_terminal("one\ntwo\tthree") == "one two three"
     assert for_terminal("one\ntwo\tthree", lines=True) == "one\ntwo\tthree"
+    assert for_terminal(f"cut{ESC}]0;never ended\nnext line", lines=True) == "cut\nnext line"
     assert for_terminal("Ñandú — ¿qué? 日本") == "Ñandú — ¿qué? 日本"
