@@ -17,6 +17,7 @@ from typing import NoReturn
 from reader import APP_ID, __version__
 from reader.commands import COMMANDS, CommandError, command_module, load_handbook_for
 from reader.paths import bundled_handbook_dir
+from reader.terminal import for_terminal
 
 
 def _global_options(parser: argparse.ArgumentParser, *, defaults: bool) -> None:
@@ -107,7 +108,8 @@ def version_text(handbook_dir: Path | None) -> str:
     except CommandError:
         return text
     edition = ", ".join(part for part in (handbook.edition, handbook.date) if part)
-    return f"{text} (handbook: {handbook.title}" + (f", {edition})" if edition else ")")
+    about = f"{text} (handbook: {handbook.title}" + (f", {edition})" if edition else ")")
+    return for_terminal(about)
 
 
 def _printable_streams() -> None:
@@ -135,7 +137,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_app(args, args.handbook or bundled_handbook_dir())
         return int(command_module(args.command).run(args))
     except CommandError as error:
-        print(f"{APP_ID}: {error}", file=sys.stderr)
+        print(f"{APP_ID}: {for_terminal(str(error))}", file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
         return 130

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 
 from reader.commands import load_handbook_for
+from reader.terminal import for_terminal
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -23,10 +24,10 @@ def run(args: argparse.Namespace) -> int:
 
     problems = check_handbook(handbook) + translation_problems(handbook.root)
     for line in format_problems(problems, handbook.root):
-        print(line)
+        print(for_terminal(line))  # file names and quoted entries are the handbook's
     if problems:
         noun = "problem" if len(problems) == 1 else "problems"
         print(f"{len(problems)} {noun} found")
         return 1
-    print(f"No problems found in {handbook.title}")
+    print(for_terminal(f"No problems found in {handbook.title}"))
     return 0

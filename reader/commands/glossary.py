@@ -11,6 +11,7 @@ from reader.commands.phrases import phrase
 from reader.content.term_uses import abbreviation_heading, other_names, term_sections
 from reader.handbook import Handbook, section_label
 from reader.handbook.glossary import Term
+from reader.terminal import for_terminal
 
 WIDTH = 78
 INDENT = "    "
@@ -116,5 +117,6 @@ def run(args: argparse.Namespace) -> int:
         print("This handbook has no glossary.")
         return 0
     uses = term_sections(handbook)
-    print("\n\n".join(entry_text(handbook, term, uses.get(term.slug, [])) for term in terms))
+    entries = (entry_text(handbook, term, uses.get(term.slug, [])) for term in terms)
+    print(for_terminal("\n\n".join(entries), lines=True))
     return 0

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from reader.commands import CommandError, load_handbook_for, print_json
 from reader.commands.phrases import phrase
 from reader.paths import UserDirs
+from reader.terminal import for_terminal
 
 if TYPE_CHECKING:  # Whoosh loads only when a search runs: the window starts without it
     from reader.search.engine import SearchResult
@@ -41,15 +42,16 @@ def result_data(result: SearchResult) -> dict[str, object]:
 
 def print_result(result: SearchResult, language: str = "en") -> None:
     if result.suggestion:
-        print(phrase(language, "Did you mean: {suggestion}", suggestion=result.suggestion))
+        suggestion = for_terminal(result.suggestion)  # a word from the handbook
+        print(phrase(language, "Did you mean: {suggestion}", suggestion=suggestion))
     if not result.hits:
         no_results = "No results for {query!r}. Try fewer words, or check the spelling."
         print(phrase(language, no_results, query=result.query))
         return
     for hit in result.hits:
         tag = phrase(language, " (glossary)") if hit.kind == "glossary" else ""
-        print(f"{hit.chapter} > {hit.title} [{hit.id}]{tag}")
-        print(f"    {hit.plain_snippet}")
+        print(for_terminal(f"{hit.chapter} > {hit.title} [{hit.id}]{tag}"))
+        print(f"    {for_terminal(hit.plain_snippet)}")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -1,4 +1,5 @@
-"""`show SECTION_ID`: one section (or a whole chapter, by its id) as text or HTML."""
+"""`show SECTION_ID`: one section (or a whole chapter, by its id) as text or HTML, with
+no escape sequence or control character of the handbook's reaching the terminal."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import argparse
 from reader.commands import CommandError, load_handbook_for
 from reader.content.render import LinkContext, html_to_text, markdown_to_html
 from reader.handbook import Handbook
+from reader.terminal import for_terminal
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -32,5 +34,5 @@ def section_html(handbook: Handbook, section_id: str) -> str:
 def run(args: argparse.Namespace) -> int:
     handbook = load_handbook_for(args.handbook, getattr(args, "lang", None))
     html = section_html(handbook, args.section_id)
-    print(html if args.format == "html" else html_to_text(html))
+    print(for_terminal(html if args.format == "html" else html_to_text(html), lines=True))
     return 0

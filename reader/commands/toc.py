@@ -1,5 +1,6 @@
 """`toc`: the handbook's chapters and sections, as text or JSON. In text, chapters stand
-under the nav sections (MkDocs) that hold them, indented a step for each."""
+under the nav sections (MkDocs) that hold them, indented a step for each. Titles come
+from the handbook, so text lines are printed `for_terminal`: no escape sequences."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import argparse
 from reader.commands import load_handbook_for, print_json
 from reader.handbook import Handbook
 from reader.handbook.trust import signature_of
+from reader.terminal import for_terminal
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -43,18 +45,18 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json(toc_data(handbook))
         return 0
-    print(handbook.title)
+    print(for_terminal(handbook.title))
     part: tuple[str, ...] = ()
     for chapter in handbook.chapters:
         shared = _shared_length(part, chapter.part)
         part = chapter.part
         for depth in range(shared, len(part)):  # the nav sections this chapter opens
-            print(f"\n{'  ' * depth}{part[depth]}")
+            print(f"\n{'  ' * depth}{for_terminal(part[depth])}")
         margin = "  " * len(part)
-        print(f"\n{margin}{chapter.title}  [{chapter.id}]")
+        print(f"\n{margin}{for_terminal(f'{chapter.title}  [{chapter.id}]')}")
         for section in chapter.sections[1:]:
             indent = "  " * (section.level - 1)
-            print(f"{margin}{indent}{section.title}  [{section.id}]")
+            print(for_terminal(f"{margin}{indent}{section.title}  [{section.id}]"))
     return 0
 
 

@@ -3,12 +3,16 @@
 A section's anchor is the heading's `{#id}` if it has one, else the id Python-Markdown's
 toc extension (and so MkDocs) would give it, so links written for those tools work.
 Other ids a page defines (`{: #id}` on a paragraph, `<a id>`, toc's `_1` for repeated
-headings) become aliases of the section that holds them.
+headings) become aliases of the section that holds them (found by bisection: a page of
+30,000 ids once took a minute when each looked through every section).
+A chapter makes at most MAX_SECTIONS sections; headings past that stay text in the
+last one, and the chapter says so.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from pathlib import Path
 
 from reader.handbook.frontmatter import split_front_matter
@@ -28,6 +32,7 @@ _BLOCK_ID = re.compile(r"\{:?[ \t]*[^{}\n]*?(?<![\w-])#([A-Za-z][\w\-:.]*)[^{}\n
 _HTML_ID = re.compile(r"<a\s[^<>]*?\b(?:id|name)\s*=\s*[\"']([^\"'<>]+)[\"']", re.IGNORECASE)
 _QUOTED_HEADING = re.compile(r"^[ ]{0,3}(?:>[ ]?)+(#{1,6})(.*)$")
 _FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
+MAX_SECTIONS = 10_000
 
 
 def title_from_file_name(path: Path) -> str:
@@ -60,6 +65,10 @@ def parse_chapter(
         problems.append(Problem(path, 1, "chapter has no '# Title' heading"))
         title = title_from_file_name(path)
     section_heads = [h for h in headings if h.level in (2, 3)]
+    if len(section_heads) > MAX_SECTIONS:
+        message = f"chapter has more than {MAX_SECTIONS:,} section headings; the rest are text"
+        problems.append(Problem(path, section_heads[MAX_SECTIONS].line, message))
+        section_heads = section_heads[:MAX_SECTIONS]
     starts = [h.line for h in section_heads]
     intro_end = (starts[0] - 1) if starts else len(lines)
     intro_start = title_heading.end if title_heading and title_heading.line <= intro_end else 0
@@ -109,10 +118,17 @@ def parse_chapter(
     return Chapter(chapter_id, title, path, markdown, tuple(sections), anchors=aliases)
 
 
-def _holder(sections: list[Section], line: int) -> str:
-    """The anchor of the section that holds `line`."""
-    inside = [s for s in sections[1:] if s.line <= line]
-    return inside[-1].anchor if inside else "top"
+class _Holders:
+    """Which section holds a line: the sections' first lines, searched by bisection."""
+
+    def __init__(self, sections: list[Section]) -> None:
+        self.lines = [s.line for s in sections[1:]]  # in order: sections follow the text
+        self.anchors = [s.anchor for s in sections[1:]]
+
+    def of(self, line: int) -> str:
+        """The anchor of the last section starting at or before `line` ("top" if none)."""
+        index = bisect_right(self.lines, line)
+        return self.anchors[index - 1] if index else "top"
 
 
 def _other_heading_ids(
@@ -124,11 +140,12 @@ def _other_heading_ids(
     """`####` headings and second `#` titles are not sections, but links reach them."""
     found: dict[str, str] = {}
     skip = {id(heading) for heading in section_heads} | {id(title)}
+    holders = _Holders(sections)
     for heading in headings:
         if id(heading) in skip:
             continue
         name = heading.custom_id or toc_slug(heading.title)
-        found.setdefault(name, _holder(sections, heading.line))
+        found.setdefault(name, holders.of(heading.line))
     return found
 
 
@@ -136,6 +153,7 @@ def _block_ids(lines: list[str], sections: list[Section], taken: set[str]) -> di
     """Ids set on paragraphs and other blocks, each mapped to the section it is in."""
     found: dict[str, str] = {}
     fence: str | None = None
+    holders = _Holders(sections)
     for number, line in enumerate(lines, start=1):
         match = _FENCE.match(line)
         if match or fence is not None:
@@ -153,7 +171,7 @@ def _block_ids(lines: list[str], sections: list[Section], taken: set[str]) -> di
         for name in ids:
             if name in taken or name in found:
                 continue
-            found[name] = _holder(sections, number)
+            found[name] = holders.of(number)
     return found
 
 

@@ -10,7 +10,6 @@ and never renders, so it stays fast on very large or hostile folders.
 
 from __future__ import annotations
 
-import os
 import re
 import tomllib
 from collections.abc import Iterable, Iterator
@@ -21,8 +20,9 @@ from reader.content.cost import costly_runs
 from reader.content.render import LinkContext
 from reader.content.term_uses import term_sections
 from reader.handbook import MANIFEST_NAME, Chapter, Handbook
-from reader.handbook.gate import exists, markdown_files, read_text
-from reader.handbook.loader import key_line, line_mentioning
+from reader.handbook.gate import exists, markdown_files, read_text, real_path
+from reader.handbook.lines import LineIndex
+from reader.handbook.loader import key_line
 from reader.handbook.markup import MarkupScanner, MarkupText
 from reader.handbook.review import review_overdue
 from reader.problems import Problem
@@ -92,8 +92,9 @@ def format_problems(problems: Iterable[Problem], root: Path) -> list[str]:
 
 
 def _resolved(path: Path) -> Path:
-    """The path with links resolved; never raises, even on a loop (which stays as is)."""
-    return Path(os.path.realpath(path))
+    """The path with links resolved; never raises, even on a loop (which stays as is)
+    or a NUL byte in its name (which leaves it as it is)."""
+    return real_path(path) or Path(path)
 
 
 # --- the manifest and the glossary -------------------------------------------------
@@ -120,12 +121,14 @@ def _manifest_problems(handbook: Handbook) -> tuple[set[Path], list[Problem]]:
     missing: set[Path] = set()
     entries = data.get("chapters")
     listed = [e for e in entries if isinstance(e, str)] if isinstance(entries, list) else []
+    listed = list(dict.fromkeys(listed))  # a chapter listed twice is looked at once
+    lines = LineIndex(text)
     for entry in listed:
         path = _resolved(root / entry)
         if path.is_relative_to(root) and not exists(root, path):
             missing.add(path)
             message = f"chapter '{entry}' is listed in {MANIFEST_NAME} but the file is missing"
-            problems.append(Problem(manifest, line_mentioning(text, entry), message))
+            problems.append(Problem(manifest, lines.line_of(entry), message))
     listed_paths = {_resolved(root / entry) for entry in listed}
     if listed_paths:
         for path in _chapter_like_files(root):
@@ -135,7 +138,7 @@ def _manifest_problems(handbook: Handbook) -> tuple[set[Path], list[Problem]]:
     start = data.get("start")
     if isinstance(start, str) and start and handbook.section(start) is None:
         message = f"start section '{start}' does not exist"
-        problems.append(Problem(manifest, line_mentioning(text, start), message))
+        problems.append(Problem(manifest, lines.line_of(start), message))
     return missing, problems
 
 

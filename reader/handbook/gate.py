@@ -10,7 +10,9 @@ A handbook folder is untrusted (a download, a USB stick, a clinic share), so the
 - reads only regular files, and opens with O_NONBLOCK after an lstat, so a named pipe or
   a device never blocks nor is ever opened for reading; the opened file is checked
   again with fstat, in case it was swapped between the look and the open;
-- caps sizes, and reports every refusal as a value (`Refusal`), never an exception.
+- caps sizes, and reports every refusal as a value (`Refusal`), never an exception;
+- refuses a name with a NUL byte in it (`a%00b.png`), which no file can have and which
+  makes every os call raise ValueError: `real_path` is realpath that never raises.
 
 A packed handbook (a `.handbook` file, see packed.py) is the other kind of source: its
 root is the file's path, its files are paths under it, and the same calls read them
@@ -37,6 +39,7 @@ from reader.storage import kind_of
 MAX_FILE_BYTES = 8 * 1024 * 1024
 MAX_PICTURE_BYTES = 16 * 1024 * 1024
 _OPEN_FLAGS = os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | os.O_CLOEXEC | os.O_NOCTTY
+NUL_IN_NAME = "file name holds a NUL byte, which no file can have"
 
 
 @dataclass(frozen=True)
@@ -51,8 +54,20 @@ class Refusal:
 
 
 def real_root(root: Path) -> Path:
-    """The handbook folder with its own links resolved: what everything must stay in."""
-    return Path(os.path.realpath(root))
+    """The handbook folder with its own links resolved: what everything must stay in.
+    Never raises: a NUL byte (which no command-line argument can carry) is dropped."""
+    return real_path(root) or Path(os.path.abspath(str(root).replace("\0", "")))
+
+
+def real_path(path: Path | str) -> Path | None:
+    """`os.path.realpath`, which never raises on a loop, as a Path; None for a name no
+    file can have (a NUL byte in it), where every os call raises ValueError."""
+    if "\0" in str(path):
+        return None
+    try:
+        return Path(os.path.realpath(path))
+    except (OSError, ValueError):  # ValueError: characters the file system cannot hold
+        return None
 
 
 def locate(root: Path, path: Path) -> Path | Refusal:
@@ -68,6 +83,8 @@ _Source = PackedHandbook | PackRefused | None
 
 
 def _locate(packed: _Source, root: Path, path: Path) -> Path | Refusal:
+    if "\0" in str(path):
+        return Refusal(path, NUL_IN_NAME)
     if packed is not None:
         return _locate_packed(packed, root, path)
     try:
@@ -208,7 +225,7 @@ def folder_entries(root: Path, folder: Path) -> list[tuple[Path, bool]]:
         return [(folder / child, is_folder) for child, is_folder in packed.children(name)]
     try:
         entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
-    except OSError:
+    except (OSError, ValueError):  # ValueError: a NUL byte in the name
         return []
     return [(folder / entry.name, _is_folder(entry)) for entry in entries]
 
@@ -327,15 +344,18 @@ def _identity(real: str) -> tuple[int, ...]:
 
 
 def _packed_name(packed: PackedHandbook | PackRefused, path: Path) -> str | None:
-    if isinstance(packed, PackRefused):
+    real = real_path(path)
+    if isinstance(packed, PackRefused) or real is None:
         return None
-    return packed.name_of(Path(os.path.realpath(path)))
+    return packed.name_of(real)
 
 
 def _locate_packed(packed: PackedHandbook | PackRefused, root: Path, path: Path) -> Path | Refusal:
     if isinstance(packed, PackRefused):
         return Refusal(path, f"the handbook file is refused: {packed}")
-    target = Path(os.path.realpath(path))  # folds `..` past the file by its name alone
+    target = real_path(path)  # folds `..` past the file by its name alone
+    if target is None:
+        return Refusal(path, NUL_IN_NAME)
     if not target.is_relative_to(real_root(root)):
         return Refusal(path, "file is outside the handbook folder (or links out of it)")
     name = packed.name_of(target)

@@ -4,12 +4,15 @@ A handbook folder either has a `handbook.toml` manifest (title, edition, chapter
 glossary file) or is a plain folder of `.md` files ordered by name. Loading never
 raises for bad content: every problem found becomes a `Problem` (file, line, message)
 and the sound parts still load, so the reader can show what it can.
+A chapter the manifest lists twice is read once; the lines problems point at are found
+in one pass over the manifest (a LineIndex), not one pass per problem.
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterator
 from pathlib import Path
 
 from reader.handbook.chapters import chapter_id_for, parse_chapter
@@ -24,6 +27,7 @@ from reader.handbook.gate import (
     read_text,
 )
 from reader.handbook.glossary import GLOSSARY_CHAPTER_ID, glossary_markdown, load_glossary
+from reader.handbook.lines import LineIndex
 from reader.handbook.mkdocs import find_config, load_mkdocs
 from reader.handbook.model import Chapter, Handbook, HandbookError
 from reader.handbook.review import parse_year_month
@@ -35,16 +39,16 @@ MANIFEST_NAME = "handbook.toml"
 def _load_chapters(root: Path, files: list[Path], problems: list[Problem]) -> tuple[Chapter, ...]:
     chapters: list[Chapter] = []
     used: set[str] = set()
-    for path in files:
+    for path in dict.fromkeys(files):  # a file listed twice is read once
+        chapter_id = chapter_id_for(path)
+        if chapter_id in used:  # known before reading: read it not at all
+            problems.append(Problem(path, 1, f"duplicate chapter id '{chapter_id}'"))
+            continue
         text = read_text(root, path, problems)
         if text is None:
             continue
         if not text.strip():
             problems.append(Problem(path, 1, "chapter file is empty"))
-            continue
-        chapter_id = chapter_id_for(path)
-        if chapter_id in used:
-            problems.append(Problem(path, 1, f"duplicate chapter id '{chapter_id}'"))
             continue
         used.add(chapter_id)
         chapters.append(parse_chapter(chapter_id, path, text, problems))
@@ -78,10 +82,8 @@ def _manifest_chapter_files(
         problems.append(Problem(manifest, 1, "'chapters' must be a non-empty list of files"))
         return _plain_folder_files(root, problems)
     files: list[Path] = []
-    for entry in entries:
-        if not isinstance(entry, str):
-            problems.append(Problem(manifest, 1, f"chapter entry {entry!r} is not a file name"))
-            continue
+    lines = LineIndex(text)
+    for entry in _distinct_entries(entries, manifest, lines, problems):
         located = locate(root, root / entry)
         if isinstance(located, Path):
             files.append(located)
@@ -89,11 +91,31 @@ def _manifest_chapter_files(
             files.append(root / entry)  # reported on its own path, as a missing chapter
         elif "outside" in located.reason:
             message = f"chapter '{entry}' is outside the handbook"
-            problems.append(Problem(manifest, line_mentioning(text, entry), message))
+            problems.append(Problem(manifest, lines.line_of(entry), message))
         else:
             message = f"chapter '{entry}': {located.reason}"
-            problems.append(Problem(manifest, line_mentioning(text, entry), message))
+            problems.append(Problem(manifest, lines.line_of(entry), message))
     return files
+
+
+def _distinct_entries(
+    entries: list[object], manifest: Path, lines: LineIndex, problems: list[Problem]
+) -> Iterator[str]:
+    """The manifest's chapter names, each once (a chapter listed twice is read once):
+    anything else is a problem."""
+    seen: set[str] = set()
+    repeated: set[str] = set()
+    for entry in entries:
+        if not isinstance(entry, str):
+            shown = repr(entry)[:80]  # an inline table can be long
+            problems.append(Problem(manifest, 1, f"chapter entry {shown} is not a file name"))
+        elif entry not in seen:
+            seen.add(entry)
+            yield entry
+        elif entry not in repeated:
+            repeated.add(entry)
+            message = f"chapter '{entry}' is listed more than once; it is shown once"
+            problems.append(Problem(manifest, lines.line_of(entry), message))
 
 
 def load_handbook(root: Path) -> Handbook:
@@ -180,11 +202,9 @@ def key_line(text: str, key: str) -> int:
 
 
 def line_mentioning(text: str, value: str) -> int:
-    """The manifest line that names `value` in quotes (1 if none does)."""
-    for number, line in enumerate(text.splitlines(), start=1):
-        if f'"{value}"' in line or f"'{value}'" in line:
-            return number
-    return 1
+    """The manifest line that names `value` (1 if none does). For one value: to look
+    up many, build one LineIndex."""
+    return LineIndex(text).line_of(value)
 
 
 def _toml_error_line(message: str, text: str) -> int:

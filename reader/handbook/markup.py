@@ -9,7 +9,6 @@ what `reader.content.render` keeps; it never renders, so it stays fast on any te
 from __future__ import annotations
 
 import html
-import os
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -18,7 +17,7 @@ from urllib.parse import unquote, urlsplit
 
 from reader.content.links import EXTERNAL_SCHEMES
 from reader.content.render import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, LinkContext
-from reader.handbook.gate import Refusal, exists, locate_file
+from reader.handbook.gate import NUL_IN_NAME, Refusal, exists, locate_file, real_path
 from reader.problems import Problem
 
 _FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
@@ -193,7 +192,9 @@ class MarkupScanner:
         if parts.netloc:
             return f"link '{_short(href)}' leads nowhere in the handbook"
         if parts.path:
-            target = Path(os.path.realpath(self.context.chapter_dir / unquote(parts.path)))
+            target = real_path(self.context.chapter_dir / unquote(parts.path))
+            if target is None:
+                return f"link to '{_short(parts.path)}' is refused: its {NUL_IN_NAME}"
             if not exists(self.context.root, target):
                 return f"link to missing file '{parts.path}'"
             found = self.context.chapter_ids_by_file.get(str(target))

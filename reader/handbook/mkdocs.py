@@ -6,19 +6,29 @@ every page is a chapter, each folder's index first, as MkDocs lists them. With o
 pages the nav leaves out follow it (MkDocs still builds them, and links reach them).
 Nav entries that lead to a missing page or a folder (often one a plugin generates
 at build time) become problems on the mkdocs.yml line that names them, never a crash.
+`docs_dir` must lead to a folder inside the project: `docs_dir: /` would otherwise
+walk the whole disk, and `check` list names of files that are none of its business.
 """
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.handbook.chapters import ORDER_PREFIX, parse_chapter, title_from_file_name
 from reader.handbook.frontmatter import load_yaml
-from reader.handbook.gate import folder_entries, is_dir, is_file, read_text, real_root
+from reader.handbook.gate import (
+    NUL_IN_NAME,
+    folder_entries,
+    is_dir,
+    is_file,
+    read_text,
+    real_path,
+    real_root,
+)
 from reader.handbook.ids import slugify
+from reader.handbook.lines import LineIndex
 from reader.handbook.model import Chapter, Handbook, HandbookError
 from reader.problems import Problem
 
@@ -27,6 +37,7 @@ _PAGE_SUFFIXES = (".md", ".markdown")
 _INDEX_STEMS = ("index", "readme")
 _EXTERNAL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:|^//")
 MAX_PAGES = 5000
+MAX_CONFIG_CHARS = 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -45,12 +56,16 @@ class _Project:
     docs: Path
     root: Path
     pages: list[NavPage] = field(default_factory=list)
+    listed: set[Path] = field(default_factory=set)  # the pages' paths: one set, not a scan
     problems: list[Problem] = field(default_factory=list)
     visited: int = 0
     too_deep: bool = False
+    lines: LineIndex | None = None  # read once, on the first problem
 
     def report(self, value: str, message: str) -> None:
-        self.problems.append(Problem(self.config, _line_mentioning(self.text, value), message))
+        if self.lines is None:
+            self.lines = LineIndex(self.text)
+        self.problems.append(Problem(self.config, self.lines.line_of(value), message))
 
 
 def find_config(path: Path) -> Path | None:
@@ -68,29 +83,27 @@ def load_mkdocs(config: Path) -> Handbook:
     text = read_text(config.parent, config, problems) or ""
     unreadable = ""
     try:
-        data = load_yaml(text)
+        data = _config_data(text)
     except ValueError as error:
         unreadable = f"{config.name} cannot be read: {error}"
         problems.append(Problem(config, 1, unreadable))
         data = {}
-    if not isinstance(data, dict):
-        data = {}
     root = config.parent
-    docs_name = data.get("docs_dir", "docs")
-    docs = real_root(root / (docs_name if isinstance(docs_name, str) else "docs"))
+    docs, refused = _docs_folder(root, data.get("docs_dir", "docs"))
+    if refused:
+        problems.append(Problem(config, LineIndex(text).line_of("docs_dir"), refused))
     if not is_dir(root, docs):
-        raise HandbookError(unreadable or f"The MkDocs pages folder {docs} is missing")
+        raise HandbookError(unreadable or refused or f"The MkDocs pages folder {docs} is missing")
     project = _Project(config, text, docs, root, problems=problems)
     nav = data.get("nav")
     if isinstance(nav, list) and nav:
         _read_nav(project, nav, ())
-        listed = {p.path for p in project.pages}
-        project.pages += [NavPage(p) for p in _all_pages(root, docs) if p not in listed]
+        project.pages += [NavPage(p) for p in _all_pages(root, docs) if p not in project.listed]
     else:
         project.pages = [NavPage(p, part=_folder_part(docs, p)) for p in _all_pages(root, docs)]
     chapters = _load_chapters(project)
     if not chapters:
-        raise HandbookError(f"{docs} holds no Markdown pages")
+        raise HandbookError(refused or f"{docs} holds no Markdown pages")
     site_name = data.get("site_name")
     title = site_name.strip() if isinstance(site_name, str) and site_name.strip() else ""
     language = _language(data)
@@ -103,6 +116,29 @@ def load_mkdocs(config: Path) -> Handbook:
         chapters=chapters,
         problems=tuple(project.problems),
     )
+
+
+def _config_data(text: str) -> dict[str, object]:
+    """The config's settings. PyYAML reads about 250 KB a second here, and a nav of
+    MAX_PAGES pages needs far less than MAX_CONFIG_CHARS: a larger file is not read."""
+    if len(text) > MAX_CONFIG_CHARS:
+        raise ValueError(f"it is too large (over {MAX_CONFIG_CHARS >> 20} MB)")
+    data = load_yaml(text)
+    return data if isinstance(data, dict) else {}
+
+
+def _docs_folder(root: Path, name: object) -> tuple[Path, str]:
+    """The pages folder `docs_dir` names, really (links resolved), if it is inside the
+    project; else `docs`, and why `docs_dir` was refused."""
+    default = real_root(root / "docs")
+    if not isinstance(name, str):
+        return default, "docs_dir must be the name of a folder"
+    folder = real_path(root / name)
+    if folder is None:
+        return default, f"docs_dir is refused: its {NUL_IN_NAME}"
+    if not folder.is_relative_to(real_root(root)):
+        return default, f"docs_dir '{name[:80]}' is outside the project, so it is not read"
+    return folder, ""
 
 
 def _language(data: dict[str, object]) -> str:
@@ -147,8 +183,10 @@ def _nav_entry(project: _Project, title: str, target: str, part: tuple[str, ...]
     target = target.strip()
     if _EXTERNAL.match(target):
         return  # a web link in the menu: nothing to read
-    path = Path(os.path.realpath(project.docs / target))  # never raises on a loop
-    if not path.is_relative_to(project.docs):
+    path = real_path(project.docs / target)  # never raises, even on a loop
+    if path is None:
+        project.report(target, f"nav entry '{target[:80]}' is refused: its {NUL_IN_NAME}")
+    elif not path.is_relative_to(project.docs):
         project.report(target, f"nav entry '{target}' is outside the pages folder")
     elif is_dir(project.root, path):
         project.report(target, f"nav entry '{target}' is a folder, not a page (built by a plugin?)")
@@ -156,7 +194,8 @@ def _nav_entry(project: _Project, title: str, target: str, part: tuple[str, ...]
         project.report(target, f"nav entry '{target}' points to a missing page")
     elif path.suffix.lower() not in _PAGE_SUFFIXES:
         project.report(target, f"nav entry '{target}' is not a Markdown page")
-    elif all(p.path != path for p in project.pages):
+    elif path not in project.listed:
+        project.listed.add(path)
         project.pages.append(NavPage(path, title, part))
 
 
@@ -182,8 +221,9 @@ def _all_pages(root: Path, docs: Path) -> list[Path]:
                 visit(sub, depth + 1)
 
     visit(docs, 0)
-    resolved = (Path(os.path.realpath(p)) for p in pages[:MAX_PAGES])
-    return [p for p in resolved if p.is_relative_to(docs)]  # links out of the folder: no
+    resolved = (real_path(p) for p in pages[:MAX_PAGES])
+    # links out of the folder: no
+    return [p for p in resolved if p is not None and p.is_relative_to(docs)]
 
 
 def _folder_part(docs: Path, page: Path) -> tuple[str, ...]:
@@ -247,10 +287,3 @@ def _with_part(chapter: Chapter, part: tuple[str, ...]) -> Chapter:
         anchors=chapter.anchors,
         part=part,
     )
-
-
-def _line_mentioning(text: str, value: str) -> int:
-    for number, line in enumerate(text.splitlines(), start=1):
-        if value and value in line:
-            return number
-    return 1

@@ -10,6 +10,11 @@ The file is untrusted like a folder is, so before any part of it is used:
   names, no backslashes, no folders, links or encryption, no name twice;
 - sizes are capped as the folder gate caps them (per file, and all files together),
   from the declared sizes, and Python's zipfile never inflates past a declared size;
+- the central directory is measured from the end record before zipfile parses it
+  (zipfile builds an object for every entry it lists, however many): at most
+  MAX_DIRECTORY_BYTES and MAX_ENTRIES entries, and no ZIP64, which `pack` never writes;
+- entry names are at most MAX_NAME_CHARS long and MAX_NAME_DEPTH folders deep (a
+  32,000-part name once cost 1.2 GB in the folders it implies);
 - `CHECKSUMS.sha256` lists the SHA-256 of every other entry, and must list exactly them;
 - a signed file's comment goes on after the seal with an Ed25519 signature of the seal
   (reader/handbook/signing.py), checked before the zip is parsed.
@@ -25,6 +30,7 @@ from __future__ import annotations
 
 import os
 import stat
+import struct
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -43,6 +49,11 @@ MAX_ENTRY_BYTES = 16 * 1024 * 1024  # the gate's picture cap; text is capped aga
 MAX_TOTAL_BYTES = 256 * 1024 * 1024
 MAX_ARCHIVE_BYTES = MAX_TOTAL_BYTES + 16 * 1024 * 1024
 MAX_ENTRIES = 20000
+MAX_DIRECTORY_BYTES = 8 * 1024 * 1024  # 20,000 entries with 400-byte names
+MAX_NAME_CHARS = 1024
+MAX_NAME_DEPTH = 32  # folders
+_END_RECORD = struct.Struct("<4s4H2LH")  # the zip end of central directory record
+_DIRECTORY_ENTRY = struct.Struct("<4s4B4HL2L5H2L")  # one central directory header
 _OPEN_FLAGS = os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC | os.O_NOCTTY
 _DAMAGED = "the file is damaged or was changed after it was packed"
 
@@ -61,13 +72,24 @@ class PackedHandbook:
     files: dict[str, bytes]
     signer: bytes | None = None
     folders: frozenset[str] = field(init=False)
+    _children: dict[str, dict[str, bool]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        folders = {""}
+        # Each folder's children, made once: asking per folder by scanning every name
+        # made a packed MkDocs project of many folders O(folders x entries).
+        children: dict[str, dict[str, bool]] = {"": {}}
         for name in self.files:
-            parts = name.split("/")[:-1]
-            folders.update("/".join(parts[: n + 1]) for n in range(len(parts)))
-        object.__setattr__(self, "folders", frozenset(folders))
+            folder, _, leaf = name.rpartition("/")
+            children.setdefault(folder, {}).setdefault(leaf, False)  # a folder wins
+            while folder:  # each folder above, listed in its own, up to one known
+                above, _, own = folder.rpartition("/")
+                siblings = children.setdefault(above, {})
+                if siblings.get(own):
+                    break
+                siblings[own] = True
+                folder = above
+        object.__setattr__(self, "_children", children)
+        object.__setattr__(self, "folders", frozenset(children))
 
     def name_of(self, path: Path) -> str | None:
         """The entry name `path` stands for (lexically, `..` folded), None if outside."""
@@ -79,12 +101,7 @@ class PackedHandbook:
 
     def children(self, folder: str) -> list[tuple[str, bool]]:
         """The names directly in `folder` and whether each is a folder, by name."""
-        prefix = f"{folder}/" if folder else ""
-        found: dict[str, bool] = {}
-        for name in (*self.files, *self.folders):
-            if name and name.startswith(prefix) and "/" not in name[len(prefix) :]:
-                found[name[len(prefix) :]] = name in self.folders
-        return sorted(found.items())
+        return sorted(self._children.get(folder, {}).items())
 
 
 def seal(archive: bytes) -> bytes:
@@ -112,12 +129,14 @@ def open_packed(path: Path) -> PackedHandbook:
     real = Path(os.path.realpath(path))
     data = _read_archive(real)
     signer = _check_seal(data)
+    _check_directory(data)
     # The seal is no signature: anyone can seal a zip made by hand, so whatever zipfile
     # raises on one (struct errors, bad UTF-8 names, odd methods) is a refusal too.
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except Exception as error:
-        raise PackRefused(f"{_DAMAGED} ({type(error).__name__}: {error})") from None
+        detail = shown_name(f"{type(error).__name__}: {error}")
+        raise PackRefused(f"{_DAMAGED} ({detail})") from None
     with archive:
         infos = archive.infolist()
         _check_entries(infos)
@@ -172,6 +191,33 @@ def _check_seal(data: bytes) -> bytes | None:
         raise PackRefused(str(error)) from None
 
 
+def _check_directory(data: bytes) -> None:
+    """The central directory's size and entries, from the end record, before zipfile
+    parses them all: it reads every header the directory's size holds, whatever count
+    the end record claims, so the headers are counted here too (without parsing)."""
+    from reader.handbook.signing import signature_trailer_at
+
+    comment_length = SEAL_LENGTH + len(signature_trailer_at(data))
+    end = len(data) - comment_length - _END_RECORD.size
+    fields = _END_RECORD.unpack_from(data, end)
+    signature, _, _, _, claimed, size, offset, comment = fields
+    if signature != b"PK\x05\x06" or comment != comment_length:
+        raise PackRefused("it is not a handbook file made by `handbook-reader pack`")
+    if 0xFFFF in fields[1:5] or 0xFFFFFFFF in (size, offset):
+        raise PackRefused("it is a ZIP64 file, which `handbook-reader pack` never makes")
+    if claimed > MAX_ENTRIES or size > MAX_DIRECTORY_BYTES:
+        raise PackRefused(f"it lists more than {MAX_ENTRIES} files (or their list is too long)")
+    if offset + size > end:
+        raise PackRefused(f"{_DAMAGED} (its list of files is cut short)")
+    position, count = offset, 0
+    while position < offset + size:
+        if count >= MAX_ENTRIES or position + _DIRECTORY_ENTRY.size > offset + size:
+            raise PackRefused(f"it holds more than {MAX_ENTRIES} files, or a damaged list")
+        header = _DIRECTORY_ENTRY.unpack_from(data, position)
+        position += _DIRECTORY_ENTRY.size + header[12] + header[13] + header[14]
+        count += 1
+
+
 def _check_entries(infos: list[zipfile.ZipInfo]) -> None:
     if len(infos) > MAX_ENTRIES:
         raise PackRefused(f"it holds more than {MAX_ENTRIES} files")
@@ -181,23 +227,35 @@ def _check_entries(infos: list[zipfile.ZipInfo]) -> None:
         name = info.filename
         reason = _bad_kind(info) or _bad_name(name)
         if reason:
-            raise PackRefused(f"entry '{name[:80]}' is refused: {reason}")
+            raise PackRefused(f"entry '{shown_name(name)}' is refused: {reason}")
         if name in seen:
-            raise PackRefused(f"entry '{name[:80]}' is in the file twice")
+            raise PackRefused(f"entry '{shown_name(name)}' is in the file twice")
         seen.add(name)
         if info.file_size > MAX_ENTRY_BYTES:
             raise PackRefused(
-                f"entry '{name[:80]}' is too large (more than {MAX_ENTRY_BYTES >> 20} MB)"
+                f"entry '{shown_name(name)}' is too large (more than {MAX_ENTRY_BYTES >> 20} MB)"
             )
         total += info.file_size
         if total > MAX_TOTAL_BYTES:
             raise PackRefused(f"its files are too large (more than {MAX_TOTAL_BYTES >> 20} MB)")
 
 
+def shown_name(name: str) -> str:
+    """An entry name for a one-line message: at most 80 characters, control characters
+    (a newline, an escape) shown as `?`, so that a name never breaks the line."""
+    return "".join("?" if ord(c) < 32 or 127 <= ord(c) < 160 else c for c in name[:80])
+
+
 def _bad_name(name: str) -> str:
     # zipfile turns the writer's backslashes and drive letters into its own idea of a
     # name on some systems; the raw name is what is judged here.
-    if not name or name.startswith("/") or "\\" in name or ":" in name.split("/")[0]:
+    if len(name) > MAX_NAME_CHARS:
+        return f"its name is longer than {MAX_NAME_CHARS} characters"
+    if name.count("/") > MAX_NAME_DEPTH:
+        return f"its name is more than {MAX_NAME_DEPTH} folders deep"
+    if "\\" in name:
+        return "its name holds a backslash (a Windows folder separator)"
+    if not name or name.startswith("/") or ":" in name.split("/")[0]:
         return "its name is absolute"
     parts = name.split("/")
     if ".." in parts:
@@ -231,9 +289,10 @@ def _entry_bytes(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
         with archive.open(info) as stream:
             data = stream.read(info.file_size + 1)
     except Exception as error:  # a hand-made file can fail in any of zipfile's ways
-        raise PackRefused(f"{_DAMAGED} (entry '{info.filename[:80]}': {error})") from None
+        detail = shown_name(f"{error}")
+        raise PackRefused(f"{_DAMAGED} (entry '{shown_name(info.filename)}': {detail})") from None
     if len(data) != info.file_size:
-        raise PackRefused(f"{_DAMAGED} (entry '{info.filename[:80]}' has the wrong size)")
+        raise PackRefused(f"{_DAMAGED} (entry '{shown_name(info.filename)}' has the wrong size)")
     return data
 
 
@@ -260,7 +319,7 @@ def _check_checksums(contents: dict[str, bytes]) -> None:
         wrong = sorted(set(others) ^ set(names)) or [
             n for n in sorted(others) if _sha256(others[n]) != names.get(n)
         ]
-        detail = f"'{wrong[0][:80]}' does not match the checksum list" if wrong else ""
+        detail = f"'{shown_name(wrong[0])}' does not match the checksum list" if wrong else ""
         raise PackRefused(f"{_DAMAGED} ({detail or 'the checksum list is not valid'})")
 
 

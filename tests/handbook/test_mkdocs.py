@@ -229,14 +229,31 @@ def test_hostile_mkdocs_yml_is_read_safely_and_quickly(tmp_path: Path) -> None:
         "site_name: Hostile\n" + "\n".join(laughs) + "\nnav:\n  - S: *a39\n  - ../secret.md\n",
         encoding="utf-8",
     )
+    book = load_handbook(root)  # the aliases stand for 2**40 entries: refused unbuilt
+    assert [c.id for c in book.chapters] == ["index"]
+    assert [p.message for p in book.problems] == [
+        "mkdocs.yml cannot be read: its aliases (*name) stand for more than "
+        "100,000 values and letters"
+    ]
+    deep = ["d0: &d0 [index.md]"] + [f"d{n}: &d{n} [{{S: *d{n - 1}}}]" for n in range(1, 40)]
+    wide = [
+        "w0: &w0 [" + ", ".join(["index.md"] * 100) + "]",
+        "w1: &w1 [" + "{S: *w0}, " * 51 + "]",
+    ]
+    (root / "mkdocs.yml").write_text(
+        "site_name: Hostile\n" + "\n".join(deep + wide) + "\nnav:\n  - S: *d39\n  - ../secret.md\n"
+        "  - W: *w1\n",
+        encoding="utf-8",
+    )
     book = load_handbook(root)
     assert book.title == "Hostile"
     assert [c.id for c in book.chapters] == ["index"]  # the link out is not a page
     messages = [p.message for p in book.problems]
     assert messages == [
         "nav is nested more than 20 levels deep",
+        "nav entry '../secret.md' is outside the pages folder",
         "nav has more than 5000 entries; the rest are left out",
-    ]  # and what follows is not read
+    ]
     (root / "mkdocs.yml").write_text("nav:\n  - ../secret.md\n  - link.md\n", encoding="utf-8")
     book = load_handbook(root)
     assert [c.id for c in book.chapters] == ["index"]
