@@ -23,6 +23,7 @@ from reader.kiosk.settings import KioskConfig, load_kiosk_config, report_problem
 from reader.paths import UserDirs, resources_dir
 from reader.preferences import Preferences, load_preferences, save_preferences
 from reader.ui.mainwindow import MainWindow
+from reader.ui.plain_text import plain_box
 from reader.ui.startup import show_first_page
 
 if TYPE_CHECKING:
@@ -34,7 +35,7 @@ def show_error(parent: QWidget | None, title: str, message: str, details: str = 
     """A plain-words error dialog, with the technical part folded away under Details."""
     box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok,
                       parent)  # fmt: skip
-    box.setObjectName("errorDialog")
+    plain_box(box).setObjectName("errorDialog")  # names in it are shown as written
     if details:
         box.setDetailedText(details)
     box.exec()

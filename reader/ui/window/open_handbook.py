@@ -27,6 +27,7 @@ from reader.handbook import HandbookError
 from reader.handbook.languages import load_handbook_in
 from reader.handbook.packed import PACK_SUFFIX
 from reader.recent import load_recent, remember_handbook
+from reader.ui.plain_text import plain_box, plain_tooltip
 
 if TYPE_CHECKING:
     from reader.bookmarks.store import BookmarkStore
@@ -79,9 +80,11 @@ class HandbookOpener(QObject):
         self.recent_menu.clear()
         current = self.window.handbook.root.absolute()
         for number, path in enumerate(load_recent(self.config_dir), start=1):
-            action = QAction(f"&{number} {path.name}  ({path.parent})", self.recent_menu)
+            # "&&": an ampersand in a folder name is shown, not taken as a shortcut key
+            shown = f"{path.name}  ({path.parent})".replace("&", "&&")
+            action = QAction(f"&{number} {shown}", self.recent_menu)
             action.setObjectName(f"recent_handbook_{number}")
-            action.setToolTip(str(path))
+            action.setToolTip(plain_tooltip(str(path)))
             action.setEnabled(path != current)
             action.triggered.connect(lambda _=False, p=path: self.open_path(p))
             self.recent_menu.addAction(action)
@@ -149,7 +152,7 @@ class HandbookOpener(QObject):
         self.window.statusBar().showMessage(message, 10000)
         box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, message,
                           QMessageBox.StandardButton.Ok, self.window)  # fmt: skip
-        box.setObjectName("openErrorDialog")
+        plain_box(box).setObjectName("openErrorDialog")
         box.setDetailedText(details)
         box.open()  # not exec(): the reader's window stays live behind it
 
