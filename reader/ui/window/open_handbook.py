@@ -129,14 +129,17 @@ class HandbookOpener(QObject):
         except (HandbookError, OSError) as error:
             self._say_cannot_open(path, str(error))
             return None
+        except Exception as error:  # a crash of the loader: this window stays, says so
+            self._say_cannot_open(path, f"{type(error).__name__}: {error}")
+            return None
         old = self.window
         new = MainWindow(handbook, old.preferences, store=self.store, cache_dir=self.cache_dir)
         new.restoreGeometry(old.saveGeometry())
         new.restoreState(old.saveState())
         install(new, self.store, self.cache_dir, self.config_dir, self.on_switch)
-        remember_handbook(self.config_dir, old.handbook.root)  # so Recent can go back
-        remember_handbook(self.config_dir, handbook.root)  # an mkdocs.yml's folder
         new.start()
+        remember_handbook(self.config_dir, old.handbook.root)  # so Recent can go back
+        remember_handbook(self.config_dir, handbook.root)  # an mkdocs.yml's folder; opened
         if old.isMaximized():
             new.showMaximized()
         else:
