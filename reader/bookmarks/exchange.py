@@ -29,6 +29,9 @@ if TYPE_CHECKING:
 EXPORT_FORMAT = "handbook-reader-bookmarks"
 EXPORT_VERSION = 1
 MAX_IMPORT_BYTES = 10 * 1024 * 1024
+# A handbook has one bookmark per section at most (the bundled one has 193 sections);
+# past this, the bookmarks panel alone would take seconds to fill.
+MAX_IMPORT_BOOKMARKS = 10_000
 # Open without waiting for a writer (a named pipe) and never as a controlling terminal.
 _READ_FLAGS = os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC | os.O_NOCTTY
 # Half a surrogate pair: valid JSON (`"\\ud800"`), but no UTF-8 text, so SQLite refuses it.
@@ -118,6 +121,11 @@ def read_export(handbook: str, path: Path) -> list[Entry]:
     items = document.get("bookmarks")
     if not isinstance(items, list):
         raise BookmarkStoreError(f"“{path.name}” has no list of bookmarks.")
+    if len(items) > MAX_IMPORT_BOOKMARKS:
+        raise BookmarkStoreError(
+            f"“{path.name}” holds {len(items):,} bookmarks; at most "
+            f"{MAX_IMPORT_BOOKMARKS:,} can be imported, so none were."
+        )
     return [_entry(item, number, path) for number, item in enumerate(items, start=1)]
 
 

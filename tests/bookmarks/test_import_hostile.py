@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.bookmarks.exchange import MAX_IMPORT_BYTES
+from reader.bookmarks.exchange import MAX_IMPORT_BOOKMARKS, MAX_IMPORT_BYTES
 from reader.bookmarks.store import EXPORT_FORMAT, BookmarkStore, BookmarkStoreError
 
 CREATED = "2026-01-01T00:00:00+00:00"
@@ -148,12 +148,29 @@ def test_a_section_named_twice_in_the_file_is_added_once_with_its_newer_note(
     assert [(b.section_id, b.note) for b in store.list("hb")][1:] == [("s", "newer")]
 
 
-def test_importing_80000_bookmarks_is_linear(store: BookmarkStore, tmp_path: Path) -> None:
-    # A count query per bookmark made this quadratic: about two minutes. Linear, about 1 s.
-    many = [{"section_id": f"s{n}", "created": CREATED} for n in range(80_000)]
+def test_importing_10000_bookmarks_asks_the_database_a_fixed_number_of_questions(
+    store: BookmarkStore, tmp_path: Path
+) -> None:
+    # It was a lookup and a count per bookmark: quadratic, 120,000 took over 300 s.
+    many = [{"section_id": f"s{n}", "created": CREATED} for n in range(MAX_IMPORT_BOOKMARKS)]
     path = tmp_path / "many.json"
     path.write_text(json.dumps(_export(many)), encoding="utf-8")
-    assert store.import_json("hb", path) == 80_000
+    statements: list[str] = []
+    store._db.set_trace_callback(statements.append)
+    assert store.import_json("hb", path) == MAX_IMPORT_BOOKMARKS
+    store._db.set_trace_callback(None)
+    assert len([s for s in statements if s.lstrip().upper().startswith("SELECT")]) <= 3
     listed = store.list("hb")
     assert [b.section_id for b in listed[:3]] == ["kept", "s0", "s1"]
-    assert [b.position for b in listed[-2:]] == [79_999, 80_000]
+    assert [b.position for b in listed[-2:]] == [MAX_IMPORT_BOOKMARKS - 1, MAX_IMPORT_BOOKMARKS]
+
+
+def test_a_file_of_more_bookmarks_than_the_cap_is_refused_whole(
+    store: BookmarkStore, tmp_path: Path
+) -> None:
+    many = [{"section_id": f"s{n}", "created": CREATED} for n in range(120_000)]
+    path = tmp_path / "many.json"
+    path.write_text(json.dumps(_export(many)), encoding="utf-8")
+    with pytest.raises(BookmarkStoreError, match="holds 120,000 bookmarks; at most 10,000"):
+        store.import_json("hb", path)
+    assert _unchanged(store)
