@@ -5,7 +5,6 @@ export, and a handbook folder that disappears while it is open."""
 
 from __future__ import annotations
 
-import argparse
 import shutil
 import sys
 from collections.abc import Callable, Iterator
@@ -104,19 +103,18 @@ def test_exception_in_a_slot_shows_a_plain_error_dialog_with_details(
 # --- starting the app on bad ground ----------------------------------------------------
 
 
-def _args() -> argparse.Namespace:
-    return argparse.Namespace(lang="en", kiosk=False, idle_timeout=None)
+#: `start_session(handbook_dir, *words)`: the window started as `handbook-reader --lang en
+#: WORDS...` starts it (the real parse), with `handbook_dir` as the bundled handbook.
+StartSession = Callable[..., Session | int]
 
 
 @pytest.fixture
-def start_session(
-    monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
-) -> Iterator[Callable[[Path], Session | int]]:
+def start_session(monkeypatch: pytest.MonkeyPatch, qtbot: QtBot) -> Iterator[StartSession]:
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # open_session installs its own
     sessions: list[Session] = []
 
-    def start(handbook_dir: Path) -> Session | int:
-        session = open_session(_args(), handbook_dir)
+    def start(handbook_dir: Path, *words: str) -> Session | int:
+        session = open_session(parse_arguments(["--lang", "en", *words]), handbook_dir)
         if isinstance(session, Session):
             qtbot.addWidget(session.window)
             sessions.append(session)
@@ -128,33 +126,12 @@ def start_session(
 
 
 def test_missing_handbook_folder_at_start_is_a_dialog_and_exit_2(
-    start_session: Callable[[Path], Session | int], tmp_path: Path, error_dialogs: Seen
+    start_session: StartSession, tmp_path: Path, error_dialogs: Seen
 ) -> None:
     assert start_session(tmp_path / "unplugged-usb") == 2
     [(text, details)] = error_dialogs
     assert text == "The handbook could not be opened."
     assert details.startswith("No handbook folder at ") and "unplugged-usb" in details
-
-
-@pytest.fixture
-def start_app(
-    monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
-) -> Iterator[Callable[[list[str]], Session | int]]:
-    """Start the window as `handbook-reader WORDS...` does: the real parse, the bundled
-    handbook as the default, the recent list in the test's own config folder."""
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # open_session installs its own
-    sessions: list[Session] = []
-
-    def start(words: list[str]) -> Session | int:
-        session = open_session(parse_arguments(words), bundled_handbook_dir())
-        if isinstance(session, Session):
-            qtbot.addWidget(session.window)
-            sessions.append(session)
-        return session
-
-    yield start
-    for session in sessions:
-        session.close()
 
 
 def _crashing_handbook(tmp_path: Path) -> Path:
@@ -167,17 +144,17 @@ def _crashing_handbook(tmp_path: Path) -> Path:
 
 
 def test_a_handbook_that_fails_to_open_is_never_remembered(
-    start_app: Callable[[list[str]], Session | int],
+    start_session: StartSession,
     tmp_path: Path,
     user_dirs: UserDirs,
     error_dialogs: Seen,
 ) -> None:
     bad = _crashing_handbook(tmp_path)
-    assert start_app(["--handbook", str(bad)]) == 2
+    assert start_session(bundled_handbook_dir(), "--handbook", str(bad)) == 2
     [(text, _details)] = error_dialogs
     assert text == "The handbook could not be opened."
     assert load_recent(user_dirs.config) == []
-    again = start_app([])  # a plain start: the bundled handbook, no message
+    again = start_session(bundled_handbook_dir())  # a plain start: the bundled handbook, no message
     assert isinstance(again, Session)
     assert again.window.handbook.root == bundled_handbook_dir()
     assert load_recent(user_dirs.config) == [bundled_handbook_dir().absolute()]
@@ -187,7 +164,7 @@ def test_a_handbook_that_fails_to_open_is_never_remembered(
 @pytest.mark.parametrize("fault", ["crashes", "no-longer-a-handbook"])
 def test_a_remembered_handbook_that_fails_gives_way_to_the_bundled_one_and_says_so(
     qtbot: QtBot,
-    start_app: Callable[[list[str]], Session | int],
+    start_session: StartSession,
     tmp_path: Path,
     user_dirs: UserDirs,
     error_dialogs: Seen,
@@ -199,7 +176,7 @@ def test_a_remembered_handbook_that_fails_gives_way_to_the_bundled_one_and_says_
         bad, why = tmp_path / "emptied", "holds no Markdown chapters"
         bad.mkdir()
     remember_handbook(user_dirs.config, bad)  # opened on an earlier day, broken since
-    session = start_app([])
+    session = start_session(bundled_handbook_dir())
     assert isinstance(session, Session)
     assert session.window.handbook.root == bundled_handbook_dir()
     qtbot.waitUntil(lambda: bool(error_dialogs), timeout=5000)
@@ -211,7 +188,7 @@ def test_a_remembered_handbook_that_fails_gives_way_to_the_bundled_one_and_says_
 
 def test_damaged_bookmarks_file_is_set_aside_and_said_so(
     qtbot: QtBot,
-    start_session: Callable[[Path], Session | int],
+    start_session: StartSession,
     gene_book: Path,
     user_dirs: UserDirs,
     error_dialogs: Seen,
@@ -237,7 +214,7 @@ def test_damaged_bookmarks_file_is_set_aside_and_said_so(
 
 def test_unwritable_data_folder_keeps_bookmarks_for_the_visit_and_says_so(
     qtbot: QtBot,
-    start_session: Callable[[Path], Session | int],
+    start_session: StartSession,
     gene_book: Path,
     user_dirs: UserDirs,
     error_dialogs: Seen,
