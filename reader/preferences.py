@@ -36,8 +36,9 @@ class Preferences:
 def load_preferences(folder: Path) -> Preferences:
     """Saved preferences, or defaults when the file is missing or unreadable."""
     try:
-        data = json.loads((folder / PREFERENCES_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        # utf-8-sig: a file saved with a BOM by an editor keeps its settings
+        data = json.loads((folder / PREFERENCES_FILE).read_text(encoding="utf-8-sig"))
+    except (OSError, ValueError, RecursionError):
         return Preferences()
     if not isinstance(data, dict):
         return Preferences()

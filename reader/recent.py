@@ -2,7 +2,9 @@
 the window opens when no --handbook is given (the last one opened).
 
 A small JSON list of folder paths in the config folder, written atomically. Losing it
-costs only the menu, so read and write failures are never errors for the reader.
+costs only the menu, so read and write failures are never errors for the reader. A
+handbook is remembered only once it has opened (reader/ui/app.py, File > Open), so one
+that fails is never the one the next start tries first.
 """
 
 from __future__ import annotations
@@ -20,12 +22,14 @@ def load_recent(folder: Path) -> list[Path]:
     """The remembered handbooks, newest first (ones that have gone are kept: a USB
     stick may come back; the menu shows them and opening says what is wrong)."""
     try:
-        data = json.loads((folder / RECENT_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = json.loads((folder / RECENT_FILE).read_text(encoding="utf-8-sig"))
+    except (OSError, ValueError, RecursionError):
         return []
     if not isinstance(data, list):
         return []
-    return [Path(item) for item in data if isinstance(item, str) and item][:MAX_RECENT]
+    # A NUL makes every file call on the path raise ValueError: no path has one.
+    paths = [item for item in data if isinstance(item, str) and item and "\0" not in item]
+    return [Path(item) for item in paths][:MAX_RECENT]
 
 
 def remember_handbook(folder: Path, handbook: Path) -> list[Path]:
@@ -42,4 +46,11 @@ def remember_handbook(folder: Path, handbook: Path) -> list[Path]:
 
 def last_opened(folder: Path) -> Path | None:
     """The handbook opened last, if it is still there."""
-    return next((p for p in load_recent(folder)[:1] if p.exists()), None)
+    return next((p for p in load_recent(folder)[:1] if _exists(p)), None)
+
+
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except (OSError, ValueError):  # a name too long, a character the system refuses
+        return False

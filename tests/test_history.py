@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from reader.history import History, Place
 from reader.preferences import Preferences, load_preferences, save_preferences
+from reader.recent import RECENT_FILE, last_opened, load_recent
 
 
 def test_back_then_forward_returns_the_places_with_their_scroll() -> None:
@@ -58,3 +60,25 @@ def test_zoom_steps_stop_at_the_ends() -> None:
     for _ in range(20):
         prefs.zoom_out()
     assert prefs.zoom == 80
+
+
+def test_preferences_saved_with_a_bom_keep_their_settings(tmp_path: Path) -> None:
+    text = '{"zoom": 150, "theme": "dark"}'
+    (tmp_path / "preferences.json").write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    loaded = load_preferences(tmp_path)
+    assert (loaded.zoom, loaded.theme) == (150, "dark")
+
+
+def test_preferences_nested_too_deep_give_defaults(tmp_path: Path) -> None:
+    (tmp_path / "preferences.json").write_text("[" * 100_000, encoding="utf-8")
+    assert load_preferences(tmp_path) == Preferences()
+
+
+def test_recent_list_skips_paths_no_file_call_accepts(tmp_path: Path) -> None:
+    good = tmp_path / "handbook"
+    good.mkdir()
+    listed = json.dumps([f"{good}\x00/evil", str(good)])
+    (tmp_path / RECENT_FILE).write_bytes(b"\xef\xbb\xbf" + listed.encode("utf-8"))
+    assert load_recent(tmp_path) == [good]
+    (tmp_path / RECENT_FILE).write_text(json.dumps([f"{good}\x00/evil"]), encoding="utf-8")
+    assert last_opened(tmp_path) is None

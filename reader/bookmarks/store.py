@@ -28,7 +28,7 @@ from reader.bookmarks.exchange import (
     MAX_IMPORT_BYTES,
     BookmarkStoreError,
     iso_time,
-    parse_time,
+    plan_import,
     read_export,
     reason,
     write_export,
@@ -340,31 +340,22 @@ class BookmarkStore:
         BookmarkStoreError and changes nothing.
         """
         entries = read_export(handbook, Path(path))
-        added = 0
         with self._write() as db:
-            for entry in entries:
-                existing = self.find(handbook, entry.section_id)
-                if existing is None:
-                    db.execute(
-                        "INSERT INTO bookmarks (handbook, section_id, title, note, created,"
-                        " updated, position) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                        (
-                            handbook,
-                            entry.section_id,
-                            entry.title,
-                            entry.note,
-                            entry.created,
-                            entry.last_changed,
-                            self._count(handbook),
-                        ),
-                    )
-                    added += 1
-                elif parse_time(entry.last_changed) > parse_time(existing.last_changed):
-                    db.execute(
-                        "UPDATE bookmarks SET title = ?, note = ?, updated = ? WHERE id = ?",
-                        (entry.title, entry.note, entry.last_changed, existing.id),
-                    )
-        return added
+            plan = plan_import(entries, {b.section_id: b for b in self.list(handbook)})
+            start = self._count(handbook)
+            db.executemany(
+                "INSERT INTO bookmarks (handbook, section_id, title, note, created,"
+                " updated, position) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (handbook, e.section_id, e.title, e.note, e.created, e.last_changed, start + n)
+                    for n, e in enumerate(plan.new)
+                ],
+            )
+            db.executemany(
+                "UPDATE bookmarks SET title = ?, note = ?, updated = ? WHERE id = ?",
+                [(e.title, e.note, e.last_changed, bookmark_id) for e, bookmark_id in plan.newer],
+            )
+        return len(plan.new)
 
     # ----------------------------------------------------------------- helpers
 

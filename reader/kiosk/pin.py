@@ -90,7 +90,7 @@ def set_admin_pin(config_path: Path, pin: str) -> None:
     check_pin_rules(pin)
     line = f'admin_pin_hash = "{hash_pin(pin)}"'
     try:
-        text = config_path.read_text(encoding="utf-8")
+        text = config_path.read_text(encoding="utf-8-sig")  # a BOM would hide line 1
     except FileNotFoundError:
         text = "# Handbook Reader kiosk settings (see the README, 'Kiosk mode').\n"
     if _PIN_LINE.search(text):

@@ -93,7 +93,9 @@ def load_kiosk_config(paths: Sequence[Path] | None = None) -> KioskConfig:
     user's). No file: defaults. Never raises: problems become messages."""
     for path in default_config_paths() if paths is None else paths:
         try:
-            text = path.read_text(encoding="utf-8")
+            # utf-8-sig: Notepad starts the file with a BOM, which would hide the first
+            # line's setting (`enabled = true`, the PIN hash) from the TOML reader.
+            text = path.read_text(encoding="utf-8-sig")
         except FileNotFoundError:
             continue
         except (OSError, UnicodeDecodeError) as error:

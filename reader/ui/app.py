@@ -17,13 +17,14 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from reader import APP_ID, APP_NAME, DESKTOP_ID, __version__
 from reader.bookmarks.store import BookmarkStore, default_path
-from reader.handbook import HandbookError
+from reader.handbook import Handbook, HandbookError
 from reader.handbook.languages import load_handbook_in
 from reader.handbook.trust import TrustedKeys
 from reader.kiosk.settings import KioskConfig, kiosk_handbook, load_kiosk_config, report_problems
 from reader.paths import UserDirs, resources_dir
 from reader.preferences import Preferences, load_preferences, save_preferences
 from reader.ui.mainwindow import MainWindow
+from reader.ui.plain_text import plain_box
 from reader.ui.startup import show_first_page
 
 if TYPE_CHECKING:
@@ -35,7 +36,7 @@ def show_error(parent: QWidget | None, title: str, message: str, details: str = 
     """A plain-words error dialog, with the technical part folded away under Details."""
     box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok,
                       parent)  # fmt: skip
-    box.setObjectName("errorDialog")
+    plain_box(box).setObjectName("errorDialog")  # names in it are shown as written
     if details:
         box.setDetailedText(details)
     box.exec()
@@ -103,15 +104,49 @@ def _kiosk_config(args: argparse.Namespace) -> KioskConfig | None:
     return config
 
 
-def _handbook_to_open(args: argparse.Namespace, default: Path, dirs: UserDirs) -> Path:
-    """--handbook if given, else the handbook opened last (if it is still there), else
-    `default`; whichever it is becomes the newest of the recent handbooks."""
-    from reader.recent import last_opened, remember_handbook
+def _first_handbook(
+    given: Path | str | None, default: Path, dirs: UserDirs, language: str, desktop: bool
+) -> tuple[Handbook, Path, str] | int:
+    """The handbook to start with, where it is, and what to tell the reader about it;
+    or an exit code after saying why there is none.
 
-    given = getattr(args, "handbook", None)
-    chosen = Path(given) if given else (last_opened(dirs.config) or default)
-    remember_handbook(dirs.config, chosen)
-    return chosen
+    --handbook if given, else (on a desktop) the handbook opened last, else `default`.
+    A remembered handbook that no longer opens, whatever the reason (a crash of the
+    loader included), gives way to `default` with a message naming it and why: a
+    handbook that fails must never make every later start fail too."""
+    from reader.recent import last_opened
+
+    remembered = last_opened(dirs.config) if desktop and not given else None
+    path = Path(given) if given else (remembered or default)
+    try:
+        return load_handbook_in(path, language), path, ""
+    except Exception as error:  # any failure at all: say it, open the bundled one
+        if remembered is None or remembered == default:
+            show_error(None, APP_NAME, QApplication.translate(
+                "App", "The handbook could not be opened."), _why(error))  # fmt: skip
+            return 2
+        why = _why(error)
+    sys.stderr.write(f"{APP_ID}: {remembered}: could not be opened: {why}\n")
+    note = QApplication.translate(
+        "App", "The handbook opened last, “%1”, could not be opened (%2). "
+        "The handbook that comes with the reader is open instead.",
+    ).replace("%1", str(remembered)).replace("%2", why)  # fmt: skip
+    try:
+        return load_handbook_in(default, language), default, note
+    except Exception as error:
+        show_error(None, APP_NAME, QApplication.translate(
+            "App", "The handbook could not be opened."), _why(error))  # fmt: skip
+        return 2
+
+
+def _why(error: Exception) -> str:
+    """An opening failure in a few words: the handbook's own message, an OS error's
+    words, or (for a failure nobody foresaw) its kind."""
+    if isinstance(error, HandbookError):
+        return str(error)
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror
+    return f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
 
 
 def open_session(args: argparse.Namespace, handbook_dir: Path) -> Session | int:
@@ -123,23 +158,15 @@ def open_session(args: argparse.Namespace, handbook_dir: Path) -> Session | int:
     translators = install_translators(app, chosen)
     _install_error_hook()
     dirs = UserDirs.default()
-    default_dir = handbook_dir
-    if kiosk_config is None:
-        handbook_dir = _handbook_to_open(args, handbook_dir, dirs)
-    else:  # a kiosk that requires signed files falls back to the bundled handbook
+    given = getattr(args, "handbook", None)
+    if kiosk_config is not None:  # a kiosk that requires signed files falls back to the bundled one
         handbook_dir, refused = kiosk_handbook(handbook_dir, kiosk_config)
         sys.stderr.write(f"{refused}\n" if refused else "")
-    try:
-        try:
-            handbook = load_handbook_in(handbook_dir, chosen)  # the interface's language
-        except (HandbookError, OSError):
-            if handbook_dir == default_dir or getattr(args, "handbook", None):
-                raise
-            handbook = load_handbook_in(default_dir, chosen)  # the remembered one went bad
-    except (HandbookError, OSError) as error:
-        show_error(None, APP_NAME, QApplication.translate(
-            "App", "The handbook could not be opened."), str(error))  # fmt: skip
-        return 2
+        given = handbook_dir
+    first = _first_handbook(given, handbook_dir, dirs, chosen, kiosk_config is None)
+    if isinstance(first, int):
+        return first
+    handbook, opened, note = first
     kiosk = kiosk_config is not None
     if kiosk_config is not None:
         preferences = Preferences(zoom=kiosk_config.text_size)
@@ -165,8 +192,12 @@ def open_session(args: argparse.Namespace, handbook_dir: Path) -> Session | int:
         window.restore_layout()
         show_first_page(window, window.start)
         window.show()
-    if store.recovery_message:
-        QTimer.singleShot(0, lambda: show_error(window, APP_NAME, store.recovery_message or ""))
+        from reader.recent import remember_handbook
+
+        remember_handbook(dirs.config, opened)  # only now: it opened
+    for message in (note, store.recovery_message):
+        if message:
+            QTimer.singleShot(0, lambda text=message: show_error(window, APP_NAME, text))
     return session
 
 

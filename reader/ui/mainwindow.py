@@ -44,6 +44,7 @@ from reader.ui.panels.find_bar import FindBar
 from reader.ui.panels.glossary_panel import GlossaryPanel
 from reader.ui.panels.search_panel import SearchIndexLoader, SearchPanel
 from reader.ui.panels.toc_tree import TocTree
+from reader.ui.plain_text import plain_label
 from reader.ui.read_aloud import install_read_aloud
 from reader.ui.search_field import SearchField
 from reader.ui.startup import AfterFirstPaint
@@ -99,7 +100,7 @@ class MainWindow(QMainWindow):
         self.content = ContentView(handbook.root, self)
         self.toc = TocTree(self)
         self.search_box = SearchField(self.action_set["focus_search"].icon(), self)
-        self.status_label = QLabel(self)
+        self.status_label = plain_label(QLabel(self))  # chapter titles, as written
         self.undo_stack = QUndoStack(self)
         self.bookmarks_panel = BookmarksPanel(self)
         self.glossary_panel = GlossaryPanel(handbook, self)

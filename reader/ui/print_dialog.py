@@ -37,6 +37,7 @@ from reader.handbook import Handbook
 from reader.pdf.compose import ComposedDocument, PdfExportError, PdfRequest, compose_document
 from reader.pdf.defaults import default_page_size, page_size_name
 from reader.pdf.layout import page_layout
+from reader.ui.plain_text import plain_label
 
 __all__ = ["PrintDialog", "default_page_size"]
 
@@ -114,7 +115,7 @@ class PrintDialog(QDialog):
         """How the last export went, with Open and Show in Folder once a file is saved.
         The buttons keep their room while hidden, so nothing moves when they appear."""
         row = QHBoxLayout()
-        self.status_label = QLabel()
+        self.status_label = plain_label(QLabel())  # file and chapter names, as written
         self._named(self.status_label, "printStatus", self.tr("Print status"))
         self.status_label.setWordWrap(True)
         # A long file name wraps; it never widens the dialog under the pointer.

@@ -401,41 +401,47 @@
         <translation>Handbook Reader tuvo un problema, pero sus marcadores están a salvo. Puede seguir leyendo.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/app.py" line="140"/>
+        <location filename="../../reader/ui/app.py" line="125"/>
+        <location filename="../../reader/ui/app.py" line="137"/>
         <source>The handbook could not be opened.</source>
         <translation>No se pudo abrir el manual.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/app.py" line="130"/>
+        <source>The handbook opened last, “%1”, could not be opened (%2). The handbook that comes with the reader is open instead.</source>
+        <translation>No se pudo abrir el último manual abierto, “%1” (%2). Se ha abierto en su lugar el manual que viene con el lector.</translation>
     </message>
 </context>
 <context>
     <name>BookmarkCommands</name>
     <message>
-        <location filename="../../reader/ui/window/bookmarking.py" line="32"/>
+        <location filename="../../reader/ui/window/bookmarking.py" line="33"/>
         <source>Bookmark removed. Press Ctrl+Z to undo.</source>
         <translation>Marcador quitado. Presione Ctrl+Z para deshacerlo.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/bookmarking.py" line="34"/>
+        <location filename="../../reader/ui/window/bookmarking.py" line="35"/>
         <source>Bookmarked. Find it under Bookmarks (F10).</source>
         <translation>Sección marcada. La encontrará en Marcadores (F10).</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/bookmarking.py" line="51"/>
+        <location filename="../../reader/ui/window/bookmarking.py" line="52"/>
         <source>Bookmarks</source>
         <translation>Marcadores</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/bookmarking.py" line="71"/>
+        <location filename="../../reader/ui/window/bookmarking.py" line="72"/>
         <source>Export bookmarks</source>
         <translation>Exportar marcadores</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/bookmarking.py" line="72"/>
-        <location filename="../../reader/ui/window/bookmarking.py" line="82"/>
+        <location filename="../../reader/ui/window/bookmarking.py" line="73"/>
+        <location filename="../../reader/ui/window/bookmarking.py" line="83"/>
         <source>Bookmarks (*.json)</source>
         <translation>Marcadores (*.json)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/bookmarking.py" line="81"/>
+        <location filename="../../reader/ui/window/bookmarking.py" line="82"/>
         <source>Import bookmarks</source>
         <translation>Importar marcadores</translation>
     </message>
@@ -502,108 +508,108 @@
 <context>
     <name>BookmarksPanel</name>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="111"/>
         <location filename="../../reader/ui/panels/bookmarks_panel.py" line="112"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="113"/>
         <source>Bookmarks</source>
         <translation>Marcadores</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="113"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="114"/>
         <source>Bookmarked sections</source>
         <translation>Secciones marcadas</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="115"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="116"/>
         <source>Press Enter to read a section; Alt+Up and Alt+Down change the order.</source>
         <translation>Presione Enter para leer una sección; Alt+Arriba y Alt+Abajo cambian el orden.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="118"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="119"/>
         <source>No bookmarks yet. Press Ctrl+D or the star to keep a section here.</source>
         <translation>Todavía no hay marcadores. Presione Ctrl+D o la estrella para guardar aquí una sección.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="120"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="121"/>
         <source>No bookmarks yet</source>
         <translation>Todavía no hay marcadores</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="122"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="123"/>
         <source>Rename…</source>
         <translation>Cambiar nombre…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="122"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="123"/>
         <source>Rename the selected bookmark</source>
         <translation>Cambiar el nombre del marcador elegido</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="123"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="124"/>
         <source>Edit Note…</source>
         <translation>Editar nota…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="123"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="124"/>
         <source>Write a note for the selected bookmark</source>
         <translation>Escribir una nota para el marcador elegido</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="124"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="125"/>
         <source>Delete</source>
         <translation>Borrar</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="124"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="125"/>
         <source>Delete the selected bookmark</source>
         <translation>Borrar el marcador elegido</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="125"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="126"/>
         <source>Move Up</source>
         <translation>Subir</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="125"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="126"/>
         <source>Move the selected bookmark up (Alt+Up)</source>
         <translation>Subir el marcador elegido (Alt+Arriba)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="127"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="128"/>
         <source>Move Down</source>
         <translation>Bajar</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="128"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="129"/>
         <source>Move the selected bookmark down (Alt+Down)</source>
         <translation>Bajar el marcador elegido (Alt+Abajo)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="155"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="156"/>
         <source>Section no longer in this handbook</source>
         <translation>Esta sección ya no está en el manual</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="245"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="246"/>
         <source>Rename Bookmark</source>
         <translation>Cambiar el nombre del marcador</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="245"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="246"/>
         <source>Title:</source>
         <translation>Título:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="257"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="258"/>
         <source>Bookmark Note</source>
         <translation>Nota del marcador</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="257"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="258"/>
         <source>Note:</source>
         <translation>Nota:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="292"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="293"/>
         <source>Bookmark actions</source>
         <translation>Acciones de los marcadores</translation>
     </message>
@@ -720,78 +726,78 @@ Volveremos al inicio en %n segundos</numerusform>
 <context>
     <name>GlossaryPanel</name>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="160"/>
         <location filename="../../reader/ui/panels/glossary_panel.py" line="161"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="162"/>
         <source>Glossary</source>
         <translation>Glosario</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="162"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="163"/>
         <source>Filter words…</source>
         <translation>Buscar una palabra…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="163"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="164"/>
         <source>Filter the glossary</source>
         <translation>Buscar en el glosario</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="164"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="165"/>
         <source>Type part of a word or an abbreviation, such as GVHD</source>
         <translation>Escriba parte de una palabra o una sigla, por ejemplo GVHD</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="165"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="166"/>
         <source>Glossary letters</source>
         <translation>Letras del glosario</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="167"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="168"/>
         <source>Words starting with %1</source>
         <translation>Palabras que empiezan con %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="169"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="170"/>
         <source>Glossary words, A to Z</source>
         <translation>Palabras del glosario, de la A a la Z</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="170"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="171"/>
         <source>No word in the glossary matches.</source>
         <translation>Ninguna palabra del glosario coincide.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="172"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="173"/>
         <source>Meaning of the chosen word</source>
         <translation>Significado de la palabra elegida</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="282"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="283"/>
         <source>Choose a word from the list to see what it means.</source>
         <translation>Elija una palabra de la lista para ver qué significa.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="284"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="285"/>
         <source>This handbook has no glossary.</source>
         <translation>Este manual no tiene glosario.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="295"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="296"/>
         <source>Also called:</source>
         <translation>Otros nombres:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="301"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="302"/>
         <source>Related words:</source>
         <translation>Palabras relacionadas:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="313"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="314"/>
         <source>Appears in:</source>
         <translation>Aparece en:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="320"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="321"/>
         <source>not used in the chapters yet</source>
         <translation>todavía no aparece en los capítulos</translation>
     </message>
@@ -799,32 +805,32 @@ Volveremos al inicio en %n segundos</numerusform>
 <context>
     <name>HandbookOpener</name>
     <message>
-        <location filename="../../reader/ui/window/open_handbook.py" line="71"/>
+        <location filename="../../reader/ui/window/open_handbook.py" line="72"/>
         <source>Open &amp;Recent</source>
         <translation>Abrir &amp;reciente</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/open_handbook.py" line="72"/>
+        <location filename="../../reader/ui/window/open_handbook.py" line="73"/>
         <source>Recent handbooks</source>
         <translation>Manuales recientes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/open_handbook.py" line="92"/>
+        <location filename="../../reader/ui/window/open_handbook.py" line="95"/>
         <source>Open Handbook Folder</source>
         <translation>Abrir carpeta del manual</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/open_handbook.py" line="100"/>
+        <location filename="../../reader/ui/window/open_handbook.py" line="103"/>
         <source>Open Handbook File</source>
         <translation>Abrir archivo de manual</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/open_handbook.py" line="102"/>
+        <location filename="../../reader/ui/window/open_handbook.py" line="105"/>
         <source>Handbook files (*.handbook)</source>
         <translation>Archivos de manual (*.handbook)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/open_handbook.py" line="148"/>
+        <location filename="../../reader/ui/window/open_handbook.py" line="151"/>
         <source>%1 could not be opened as a handbook.</source>
         <translation>%1 no se pudo abrir como manual.</translation>
     </message>
@@ -894,48 +900,48 @@ Volveremos al inicio en %n segundos</numerusform>
         <translation>&amp;Tema</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="173"/>
+        <location filename="../../reader/ui/mainwindow.py" line="170"/>
         <source>Contents</source>
         <translation>Índice</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="174"/>
+        <location filename="../../reader/ui/mainwindow.py" line="171"/>
         <source>Search results</source>
         <translation>Resultados de búsqueda</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="190"/>
+        <location filename="../../reader/ui/mainwindow.py" line="187"/>
         <source>Search the handbook (Ctrl+K)</source>
         <translation>Buscar en el manual (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="176"/>
-        <location filename="../../reader/ui/mainwindow.py" line="188"/>
+        <location filename="../../reader/ui/mainwindow.py" line="173"/>
+        <location filename="../../reader/ui/mainwindow.py" line="185"/>
         <source>Search the handbook</source>
         <translation>Buscar en el manual</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="178"/>
+        <location filename="../../reader/ui/mainwindow.py" line="175"/>
         <source>Type a word or question. Spelling mistakes are forgiven.</source>
         <translation>Escriba una palabra o una pregunta. No importa si hay faltas de ortografía.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="180"/>
+        <location filename="../../reader/ui/mainwindow.py" line="177"/>
         <source>Main toolbar</source>
         <translation>Barra de herramientas principal</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="181"/>
+        <location filename="../../reader/ui/mainwindow.py" line="178"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/dialogs.py" line="42"/>
+        <location filename="../../reader/ui/window/dialogs.py" line="55"/>
         <source>Link outside the handbook</source>
         <translation>Enlace fuera del manual</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/dialogs.py" line="43"/>
+        <location filename="../../reader/ui/window/dialogs.py" line="56"/>
         <source>This link leads outside the handbook:
 
 %1
@@ -948,12 +954,12 @@ It can&apos;t be opened on this computer.</source>
 No se puede abrir en esta computadora.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/dialogs.py" line="52"/>
+        <location filename="../../reader/ui/window/dialogs.py" line="65"/>
         <source>Open a web page?</source>
         <translation>¿Abrir una página web?</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/dialogs.py" line="53"/>
+        <location filename="../../reader/ui/window/dialogs.py" line="66"/>
         <source>This link leads to a web page outside the handbook:
 
 %1
@@ -966,12 +972,12 @@ Open it in your web browser? This needs an internet connection.</source>
 ¿Quiere abrirla en su navegador? Para esto necesita conexión a internet.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/dialogs.py" line="26"/>
+        <location filename="../../reader/ui/window/dialogs.py" line="32"/>
         <source>About %1</source>
         <translation>Acerca de %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/dialogs.py" line="28"/>
+        <location filename="../../reader/ui/window/dialogs.py" line="38"/>
         <source>&lt;p&gt;An offline reader for family handbooks.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Un lector de manuales para familias que funciona sin internet.&lt;/p&gt;</translation>
     </message>
@@ -989,21 +995,6 @@ Open it in your web browser? This needs an internet connection.</source>
         <location filename="../../reader/ui/window/review.py" line="21"/>
         <source>Reviewed %1: check with your care team.</source>
         <translation>Revisado en %1: consulte con su equipo de atención.</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window/signature.py" line="21"/>
-        <source>Not signed</source>
-        <translation>Sin firma</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window/signature.py" line="23"/>
-        <source>Signed by %1</source>
-        <translation>Firmado por %1</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window/signature.py" line="24"/>
-        <source>Signed by an unknown publisher (key %1)</source>
-        <translation>Firmado por un editor desconocido (clave %1)</translation>
     </message>
 </context>
 <context>
@@ -1259,161 +1250,161 @@ Open it in your web browser? This needs an internet connection.</source>
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="74"/>
+        <location filename="../../reader/ui/print_dialog.py" line="75"/>
         <source>Export PDF / Print</source>
         <translation>Exportar PDF / Imprimir</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="75"/>
+        <location filename="../../reader/ui/print_dialog.py" line="76"/>
         <source>Export PDF or print</source>
         <translation>Exportar PDF o imprimir</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="92"/>
+        <location filename="../../reader/ui/print_dialog.py" line="93"/>
         <source>Include a glossary of the words used</source>
         <translation>Incluir un glosario de las palabras usadas</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="93"/>
+        <location filename="../../reader/ui/print_dialog.py" line="94"/>
         <source>Include a glossary</source>
         <translation>Incluir un glosario</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="96"/>
+        <location filename="../../reader/ui/print_dialog.py" line="97"/>
         <source>Add a page for notes and questions</source>
         <translation>Añadir una página para notas y preguntas</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="97"/>
+        <location filename="../../reader/ui/print_dialog.py" line="98"/>
         <source>Add a notes page</source>
         <translation>Añadir una página de notas</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="99"/>
+        <location filename="../../reader/ui/print_dialog.py" line="100"/>
         <source>A last page with ruled lines, to write down questions for the care team</source>
         <translation>Una última página con renglones, para anotar preguntas para el equipo de atención</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="104"/>
+        <location filename="../../reader/ui/print_dialog.py" line="105"/>
         <source>Paper size</source>
         <translation>Tamaño del papel</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="105"/>
+        <location filename="../../reader/ui/print_dialog.py" line="106"/>
         <source>A4</source>
         <translation>A4</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="106"/>
+        <location filename="../../reader/ui/print_dialog.py" line="107"/>
         <source>US Letter</source>
         <translation>Carta (EE. UU.)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="108"/>
+        <location filename="../../reader/ui/print_dialog.py" line="109"/>
         <source>Paper size:</source>
         <translation>Tamaño del papel:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="118"/>
+        <location filename="../../reader/ui/print_dialog.py" line="119"/>
         <source>Print status</source>
         <translation>Estado de la impresión</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="122"/>
+        <location filename="../../reader/ui/print_dialog.py" line="123"/>
         <source>Open</source>
         <translation>Abrir</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="123"/>
+        <location filename="../../reader/ui/print_dialog.py" line="124"/>
         <source>Open the saved PDF</source>
         <translation>Abrir el PDF guardado</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="124"/>
+        <location filename="../../reader/ui/print_dialog.py" line="125"/>
         <source>Show in Folder</source>
         <translation>Mostrar en la carpeta</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="125"/>
+        <location filename="../../reader/ui/print_dialog.py" line="126"/>
         <source>Show the PDF&apos;s folder</source>
         <translation>Mostrar la carpeta del PDF</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="145"/>
         <location filename="../../reader/ui/print_dialog.py" line="146"/>
+        <location filename="../../reader/ui/print_dialog.py" line="147"/>
         <source>What to print</source>
         <translation>Qué imprimir</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="150"/>
+        <location filename="../../reader/ui/print_dialog.py" line="151"/>
         <source>This section</source>
         <translation>Esta sección</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="151"/>
+        <location filename="../../reader/ui/print_dialog.py" line="152"/>
         <source>This chapter</source>
         <translation>Este capítulo</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="152"/>
+        <location filename="../../reader/ui/print_dialog.py" line="153"/>
         <source>The whole handbook</source>
         <translation>Todo el manual</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="153"/>
+        <location filename="../../reader/ui/print_dialog.py" line="154"/>
         <source>A take-home packet of sections I choose</source>
         <translation>Un paquete para llevar a casa, con las secciones que yo elija</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="168"/>
+        <location filename="../../reader/ui/print_dialog.py" line="169"/>
         <source>Sections for the take-home packet</source>
         <translation>Secciones del paquete para llevar a casa</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="179"/>
+        <location filename="../../reader/ui/print_dialog.py" line="180"/>
         <source>Introduction</source>
         <translation>Introducción</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="193"/>
+        <location filename="../../reader/ui/print_dialog.py" line="194"/>
         <source>Print…</source>
         <translation>Imprimir…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="194"/>
+        <location filename="../../reader/ui/print_dialog.py" line="195"/>
         <source>Print</source>
         <translation>Imprimir</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="195"/>
+        <location filename="../../reader/ui/print_dialog.py" line="196"/>
         <source>Preview</source>
         <translation>Vista previa</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="196"/>
-        <location filename="../../reader/ui/print_dialog.py" line="337"/>
+        <location filename="../../reader/ui/print_dialog.py" line="197"/>
+        <location filename="../../reader/ui/print_dialog.py" line="338"/>
         <source>Print preview</source>
         <translation>Vista previa de la impresión</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="197"/>
+        <location filename="../../reader/ui/print_dialog.py" line="198"/>
         <source>Save as PDF…</source>
         <translation>Guardar como PDF…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="198"/>
+        <location filename="../../reader/ui/print_dialog.py" line="199"/>
         <source>Save as PDF</source>
         <translation>Guardar como PDF</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="199"/>
         <location filename="../../reader/ui/print_dialog.py" line="200"/>
+        <location filename="../../reader/ui/print_dialog.py" line="201"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/print_dialog.py" line="305"/>
-        <location filename="../../reader/ui/print_dialog.py" line="315"/>
+        <location filename="../../reader/ui/print_dialog.py" line="306"/>
+        <location filename="../../reader/ui/print_dialog.py" line="316"/>
         <source>Sent %n page(s) to the printer.</source>
         <translation>
             <numerusform>Se envió %n página a la impresora.</numerusform>
@@ -1421,12 +1412,12 @@ Open it in your web browser? This needs an internet connection.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="347"/>
+        <location filename="../../reader/ui/print_dialog.py" line="348"/>
         <source>Tick at least one section for the packet.</source>
         <translation>Marque al menos una sección para el paquete.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="352"/>
+        <location filename="../../reader/ui/print_dialog.py" line="353"/>
         <source>Saving…</source>
         <translation>Guardando…</translation>
     </message>
@@ -1434,32 +1425,32 @@ Open it in your web browser? This needs an internet connection.</source>
 <context>
     <name>ReadAloudBar</name>
     <message>
-        <location filename="../../reader/ui/read_aloud/bar.py" line="84"/>
+        <location filename="../../reader/ui/read_aloud/bar.py" line="85"/>
         <source>Read aloud</source>
         <translation>Lectura en voz alta</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/read_aloud/bar.py" line="85"/>
+        <location filename="../../reader/ui/read_aloud/bar.py" line="86"/>
         <source>&amp;Speed:</source>
         <translation>&amp;Velocidad:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/read_aloud/bar.py" line="86"/>
+        <location filename="../../reader/ui/read_aloud/bar.py" line="87"/>
         <source>Speed</source>
         <translation>Velocidad</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/read_aloud/bar.py" line="87"/>
+        <location filename="../../reader/ui/read_aloud/bar.py" line="88"/>
         <source>Reading speed</source>
         <translation>Velocidad de lectura</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/read_aloud/bar.py" line="88"/>
+        <location filename="../../reader/ui/read_aloud/bar.py" line="89"/>
         <source>How fast the voice reads (1× is normal)</source>
         <translation>Lo rápido que lee la voz (1× es lo normal)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/read_aloud/bar.py" line="89"/>
+        <location filename="../../reader/ui/read_aloud/bar.py" line="90"/>
         <source>Read aloud status</source>
         <translation>Estado de la lectura en voz alta</translation>
     </message>
@@ -1506,7 +1497,7 @@ Open it in your web browser? This needs an internet connection.</source>
 <context>
     <name>SearchIndexLoader</name>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="312"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="313"/>
         <source>Search is not available right now.</source>
         <translation>La búsqueda no está disponible en este momento.</translation>
     </message>
@@ -1514,32 +1505,32 @@ Open it in your web browser? This needs an internet connection.</source>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="162"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="163"/>
         <source>Search results panel</source>
         <translation>Panel de resultados de búsqueda</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="163"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="164"/>
         <source>Search results</source>
         <translation>Resultados de búsqueda</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="164"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="165"/>
         <source>Search message</source>
         <translation>Mensaje de la búsqueda</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="193"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="194"/>
         <source>Preparing search…</source>
         <translation>Preparando la búsqueda…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="212"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="213"/>
         <source>Glossary</source>
         <translation>Glosario</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/panels/search_panel.py" line="225"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="226"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n resultado</numerusform>
@@ -1547,12 +1538,12 @@ Open it in your web browser? This needs an internet connection.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="231"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="232"/>
         <source>No results for “%1”. Try fewer words, or check the spelling.</source>
         <translation>No hay resultados para “%1”. Pruebe con menos palabras o revise la ortografía.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="235"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="236"/>
         <source>Did you mean: %1?</source>
         <translation>¿Quiso decir: %1?</translation>
     </message>
@@ -1580,12 +1571,12 @@ Open it in your web browser? This needs an internet connection.</source>
 <context>
     <name>TocTree</name>
     <message>
-        <location filename="../../reader/ui/panels/toc_tree.py" line="54"/>
+        <location filename="../../reader/ui/panels/toc_tree.py" line="55"/>
         <source>Contents</source>
         <translation>Índice</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/toc_tree.py" line="55"/>
+        <location filename="../../reader/ui/panels/toc_tree.py" line="56"/>
         <source>Chapters and sections of the handbook</source>
         <translation>Capítulos y secciones del manual</translation>
     </message>

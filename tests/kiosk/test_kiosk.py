@@ -233,6 +233,32 @@ def test_a_file_that_is_not_utf8_means_defaults_and_a_message(tmp_path: Path) ->
     assert config.problems and str(path) in config.problems[0]
 
 
+@pytest.mark.parametrize(
+    "first", ["enabled = true", f'admin_pin_hash = "{PIN_HASH}"'], ids=["enabled", "pin"]
+)
+def test_a_bom_written_by_notepad_keeps_the_first_line(tmp_path: Path, first: str) -> None:
+    others = ["enabled = true", f'admin_pin_hash = "{PIN_HASH}"', "countdown = 30"]
+    lines = [first, *(line for line in others if line != first)]
+    config = tmp_path / "kiosk.toml"
+    config.write_bytes(b"\xef\xbb\xbf" + "\r\n".join(lines).encode("utf-8"))
+    loaded = load_kiosk_config([config])
+    assert loaded.problems == ()
+    assert loaded.enabled and loaded.countdown == 30
+    assert verify_pin(PIN, loaded.admin_pin_hash)
+
+
+def test_setting_the_pin_in_a_file_with_a_bom_replaces_its_first_line_hash(
+    tmp_path: Path,
+) -> None:
+    config = tmp_path / "kiosk.toml"
+    config.write_bytes(b"\xef\xbb\xbf" + f'admin_pin_hash = "{PIN_HASH}"\n'.encode())
+    set_admin_pin(config, "2580")
+    assert config.read_text(encoding="utf-8-sig").count("admin_pin_hash") == 1
+    loaded = load_kiosk_config([config])
+    assert loaded.problems == ()
+    assert verify_pin("2580", loaded.admin_pin_hash)
+
+
 def test_printing_without_its_printer_or_folder_is_turned_off(tmp_path: Path) -> None:
     for target in ("printer", "folder"):
         path = _write(tmp_path / f"{target}.toml", f'\n\nprint_target = "{target}"\n')

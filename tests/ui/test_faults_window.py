@@ -5,7 +5,6 @@ export, and a handbook folder that disappears while it is open."""
 
 from __future__ import annotations
 
-import argparse
 import shutil
 import sys
 from collections.abc import Callable, Iterator
@@ -17,8 +16,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from reader.bookmarks.store import DATABASE_NAME, BookmarkStore, default_path
+from reader.cli import parse_arguments
 from reader.handbook import load_handbook
-from reader.paths import UserDirs
+from reader.paths import UserDirs, bundled_handbook_dir
+from reader.recent import load_recent, remember_handbook
 from reader.search.engine import SearchIndex
 from reader.ui import app as ui_app
 from reader.ui.app import Session, open_session
@@ -102,19 +103,18 @@ def test_exception_in_a_slot_shows_a_plain_error_dialog_with_details(
 # --- starting the app on bad ground ----------------------------------------------------
 
 
-def _args() -> argparse.Namespace:
-    return argparse.Namespace(lang="en", kiosk=False, idle_timeout=None)
+#: `start_session(handbook_dir, *words)`: the window started as `handbook-reader --lang en
+#: WORDS...` starts it (the real parse), with `handbook_dir` as the bundled handbook.
+StartSession = Callable[..., Session | int]
 
 
 @pytest.fixture
-def start_session(
-    monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
-) -> Iterator[Callable[[Path], Session | int]]:
+def start_session(monkeypatch: pytest.MonkeyPatch, qtbot: QtBot) -> Iterator[StartSession]:
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # open_session installs its own
     sessions: list[Session] = []
 
-    def start(handbook_dir: Path) -> Session | int:
-        session = open_session(_args(), handbook_dir)
+    def start(handbook_dir: Path, *words: str) -> Session | int:
+        session = open_session(parse_arguments(["--lang", "en", *words]), handbook_dir)
         if isinstance(session, Session):
             qtbot.addWidget(session.window)
             sessions.append(session)
@@ -126,7 +126,7 @@ def start_session(
 
 
 def test_missing_handbook_folder_at_start_is_a_dialog_and_exit_2(
-    start_session: Callable[[Path], Session | int], tmp_path: Path, error_dialogs: Seen
+    start_session: StartSession, tmp_path: Path, error_dialogs: Seen
 ) -> None:
     assert start_session(tmp_path / "unplugged-usb") == 2
     [(text, details)] = error_dialogs
@@ -134,9 +134,61 @@ def test_missing_handbook_folder_at_start_is_a_dialog_and_exit_2(
     assert details.startswith("No handbook folder at ") and "unplugged-usb" in details
 
 
+def _crashing_handbook(tmp_path: Path) -> Path:
+    """An MkDocs project whose loading raised ValueError (a NUL in docs_dir)."""
+    (tmp_path / "crash" / "docs").mkdir(parents=True)
+    (tmp_path / "crash" / "docs" / "index.md").write_text("# Home\n\nHi.\n", encoding="utf-8")
+    config = tmp_path / "crash" / "mkdocs.yml"
+    config.write_text('site_name: Crash\ndocs_dir: "do\\0cs"\n', encoding="utf-8")
+    return config
+
+
+def test_a_handbook_that_fails_to_open_is_never_remembered(
+    start_session: StartSession,
+    tmp_path: Path,
+    user_dirs: UserDirs,
+    error_dialogs: Seen,
+) -> None:
+    bad = _crashing_handbook(tmp_path)
+    assert start_session(bundled_handbook_dir(), "--handbook", str(bad)) == 2
+    [(text, _details)] = error_dialogs
+    assert text == "The handbook could not be opened."
+    assert load_recent(user_dirs.config) == []
+    again = start_session(bundled_handbook_dir())  # a plain start: the bundled handbook, no message
+    assert isinstance(again, Session)
+    assert again.window.handbook.root == bundled_handbook_dir()
+    assert load_recent(user_dirs.config) == [bundled_handbook_dir().absolute()]
+    assert len(error_dialogs) == 1
+
+
+@pytest.mark.parametrize("fault", ["crashes", "no-longer-a-handbook"])
+def test_a_remembered_handbook_that_fails_gives_way_to_the_bundled_one_and_says_so(
+    qtbot: QtBot,
+    start_session: StartSession,
+    tmp_path: Path,
+    user_dirs: UserDirs,
+    error_dialogs: Seen,
+    fault: str,
+) -> None:
+    if fault == "crashes":
+        bad, why = _crashing_handbook(tmp_path), "ValueError"
+    else:
+        bad, why = tmp_path / "emptied", "holds no Markdown chapters"
+        bad.mkdir()
+    remember_handbook(user_dirs.config, bad)  # opened on an earlier day, broken since
+    session = start_session(bundled_handbook_dir())
+    assert isinstance(session, Session)
+    assert session.window.handbook.root == bundled_handbook_dir()
+    qtbot.waitUntil(lambda: bool(error_dialogs), timeout=5000)
+    [(text, _details)] = error_dialogs
+    assert text.startswith(f"The handbook opened last, “{bad.absolute()}”, could not be opened (")
+    assert why in text and text.endswith("comes with the reader is open instead.")
+    assert load_recent(user_dirs.config) == [bundled_handbook_dir().absolute(), bad.absolute()]
+
+
 def test_damaged_bookmarks_file_is_set_aside_and_said_so(
     qtbot: QtBot,
-    start_session: Callable[[Path], Session | int],
+    start_session: StartSession,
     gene_book: Path,
     user_dirs: UserDirs,
     error_dialogs: Seen,
@@ -162,7 +214,7 @@ def test_damaged_bookmarks_file_is_set_aside_and_said_so(
 
 def test_unwritable_data_folder_keeps_bookmarks_for_the_visit_and_says_so(
     qtbot: QtBot,
-    start_session: Callable[[Path], Session | int],
+    start_session: StartSession,
     gene_book: Path,
     user_dirs: UserDirs,
     error_dialogs: Seen,

@@ -126,6 +126,21 @@ def test_a_folder_that_is_no_handbook_is_refused_in_one_line(
     assert first_window.statusBar().currentMessage() == ("empty could not be opened as a handbook.")
 
 
+def test_a_handbook_whose_loading_crashes_is_refused_in_one_line_and_not_remembered(
+    first_window: MainWindow, tmp_path: Path, user_dirs: UserDirs
+) -> None:
+    project = tmp_path / "crash"
+    (project / "docs").mkdir(parents=True)
+    (project / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
+    (project / "mkdocs.yml").write_text('site_name: X\ndocs_dir: "a\\0b"\n', encoding="utf-8")
+    assert opener_of(first_window).open_path(project / "mkdocs.yml") is None  # ValueError
+    assert first_window.isVisible()
+    assert (
+        first_window.statusBar().currentMessage() == "mkdocs.yml could not be opened as a handbook."
+    )
+    assert load_recent(user_dirs.config) == []
+
+
 def _drop(window: MainWindow, path: Path, target: QWidget | None = None) -> bool:
     """Drag `path` over `target` (the window itself by default) and drop it."""
     target = target or window

@@ -37,6 +37,7 @@ from reader.ui.panels.bookmark_list import (
     RowDelegate,
     local_date,
 )
+from reader.ui.plain_text import plain_tooltip
 
 
 class BookmarksPanel(QDockWidget):
@@ -180,7 +181,7 @@ class BookmarksPanel(QDockWidget):
         item.setData(SECTION_ID_ROLE, row.section_id)
         item.setData(STALE_ROLE, row.stale)
         item.setData(Qt.ItemDataRole.AccessibleTextRole, ", ".join(row.lines()))
-        item.setToolTip("\n".join(row.lines()))
+        item.setToolTip(plain_tooltip("\n".join(row.lines())))
         flags = (
             Qt.ItemFlag.ItemIsEnabled
             | Qt.ItemFlag.ItemIsSelectable

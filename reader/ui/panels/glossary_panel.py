@@ -30,6 +30,7 @@ from reader.content.links import SECTION_SCHEME, glossary_slug_from_url
 from reader.handbook import Handbook, section_label
 from reader.handbook.glossary import Term, is_abbreviation
 from reader.ui.link_tabbing import LinkTabBrowser
+from reader.ui.plain_text import plain_tooltip
 
 SLUG_ROLE = Qt.ItemDataRole.UserRole
 LETTERS = string.ascii_uppercase
@@ -142,7 +143,7 @@ class GlossaryPanel(QDockWidget):
         for term in self.handbook.glossary.terms:
             item = QListWidgetItem(list_text(term), terms)
             item.setData(SLUG_ROLE, term.slug)
-            item.setToolTip(term.short_definition)
+            item.setToolTip(plain_tooltip(term.short_definition))
         terms.currentItemChanged.connect(self._on_current_item)
         return terms
 

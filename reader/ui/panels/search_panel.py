@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.handbook import Handbook
+from reader.ui.plain_text import plain_tooltip
 
 if TYPE_CHECKING:  # Whoosh is imported only when the index is opened, after first paint
     from reader.search.engine import SearchIndex, SearchResult
@@ -214,7 +215,7 @@ class SearchPanel(QWidget):
             place = hit.title if glossary else f"{hit.chapter} › {hit.title}"
             spoken = f"{tag}: {place}" if tag else place
             item.setData(Qt.ItemDataRole.DisplayRole, f"{spoken}. {hit.plain_snippet}")
-            item.setData(Qt.ItemDataRole.ToolTipRole, place)
+            item.setData(Qt.ItemDataRole.ToolTipRole, plain_tooltip(place))
             item.setData(ID_ROLE, hit.id)
             item.setData(TERMS_ROLE, list(hit.phrases or hit.terms))
             item.setData(LEAD_ROLE, hit.lead)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.handbook import Handbook
+from reader.ui.plain_text import plain_tooltip
 
 SECTION_ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -75,7 +76,7 @@ class TocTree(QTreeWidget):
             holder = self._part_item(chapter.part, parts)
             top = QTreeWidgetItem([chapter.title])
             top.setData(0, SECTION_ID_ROLE, chapter.id)
-            top.setToolTip(0, chapter.title)
+            top.setToolTip(0, plain_tooltip(chapter.title))
             font = top.font(0)
             font.setBold(True)
             top.setFont(0, font)
@@ -89,7 +90,7 @@ class TocTree(QTreeWidget):
                 parent = parents.get(section.level - 1, top)
                 item = QTreeWidgetItem(parent, [section.title])
                 item.setData(0, SECTION_ID_ROLE, section.id)
-                item.setToolTip(0, section.title)
+                item.setToolTip(0, plain_tooltip(section.title))
                 self._items[section.id] = item
                 parents[section.level] = item
             top.setExpanded(False)
@@ -103,7 +104,7 @@ class TocTree(QTreeWidget):
         if part not in made:
             parent = self._part_item(part[:-1], made)
             item = QTreeWidgetItem([part[-1]])
-            item.setToolTip(0, part[-1])
+            item.setToolTip(0, plain_tooltip(part[-1]))
             font = item.font(0)
             font.setBold(True)
             font.setItalic(True)

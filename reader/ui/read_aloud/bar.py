@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.ui.actions import Actions
+from reader.ui.plain_text import plain_label
 
 SPEEDS = (0.75, 1.0, 1.25, 1.5)
 BAR_ACTIONS = ("pause_reading", "stop_reading", "previous_sentence", "next_sentence")
@@ -52,7 +53,7 @@ class ReadAloudBar(QFrame):
         row.addWidget(self.speed_label)
         row.addWidget(self.speed)
         row.addStretch(1)
-        self.status = QLabel(self)
+        self.status = plain_label(QLabel(self))  # section titles, as written
         self.status.setObjectName("readAloudStatus")
         self.status.setWordWrap(True)
         column.addWidget(self.status)

@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from reader.ui.icons import icon
+from reader.ui.plain_text import plain_box
 
 if TYPE_CHECKING:
     from reader.ui.mainwindow import MainWindow
@@ -50,7 +51,7 @@ class BookmarkCommands(QObject):
         if window.isVisible():
             box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Bookmarks"), message,
                               QMessageBox.StandardButton.Ok, window)  # fmt: skip
-            box.setObjectName("bookmarkErrorDialog")
+            plain_box(box).setObjectName("bookmarkErrorDialog")
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             box.open()
 

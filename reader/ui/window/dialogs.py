@@ -3,14 +3,14 @@ handbook."""
 
 from __future__ import annotations
 
-import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader import APP_NAME, __version__
+from reader.ui.plain_text import escaped
 from reader.ui.window.review import review_note
 from reader.ui.window.signature import signature_line
 
@@ -19,18 +19,33 @@ if TYPE_CHECKING:
 
 
 def show_about(window: MainWindow) -> None:
+    about_box(window).exec()
+
+
+def about_box(window: MainWindow) -> QMessageBox:
+    """Help > About. Our own parts are rich text; the handbook's title, edition and
+    source are escaped, so they show as written: a title holding `<img src="file:…">`
+    or a link shows those characters and loads or opens nothing."""
     handbook = window.handbook
     edition = ", ".join(p for p in (handbook.edition, handbook.date) if p)
-    QMessageBox.about(
-        window,
-        QCoreApplication.translate("MainWindow", "About %1").replace("%1", APP_NAME),
+    box = QMessageBox(window)
+    box.setObjectName("aboutDialog")
+    box.setWindowTitle(QCoreApplication.translate("MainWindow", "About %1").replace("%1", APP_NAME))
+    box.setTextFormat(Qt.TextFormat.RichText)
+    # Selectable, but no link in it can be followed: nothing in About is ours to open.
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    box.setText(
         f"<h3>{APP_NAME} {__version__}</h3>"
         + QCoreApplication.translate("MainWindow", "<p>An offline reader for family handbooks.</p>")
-        + f"<p><b>{handbook.title}</b><br>{edition}</p>"
-        + (f"<p>{html.escape(note)}</p>" if (note := review_note(handbook)) else "")
-        + f"<p>{handbook.source}</p>"
-        + (f"<p>{html.escape(line)}</p>" if (line := signature_line(window)) else ""),
+        + f"<p><b>{escaped(handbook.title)}</b><br>{escaped(edition)}</p>"
+        + (f"<p>{escaped(note)}</p>" if (note := review_note(handbook)) else "")
+        + f"<p>{escaped(handbook.source)}</p>"
+        + (f"<p>{escaped(line)}</p>" if (line := signature_line(window)) else ""),
     )
+    icon = QApplication.windowIcon()
+    if not icon.isNull():
+        box.setIconPixmap(icon.pixmap(64, 64))
+    return box
 
 
 def open_external(window: MainWindow, url: QUrl) -> None:

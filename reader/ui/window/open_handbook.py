@@ -27,6 +27,7 @@ from reader.handbook import HandbookError
 from reader.handbook.languages import load_handbook_in
 from reader.handbook.packed import PACK_SUFFIX
 from reader.recent import load_recent, remember_handbook
+from reader.ui.plain_text import plain_box, plain_tooltip
 
 if TYPE_CHECKING:
     from reader.bookmarks.store import BookmarkStore
@@ -79,9 +80,11 @@ class HandbookOpener(QObject):
         self.recent_menu.clear()
         current = self.window.handbook.root.absolute()
         for number, path in enumerate(load_recent(self.config_dir), start=1):
-            action = QAction(f"&{number} {path.name}  ({path.parent})", self.recent_menu)
+            # "&&": an ampersand in a folder name is shown, not taken as a shortcut key
+            shown = f"{path.name}  ({path.parent})".replace("&", "&&")
+            action = QAction(f"&{number} {shown}", self.recent_menu)
             action.setObjectName(f"recent_handbook_{number}")
-            action.setToolTip(str(path))
+            action.setToolTip(plain_tooltip(str(path)))
             action.setEnabled(path != current)
             action.triggered.connect(lambda _=False, p=path: self.open_path(p))
             self.recent_menu.addAction(action)
@@ -126,14 +129,17 @@ class HandbookOpener(QObject):
         except (HandbookError, OSError) as error:
             self._say_cannot_open(path, str(error))
             return None
+        except Exception as error:  # a crash of the loader: this window stays, says so
+            self._say_cannot_open(path, f"{type(error).__name__}: {error}")
+            return None
         old = self.window
         new = MainWindow(handbook, old.preferences, store=self.store, cache_dir=self.cache_dir)
         new.restoreGeometry(old.saveGeometry())
         new.restoreState(old.saveState())
         install(new, self.store, self.cache_dir, self.config_dir, self.on_switch)
-        remember_handbook(self.config_dir, old.handbook.root)  # so Recent can go back
-        remember_handbook(self.config_dir, handbook.root)  # an mkdocs.yml's folder
         new.start()
+        remember_handbook(self.config_dir, old.handbook.root)  # so Recent can go back
+        remember_handbook(self.config_dir, handbook.root)  # an mkdocs.yml's folder; opened
         if old.isMaximized():
             new.showMaximized()
         else:
@@ -149,7 +155,7 @@ class HandbookOpener(QObject):
         self.window.statusBar().showMessage(message, 10000)
         box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, message,
                           QMessageBox.StandardButton.Ok, self.window)  # fmt: skip
-        box.setObjectName("openErrorDialog")
+        plain_box(box).setObjectName("openErrorDialog")
         box.setDetailedText(details)
         box.open()  # not exec(): the reader's window stays live behind it
 
