@@ -72,6 +72,11 @@ def measure_wav(path: Path) -> WavFacts:
         assert wav.getnchannels() == 1 and wav.getsampwidth() == 2
         frames = wav.readframes(wav.getnframes())
         rate = wav.getframerate()
-    samples = array("h", frames)
+    return WavFacts(len(frames) // 2 / rate, samples_rms(frames), rate)
+
+
+def samples_rms(frames: bytes) -> float:
+    """The loudness of 16-bit mono samples, as a fraction of full scale."""
+    samples = array("h", frames[: len(frames) // 2 * 2])
     mean_square = sum(s * s for s in samples) / max(1, len(samples))
-    return WavFacts(len(samples) / rate, math.sqrt(mean_square) / 32768, rate)
+    return math.sqrt(mean_square) / 32768
