@@ -106,3 +106,31 @@ def test_readAloud_mistakes_areOneLine(
     code, _, stderr = run_cli(capsys, "--handbook", str(book), *argv)
     assert code != 0
     assert message in stderr and stderr.count("\n") == 1
+
+
+def test_readAloud_paragraphsStartingWithADash_areSpoken_andWriteNothingElse(
+    capsys: pytest.CaptureFixture[str], write_handbook: WriteHandbook, tmp_path: Path
+) -> None:
+    """eSpeak NG took such text for its options: "-5" and "--Doctor" failed, and
+    "-w/path.wav" wrote a file outside the chosen output."""
+    require_speech(piper=False)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    chapter = (
+        "# Fiebre\n\n-5 grados… no es fiebre.\n\n--Doctor, ¿es seguro?\n\n"
+        f"-w{elsewhere}/fuera.wav\n"
+    )
+    book = write_handbook({"capitulos/uno.md": chapter}, manifest=SPANISH_MANIFEST)
+    out = tmp_path / "fiebre.wav"
+    code, stdout, stderr = run_cli(
+        capsys, "--handbook", str(book), "read-aloud", "uno", "--wav", str(out), "--json"
+    )
+    assert (code, stderr) == (0, "")
+    said = [s["text"] for s in json.loads(stdout)["sentences"]]
+    assert said[1:] == [
+        "-5 grados… no es fiebre.",
+        "--Doctor, ¿es seguro?",
+        f"-w{elsewhere}/fuera.wav.",
+    ]
+    assert measure_wav(out).rms > SPEECH_RMS_FLOOR
+    assert list(elsewhere.iterdir()) == []
