@@ -14,6 +14,7 @@ from reader.speech.chunks import MAX_VOICE_CHARS, voice_chunks
 from reader.speech.sentences import split_sentences
 from reader.speech.voices import MAX_PIPER_PHONEME_IDS, PiperVoice
 from tests.speech_support import SPEECH_RMS_FLOOR, require_speech, samples_rms
+from tests.support import run_python
 
 #: Words to make sentences of: about 5 characters and a space a word.
 WORDS = ("the", "new", "cells", "settle", "in", "the", "marrow", "and", "over", "a", "few",
@@ -146,3 +147,34 @@ def test_espeak_textStartingWithADash_isSpoken_andWritesNoFile(
     samples = voice.synthesize(text.format(folder=tmp_path), 1.0)
     assert samples_rms(samples) > SPEECH_RMS_FLOOR
     assert list(tmp_path.iterdir()) == []
+
+
+# -- letters joined by full stops: eSpeak NG aborts past about 85 in one clause ----------
+
+DOTTED_LETTERS = "a.b.c.d.e." * 24  # 120 letters; eSpeak NG aborts from about 85
+
+
+def test_espeak_manyLettersJoinedByFullStops_areSpoken() -> None:
+    """eSpeak NG aborted on this ("stack smashing detected"): nothing was read."""
+    require_speech(piper=False)
+    voice = VoiceLibrary(prefer_piper=False).voice_for("en")
+    assert samples_rms(voice.synthesize(DOTTED_LETTERS, 1.5)) > SPEECH_RMS_FLOOR
+
+
+SPEAK_WITH_PIPER = """
+import sys
+from reader.speech import VoiceLibrary
+voice = VoiceLibrary().voice_for("en")
+samples = voice.synthesize(sys.argv[1], 1.5)
+print(voice.name, len(samples) > 0)
+"""
+
+
+def test_piper_manyLettersJoinedByFullStops_doNotAbortTheProcess(tmp_path: Path) -> None:
+    """Piper's copy of eSpeak NG runs in the window's own process: this text aborted it
+    (the window closed with no message). A child process, so a regression fails here."""
+    require_speech()
+    done = run_python(["-c", SPEAK_WITH_PIPER, DOTTED_LETTERS], home=tmp_path)
+    assert (done.returncode, done.stdout.strip()) == (0, "Piper en_US joe (medium) True"), (
+        done.stderr[-500:]
+    )
