@@ -5,8 +5,9 @@ length of what it is given at once: Piper used about 1.4 GB for a 200-word sente
 about 12 GB for 1,200 words (measured; README, "Read aloud"). So no voice is ever given
 more than `MAX_VOICE_CHARS` characters: a longer sentence is cut after its last comma,
 semicolon, colon or dash that fits, else at its last space that fits, else (one "word"
-longer than the cap) at the cap itself. The pieces are spoken one after another as one
-sentence, so timings and the highlight are those of the whole sentence.
+longer than the cap) at the cap itself. The reading script makes such a sentence into
+sub-sentences cut the same way (reader/speech/script.py), so sound starts, the highlight
+moves and Stop answers within one piece; a voice still cuts whatever it is given.
 
 Letters joined by full stops ("a.b.c.", "e.g." over and over) are spaced out first
 ("a. b. c."), which a voice reads the same: past about 85 such letters in one clause,
@@ -30,13 +31,18 @@ _DOTTED_LETTER = re.compile(r"\b([^\W\d_])\.(?=[^\W\d_])")
 
 
 def voice_chunks(text: str, limit: int = MAX_VOICE_CHARS) -> list[str]:
-    """`text` in pieces of at most `limit` characters, cut where a reader would pause,
-    with letters joined by full stops spaced out.
+    """`text` as a voice should get it: in pieces of at most `limit` characters, cut
+    where a reader would pause, with letters joined by full stops spaced out."""
+    return cut_pieces(_DOTTED_LETTER.sub(r"\1. ", text), limit)
+
+
+def cut_pieces(text: str, limit: int = MAX_VOICE_CHARS) -> list[str]:
+    """`text` in pieces of at most `limit` characters, each stripped but otherwise as
+    written (so a piece can be found on the page), cut where a reader would pause.
 
     Linear in the text's length: each piece reads at most `limit` characters of it."""
     if limit < 1:
         raise ValueError("the limit must be at least one character")
-    text = _DOTTED_LETTER.sub(r"\1. ", text)
     pieces: list[str] = []
     start, length = 0, len(text)
     while start < length:

@@ -77,13 +77,14 @@ def split_sentences(text: str) -> list[str]:
     return sentences
 
 
-def spoken_form(text: str, language: str) -> str:
+def spoken_form(text: str, language: str, *, end_mark: bool = True) -> str:
     """The sentence as a voice should get it: symbols in words, and an end mark so that
-    headings and table cells get a falling tone and a pause."""
+    headings and table cells get a falling tone and a pause (`end_mark=False` for a
+    piece of a longer sentence, which goes on)."""
     for written, said in _SAY.get(language, _SAY["en"]):
         text = text.replace(written, said)
     text = " ".join(text.split())
-    if text and text[-1] not in ".!?…:;":
+    if end_mark and text and text[-1] not in ".!?…:;":
         text += "."
     return text
 

@@ -11,6 +11,7 @@ import pytest
 
 from reader.speech import VoiceLibrary
 from reader.speech.chunks import MAX_VOICE_CHARS, voice_chunks
+from reader.speech.script import html_sentences
 from reader.speech.sentences import split_sentences
 from reader.speech.voices import MAX_PIPER_PHONEME_IDS, PiperVoice
 from tests.speech_support import SPEECH_RMS_FLOOR, require_speech, samples_rms
@@ -178,3 +179,18 @@ def test_piper_manyLettersJoinedByFullStops_doNotAbortTheProcess(tmp_path: Path)
     assert (done.returncode, done.stdout.strip()) == (0, "Piper en_US joe (medium) True"), (
         done.stderr[-500:]
     )
+
+
+# -- a long sentence is read, and highlighted, piece by piece ----------------------------
+
+
+def test_a3000WordSentence_isReadAsPiecesFoundOnThePage_eachWithinTheCap() -> None:
+    """Read whole, such a sentence made the window wait minutes for its first sound,
+    and for Stop; in pieces, each is found on the page and highlighted in turn."""
+    paragraph = long_sentence(1_500, comma_every=12)[:-1] + " " + long_sentence(1_500)
+    sentences = html_sentences(f"<p>{paragraph}</p>", "en")
+    assert len(sentences) > 3_000 * 5 // MAX_VOICE_CHARS
+    assert " ".join(s.shown for s in sentences) == paragraph
+    assert all(len(s.text) <= MAX_VOICE_CHARS + 1 for s in sentences)  # with its end mark
+    ends = [s.text.endswith(".") for s in sentences]
+    assert ends == [False] * (len(sentences) - 1) + [True]  # it goes on until its end
