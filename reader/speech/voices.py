@@ -58,7 +58,7 @@ def check_rate(rate: float) -> float:
 
 @dataclass
 class EspeakVoice:
-    """eSpeak NG, the Debian `espeak-ng` program, one short process per sentence (about
+    """eSpeak NG, the Debian `espeak-ng` program, one short process per piece (about
     10 ms each): nothing stays loaded, and a crash cannot take the window with it."""
 
     language: str
