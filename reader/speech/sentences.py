@@ -3,6 +3,12 @@
 The split is deliberately simple: a sentence ends at `.`, `!` or `?` (and what closes
 after it) when a capital letter, a digit or an opening mark (`¿`, `¡`, a quote) follows,
 unless the word before is a known abbreviation ("Dr.", "e.g.").
+
+It is linear in the text's length, whatever the text: a run of end marks is tried once
+from its first mark (never again from each mark inside it), and each candidate end looks
+only at the next character and at a short window before it, never at the whole
+sentence so far. A handbook decides the text, so this matters: "X. a. " repeated, where
+no end is a sentence end, used to cost time quadratic in the paragraph's length.
 """
 
 from __future__ import annotations
@@ -15,7 +21,13 @@ ABBREVIATIONS = frozenset(
      "sr", "sra", "dra", "p. ej", "ej", "pág", "núm", "u.s", "ee. uu", "ee.uu"}
 )  # fmt: skip
 
-_END = re.compile(r"[.!?…]+[\"'”’)\]]*\s+")
+# An end mark run (tried only from its first mark, and never given back), what closes
+# after it, then the space before the next sentence; group 1 is the run and its closers.
+_END = re.compile(r"(?<![.!?…])([.!?…]++[\"'”’)\]]*+)\s+")
+
+#: Characters before an end mark that can hold the abbreviation before it: longer than
+#: any two words of ABBREVIATIONS, so a longer word cannot be one.
+_ABBREVIATION_WINDOW = 32
 
 # Said as words, per language: symbols a voice would skip or spell.
 _SAY = {
@@ -31,8 +43,15 @@ def _starts_sentence(text: str) -> bool:
     return first.isupper() or first.isdigit() or first in "¿¡\"“'‘(["
 
 
-def _ends_with_abbreviation(text: str) -> bool:
-    words = text.rstrip().rstrip(".").lower().split()
+def _ends_with_abbreviation(text: str, start: int, end: int) -> bool:
+    """Whether `text[start:end]`, which ends with a full stop, ends with an abbreviation.
+
+    Only a short window before `end` is read (a word cut by its left edge is left out),
+    so the cost does not grow with the sentence."""
+    window_start = max(start, end - _ABBREVIATION_WINDOW)
+    words = text[window_start:end].rstrip(".").lower().split()
+    if window_start > start and not text[window_start - 1].isspace() and words:
+        words = words[1:]  # the window's edge cut this word: it is too long to matter
     if not words:
         return False
     last = words[-1].lstrip('("“')
@@ -45,27 +64,27 @@ def split_sentences(text: str) -> list[str]:
     sentences: list[str] = []
     start = 0
     for match in _END.finditer(text):
-        piece = text[start : match.end()]
-        rest = text[match.end() :]
-        if not rest or not _starts_sentence(rest):
+        after = match.end()
+        if after == len(text) or not _starts_sentence(text[after : after + 1]):
             continue
-        if match.group().startswith(".") and _ends_with_abbreviation(piece):
+        if match.group(1).startswith(".") and _ends_with_abbreviation(text, start, match.end(1)):
             continue
-        sentences.append(piece.strip())
-        start = match.end()
+        sentences.append(text[start:after].strip())
+        start = after
     last = text[start:].strip()
     if last:
         sentences.append(last)
     return sentences
 
 
-def spoken_form(text: str, language: str) -> str:
+def spoken_form(text: str, language: str, *, end_mark: bool = True) -> str:
     """The sentence as a voice should get it: symbols in words, and an end mark so that
-    headings and table cells get a falling tone and a pause."""
+    headings and table cells get a falling tone and a pause (`end_mark=False` for a
+    piece of a longer sentence, which goes on)."""
     for written, said in _SAY.get(language, _SAY["en"]):
         text = text.replace(written, said)
     text = " ".join(text.split())
-    if text and text[-1] not in ".!?…:;":
+    if end_mark and text and text[-1] not in ".!?…:;":
         text += "."
     return text
 

@@ -7,7 +7,9 @@ and makes speech 20 times faster than it is spoken on two cores; no Piper voice 
 Spanish is packaged, and eSpeak NG's Spanish is clear if mechanical.
 
 A voice turns one sentence into 16-bit mono samples at its `sample_rate`; `rate` 1.0 is
-the voice's normal pace, 0.75 slower, 1.5 faster.
+the voice's normal pace, 0.75 slower, 1.5 faster. Each voice speaks a long sentence in
+pieces of at most `MAX_VOICE_CHARS` characters (reader/speech/chunks.py), so what a
+handbook writes cannot decide how much memory a voice takes at once.
 """
 
 from __future__ import annotations
@@ -20,10 +22,18 @@ from dataclasses import dataclass, field
 from io import BytesIO
 from typing import Any, Protocol
 
+from reader.speech.chunks import voice_chunks
+
 MIN_RATE = 0.75
 MAX_RATE = 1.5
 ESPEAK_WORDS_PER_MINUTE = 175  # eSpeak NG's own default pace
 ESPEAK_VOICES = {"en": "en-us", "es": "es"}
+#: Seconds one eSpeak NG process may take for one piece (it needs well under one).
+ESPEAK_TIMEOUT = 60
+#: The most phoneme ids Piper is given at once: a piece of symbols or numbers says many
+#: more sounds than its characters (240 characters of "#$*+" are 1,633 ids, against
+#: about 500 for 240 characters of words), so such a piece is halved until it fits.
+MAX_PIPER_PHONEME_IDS = 600
 
 
 class SpeechUnavailable(Exception):
@@ -48,7 +58,7 @@ def check_rate(rate: float) -> float:
 
 @dataclass
 class EspeakVoice:
-    """eSpeak NG, the Debian `espeak-ng` program, one short process per sentence (about
+    """eSpeak NG, the Debian `espeak-ng` program, one short process per piece (about
     10 ms each): nothing stays loaded, and a crash cannot take the window with it."""
 
     language: str
@@ -61,13 +71,20 @@ class EspeakVoice:
 
     def synthesize(self, text: str, rate: float) -> bytes:
         speed = round(ESPEAK_WORDS_PER_MINUTE * check_rate(rate))
+        return b"".join(self._speak(piece, speed) for piece in voice_chunks(text))
+
+    def _speak(self, text: str, speed: int) -> bytes:
+        """One piece, given on standard input (`--stdin`): text on the command line is
+        read as options when it starts with "-" ("-5 grados", "-w/elsewhere.wav")."""
         voice = ESPEAK_VOICES.get(self.language, self.language)
+        command = [self.program, "-v", voice, "-s", str(speed), "--stdout", "-b", "1", "--stdin"]
         try:
             done = subprocess.run(
-                [self.program, "-v", voice, "-s", str(speed), "--stdout", "-b", "1", text],
+                command,
+                input=text.encode("utf-8", "replace"),
                 capture_output=True,
                 check=True,
-                timeout=60,
+                timeout=ESPEAK_TIMEOUT,
             )
         except (OSError, subprocess.SubprocessError) as error:
             raise SpeechUnavailable(f"eSpeak NG failed: {error}") from None
@@ -101,7 +118,23 @@ class PiperVoice:
         from piper import SynthesisConfig
 
         config = SynthesisConfig(length_scale=1.0 / check_rate(rate))
-        return b"".join(chunk.audio_int16_bytes for chunk in self.model.synthesize(text, config))
+        return b"".join(
+            chunk.audio_int16_bytes
+            for piece in voice_chunks(text)
+            for part in self._fitting_parts(piece)
+            for chunk in self.model.synthesize(part, config)
+        )
+
+    def _fitting_parts(self, text: str) -> list[str]:
+        """`text` halved (at a space where there is one) until each part is at most
+        `MAX_PIPER_PHONEME_IDS` phoneme ids; ordinary text fits whole."""
+        ids = sum(len(self.model.phonemes_to_ids(p)) for p in self.model.phonemize(text))
+        if ids <= MAX_PIPER_PHONEME_IDS or len(text) < 2:
+            return [text]
+        middle = len(text) // 2
+        space = text.rfind(" ", 0, middle + 1)
+        cut = space if space > 0 else middle
+        return self._fitting_parts(text[:cut].strip()) + self._fitting_parts(text[cut:].strip())
 
 
 def _load_piper_english() -> PiperVoice | None:

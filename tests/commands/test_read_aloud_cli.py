@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from reader.speech.chunks import MAX_VOICE_CHARS
 from reader.speech.sentences import word_count
 from tests.conftest import WriteHandbook
 from tests.speech_support import (
@@ -106,3 +107,57 @@ def test_readAloud_mistakes_areOneLine(
     code, _, stderr = run_cli(capsys, "--handbook", str(book), *argv)
     assert code != 0
     assert message in stderr and stderr.count("\n") == 1
+
+
+def test_readAloud_paragraphsStartingWithADash_areSpoken_andWriteNothingElse(
+    capsys: pytest.CaptureFixture[str], write_handbook: WriteHandbook, tmp_path: Path
+) -> None:
+    """eSpeak NG took such text for its options: "-5" and "--Doctor" failed, and
+    "-w/path.wav" wrote a file outside the chosen output."""
+    require_speech(piper=False)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    chapter = (
+        "# Fiebre\n\n-5 grados… no es fiebre.\n\n--Doctor, ¿es seguro?\n\n"
+        f"-w{elsewhere}/fuera.wav\n"
+    )
+    book = write_handbook({"capitulos/uno.md": chapter}, manifest=SPANISH_MANIFEST)
+    out = tmp_path / "fiebre.wav"
+    code, stdout, stderr = run_cli(
+        capsys, "--handbook", str(book), "read-aloud", "uno", "--wav", str(out), "--json"
+    )
+    assert (code, stderr) == (0, "")
+    said = [s["text"] for s in json.loads(stdout)["sentences"]]
+    assert said[1:] == [
+        "-5 grados… no es fiebre.",
+        "--Doctor, ¿es seguro?",
+        f"-w{elsewhere}/fuera.wav.",
+    ]
+    assert measure_wav(out).rms > SPEECH_RMS_FLOOR
+    assert list(elsewhere.iterdir()) == []
+
+
+def test_readAloud_aLongSentence_isTimedPieceByPiece_inTheSameJsonShape(
+    capsys: pytest.CaptureFixture[str], write_handbook: WriteHandbook, tmp_path: Path
+) -> None:
+    """A 300-word sentence reaches the voice, and the timings, in pieces of at most
+    MAX_VOICE_CHARS; each timing keeps its keys, and together they cover the audio."""
+    require_speech(piper=False)
+    words = ("las", "nuevas", "células", "crecen", "en", "la", "médula", "durante", "unos")
+    sentence = " ".join(words[i % len(words)] for i in range(300)) + "."
+    book = write_handbook(
+        {"capitulos/uno.md": f"# Larga\n\n{sentence}\n"}, manifest=SPANISH_MANIFEST
+    )
+    out = tmp_path / "larga.wav"
+    code, stdout, stderr = run_cli(
+        capsys, "--handbook", str(book), "read-aloud", "uno", "--wav", str(out), "--json"
+    )
+    assert (code, stderr) == (0, "")
+    timings = json.loads(stdout)["sentences"]
+    assert all(set(s) == {"text", "start", "end"} for s in timings)
+    pieces = [s["text"] for s in timings[1:]]
+    assert len(pieces) > len(sentence) // MAX_VOICE_CHARS
+    assert all(len(piece) <= MAX_VOICE_CHARS + 1 for piece in pieces)
+    assert " ".join(pieces) == sentence
+    assert all(a["end"] == b["start"] for a, b in itertools.pairwise(timings))
+    assert timings[-1]["end"] == pytest.approx(measure_wav(out).seconds, abs=0.01)

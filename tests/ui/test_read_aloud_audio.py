@@ -4,13 +4,9 @@ sound-card path runs here and in CI, which have no speaker."""
 
 from __future__ import annotations
 
-import ctypes.util
-import os
 from pathlib import Path
 
-import pytest
-
-from tests.speech_support import REQUIRE_TOOLS_ENV, require_speech
+from tests.speech_support import require_sound_library, require_speech
 from tests.support import run_python
 
 NULL_SOUND_CARD = "pcm.!default { type null }\n"
@@ -45,11 +41,7 @@ print("played", round(player.position(), 2))
 
 def null_sound_home(tmp_path: Path) -> Path:
     """A home folder whose ALSA default device is the null device; needs PortAudio."""
-    if ctypes.util.find_library("portaudio") is None:
-        reason = "PortAudio is not installed (apt-get install libportaudio2)"
-        if os.environ.get(REQUIRE_TOOLS_ENV) == "1":
-            pytest.fail(f"{reason}, and {REQUIRE_TOOLS_ENV}=1 requires it")
-        pytest.skip(reason)
+    require_sound_library()
     home = tmp_path / "home"
     home.mkdir()
     (home / ".asoundrc").write_text(NULL_SOUND_CARD, encoding="utf-8")
@@ -99,3 +91,50 @@ def test_window_readsThroughASoundCard_highlightFollowingIt(tmp_path: Path) -> N
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "'' Reading aloud [0, 1] idle"
+
+
+#: Put first on PYTHONPATH, this makes `import sounddevice` fail as it does where
+#: Debian's PortAudio is missing (sounddevice raises OSError when it cannot find it).
+WITHOUT_PORTAUDIO = """
+import importlib.abc
+import sys
+
+
+class NoPortAudio(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name == "sounddevice":
+            raise OSError("PortAudio library not found")
+        return None
+
+
+sys.meta_path.insert(0, NoPortAudio())
+"""
+
+
+def test_withoutPortAudio_theWindowSaysNoSound_andTheHighlightStillMoves(tmp_path: Path) -> None:
+    """A computer without PortAudio: Listen reads on, says plainly that there is no
+    sound, and no error reaches the reader."""
+    require_speech()
+    hidden = tmp_path / "without-portaudio"
+    hidden.mkdir()
+    (hidden / "sitecustomize.py").write_text(WITHOUT_PORTAUDIO, encoding="utf-8")
+    book = tmp_path / "book"
+    book.mkdir()
+    (book / "a.md").write_text("# Alpha\n\nOne.\n\n## Beta\n\nTwo short words.\n", "utf-8")
+    probe = "import sounddevice"
+    blocked = run_python(["-c", probe], home=tmp_path, first_on_path=[hidden])
+    assert "PortAudio library not found" in blocked.stderr  # the stand-in works
+    done = run_python(
+        ["-c", WINDOW, str(book)],
+        home=tmp_path,
+        first_on_path=[hidden],
+        extra_env={"QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert done.returncode == 0, done.stderr
+    reason, status = done.stdout.strip().split(" ", 1)
+    assert reason == "'no-library'"
+    assert status == (
+        "No sound: this computer has no speaker or sound card that works. "
+        "The sentences are still marked as they would be read. [0, 1] idle"
+    )
+    assert done.stderr == ""

@@ -20,7 +20,12 @@ from reader.ui.kiosk.shell import KioskShell
 from reader.ui.mainwindow import MainWindow
 from reader.ui.read_aloud.controller import ReadAloudController
 from tests.conftest import WriteHandbook
-from tests.speech_support import ENGLISH_BOOK, ENGLISH_MANIFEST, require_speech
+from tests.speech_support import (
+    ENGLISH_BOOK,
+    ENGLISH_MANIFEST,
+    require_sound_library,
+    require_speech,
+)
 from tests.support import run_python
 from tests.ui.conftest import MakeWindow
 
@@ -165,8 +170,7 @@ def test_listen_startsWhereTheReaderIs(
 
 
 def test_noSoundDevice_isSaidPlainly(reading_window: MainWindow, qtbot: QtBot) -> None:
-    import sounddevice
-
+    sounddevice = require_sound_library()
     try:
         sounddevice.query_devices(kind="output")
     except Exception:

@@ -1,0 +1,70 @@
+"""A long sentence cut into pieces a voice can take in one go.
+
+A handbook decides how long a sentence is, and a neural voice's memory grows with the
+length of what it is given at once: Piper used about 1.4 GB for a 200-word sentence and
+about 12 GB for 1,200 words (measured; README, "Read aloud"). So no voice is ever given
+more than `MAX_VOICE_CHARS` characters: a longer sentence is cut after its last comma,
+semicolon, colon or dash that fits, else at its last space that fits, else (one "word"
+longer than the cap) at the cap itself. The reading script makes such a sentence into
+sub-sentences cut the same way (reader/speech/script.py), so sound starts, the highlight
+moves and Stop answers within one piece; a voice still cuts whatever it is given.
+
+Letters joined by full stops ("a.b.c.", "e.g." over and over) are spaced out first
+("a. b. c."), which a voice reads the same: past about 85 such letters in one clause,
+eSpeak NG 1.51 (the program, and the copy inside Piper, which runs in the window's own
+process) overflows a buffer and aborts ("stack smashing detected").
+"""
+
+from __future__ import annotations
+
+import re
+
+#: The most characters a voice is given at once: about 45 English words, for which
+#: Piper's peak memory is about 230 MB above the loaded voice (and eSpeak NG takes well
+#: under a second). Ordinary sentences are shorter and are never cut.
+MAX_VOICE_CHARS = 240
+
+# A clause ends after one of these when a space follows: a natural place to pause.
+_CLAUSE_END = re.compile(r"[,;:—–]\s")
+# A lone letter and its full stop, with a letter right after ("a.b", "e.g"; not "3.5").
+_DOTTED_LETTER = re.compile(r"\b([^\W\d_])\.(?=[^\W\d_])")
+
+
+def voice_chunks(text: str, limit: int = MAX_VOICE_CHARS) -> list[str]:
+    """`text` as a voice should get it: in pieces of at most `limit` characters, cut
+    where a reader would pause, with letters joined by full stops spaced out."""
+    return cut_pieces(_DOTTED_LETTER.sub(r"\1. ", text), limit)
+
+
+def cut_pieces(text: str, limit: int = MAX_VOICE_CHARS) -> list[str]:
+    """`text` in pieces of at most `limit` characters, each stripped but otherwise as
+    written (so a piece can be found on the page), cut where a reader would pause.
+
+    Linear in the text's length: each piece reads at most `limit` characters of it."""
+    if limit < 1:
+        raise ValueError("the limit must be at least one character")
+    pieces: list[str] = []
+    start, length = 0, len(text)
+    while start < length:
+        if text[start].isspace():
+            start += 1
+            continue
+        end = length if length - start <= limit else _cut(text, start, start + limit)
+        piece = text[start:end].strip()
+        if piece:
+            pieces.append(piece)
+        start = end
+    return pieces
+
+
+def _cut(text: str, start: int, stop: int) -> int:
+    """Where a piece that starts at `start` and may not pass `stop` ends: after the last
+    clause mark before `stop`, else at the last space, else at `stop`."""
+    window = text[start : stop + 1]  # one more: a space just after the cap still counts
+    clause_ends = [match.end() - 1 for match in _CLAUSE_END.finditer(window)]
+    if clause_ends:
+        return start + clause_ends[-1]
+    space = max(window.rfind(" "), window.rfind("\n"), window.rfind("\t"))
+    if space > 0:
+        return start + space
+    return stop
