@@ -27,7 +27,13 @@ from reader.paths import resources_dir
 from reader.pdf.columns import COLUMN_GAP, draw_column_slice
 from reader.pdf.contents import ContentsEntry, build_contents_document, with_nav_groups
 from reader.pdf.cover import Cover, content_height
-from reader.pdf.flows import GlossaryPages, LaidOutFlow, glossary_heading, lay_out_glossary
+from reader.pdf.flows import (
+    GlossaryPages,
+    LaidOutFlow,
+    glossary_heading,
+    lay_out_flows,
+    lay_out_glossary,
+)
 from reader.pdf.furniture import paint_footer, paint_header, paint_notes_page
 from reader.pdf.layout import (
     LAYOUT_DPI,
@@ -124,7 +130,9 @@ class ComposedDocument:
         self.cover = Cover(handbook, self.plan.subject, printed_on or date.today(), self._document)
         text_parts = tuple(part for part in self.plan.parts if not part.columns_html)
         groups = [text_parts] if self.plan.flow and text_parts else [(p,) for p in text_parts]
-        self.flows = [self._lay_out(parts) for parts in groups]
+        self.flows = [
+            flow for parts in groups for flow in lay_out_flows(parts, self._part_document)
+        ]
         columned = [part for part in self.plan.parts if part.columns_html]
         self.glossary = self._lay_out_glossary(columned[0]) if columned else None
         self.contents_doc = self._contents_document() if len(self.plan.parts) > 1 else None
@@ -155,10 +163,6 @@ class ComposedDocument:
         return build_part_document(
             html_text, self._stylesheet, self.geometry, self._device, self._pictures, page_size
         )
-
-    def _lay_out(self, parts: tuple[Part, ...]) -> LaidOutFlow:
-        laid = self._part_document("\n".join(part.html for part in parts))
-        return LaidOutFlow(parts, laid.doc, max(1, laid.doc.pageCount()), laid.anchor_tops())
 
     def _lay_out_glossary(self, part: Part) -> GlossaryPages:
         heading = self._document(glossary_heading(part, self.plan.flow))
@@ -205,13 +209,16 @@ class ComposedDocument:
         return pages
 
     def _contents_document(self) -> QTextDocument:
+        holder = {anchor: flow for flow in reversed(self.flows) for anchor in flow.anchor_tops}
         by_part = [
             (
                 part.nav,
-                [ContentsEntry(h.title, h.level, flow.page_of(h.anchor)) for h in part.headings],
+                [
+                    ContentsEntry(h.title, h.level, holder.get(h.anchor, flow).page_of(h.anchor))
+                    for h in part.headings
+                ],
             )
-            for flow in self.flows
-            for part in flow.parts
+            for part, flow in self._flow_of_part()
         ]
         if self.glossary is not None:
             glossary = self.glossary.part
@@ -226,6 +233,16 @@ class ComposedDocument:
             self.geometry,
             self._device,
         )
+
+    def _flow_of_part(self) -> list[tuple[Part, LaidOutFlow]]:
+        """Each text part once, with the first flow that holds it (a long part is cut
+        into several flows; each heading is looked up in the one that holds it)."""
+        found: list[tuple[Part, LaidOutFlow]] = []
+        for flow in self.flows:
+            for part in flow.parts:
+                if not found or found[-1][0] is not part:
+                    found.append((part, flow))
+        return found
 
     def paint(self, device: QPagedPaintDevice, pages: range | None = None) -> None:
         """Paint every page (or a 1-based range of them) onto a QPdfWriter or QPrinter."""

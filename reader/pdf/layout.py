@@ -43,6 +43,7 @@ from reader.pdf.pictures import (
     PICTURE_WIDTH,
     PictureObjects,
 )
+from reader.pdf.plan import PdfExportError
 from reader.pdf.table_rows import SplitRow, first_split_row, margins_below_tables, split_table
 
 POINT = LAYOUT_DPI / 72  # layout units per typographic point
@@ -128,6 +129,18 @@ class PartDocument:
 
 
 MAX_TABLE_CUTS = 40  # a bound on re-layouts for table rows that would split
+# Measured: Qt places no line of a document below y = 2**23 layout units (719 A4 pages
+# at LAYOUT_DPI); the text past it is silently left out. A document taller than this
+# share of it is refused (DocumentTooTall), and the caller cuts it into pieces.
+QT_LAYOUT_LIMIT = 2**23
+MAX_DOCUMENT_HEIGHT = 0.9 * QT_LAYOUT_LIMIT
+
+
+class DocumentTooTall(PdfExportError):
+    """A laid-out document passes the height Qt can lay out: some of its text is lost."""
+
+    def __init__(self) -> None:
+        super().__init__("A part of the printout is too long to lay out.")
 
 
 def build_part_document(
@@ -140,7 +153,7 @@ def build_part_document(
 ) -> PartDocument:
     """A paginated document for one part (or several in a row), pictures swapped in,
     headings kept with their text, table rows whole. `page_size` defaults to the page's
-    body."""
+    body. Raises DocumentTooTall rather than return a document missing some text."""
     size = page_size or geometry.body.size()
     part = _lay_out(html, stylesheet, device, pictures, size)
     cuts: set[SplitRow] = set()
@@ -154,6 +167,8 @@ def build_part_document(
         cuts.add(split)
         html = cut_html
         part = _lay_out(html, stylesheet, device, pictures, size)
+    if part.doc.size().height() > MAX_DOCUMENT_HEIGHT or _has_unlaid_blocks(part.doc):
+        raise DocumentTooTall()
     return part
 
 
