@@ -204,6 +204,7 @@ def _take_anchors(doc: QTextDocument) -> dict[str, int]:
     ("B eta"), so copying and searching the heading would fail."""
     anchors: dict[str, int] = {}
     cursor = QTextCursor(doc)
+    cursor.beginEditBlock()  # one layout update at the end, not one per anchor
     block = doc.begin()
     while block.isValid():
         iterator = block.begin()
@@ -224,6 +225,7 @@ def _take_anchors(doc: QTextDocument) -> dict[str, int]:
                 cursor.setCharFormat(fmt)
             iterator += 1
         block = block.next()
+    cursor.endEditBlock()
     return anchors
 
 
@@ -231,6 +233,7 @@ def _stylesheet_heading_sizes(doc: QTextDocument) -> None:
     """Headings at the size the print stylesheet gives them: Qt keeps its own "h1 is
     twice the body" size step on top of the stylesheet's point size, and the step wins."""
     cursor = QTextCursor(doc)
+    cursor.beginEditBlock()
     block = doc.begin()
     while block.isValid():
         if is_heading(block):
@@ -246,6 +249,7 @@ def _stylesheet_heading_sizes(doc: QTextDocument) -> None:
                     cursor.setCharFormat(fmt)
                 iterator += 1
         block = block.next()
+    cursor.endEditBlock()
 
 
 def _without_ligatures(doc: QTextDocument) -> None:
@@ -286,6 +290,7 @@ def _swap_in_pictures(doc: QTextDocument, pictures: PictureObjects) -> None:
             iterator += 1
         block = block.next()
     cursor = QTextCursor(doc)
+    cursor.beginEditBlock()  # one layout update at the end, not one per picture
     for position, name, width, height in reversed(found):
         cursor.setPosition(position)
         cursor.setPosition(position + 1, QTextCursor.MoveMode.KeepAnchor)
@@ -301,6 +306,7 @@ def _swap_in_pictures(doc: QTextDocument, pictures: PictureObjects) -> None:
         fmt.setProperty(PICTURE_WIDTH, width if width > 0 else 0)
         fmt.setProperty(PICTURE_HEIGHT, height if height > 0 else 0)
         cursor.insertText("\ufffc", fmt)
+    cursor.endEditBlock()
 
 
 def draw_body_page(painter: QPainter, doc: QTextDocument, index: int, body: QRectF) -> None:

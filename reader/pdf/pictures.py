@@ -91,8 +91,16 @@ class PictureObjects(QPyTextObject):
         self.root = root
         self.body = body
         self._pictures: dict[Path, Picture] = {}
+        self._by_url: dict[str, Picture | None] = {}
 
     def picture(self, url: str) -> Picture | None:
+        """The picture a `picture:` URL names, or None; each URL resolved once (Qt asks
+        for a picture's size many times per layout, and resolving checks the disk)."""
+        if url not in self._by_url:
+            self._by_url[url] = self._load(url)
+        return self._by_url[url]
+
+    def _load(self, url: str) -> Picture | None:
         path = resolve_picture(self.root, url)
         if path is None:
             return None
