@@ -273,8 +273,9 @@ def _has_unlaid_blocks(doc: QTextDocument) -> bool:
 
 
 def _swap_in_pictures(doc: QTextDocument, pictures: PictureObjects) -> None:
-    """Replace each `picture:` image with a picture object, or a plain note if unusable."""
-    found: list[tuple[int, str, float, float]] = []
+    """Replace each `picture:` image with a picture object, or its alt text in a plain
+    note if it is unusable (refused, unreadable, or too large to decode)."""
+    found: list[tuple[int, str, float, float, str]] = []
     block = doc.begin()
     while block.isValid():
         iterator = block.begin()
@@ -283,22 +284,23 @@ def _swap_in_pictures(doc: QTextDocument, pictures: PictureObjects) -> None:
             fmt = fragment.charFormat()
             if fmt.isImageFormat():
                 image = fmt.toImageFormat()
+                alt = str(fmt.property(QTextFormat.Property.ImageAltText) or "")
                 for offset in range(fragment.length()):
-                    found.append(
-                        (fragment.position() + offset, image.name(), image.width(), image.height())
-                    )
+                    at = fragment.position() + offset
+                    found.append((at, image.name(), image.width(), image.height(), alt))
             iterator += 1
         block = block.next()
     cursor = QTextCursor(doc)
     cursor.beginEditBlock()  # one layout update at the end, not one per picture
-    for position, name, width, height in reversed(found):
+    for position, name, width, height, alt in reversed(found):
         cursor.setPosition(position)
         cursor.setPosition(position + 1, QTextCursor.MoveMode.KeepAnchor)
         if pictures.picture(name) is None:
             note = QTextCharFormat()
             note.setFontItalic(True)
             note.setForeground(QColor("#555555"))
-            cursor.insertText("[Picture not available]", note)
+            alt = " ".join(alt.split())
+            cursor.insertText(f"[Picture: {alt}]" if alt else "[Picture not available]", note)
             continue
         fmt = QTextCharFormat()
         fmt.setObjectType(PICTURE_OBJECT)

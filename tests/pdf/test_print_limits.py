@@ -10,11 +10,14 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
 
+from reader.content.picture_images import MAX_TOTAL_PIXELS
 from reader.handbook import Handbook, load_handbook
 from reader.pdf.compose import PdfRequest, export_pdf
 from reader.pdf.layout import QT_LAYOUT_LIMIT, PageGeometry
+from reader.pdf.pictures import PRINT_PIXELS_WIDE, PictureObjects
 from reader.pdf.pieces import (
     MAX_ELEMENT_CHARS,
     TooLongToPrint,
@@ -41,7 +44,7 @@ def app(qapp: QGuiApplication) -> QGuiApplication:
 
 
 def _handbook(root: Path, chapter: str, files: dict[str, str] | None = None) -> Handbook:
-    (root / "chapters").mkdir(parents=True)
+    (root / "chapters").mkdir(parents=True, exist_ok=True)
     (root / "handbook.toml").write_text(
         'title = "Long Book"\nchapters = ["chapters/long.md"]\n', encoding="utf-8"
     )
@@ -147,3 +150,37 @@ def test_html_is_cut_only_between_top_level_elements() -> None:
         "<p>end</p>",
     ]
     assert "".join(top_level_elements(html)).replace("\n", "") == html.replace("\n", "")
+
+
+def test_a_printout_keeps_a_bounded_number_of_pixels_and_still_draws_every_photo(
+    app: QGuiApplication, tmp_path: Path
+) -> None:
+    """Seven 2500x2500 photos: each decoded at most 2,400 pixels wide, the printout keeps
+    what its budget allows and decodes the rest again when their page is painted (the
+    code before kept all seven at full size from layout to the end: 44 million pixels,
+    175 MB; any number of photos, any amount)."""
+    photo = QImage(2500, 2500, QImage.Format.Format_RGB32)
+    photo.fill(QColor("teal"))
+    names = [f"photo{n}.png" for n in range(7)]
+    figures = "\n\n".join(f"![Photo {n}](../pictures/{name})" for n, name in enumerate(names))
+    (tmp_path / "book" / "pictures").mkdir(parents=True)
+    assert photo.save(str(tmp_path / "photo.png"))
+    for name in names:
+        shutil.copy(tmp_path / "photo.png", tmp_path / "book" / "pictures" / name)
+    handbook = _handbook(tmp_path / "book", f"# Photos\n\n{figures}\n")
+    geometry = PageGeometry.for_page_size("A4")
+    pictures = PictureObjects(handbook.root, geometry.body.size())
+    kept = [pictures.picture(f"picture:pictures/{name}") for name in names]
+    assert all(p is not None and p.valid for p in kept)
+    held = [p.image for p in kept if p is not None and p.image is not None]
+    assert all(image.width() <= PRINT_PIXELS_WIDE for image in held)
+    assert sum(image.width() * image.height() for image in held) <= MAX_TOTAL_PIXELS
+    assert len(held) < len(names)  # the rest are decoded again when painted
+    let_go = next(p for p in kept if p is not None and p.image is None)
+    sheet = QImage(40, 40, QImage.Format.Format_RGB32)
+    sheet.fill(QColor("white"))
+    painter = QPainter(sheet)
+    let_go.draw(painter, QRectF(0, 0, 40, 40))  # decoded again, drawn, let go
+    painter.end()
+    assert sheet.pixelColor(20, 20) == QColor("teal")
+    assert let_go.image is None
