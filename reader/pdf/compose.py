@@ -33,16 +33,19 @@ from reader.pdf.flows import (
     glossary_heading,
     lay_out_flows,
     lay_out_glossary,
+    too_tall_message,
 )
 from reader.pdf.furniture import paint_footer, paint_header, paint_notes_page
 from reader.pdf.layout import (
     LAYOUT_DPI,
+    DocumentTooTall,
     PageGeometry,
     PartDocument,
     build_part_document,
     draw_body_page,
     page_layout,
     reference_device,
+    too_tall,
 )
 from reader.pdf.pictures import PictureObjects
 from reader.pdf.plan import (
@@ -167,7 +170,10 @@ class ComposedDocument:
     def _lay_out_glossary(self, part: Part) -> GlossaryPages:
         heading = self._document(glossary_heading(part, self.plan.flow))
         width = (self.geometry.body.width() - COLUMN_GAP) / 2
-        entries = self._part_document(part.columns_html, QSizeF(width, TALL))
+        try:
+            entries = self._part_document(part.columns_html, QSizeF(width, TALL))
+        except DocumentTooTall:
+            raise PdfExportError(too_tall_message(part.title)) from None
         after = self.flows[-1] if self.plan.flow and self.flows else None
         return lay_out_glossary(part, heading, entries, width, self.geometry, after)
 
@@ -227,12 +233,11 @@ class ComposedDocument:
         if self.request.notes_page:
             notes = ContentsEntry(_notes_title(), 1, self.notes_page_number)
             by_part.append(((), [notes]))
-        return build_contents_document(
-            QCoreApplication.translate("Pdf", "Contents"),
-            with_nav_groups(by_part),
-            self.geometry,
-            self._device,
-        )
+        title = QCoreApplication.translate("Pdf", "Contents")
+        doc = build_contents_document(title, with_nav_groups(by_part), self.geometry, self._device)
+        if too_tall(doc):
+            raise PdfExportError(too_tall_message(title))
+        return doc
 
     def _flow_of_part(self) -> list[tuple[Part, LaidOutFlow]]:
         """Each text part once, with the first flow that holds it (a long part is cut

@@ -18,7 +18,7 @@ from reader.pdf.columns import (
     entry_spans,
 )
 from reader.pdf.cover import content_height
-from reader.pdf.layout import MM, DocumentTooTall, PageGeometry, PartDocument
+from reader.pdf.layout import MM, QT_LAYOUT_LIMIT, DocumentTooTall, PageGeometry, PartDocument
 from reader.pdf.pieces import MAX_ELEMENT_CHARS, TooLongToPrint, cut_into_pieces, halves
 from reader.pdf.plan import Part, PdfExportError
 
@@ -83,6 +83,16 @@ def lay_out_flows(
         page_count = max(1, laid.doc.pageCount())
         flows.append(LaidOutFlow(piece.parts, laid.doc, page_count, laid.anchor_tops()))
     return flows
+
+
+def too_tall_message(title: str) -> str:
+    """What a printout says when one of its documents (the glossary, the contents)
+    would run past what Qt can lay out."""
+    return QCoreApplication.translate(
+        "Pdf",
+        "Could not make the PDF: its “{title}” would be longer than a printout can lay "
+        "out (about {pages} pages). Print fewer chapters or sections at a time.",
+    ).format(title=title, pages=f"{int(QT_LAYOUT_LIMIT // (297 * MM)):,}")
 
 
 def _too_long(title: str, length: int) -> str:

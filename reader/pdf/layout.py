@@ -167,9 +167,14 @@ def build_part_document(
         cuts.add(split)
         html = cut_html
         part = _lay_out(html, stylesheet, device, pictures, size)
-    if part.doc.size().height() > MAX_DOCUMENT_HEIGHT or _has_unlaid_blocks(part.doc):
+    if too_tall(part.doc):
         raise DocumentTooTall()
     return part
+
+
+def too_tall(doc: QTextDocument) -> bool:
+    """Whether a laid-out document passes what Qt can lay out (some text is lost)."""
+    return doc.size().height() > MAX_DOCUMENT_HEIGHT or _has_unlaid_blocks(doc)
 
 
 def _lay_out(

@@ -25,6 +25,7 @@ from reader.pdf.pieces import (
     top_level_elements,
 )
 from reader.pdf.plan import Part
+from tests.helpers.pictures import png_declaring
 from tests.support import run_cli
 
 FILLER = (
@@ -184,3 +185,16 @@ def test_a_printout_keeps_a_bounded_number_of_pixels_and_still_draws_every_photo
     painter.end()
     assert sheet.pixelColor(20, 20) == QColor("teal")
     assert let_go.image is None
+
+
+def test_picture_too_large_to_decode_prints_its_alt_text(
+    app: QGuiApplication, tmp_path: Path
+) -> None:
+    (tmp_path / "book" / "pictures").mkdir(parents=True)
+    (tmp_path / "book" / "pictures" / "bomb.png").write_bytes(png_declaring(100_000, 100_000))
+    chapter = "# Bomb\n\nBefore.\n\n![A map of the ward](../pictures/bomb.png)\n\nAfter.\n"
+    handbook = _handbook(tmp_path / "book", chapter)
+    out = tmp_path / "bomb.pdf"
+    export_pdf(handbook, PdfRequest("chapter", chapter_id="long"), out)
+    text = " ".join(_pdf_text(out).split())
+    assert "[Picture: A map of the ward]" in text and "After." in text

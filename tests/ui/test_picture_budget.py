@@ -21,6 +21,7 @@ from reader.content.picture_images import (
 )
 from reader.ui.content_view import ContentView
 from reader.ui.page_pictures import alt_texts
+from tests.helpers.pictures import png_declaring
 
 IMAGE = QTextDocument.ResourceType.ImageResource.value
 
@@ -45,8 +46,7 @@ def _page(view: ContentView, names: list[str]) -> list[QImage]:
         "".join(f'<p><img src="picture:{name}" alt="Alt of {name}"></p>' for name in names)
         + "<p>After the pictures</p>"
     )
-    view.document().documentLayout().documentSize()  # lays out: pictures are asked for
-    document = view.document()
+    document = view.document()  # asking for a resource loads it as painting would
     return [document.resource(IMAGE, QUrl(f"picture:{name}")) for name in names]
 
 
@@ -120,3 +120,13 @@ def test_big_bitmaps_are_decoded_no_wider_than_the_column(
         assert image.width() <= 820 * ratio  # the widest the column gets
         assert image.width() / image.devicePixelRatio() <= 820
     assert sum(_pixels(i) for i in images) <= MAX_TOTAL_PIXELS
+
+
+def test_png_declaring_ten_billion_pixels_shows_its_alt_text(qtbot: QtBot, tmp_path: Path) -> None:
+    """Never decoded (Qt would need 40 GB first): the page shows its alt text."""
+    (tmp_path / "bomb.png").write_bytes(png_declaring(100_000, 100_000))
+    view = _view(qtbot, tmp_path)
+    [image] = _page(view, ["bomb.png"])
+    assert view._page_pictures.too_large == {"bomb.png"}
+    assert isinstance(image, QImage) and image.height() < 100  # a line of text
+    assert alt_texts(view.document())["picture:bomb.png"] == "Alt of bomb.png"
