@@ -44,12 +44,18 @@ def app(qapp: QGuiApplication) -> QGuiApplication:
     return qapp
 
 
-def _handbook(root: Path, chapter: str, files: dict[str, str] | None = None) -> Handbook:
+def _handbook(
+    root: Path, chapter: str, files: dict[str, str] | None = None, more: str = ""
+) -> Handbook:
+    """A handbook of the chapter `long` (and `more`, a second chapter, when given)."""
     (root / "chapters").mkdir(parents=True, exist_ok=True)
+    names = '"chapters/long.md", "chapters/more.md"' if more else '"chapters/long.md"'
     (root / "handbook.toml").write_text(
-        'title = "Long Book"\nchapters = ["chapters/long.md"]\n', encoding="utf-8"
+        f'title = "Long Book"\nchapters = [{names}]\n', encoding="utf-8"
     )
     (root / "chapters" / "long.md").write_text(chapter, encoding="utf-8")
+    if more:
+        (root / "chapters" / "more.md").write_text(more, encoding="utf-8")
     for name, text in (files or {}).items():
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_text(text, encoding="utf-8")
@@ -57,12 +63,13 @@ def _handbook(root: Path, chapter: str, files: dict[str, str] | None = None) -> 
 
 
 def _pdf_text(path: Path) -> str:
-    """The PDF's text: pdftotext when Debian's poppler-utils is there (fast), else pypdf."""
+    """The PDF's text, pages parted by form feeds: pdftotext when Debian's poppler-utils
+    is there (fast), else pypdf."""
     if shutil.which("pdftotext"):
         return subprocess.run(
             ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
         ).stdout
-    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+    return "\f".join(page.extract_text() for page in PdfReader(path).pages)
 
 
 def _body_pages_at_the_limit() -> int:
@@ -73,15 +80,23 @@ def test_chapter_past_the_layout_limit_prints_every_paragraph(
     app: QGuiApplication, tmp_path: Path
 ) -> None:
     """5,000 paragraphs: 775 A4 pages, past the 719 Qt can lay out in one document (the
-    code before cut the chapter there and still said it wrote the PDF)."""
+    code before cut the chapter there and still said it wrote the PDF). The contents
+    give the right page for a section near its end, and for the chapter after it."""
     count = 5000
     paragraphs = "\n\n".join(f"Mark{n:05d} " + FILLER * 3 for n in range(count))
-    handbook = _handbook(tmp_path / "book", f"# Long chapter\n\n{paragraphs}\n")
+    chapter = f"# Long chapter\n\n{paragraphs}\n\n## Closing words\n\nThe end.\n"
+    more = "# Second chapter\n\nSecond words.\n"
+    handbook = _handbook(tmp_path / "book", chapter, more=more)
     out = tmp_path / "long.pdf"
-    report = export_pdf(handbook, PdfRequest("chapter", chapter_id="long"), out)
+    report = export_pdf(handbook, PdfRequest("all"), out)
     assert report.pages > _body_pages_at_the_limit()
-    marks = set(re.findall(r"Mark(\d{5})", _pdf_text(out)))
+    pages = _pdf_text(out).split("\f")
+    marks = set(re.findall(r"Mark(\d{5})", "".join(pages)))
     assert len(marks) == count
+    contents = " ".join(pages[1].split())
+    for title in ("Closing words", "Second chapter"):
+        listed = int(re.search(rf"{title}\D*(\d+)", contents).group(1))  # type: ignore[union-attr]
+        assert title in pages[listed - 1] and listed > _body_pages_at_the_limit()
 
 
 def test_pictures_past_the_layout_limit_all_print(app: QGuiApplication, tmp_path: Path) -> None:
