@@ -27,6 +27,9 @@ MAX_TOTAL_PIXELS = 2 * MAX_PICTURE_PIXELS  # a page in the window; what a printo
 # by Qt and never allocated. Qt 6.11's default, made explicit so no version changes it.
 MAX_DECODE_MB = 256
 MIN_SIDE = 2  # a picture scaled below this is not worth showing: its alt text is
+# A picture the budget would leave with less than this share of the resolution the caps
+# allow (on each side) would be a blur: its alt text is shown instead.
+MIN_BUDGET_SCALE = 1 / 4
 
 
 @dataclass
@@ -48,15 +51,15 @@ class PixelBudget:
         if not (math.isfinite(width) and math.isfinite(height)) or width < 1 or height < 1:
             self.refused += 1
             return None
-        area = min(MAX_PICTURE_PIXELS, self.left)
-        scale = min(
+        capped = min(
             1.0,
             MAX_PICTURE_SIDE / width,
             MAX_PICTURE_SIDE / height,
-            math.sqrt(area / (width * height)),
+            math.sqrt(MAX_PICTURE_PIXELS / (width * height)),
         )
+        scale = min(capped, math.sqrt(max(0, self.left) / (width * height)))
         w, h = math.floor(width * scale), math.floor(height * scale)
-        if w < MIN_SIDE or h < MIN_SIDE:
+        if w < MIN_SIDE or h < MIN_SIDE or scale < capped * MIN_BUDGET_SCALE:
             self.refused += 1
             return None
         self.left -= w * h

@@ -1,7 +1,8 @@
 """Pictures for the reading page, read through the handbook gate and decoded within one
-pixel budget per page: bitmaps no wider than the column, SVGs drawn at the column's
-width and the screen's pixel ratio (so they stay sharp), and a picture too large to
-show at any useful size replaced by its alt text, drawn where the picture would be."""
+pixel budget per page: bitmaps shown no wider than the column, SVGs drawn at the
+column's width and the screen's pixel ratio (so they stay sharp). A picture the budget
+scales down keeps its size on the page, with fewer pixels; one too large to show at a
+useful size is replaced by its alt text, drawn where the picture would be."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QRect, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QTextDocument, QTextFormat
 
-from reader.content.picture_images import PixelBudget, bitmap_image, svg_image
+from reader.content.picture_images import PixelBudget, bitmap_image, declared_size, svg_image
 from reader.handbook.gate import Refusal
 from reader.handbook.pictures import read_picture
 
@@ -42,12 +43,14 @@ class PagePictures:
         refused = self.budget.refused
         if found.is_svg:
             image = svg_image(found.data, width, ratio, self.budget)
+            shown_width = float(width)
         else:
             image = bitmap_image(found.data, self.budget, max_width=width * max(1.0, ratio))
-            if image is not None and image.width() > width:  # shown as wide as the column
-                image.setDevicePixelRatio(image.width() / width)
+            shown_width = min(float(width), declared_size(found.data).width())
         if self.budget.refused > refused:
             self.too_large.add(relative)
+        if image is not None:  # as wide as asked, however many pixels the budget gave
+            image.setDevicePixelRatio(image.width() / max(1.0, shown_width))
         return image
 
     def placeholder(self, document: QTextDocument, name: str, ratio: float) -> QImage:
