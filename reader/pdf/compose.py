@@ -27,16 +27,25 @@ from reader.paths import resources_dir
 from reader.pdf.columns import COLUMN_GAP, draw_column_slice
 from reader.pdf.contents import ContentsEntry, build_contents_document, with_nav_groups
 from reader.pdf.cover import Cover, content_height
-from reader.pdf.flows import GlossaryPages, LaidOutFlow, glossary_heading, lay_out_glossary
+from reader.pdf.flows import (
+    GlossaryPages,
+    LaidOutFlow,
+    glossary_heading,
+    lay_out_flows,
+    lay_out_glossary,
+    too_tall_message,
+)
 from reader.pdf.furniture import paint_footer, paint_header, paint_notes_page
 from reader.pdf.layout import (
     LAYOUT_DPI,
+    DocumentTooTall,
     PageGeometry,
     PartDocument,
     build_part_document,
     draw_body_page,
     page_layout,
     reference_device,
+    too_tall,
 )
 from reader.pdf.pictures import PictureObjects
 from reader.pdf.plan import (
@@ -124,7 +133,9 @@ class ComposedDocument:
         self.cover = Cover(handbook, self.plan.subject, printed_on or date.today(), self._document)
         text_parts = tuple(part for part in self.plan.parts if not part.columns_html)
         groups = [text_parts] if self.plan.flow and text_parts else [(p,) for p in text_parts]
-        self.flows = [self._lay_out(parts) for parts in groups]
+        self.flows = [
+            flow for parts in groups for flow in lay_out_flows(parts, self._part_document)
+        ]
         columned = [part for part in self.plan.parts if part.columns_html]
         self.glossary = self._lay_out_glossary(columned[0]) if columned else None
         self.contents_doc = self._contents_document() if len(self.plan.parts) > 1 else None
@@ -156,14 +167,13 @@ class ComposedDocument:
             html_text, self._stylesheet, self.geometry, self._device, self._pictures, page_size
         )
 
-    def _lay_out(self, parts: tuple[Part, ...]) -> LaidOutFlow:
-        laid = self._part_document("\n".join(part.html for part in parts))
-        return LaidOutFlow(parts, laid.doc, max(1, laid.doc.pageCount()), laid.anchor_tops())
-
     def _lay_out_glossary(self, part: Part) -> GlossaryPages:
         heading = self._document(glossary_heading(part, self.plan.flow))
         width = (self.geometry.body.width() - COLUMN_GAP) / 2
-        entries = self._part_document(part.columns_html, QSizeF(width, TALL))
+        try:
+            entries = self._part_document(part.columns_html, QSizeF(width, TALL))
+        except DocumentTooTall:
+            raise PdfExportError(too_tall_message(part.title)) from None
         after = self.flows[-1] if self.plan.flow and self.flows else None
         return lay_out_glossary(part, heading, entries, width, self.geometry, after)
 
@@ -205,13 +215,16 @@ class ComposedDocument:
         return pages
 
     def _contents_document(self) -> QTextDocument:
+        holder = {anchor: flow for flow in reversed(self.flows) for anchor in flow.anchor_tops}
         by_part = [
             (
                 part.nav,
-                [ContentsEntry(h.title, h.level, flow.page_of(h.anchor)) for h in part.headings],
+                [
+                    ContentsEntry(h.title, h.level, holder.get(h.anchor, flow).page_of(h.anchor))
+                    for h in part.headings
+                ],
             )
-            for flow in self.flows
-            for part in flow.parts
+            for part, flow in self._flow_of_part()
         ]
         if self.glossary is not None:
             glossary = self.glossary.part
@@ -220,12 +233,21 @@ class ComposedDocument:
         if self.request.notes_page:
             notes = ContentsEntry(_notes_title(), 1, self.notes_page_number)
             by_part.append(((), [notes]))
-        return build_contents_document(
-            QCoreApplication.translate("Pdf", "Contents"),
-            with_nav_groups(by_part),
-            self.geometry,
-            self._device,
-        )
+        title = QCoreApplication.translate("Pdf", "Contents")
+        doc = build_contents_document(title, with_nav_groups(by_part), self.geometry, self._device)
+        if too_tall(doc):
+            raise PdfExportError(too_tall_message(title))
+        return doc
+
+    def _flow_of_part(self) -> list[tuple[Part, LaidOutFlow]]:
+        """Each text part once, with the first flow that holds it (a long part is cut
+        into several flows; each heading is looked up in the one that holds it)."""
+        found: list[tuple[Part, LaidOutFlow]] = []
+        for flow in self.flows:
+            for part in flow.parts:
+                if not found or found[-1][0] is not part:
+                    found.append((part, flow))
+        return found
 
     def paint(self, device: QPagedPaintDevice, pages: range | None = None) -> None:
         """Paint every page (or a 1-based range of them) onto a QPdfWriter or QPrinter."""

@@ -1,10 +1,13 @@
-"""Laid-out runs of text: a flow of parts that starts on a new page, and the glossary
-that follows it in two columns (on the flow's last page when there is room)."""
+"""Laid-out runs of text: a flow of parts that starts on a new page (a long one cut
+into several, see reader.pdf.pieces), and the glossary that follows it in two columns
+(on the flow's last page when there is room)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QTextDocument
 
 from reader.pdf.breaks import NEAR_PAGE_TOP
@@ -15,8 +18,9 @@ from reader.pdf.columns import (
     entry_spans,
 )
 from reader.pdf.cover import content_height
-from reader.pdf.layout import MM, PageGeometry, PartDocument
-from reader.pdf.plan import Part
+from reader.pdf.layout import MM, QT_LAYOUT_LIMIT, DocumentTooTall, PageGeometry, PartDocument
+from reader.pdf.pieces import MAX_ELEMENT_CHARS, TooLongToPrint, cut_into_pieces, halves
+from reader.pdf.plan import Part, PdfExportError
 
 PART_GAP = 10 * MM  # between the end of the text and a glossary that follows on the page
 HEADING_GAP = 3 * MM  # between the glossary's introduction and its columns
@@ -53,6 +57,51 @@ class LaidOutFlow:
     def end_on_last_page(self) -> float:
         """How far down its last page the flow's text ends."""
         return content_height(self.doc) - (self.page_count - 1) * self.page_height
+
+
+def lay_out_flows(
+    parts: tuple[Part, ...], build: Callable[[str], PartDocument]
+) -> list[LaidOutFlow]:
+    """The parts laid out in one flow, or in several when Qt could not lay them out in
+    one document: cut between elements, each piece starting on a new page, so no text
+    is ever left out. Raises PdfExportError naming the part that cannot be printed."""
+    try:
+        todo = cut_into_pieces(parts)
+    except TooLongToPrint as error:
+        raise PdfExportError(_too_long(error.title, error.length)) from None
+    flows: list[LaidOutFlow] = []
+    while todo:
+        piece = todo.pop(0)
+        try:
+            laid = build(piece.html)
+        except DocumentTooTall:
+            cut = halves(piece)
+            if cut is None:
+                raise PdfExportError(_too_long(piece.parts[0].title, piece.size)) from None
+            todo[:0] = cut
+            continue
+        page_count = max(1, laid.doc.pageCount())
+        flows.append(LaidOutFlow(piece.parts, laid.doc, page_count, laid.anchor_tops()))
+    return flows
+
+
+def too_tall_message(title: str) -> str:
+    """What a printout says when one of its documents (the glossary, the contents)
+    would run past what Qt can lay out."""
+    return QCoreApplication.translate(
+        "Pdf",
+        "Could not make the PDF: its “{title}” would be longer than a printout can lay "
+        "out (about {pages} pages). Print fewer chapters or sections at a time.",
+    ).format(title=title, pages=f"{int(QT_LAYOUT_LIMIT // (297 * MM)):,}")
+
+
+def _too_long(title: str, length: int) -> str:
+    return QCoreApplication.translate(
+        "Pdf",
+        "Could not make the PDF: “{title}” has one paragraph, list or table of {length} "
+        "characters, more than a printout can hold (at most {limit}). Print the other "
+        "chapters, or split it into shorter paragraphs in the handbook.",
+    ).format(title=title, length=f"{length:,}", limit=f"{MAX_ELEMENT_CHARS:,}")
 
 
 @dataclass

@@ -43,6 +43,7 @@ from reader.pdf.pictures import (
     PICTURE_WIDTH,
     PictureObjects,
 )
+from reader.pdf.plan import PdfExportError
 from reader.pdf.table_rows import SplitRow, first_split_row, margins_below_tables, split_table
 
 POINT = LAYOUT_DPI / 72  # layout units per typographic point
@@ -128,6 +129,18 @@ class PartDocument:
 
 
 MAX_TABLE_CUTS = 40  # a bound on re-layouts for table rows that would split
+# Measured: Qt places no line of a document below y = 2**23 layout units (719 A4 pages
+# at LAYOUT_DPI); the text past it is silently left out. A document taller than this
+# share of it is refused (DocumentTooTall), and the caller cuts it into pieces.
+QT_LAYOUT_LIMIT = 2**23
+MAX_DOCUMENT_HEIGHT = 0.9 * QT_LAYOUT_LIMIT
+
+
+class DocumentTooTall(PdfExportError):
+    """A laid-out document passes the height Qt can lay out: some of its text is lost."""
+
+    def __init__(self) -> None:
+        super().__init__("A part of the printout is too long to lay out.")
 
 
 def build_part_document(
@@ -140,7 +153,7 @@ def build_part_document(
 ) -> PartDocument:
     """A paginated document for one part (or several in a row), pictures swapped in,
     headings kept with their text, table rows whole. `page_size` defaults to the page's
-    body."""
+    body. Raises DocumentTooTall rather than return a document missing some text."""
     size = page_size or geometry.body.size()
     part = _lay_out(html, stylesheet, device, pictures, size)
     cuts: set[SplitRow] = set()
@@ -154,7 +167,14 @@ def build_part_document(
         cuts.add(split)
         html = cut_html
         part = _lay_out(html, stylesheet, device, pictures, size)
+    if too_tall(part.doc):
+        raise DocumentTooTall()
     return part
+
+
+def too_tall(doc: QTextDocument) -> bool:
+    """Whether a laid-out document passes what Qt can lay out (some text is lost)."""
+    return doc.size().height() > MAX_DOCUMENT_HEIGHT or _has_unlaid_blocks(doc)
 
 
 def _lay_out(
@@ -189,6 +209,7 @@ def _take_anchors(doc: QTextDocument) -> dict[str, int]:
     ("B eta"), so copying and searching the heading would fail."""
     anchors: dict[str, int] = {}
     cursor = QTextCursor(doc)
+    cursor.beginEditBlock()  # one layout update at the end, not one per anchor
     block = doc.begin()
     while block.isValid():
         iterator = block.begin()
@@ -209,6 +230,7 @@ def _take_anchors(doc: QTextDocument) -> dict[str, int]:
                 cursor.setCharFormat(fmt)
             iterator += 1
         block = block.next()
+    cursor.endEditBlock()
     return anchors
 
 
@@ -216,6 +238,7 @@ def _stylesheet_heading_sizes(doc: QTextDocument) -> None:
     """Headings at the size the print stylesheet gives them: Qt keeps its own "h1 is
     twice the body" size step on top of the stylesheet's point size, and the step wins."""
     cursor = QTextCursor(doc)
+    cursor.beginEditBlock()
     block = doc.begin()
     while block.isValid():
         if is_heading(block):
@@ -231,6 +254,7 @@ def _stylesheet_heading_sizes(doc: QTextDocument) -> None:
                     cursor.setCharFormat(fmt)
                 iterator += 1
         block = block.next()
+    cursor.endEditBlock()
 
 
 def _without_ligatures(doc: QTextDocument) -> None:
@@ -254,8 +278,9 @@ def _has_unlaid_blocks(doc: QTextDocument) -> bool:
 
 
 def _swap_in_pictures(doc: QTextDocument, pictures: PictureObjects) -> None:
-    """Replace each `picture:` image with a picture object, or a plain note if unusable."""
-    found: list[tuple[int, str, float, float]] = []
+    """Replace each `picture:` image with a picture object, or its alt text in a plain
+    note if it is unusable (refused, unreadable, or too large to decode)."""
+    found: list[tuple[int, str, float, float, str]] = []
     block = doc.begin()
     while block.isValid():
         iterator = block.begin()
@@ -264,21 +289,23 @@ def _swap_in_pictures(doc: QTextDocument, pictures: PictureObjects) -> None:
             fmt = fragment.charFormat()
             if fmt.isImageFormat():
                 image = fmt.toImageFormat()
+                alt = str(fmt.property(QTextFormat.Property.ImageAltText) or "")
                 for offset in range(fragment.length()):
-                    found.append(
-                        (fragment.position() + offset, image.name(), image.width(), image.height())
-                    )
+                    at = fragment.position() + offset
+                    found.append((at, image.name(), image.width(), image.height(), alt))
             iterator += 1
         block = block.next()
     cursor = QTextCursor(doc)
-    for position, name, width, height in reversed(found):
+    cursor.beginEditBlock()  # one layout update at the end, not one per picture
+    for position, name, width, height, alt in reversed(found):
         cursor.setPosition(position)
         cursor.setPosition(position + 1, QTextCursor.MoveMode.KeepAnchor)
         if pictures.picture(name) is None:
             note = QTextCharFormat()
             note.setFontItalic(True)
             note.setForeground(QColor("#555555"))
-            cursor.insertText("[Picture not available]", note)
+            alt = " ".join(alt.split())
+            cursor.insertText(f"[Picture: {alt}]" if alt else "[Picture not available]", note)
             continue
         fmt = QTextCharFormat()
         fmt.setObjectType(PICTURE_OBJECT)
@@ -286,6 +313,7 @@ def _swap_in_pictures(doc: QTextDocument, pictures: PictureObjects) -> None:
         fmt.setProperty(PICTURE_WIDTH, width if width > 0 else 0)
         fmt.setProperty(PICTURE_HEIGHT, height if height > 0 else 0)
         cursor.insertText("\ufffc", fmt)
+    cursor.endEditBlock()
 
 
 def draw_body_page(painter: QPainter, doc: QTextDocument, index: int, body: QRectF) -> None:

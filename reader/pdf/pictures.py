@@ -1,7 +1,8 @@
 """Pictures in a printout: read through the handbook gate, drawn as vectors or bitmaps.
 
-An SVG is drawn with QSvgRenderer (vector, sharp at any zoom), a bitmap at its full
-resolution; both come as bytes from the gate, so an SVG cannot pull in another file.
+An SVG is drawn with QSvgRenderer (vector, sharp at any zoom), a bitmap at up to 360
+dpi within the printout's pixel budget (reader.content.picture_images); both come as
+bytes from the gate, so an SVG cannot pull in another file.
 `PictureObjects` is the text-object handler that sizes and draws them in a layout.
 """
 
@@ -10,17 +11,26 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import unquote
 
-from PySide6.QtCore import QByteArray, QRect, QRectF, QSizeF, Qt
+from PySide6.QtCore import QRect, QRectF, QSizeF, Qt
 from PySide6.QtGui import QImage, QPainter, QPyTextObject, QTextDocument, QTextFormat
 from PySide6.QtSvg import QSvgRenderer
 
 from reader.content.links import PICTURE_SCHEME
+from reader.content.picture_images import (
+    PixelBudget,
+    bitmap_image,
+    declared_size,
+    svg_renderer,
+)
 from reader.handbook.gate import Refusal, locate_file
 from reader.handbook.pictures import read_picture
 
 LAYOUT_DPI = 1200
 CSS_PX = LAYOUT_DPI / 96  # layout units per CSS pixel (pictures' nominal size)
 MAX_PICTURE_HEIGHT = 0.72  # of the body height: leaves room for the caption
+# A bitmap is decoded at most this many pixels wide: the body's width (168 mm) at 360
+# dpi, more than a 300 dpi printer uses.
+PRINT_PIXELS_WIDE = 2400
 
 PICTURE_OBJECT = QTextFormat.ObjectTypes.UserObject + 1
 PICTURE_KEY = QTextFormat.Property.UserProperty + 1
@@ -38,46 +48,65 @@ def resolve_picture(root: Path, url: str) -> Path | None:
 
 
 class Picture:
-    """An SVG (drawn as vectors) or a bitmap (drawn at full resolution) and its size.
+    """An SVG (drawn as vectors) or a bitmap and its size on paper. Read through the
+    gate as bytes, so an SVG cannot pull in any other file. A bitmap is decoded at most
+    PRINT_PIXELS_WIDE wide and kept for painting while the printout's pixel budget
+    lasts; past it, it is decoded again when its page is painted, then let go, so a
+    printout of many photos holds a bounded number of pixels and still prints them all."""
 
-    Read through the gate as bytes, so an SVG cannot pull in any other file."""
-
-    def __init__(self, root: Path, path: Path) -> None:
+    def __init__(self, root: Path, path: Path, budget: PixelBudget) -> None:
         self.svg: QSvgRenderer | None = None
         self.image: QImage | None = None
+        self.is_bitmap = False
+        self.pixels = QSizeF()  # the bitmap's own size, before any scaling down
+        self.dots_per_meter = 0
+        self._source = (root, path)
         found = read_picture(root, path)
         if isinstance(found, Refusal):
             return
         if found.is_svg:
-            renderer = QSvgRenderer(QByteArray(found.data))
-            if renderer.isValid():
-                self.svg = renderer
-        else:
-            image = QImage.fromData(found.data)
-            if not image.isNull():
-                self.image = image
+            self.svg = svg_renderer(found.data)
+            return
+        image = _decode(found.data)
+        if image is None:
+            return
+        self.is_bitmap = True
+        self.pixels = QSizeF(declared_size(found.data))
+        self.dots_per_meter = image.dotsPerMeterX()
+        if budget.take(image.size()):
+            self.image = image
 
     @property
     def valid(self) -> bool:
-        return self.svg is not None or self.image is not None
+        return self.svg is not None or self.is_bitmap
 
     def nominal_size(self) -> QSizeF:
         """Size in layout units: an SVG's CSS pixels, or a bitmap at its stated DPI."""
         if self.svg is not None:
             size = self.svg.defaultSize()
             return QSizeF(size.width() * CSS_PX, size.height() * CSS_PX)
-        assert self.image is not None
-        dpm = self.image.dotsPerMeterX() or round(96 / 0.0254)
+        dpm = self.dots_per_meter or round(96 / 0.0254)
         per_pixel = LAYOUT_DPI / (dpm * 0.0254)
         per_pixel = min(max(per_pixel, LAYOUT_DPI / 300), CSS_PX)
-        return QSizeF(self.image.width() * per_pixel, self.image.height() * per_pixel)
+        return self.pixels * per_pixel
 
     def draw(self, painter: QPainter, rect: QRectF) -> None:
         if self.svg is not None:
             self.svg.render(painter, rect)
-        elif self.image is not None:
-            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-            painter.drawImage(rect, self.image)
+        elif self.is_bitmap:
+            image = self.image or self._decode_again()
+            if image is not None:
+                painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+                painter.drawImage(rect, image)
+
+    def _decode_again(self) -> QImage | None:
+        found = read_picture(*self._source)
+        return None if isinstance(found, Refusal) or found.is_svg else _decode(found.data)
+
+
+def _decode(data: bytes) -> QImage | None:
+    """One bitmap at print resolution, within the caps on one picture."""
+    return bitmap_image(data, PixelBudget(), max_width=PRINT_PIXELS_WIDE)
 
 
 class PictureObjects(QPyTextObject):
@@ -91,13 +120,22 @@ class PictureObjects(QPyTextObject):
         self.root = root
         self.body = body
         self._pictures: dict[Path, Picture] = {}
+        self.budget = PixelBudget()  # decoded pixels for the whole printout
+        self._by_url: dict[str, Picture | None] = {}
 
     def picture(self, url: str) -> Picture | None:
+        """The picture a `picture:` URL names, or None; each URL resolved once (Qt asks
+        for a picture's size many times per layout, and resolving checks the disk)."""
+        if url not in self._by_url:
+            self._by_url[url] = self._load(url)
+        return self._by_url[url]
+
+    def _load(self, url: str) -> Picture | None:
         path = resolve_picture(self.root, url)
         if path is None:
             return None
         if path not in self._pictures:
-            self._pictures[path] = Picture(self.root, path)
+            self._pictures[path] = Picture(self.root, path, self.budget)
         found = self._pictures[path]
         return found if found.valid else None
 

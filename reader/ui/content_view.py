@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 from reader.content.links import GLOSSARY_SCHEME, PICTURE_SCHEME
 from reader.ui import page_marks
 from reader.ui.link_tabbing import LinkTabBrowser
-from reader.ui.page_pictures import picture_image
+from reader.ui.page_pictures import PagePictures
 
 READING_WIDTH_EM = 40
 MIN_MARGIN = 24
@@ -60,6 +60,7 @@ class ContentView(LinkTabBrowser):
         )
         self.anchorClicked.connect(self._on_anchor)
         self._root = handbook_root
+        self._page_pictures = PagePictures(handbook_root)  # one pixel budget per page
         self._painted = False
         self._anchors: list[tuple[float, str]] = []
         self._highlights: list[QTextEdit.ExtraSelection] = []
@@ -81,6 +82,7 @@ class ContentView(LinkTabBrowser):
         self._highlights = []
         self._reading = []
         self._pictures = set()
+        self._page_pictures.new_page()
         self.setExtraSelections([])
         self.document().clear()
         self.setHtml(html)
@@ -264,7 +266,12 @@ class ContentView(LinkTabBrowser):
             if url.scheme() != PICTURE_SCHEME:
                 return None
             self._pictures.add(url.path())
-            return self.picture(url.path())
+            image = self.picture(url.path())
+            if image is None and url.path() in self._page_pictures.too_large:
+                return self._page_pictures.placeholder(
+                    self.document(), url.toString(), self.devicePixelRatioF()
+                )
+            return image
         except Exception:  # see the docstring: nothing may escape to Qt
             return None
 
@@ -273,6 +280,7 @@ class ContentView(LinkTabBrowser):
         side panel changed size), so they never stick out past the text."""
         document = self.document()
         kind = QTextDocument.ResourceType.ImageResource.value
+        self._page_pictures.new_page()  # every picture is drawn again, at the new width
         for path in self._pictures:
             image = self.picture(path)
             if image is not None:
@@ -284,7 +292,7 @@ class ContentView(LinkTabBrowser):
         """A picture read through the handbook gate, SVGs drawn at the column's width;
         None if refused or unreadable."""
         width = min(MAX_PICTURE_WIDTH, max(64, self._column_width()))
-        image = picture_image(self._root, relative, width, self.devicePixelRatioF())
+        image = self._page_pictures.image(relative, width, self.devicePixelRatioF())
         if image is not None:
             self._picture_width = width
         return image
