@@ -391,12 +391,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../reader/ui/app.py" line="50"/>
+        <location filename="../../reader/ui/app.py" line="51"/>
         <source>Something went wrong</source>
         <translation>Algo salió mal</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/app.py" line="51"/>
+        <location filename="../../reader/ui/app.py" line="52"/>
         <source>Handbook Reader ran into a problem, but your bookmarks are safe. You can keep reading.</source>
         <translation>Handbook Reader tuvo un problema, pero sus marcadores están a salvo. Puede seguir leyendo.</translation>
     </message>
@@ -830,7 +830,7 @@ Volveremos al inicio en %n segundos</numerusform>
         <translation>Archivos de manual (*.handbook)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/open_handbook.py" line="151"/>
+        <location filename="../../reader/ui/window/open_handbook.py" line="154"/>
         <source>%1 could not be opened as a handbook.</source>
         <translation>%1 no se pudo abrir como manual.</translation>
     </message>
@@ -900,48 +900,48 @@ Volveremos al inicio en %n segundos</numerusform>
         <translation>&amp;Tema</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="170"/>
+        <location filename="../../reader/ui/mainwindow.py" line="174"/>
         <source>Contents</source>
         <translation>Índice</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="171"/>
+        <location filename="../../reader/ui/mainwindow.py" line="175"/>
         <source>Search results</source>
         <translation>Resultados de búsqueda</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="187"/>
+        <location filename="../../reader/ui/mainwindow.py" line="191"/>
         <source>Search the handbook (Ctrl+K)</source>
         <translation>Buscar en el manual (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="173"/>
-        <location filename="../../reader/ui/mainwindow.py" line="185"/>
+        <location filename="../../reader/ui/mainwindow.py" line="177"/>
+        <location filename="../../reader/ui/mainwindow.py" line="189"/>
         <source>Search the handbook</source>
         <translation>Buscar en el manual</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="175"/>
+        <location filename="../../reader/ui/mainwindow.py" line="179"/>
         <source>Type a word or question. Spelling mistakes are forgiven.</source>
         <translation>Escriba una palabra o una pregunta. No importa si hay faltas de ortografía.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="177"/>
+        <location filename="../../reader/ui/mainwindow.py" line="181"/>
         <source>Main toolbar</source>
         <translation>Barra de herramientas principal</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="178"/>
+        <location filename="../../reader/ui/mainwindow.py" line="182"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/dialogs.py" line="55"/>
+        <location filename="../../reader/ui/window/dialogs.py" line="57"/>
         <source>Link outside the handbook</source>
         <translation>Enlace fuera del manual</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/dialogs.py" line="56"/>
+        <location filename="../../reader/ui/window/dialogs.py" line="58"/>
         <source>This link leads outside the handbook:
 
 %1
@@ -954,12 +954,12 @@ It can&apos;t be opened on this computer.</source>
 No se puede abrir en esta computadora.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/dialogs.py" line="65"/>
+        <location filename="../../reader/ui/window/dialogs.py" line="67"/>
         <source>Open a web page?</source>
         <translation>¿Abrir una página web?</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/dialogs.py" line="66"/>
+        <location filename="../../reader/ui/window/dialogs.py" line="68"/>
         <source>This link leads to a web page outside the handbook:
 
 %1
@@ -972,12 +972,12 @@ Open it in your web browser? This needs an internet connection.</source>
 ¿Quiere abrirla en su navegador? Para esto necesita conexión a internet.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/dialogs.py" line="32"/>
+        <location filename="../../reader/ui/window/dialogs.py" line="33"/>
         <source>About %1</source>
         <translation>Acerca de %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/dialogs.py" line="38"/>
+        <location filename="../../reader/ui/window/dialogs.py" line="39"/>
         <source>&lt;p&gt;An offline reader for family handbooks.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Un lector de manuales para familias que funciona sin internet.&lt;/p&gt;</translation>
     </message>
@@ -995,6 +995,21 @@ Open it in your web browser? This needs an internet connection.</source>
         <location filename="../../reader/ui/window/review.py" line="21"/>
         <source>Reviewed %1: check with your care team.</source>
         <translation>Revisado en %1: consulte con su equipo de atención.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/signature.py" line="21"/>
+        <source>Not signed</source>
+        <translation>Sin firma</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/signature.py" line="23"/>
+        <source>Signed by %1</source>
+        <translation>Firmado por %1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/signature.py" line="24"/>
+        <source>Signed by an unknown publisher (key %1)</source>
+        <translation>Firmado por un editor desconocido (clave %1)</translation>
     </message>
 </context>
 <context>
@@ -1071,57 +1086,57 @@ Open it in your web browser? This needs an internet connection.</source>
 <context>
     <name>Pdf</name>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="70"/>
+        <location filename="../../reader/pdf/compose.py" line="79"/>
         <source>The complete handbook</source>
         <translation>El manual completo</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="71"/>
+        <location filename="../../reader/pdf/compose.py" line="80"/>
         <source>Take-home packet</source>
         <translation>Paquete para llevar a casa</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="72"/>
+        <location filename="../../reader/pdf/compose.py" line="81"/>
         <source>Selected sections</source>
         <translation>Secciones elegidas</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="73"/>
+        <location filename="../../reader/pdf/compose.py" line="82"/>
         <source>Glossary</source>
         <translation>Glosario</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="74"/>
+        <location filename="../../reader/pdf/compose.py" line="83"/>
         <source>Hard words used in this handbook, explained in plain language.</source>
         <translation>Las palabras difíciles de este manual, explicadas con palabras sencillas.</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="77"/>
+        <location filename="../../reader/pdf/compose.py" line="86"/>
         <source>The hard words used in these pages, explained in plain language.</source>
         <translation>Las palabras difíciles de estas páginas, explicadas con palabras sencillas.</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="80"/>
+        <location filename="../../reader/pdf/compose.py" line="89"/>
         <source>Also called:</source>
         <translation>Otros nombres:</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="81"/>
+        <location filename="../../reader/pdf/compose.py" line="90"/>
         <source>in the full handbook</source>
         <translation>en el manual completo</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="82"/>
+        <location filename="../../reader/pdf/compose.py" line="91"/>
         <source>“{title}” in the full handbook</source>
         <translation>«{title}» en el manual completo</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="292"/>
+        <location filename="../../reader/pdf/compose.py" line="314"/>
         <source>Write down your questions, and the answers your care team gives.</source>
         <translation>Anote sus preguntas y las respuestas que le dé su equipo de atención.</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="329"/>
+        <location filename="../../reader/pdf/compose.py" line="351"/>
         <source>Notes and questions</source>
         <translation>Notas y preguntas</translation>
     </message>
@@ -1183,8 +1198,8 @@ Open it in your web browser? This needs an internet connection.</source>
         <translation>ya hay una carpeta con ese nombre</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="224"/>
-        <location filename="../../reader/pdf/compose.py" line="290"/>
+        <location filename="../../reader/pdf/compose.py" line="236"/>
+        <location filename="../../reader/pdf/compose.py" line="312"/>
         <source>Contents</source>
         <translation>Índice</translation>
     </message>
@@ -1204,12 +1219,12 @@ Open it in your web browser? This needs an internet connection.</source>
         <translation>Impreso el {date}</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="236"/>
+        <location filename="../../reader/pdf/compose.py" line="258"/>
         <source>Could not start printing: the printer is not ready.</source>
         <translation>No se pudo empezar a imprimir: la impresora no está lista.</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="276"/>
+        <location filename="../../reader/pdf/compose.py" line="298"/>
         <source>Page {n} of {m}</source>
         <translation>Página {n} de {m}</translation>
     </message>
@@ -1224,9 +1239,32 @@ Open it in your web browser? This needs an internet connection.</source>
         <translation>Revisado en {month}: consulte con su equipo de atención</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="347"/>
+        <location filename="../../reader/pdf/compose.py" line="369"/>
         <source>Could not make the PDF: the handbook folder is no longer there ({path}). Was it moved, or its USB stick taken out? Open it again, then print.</source>
         <translation>No se pudo crear el PDF: la carpeta del manual ya no está ({path}). ¿Se movió, o se quitó la memoria USB? Vuelva a abrir el manual y luego imprima.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/pdf/flows.py" line="91"/>
+        <source>Could not make the PDF: its “{title}” would be longer than a printout can lay out (about {pages} pages). Print fewer chapters or sections at a time.</source>
+        <translation>No se pudo crear el PDF: su “{title}” sería más largo de lo que una impresión puede componer (unas {pages} páginas). Imprima menos capítulos o secciones a la vez.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/pdf/flows.py" line="99"/>
+        <source>Could not make the PDF: “{title}” has one paragraph, list or table of {length} characters, more than a printout can hold (at most {limit}). Print the other chapters, or split it into shorter paragraphs in the handbook.</source>
+        <translation>No se pudo crear el PDF: “{title}” tiene un párrafo, una lista o una tabla de {length} caracteres, más de lo que cabe en una impresión (como máximo {limit}). Imprima los otros capítulos, o divídalo en párrafos más cortos en el manual.</translation>
+    </message>
+</context>
+<context>
+    <name>Pictures</name>
+    <message>
+        <location filename="../../reader/ui/page_pictures.py" line="63"/>
+        <source>[Picture: {alt}]</source>
+        <translation>[Imagen: {alt}]</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/page_pictures.py" line="65"/>
+        <source>[Picture not available]</source>
+        <translation>[Imagen no disponible]</translation>
     </message>
 </context>
 <context>
