@@ -62,7 +62,7 @@ BANNED = {
     "igual tiene riesgos": "también tiene riesgos",
     "Igual puede haber": "Aun así puede haber",
     "igual pueden": "aun así pueden / también pueden",
-    "Una palabra de cuidado": "Una advertencia importante",
+    "Una palabra de cuidado": "Un aviso importante",
     "apuro": "una cita en la que hay poco tiempo",
     "Strimvelis dura": "solo se puede usar durante 6 horas después de prepararse",
     "vacunas viejas": "las vacunas que su hijo recibió antes",
@@ -154,7 +154,7 @@ def test_key_points_say_agregue_and_no_hurry(spanish: Handbook) -> None:
 def test_reworded_headings_keep_their_ids(spanish: Handbook) -> None:
     """A reworded heading keeps the English slug, so bookmarks and links still work."""
     for section_id, title in [
-        ("about-this-handbook/a-word-of-care", "Una advertencia importante"),
+        ("about-this-handbook/a-word-of-care", "Un aviso importante"),
         ("risks/when-it-does-not-work-well-enough", "Cuando no funciona lo suficientemente bien"),
         ("after-treatment/what-is-tested", "Qué se revisa"),
         ("other-options/weighing-the-choices", "Evaluar las opciones"),
