@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 
 from reader.handbook import Handbook
+from reader.search.engine import SearchIndex
 
 REVIEW_SHEET = Path("REVIEW.md")
 SOURCE_CODE = re.compile(r"\bS(\d{1,2})\b")
@@ -530,3 +531,24 @@ def test_sources_are_primary_and_the_review_sheet_names_their_range(
     assert listed == list(range(1, listed[-1] + 1))
     stated = re.search(r"\(S1-S(\d+) in this edition", review)
     assert stated and int(stated.group(1)) == listed[-1]
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Is it a cure?", "about-this-handbook"),
+        ("risk of dying", "risks/all-the-risks-at-a-glance"),
+        ("can we stop the treatment later", "step-by-step/before-you-start"),
+        ("busulfan dose fertility", "how-it-works/conditioning"),
+        ("Lyfgenia", "risks/cancer-risk-from-the-vector"),
+        ("hereditary angioedema liver", "history/conditions-treated-so-far"),
+    ],
+)
+def test_search_answers_the_third_edition_questions(
+    question: str, expected: str, handbook: Handbook
+) -> None:
+    """"cure" is a word of the handbook now, so search no longer offers "care" for it."""
+    with SearchIndex.open_or_build(handbook, None) as index:
+        result = index.search(question, limit=5)
+    assert result.suggestion is None
+    assert expected in [hit.id for hit in result.hits]
