@@ -83,6 +83,7 @@ FORBIDDEN = {
         "it is rare, and",
         "rarely, the new cells do not grow",
         "1 in 20 to 1 in 4",
+        "rarely, it blocks small blood vessels",
     ],
     "one conditioning dose for all": [
         "the dose is often lower than for a donor transplant",
