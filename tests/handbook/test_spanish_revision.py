@@ -121,10 +121,17 @@ FIXED = [
     ("step-by-step/the-first-months", "las vacunas que su hijo recibió antes"),
     ("questions-to-ask/about-the-steps-of-treatment", "habitación individual"),
     ("how-it-works/conditioning-and-infusion", "solo se puede usar durante 6 horas"),
-    ("risks/infection-while-counts-are-low", "los efectos secundarios más comunes incluyeron"),
+    # Third edition (#31): the English now gives the FDA's own list ("the FDA named these as
+    # the most common side effects"), so the Spanish says whose list it is.
+    (
+        "risks/infection-while-counts-are-low",
+        "la FDA nombró estos como los efectos secundarios más comunes",
+    ),
     ("risks/cancer-risk-from-the-vector", "Uno de los primeros ensayos, para la SCID ligada al X"),
     ("risks/cancer-risk-from-the-vector", "Uno de los primeros ensayos, para el síndrome de Wiskott-Aldrich"),
-    ("risks/all-the-risks-at-a-glance", "de 1 de cada 20 a 1 de cada 4"),
+    # Third edition (#31): the range "1 in 20 to 1 in 4" was wrong and is gone in both
+    # languages (one graft-failure number, 3 de 62); the rate form "de cada" stays.
+    ("risks/when-it-does-not-work-well-enough", "Unos 3 de cada 4"),
     ("support/patient-organisations", "Sitio web: primaryimmune.org"),
     ("support/finding-clinical-trials", "Sitio web: clinicaltrials.gov"),
     ("about-this-handbook/text-size", "más pequeño"),
