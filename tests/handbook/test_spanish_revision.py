@@ -123,10 +123,7 @@ FIXED = [
     ("how-it-works/conditioning-and-infusion", "solo se puede usar durante 6 horas"),
     # Third edition (#31): the English now gives the FDA's own list ("the FDA named these as
     # the most common side effects"), so the Spanish says whose list it is.
-    (
-        "risks/infection-while-counts-are-low",
-        "la FDA nombró estos como los efectos secundarios más comunes",
-    ),
+    ("risks/infection-while-counts-are-low", "los efectos secundarios más comunes, según la FDA"),
     ("risks/cancer-risk-from-the-vector", "Uno de los primeros ensayos, para la SCID ligada al X"),
     ("risks/cancer-risk-from-the-vector", "Uno de los primeros ensayos, para el síndrome de Wiskott-Aldrich"),
     # Third edition (#31): the range "1 in 20 to 1 in 4" was wrong and is gone in both
