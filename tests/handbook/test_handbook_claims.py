@@ -1,4 +1,4 @@
-"""The second edition's medical claims stay corrected (issue #18).
+"""The handbook's medical claims stay corrected (issue #18, second edition; issue #31, third).
 
 A clinic's reviewer found errors and out-of-date claims in the first edition: no approved
 gene therapy for a PI, episomes as a lasting fix for stem cells, "no leukemia" from newer
@@ -6,6 +6,12 @@ vectors, conditioning as optional, an immune system in 2 to 3 months, a "None" r
 transplants for "any type of PI". These tests keep each of them from coming back in a
 chapter, the glossary or a picture, and check that the corrected facts, the Key points
 boxes, the sources and the review sheet are there.
+
+Issue #31 (third edition) added: deaths as risks for each option, consent that cannot be
+undone, the conditioning dose by product, one graft-failure number, the X-SCID (Paris and
+London) and X-CGD history, the 2024 Strimvelis report, hereditary angioedema explained apart,
+Lyfgenia's boxed warning, the 1990 patient dated, primary sources only, and "Is it a cure?"
+answered in the first chapter.
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ from pathlib import Path
 import pytest
 
 from reader.handbook import Handbook
+from reader.search.engine import SearchIndex
 
 REVIEW_SHEET = Path("REVIEW.md")
 SOURCE_CODE = re.compile(r"\bS(\d{1,2})\b")
@@ -66,6 +73,37 @@ FORBIDDEN = {
     ],
     "first-edition provenance claim": [
         "did not add any new medical claims",
+    ],
+    # Issue #31: second-edition statements that were wrong, unverified or one-sided.
+    "unverified Strimvelis denominator": [
+        "1 of 33",
+        "33 patients had been treated",
+    ],
+    "graft failure as rare or as a range": [
+        "it is rare, and",
+        "rarely, the new cells do not grow",
+        "1 in 20 to 1 in 4",
+        "rarely, it blocks small blood vessels",
+    ],
+    "one conditioning dose for all": [
+        "the dose is often lower than for a donor transplant",
+    ],
+    "consent as reversible without its other half": [
+        "you can withdraw later.",
+    ],
+    "undated 1990 patient": [
+        "more than 30 years later, she is still well",
+        "still well more than 30 years later",
+    ],
+    "HAE as a blood stem-cell gene therapy success": [
+        "hae type 1 has been treated with gene therapy",
+    ],
+    "founding year seen only on an aggregator": [
+        "founded in 1992",
+    ],
+    "Skysona as the only lentiviral cancer warning": [
+        "a lentiviral gene therapy for another disease, skysona, has also led",
+        "a lentiviral therapy for another disease has led",
     ],
 }
 
@@ -185,12 +223,21 @@ REQUIRED = {
         "graft failure",
         "4 of 9",
         "7 of 10",
-        "1 of 33",
         "0 of 62",
         "10 of 67",
         "boxed warning",
         "Skysona",
         "MDS",
+        "3 of 62",
+        "1 of 10",
+        "5 of 20",
+        "2 of 2",
+        "Lyfgenia",
+        "4.7 years",
+        "2 of 9",
+        "Death, ADA-SCID",
+        "petechiae",
+        "liver injury",
     ],
     "after-treatment": ["15 years", "vector copy number", "January 2020", "registry"],
     "other-options": [
@@ -207,6 +254,15 @@ REQUIRED = {
         "kept taking it",
         "4 of 9",
         "7 of 10",
+        "Great Ormond Street Hospital",
+        "5 of 20",
+        "switched off",
+        "Both developed MDS",
+        "4.7 years",
+        "remission",
+        "Lyfgenia",
+        "made mostly in the liver",
+        "our first source from 2019",
         "Skysona",
         "Waskyra",
         "Kresladi",
@@ -316,9 +372,9 @@ def test_pictures_teach_the_corrected_science(handbook_dir: Path) -> None:
     assert "cancer risk" in paths and "may not work well enough" in paths
 
 
-def test_manifest_has_the_second_edition_and_review_dates(handbook_dir: Path) -> None:
+def test_manifest_has_the_third_edition_and_review_dates(handbook_dir: Path) -> None:
     manifest = tomllib.loads((handbook_dir / "handbook.toml").read_text(encoding="utf-8"))
-    assert manifest["edition"] == "Second edition"
+    assert manifest["edition"] == "Third edition"
     assert YEAR_MONTH.match(manifest["date"])
     assert YEAR_MONTH.match(manifest["reviewed"])
     assert YEAR_MONTH.match(manifest["review_by"])
@@ -356,3 +412,327 @@ def test_every_dated_chapter_fact_is_in_the_review_sheet(
     review = _normal((handbook_dir / REVIEW_SHEET).read_text(encoding="utf-8"))
     for name in ("waskyra", "kresladi", "strimvelis", "skysona", "15 years", "newborn"):
         assert name in review, name
+
+
+# --- Issue #31: the third edition's corrections stay in place. ---
+
+# Hosts of reprints, news sites, newswires and aggregators the second edition cited.
+NOT_PRIMARY = (
+    "bstquarterly",
+    "contemporary pediatrics",
+    "erdera",
+    "emme45",
+    "m2pharma",
+    "m2 pharma",
+    "epocrates",
+    "patient-info",
+    "raps.org",
+    "genengnews",
+    "checkorphan",
+    "infectiousdiseaseadvisor",
+    "reprinted",
+)
+
+
+def _start_chapter(handbook_dir: Path, handbook: Handbook) -> str:
+    manifest = tomllib.loads((handbook_dir / "handbook.toml").read_text(encoding="utf-8"))
+    return _chapter(handbook, manifest.get("start") or handbook.reading_chapters[0].id)
+
+
+def test_the_first_chapter_answers_is_it_a_cure(handbook_dir: Path, handbook: Handbook) -> None:
+    text = _normal(_start_chapter(handbook_dir, handbook))
+    assert "is it a cure?" in text
+    for fact in ("3 of 62", "cannot be undone", "2 of 9", "15 years"):
+        assert fact in text, fact
+
+
+def test_the_risk_table_has_a_row_for_dying_for_each_option(handbook: Handbook) -> None:
+    rows = [
+        line
+        for line in _chapter(handbook, "risks").splitlines()
+        if line.startswith("| Death")
+    ]
+    assert len(rows) >= 3
+    ada = next(row for row in rows if "ADA-SCID" in row)
+    gene_therapy, transplant = [cell.strip() for cell in ada.strip("|").split("|")][2:4]
+    assert "0 of 33" in gene_therapy and "0 of 62" in gene_therapy
+    assert re.search(r"\d+ in 100 died", transplant) and "(56 children)" in transplant
+    assert any("2 of 9" in row and "X-linked CGD" in row for row in rows)
+    assert any("1 of 2" in row and "sepsis" in row for row in rows)
+
+
+def test_one_graft_failure_number_everywhere(handbook: Handbook) -> None:
+    for chapter_id in ("about-this-handbook", "what-is-gene-therapy", "risks"):
+        assert "3 of 62" in _chapter(handbook, chapter_id), chapter_id
+    graft_failure = handbook.glossary.find("graft failure")
+    assert graft_failure is not None and "3 of 62" in graft_failure.definition
+    glance = _chapter(handbook, "risks").split("## All the risks at a glance")[1]
+    row = next(line for line in glance.splitlines() if line.startswith("| Not working"))
+    assert "3 of 62" in row and " in 4" not in row
+
+
+def test_consent_says_the_treatment_cannot_be_undone(handbook: Handbook) -> None:
+    for chapter_id in ("step-by-step", "questions-to-ask"):
+        assert "cannot be undone" in _chapter(handbook, chapter_id), chapter_id
+    consent = handbook.glossary.find("informed consent")
+    assert consent is not None and "cannot be undone" in consent.definition
+
+
+def test_the_conditioning_dose_is_given_by_product(handbook: Handbook) -> None:
+    text = _normal(_chapter(handbook, "how-it-works"))
+    section = text.split("### conditioning")[1].split("### the infusion")[0]
+    for fact in ("a lower dose", "ada-scid", "x-linked scid", "a full dose", "kresladi",
+                 "myeloablative", "x-linked cgd", "fertility"):
+        assert fact in section, fact
+    conditioning = handbook.glossary.find("conditioning")
+    assert conditioning is not None and "Kresladi" in conditioning.definition
+
+
+def test_the_cancer_table_has_cgd_london_and_lyfgenia(handbook: Handbook) -> None:
+    risks = _chapter(handbook, "risks")
+    table = [line for line in risks.splitlines() if line.startswith("| ")]
+    assert any("CGD" in row and "2 of 2" in row for row in table)
+    assert any("London" in row and "1 of 10" in row for row in table)
+    assert any("5 of 20" in row for row in table)
+    assert any("Lyfgenia" in row and "boxed warning" in row for row in table)
+    assert any("Strimvelis" in row and "4.7 years" in row for row in table)
+
+
+def test_hereditary_angioedema_is_explained_apart(handbook: Handbook) -> None:
+    history = _chapter(handbook, "history")
+    conditions = history.split("## Conditions treated so far")[1].split("\n## ")[0]
+    assert not re.search(r"^Hereditary angioedema", conditions, re.M)  # not a list entry
+    assert "liver" in conditions
+    hae = handbook.glossary.find("HAE")
+    assert hae is not None and "liver" in hae.definition
+
+
+def test_pictures_show_the_third_edition_fixes(handbook_dir: Path, handbook: Handbook) -> None:
+    svgs = {name: _normal(text) for name, text in _svg_texts(handbook_dir).items()}
+    assert "lentiviral or gammaretroviral vector" in svgs["pictures/gene-joins-or-stays.svg"]
+    assert "varies by condition" in svgs["pictures/ex-vivo-steps.svg"]
+    how = _normal(_chapter(handbook, "how-it-works"))
+    assert "varies by condition" in how and "lentiviral and gammaretroviral vectors work" in how
+
+
+def test_gene_stripes_are_wide_enough_to_read_small(handbook_dir: Path) -> None:
+    for name, text in _svg_texts(handbook_dir).items():
+        for match in re.finditer(r'<pattern id="gene-hatch" width="(\d+)"', text):
+            assert int(match.group(1)) >= 12, name
+
+
+def test_sources_are_primary_and_the_review_sheet_names_their_range(
+    handbook_dir: Path, handbook: Handbook
+) -> None:
+    sources = _chapter(handbook, "sources")
+    review = (handbook_dir / REVIEW_SHEET).read_text(encoding="utf-8")
+    found = [host for host in NOT_PRIMARY if host in sources.lower() or host in review.lower()]
+    assert found == []
+    listed = sorted(int(n) for n in re.findall(r"^\*\*S(\d+)\.\*\*", sources, re.M))
+    assert listed == list(range(1, listed[-1] + 1))
+    stated = re.search(r"\(S1-S(\d+) in this edition", review)
+    assert stated and int(stated.group(1)) == listed[-1]
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Is it a cure?", "about-this-handbook"),
+        ("risk of dying", "risks/all-the-risks-at-a-glance"),
+        ("can we stop the treatment later", "step-by-step/before-you-start"),
+        ("busulfan dose fertility", "how-it-works/conditioning"),
+        ("Lyfgenia", "risks/cancer-risk-from-the-vector"),
+        ("hereditary angioedema liver", "history/conditions-treated-so-far"),
+    ],
+)
+def test_search_answers_the_third_edition_questions(
+    question: str, expected: str, handbook: Handbook
+) -> None:
+    """"cure" is a word of the handbook now, so search no longer offers "care" for it."""
+    with SearchIndex.open_or_build(handbook, None) as index:
+        result = index.search(question, limit=5)
+    assert result.suggestion is None
+    assert expected in [hit.id for hit in result.hits]
+
+
+# --- Issue #31 in Spanish: the same corrections in handbook/es/, section by section. ---
+
+SPANISH_FORBIDDEN = {
+    "graft failure as uncommon or as a range": [
+        "es poco común, y el equipo",
+        "en pocos casos, las células nuevas no crecen",
+        "en pocos casos, bloquea vasos",
+        "de 1 de cada 20 a 1 de cada 4",
+        "1 en 20",
+        "una pequeña posibilidad de que el tratamiento no funcione",
+    ],
+    "unverified Strimvelis denominator": ["1 de 33", "33 pacientes"],
+    "one conditioning dose for all": ["la dosis muchas veces es más baja que para un trasplante"],
+    "consent as reversible without its other half": ['puede retirarse más tarde."'],
+    "undated 1990 patient": [
+        "más de 30 años después, ella sigue bien",
+        "sigue bien más de 30 años",
+    ],
+    "HAE as a blood stem-cell gene therapy success": [
+        "el aeh tipo 1 se ha tratado con terapia génica",
+    ],
+    "founding year seen only on an aggregator": ["fundado en 1992"],
+    "Skysona as the only lentiviral cancer warning": [
+        "una terapia lentiviral para otra enfermedad causó",
+        "una terapia génica lentiviral para otra enfermedad, skysona, también causó",
+    ],
+    "the second edition": ["segunda edición"],
+}
+
+
+@pytest.fixture(scope="module")
+def spanish(handbook_dir: Path) -> Handbook:
+    from reader.handbook.languages import load_handbook_in
+
+    return load_handbook_in(handbook_dir, "es")
+
+
+def _spanish_texts(handbook_dir: Path, spanish: Handbook) -> dict[str, str]:
+    texts = {f"es/chapters/{c.id}.md": c.markdown for c in spanish.reading_chapters}
+    texts["es/glossary.toml"] = (handbook_dir / "es" / "glossary.toml").read_text(encoding="utf-8")
+    texts["es/handbook.toml"] = (handbook_dir / "es" / "handbook.toml").read_text(encoding="utf-8")
+    for svg in sorted((handbook_dir / "es" / "pictures").glob("*.svg")):
+        texts[f"es/pictures/{svg.name}"] = svg.read_text(encoding="utf-8")
+    return texts
+
+
+@pytest.mark.parametrize("claim", sorted(SPANISH_FORBIDDEN))
+def test_spanish_corrected_claims_do_not_come_back(
+    claim: str, handbook_dir: Path, spanish: Handbook
+) -> None:
+    for name, text in _spanish_texts(handbook_dir, spanish).items():
+        normal = _normal(text)
+        for phrase in SPANISH_FORBIDDEN[claim]:
+            assert phrase.lower() not in normal, (claim, name, phrase)
+
+
+def test_spanish_never_calls_a_risk_rare_without_a_number(
+    handbook_dir: Path, spanish: Handbook
+) -> None:
+    """No "raro", "poco común" or "en pocos casos" for a risk: only "una IDP rara" is left."""
+    rare = re.compile(r"\b(raras? veces|rara vez|raros?|raras?|poco com[uú]n|en pocos casos)\b")
+    for name, text in _spanish_texts(handbook_dir, spanish).items():
+        for match in rare.finditer(_normal(text)):
+            before = _normal(text)[max(0, match.start() - 4) : match.start()]
+            assert before == "idp " and match.group(1) == "rara", (name, match.group(0))
+
+
+def test_spanish_first_chapter_answers_is_it_a_cure(spanish: Handbook) -> None:
+    text = _normal(_chapter(spanish, "about-this-handbook"))
+    assert "¿es una cura?" in text and "tercera edición" in text
+    for fact in ("3 de 62", "no se puede deshacer", "2 de 9", "15 años"):
+        assert fact in text, fact
+
+
+def test_spanish_risk_table_has_a_row_for_dying_for_each_option(spanish: Handbook) -> None:
+    rows = [line for line in _chapter(spanish, "risks").splitlines() if line.startswith("| Muerte")]
+    assert len(rows) >= 3
+    ada = next(row for row in rows if "ADA-SCID" in row)
+    gene_therapy, transplant = [cell.strip() for cell in ada.strip("|").split("|")][2:4]
+    assert "0 de 33" in gene_therapy and "0 de 62" in gene_therapy
+    assert re.search(r"\d+ de cada 100 murieron", transplant) and "(56 niños)" in transplant
+    assert any("2 de 9" in row and "EGC ligada al X" in row for row in rows)
+    assert any("1 de 2" in row and "sepsis" in row for row in rows)
+
+
+def test_spanish_one_graft_failure_number_everywhere(spanish: Handbook) -> None:
+    for chapter_id in ("about-this-handbook", "what-is-gene-therapy", "risks"):
+        assert "3 de 62" in _chapter(spanish, chapter_id), chapter_id
+    graft_failure = spanish.glossary.find("graft-failure")
+    assert graft_failure is not None and "3 de 62" in graft_failure.definition
+    glance = spanish.section("risks/all-the-risks-at-a-glance")
+    assert glance is not None
+    row = next(line for line in glance.markdown.splitlines() if line.startswith("| No funcionar"))
+    assert "3 de 62" in row and "de cada" not in row
+    figure = spanish.section("what-is-gene-therapy/using-your-own-cells")
+    assert figure is not None and "(3 de 62 niños en el estudio más grande)" in figure.markdown
+
+
+def test_spanish_consent_says_the_treatment_cannot_be_undone(spanish: Handbook) -> None:
+    for section_id in ("step-by-step/before-you-start", "questions-to-ask/about-clinical-trials"):
+        section = spanish.section(section_id)
+        assert section is not None and "no se puede deshacer" in section.markdown, section_id
+    consent = spanish.glossary.find("informed-consent")
+    assert consent is not None and "no se puede deshacer" in consent.definition
+
+
+def test_spanish_conditioning_dose_is_given_by_product(spanish: Handbook) -> None:
+    section = spanish.section("how-it-works/conditioning")
+    assert section is not None
+    text = _normal(section.markdown)
+    for fact in ("una dosis más baja", "ada-scid", "scid ligada al x", "una dosis completa",
+                 "kresladi", "mieloablativa", "egc ligada al x", "fertilidad"):  # fmt: skip
+        assert fact in text, fact
+    conditioning = spanish.glossary.find("conditioning")
+    assert conditioning is not None and "Kresladi" in conditioning.definition
+
+
+def test_spanish_history_and_cancer_table_follow_the_english(spanish: Handbook) -> None:
+    table = [line for line in _chapter(spanish, "risks").splitlines() if line.startswith("| ")]
+    assert any("EGC" in row and "2 de 2" in row for row in table)
+    assert any("Londres" in row and "1 de 10" in row for row in table)
+    assert any("5 de 20" in row for row in table)
+    assert any("Lyfgenia" in row and "recuadro de advertencia" in row for row in table)
+    assert any("Strimvelis" in row and "4,7 años" in row for row in table)
+    early = spanish.section("history/the-early-trials")
+    assert early is not None
+    for fact in ("Great Ormond Street Hospital", "5 de 20", "se apagó", "Los dos tuvieron SMD"):
+        assert fact in early.markdown, fact
+    strimvelis = spanish.section("history/strimvelis")
+    assert strimvelis is not None and "4,7 años" in strimvelis.markdown
+    assert "remisión" in strimvelis.markdown
+    first = spanish.section("history/the-first-trial-in-1990")
+    assert first is not None and "nuestra primera fuente de 2019" in first.markdown
+    conditions = spanish.section("history/conditions-treated-so-far")
+    assert conditions is not None and "hígado" in conditions.markdown
+    assert not re.search(r"^Angioedema hereditario", conditions.markdown, re.M)
+    hae = spanish.glossary.find("hereditary-angioedema")
+    assert hae is not None and "hígado" in hae.definition
+
+
+def test_spanish_pictures_show_the_third_edition_fixes(handbook_dir: Path) -> None:
+    pictures = handbook_dir / "es" / "pictures"
+    joins = _normal((pictures / "gene-joins-or-stays.svg").read_text(encoding="utf-8"))
+    steps = _normal((pictures / "ex-vivo-steps.svg").read_text(encoding="utf-8"))
+    assert "vector lentiviral o gammarretroviral</text>" in joins
+    assert "según la enfermedad</text>" in steps and "varía según la enfermedad" in steps
+    for svg in pictures.glob("*.svg"):
+        for match in re.finditer(r'<pattern id="gene-hatch" width="(\d+)"', svg.read_text()):
+            assert int(match.group(1)) >= 12, svg.name
+
+
+def test_spanish_sources_are_primary_and_match_the_english(
+    handbook: Handbook, spanish: Handbook
+) -> None:
+    sources = _chapter(spanish, "sources")
+    assert [host for host in NOT_PRIMARY if host in sources.lower()] == []
+
+    def codes(text: str) -> list[int]:
+        return sorted(int(n) for n in re.findall(r"^\*\*S(\d+)\.\*\*", text, re.M))
+
+    assert codes(sources) == codes(_chapter(handbook, "sources"))
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("¿Es una cura?", "about-this-handbook"),
+        ("riesgo de muerte", "risks/all-the-risks-at-a-glance"),
+        ("se puede deshacer", "step-by-step/before-you-start"),
+        ("dosis de busulfán fertilidad", "how-it-works/conditioning"),
+        ("Lyfgenia", "risks/cancer-risk-from-the-vector"),
+        ("angioedema hereditario hígado", "history/conditions-treated-so-far"),
+    ],
+)
+def test_spanish_search_answers_the_third_edition_questions(
+    question: str, expected: str, spanish: Handbook
+) -> None:
+    with SearchIndex.open_or_build(spanish, None) as index:
+        result = index.search(question, limit=5)
+    assert result.suggestion is None
+    assert expected in [hit.id for hit in result.hits]

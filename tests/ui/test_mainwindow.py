@@ -248,7 +248,7 @@ def test_the_first_chapter_ends_with_the_review_month(qtbot: QtBot, handbook_dir
     window = MainWindow(handbook, Preferences())
     qtbot.addWidget(window)
     window.navigate(handbook.reading_chapters[0].id)
-    note = "Second edition. Reviewed December 2026: check with your care team."
+    note = "Third edition. Reviewed December 2026: check with your care team."
     assert review_note(handbook) == note
     assert window.content.toPlainText().rstrip().endswith(note)
     window.navigate(handbook.reading_chapters[1].id)
