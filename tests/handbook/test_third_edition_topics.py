@@ -258,9 +258,10 @@ def test_each_placeholder_sits_in_a_sentence_that_reads_with_a_blank(handbook: H
 def test_fever_threshold_is_said_both_ways(handbook: Handbook) -> None:
     fever = handbook.section("when-to-call/fever")
     assert fever is not None
-    text = fever.markdown
-    assert "Call us if your child's temperature is {{clinic.fever_threshold}} or higher." in text
-    assert "Your team will tell you the number; many teams use 38 °C (100.4 °F)." in text
+    text = _normal(fever.markdown)  # a no-break space keeps "38 °C" on one line
+    assert "call us if your child's temperature is {{clinic.fever_threshold}} or higher." in text
+    assert "your team will tell you the number; many teams use 38 °c (100.4 °f)." in text
+    assert "38\u00a0°C (100.4\u00a0°F)" in fever.markdown
 
 
 def test_trial_chapter_says_the_treatment_cannot_be_undone(handbook: Handbook) -> None:
