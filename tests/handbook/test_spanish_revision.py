@@ -202,8 +202,9 @@ _CITATION = re.compile(r"^\*\*S\d+\.\*\*.*$", re.MULTILINE)
 
 SPANISH_CHAPTERS = [
     "about-this-handbook", "what-is-gene-therapy", "how-it-works", "step-by-step",
-    "risks", "after-treatment", "other-options", "history", "limits",
-    "questions-to-ask", "support",
+    "when-to-call", "risks", "after-treatment", "if-it-does-not-work", "living-with-it",
+    "family-life", "other-options", "taking-part-in-a-trial", "practical-matters",
+    "history", "limits", "questions-to-ask", "support",
 ]  # fmt: skip  (every chapter except Sources)
 
 
