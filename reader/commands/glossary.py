@@ -66,7 +66,10 @@ def term_data(term: Term, sections: list[str]) -> dict[str, object]:
     return {
         "term": term.term,
         "slug": term.slug,
-        "aliases": list(term.aliases),
+        # every other name, as before search-only names were kept apart
+        "aliases": [*term.aliases, *term.search_aliases],
+        "shown_aliases": list(term.aliases),
+        "main_term": term.main_term,
         "definition": term.definition,
         "short_definition": term.short_definition,
         "see_also": list(term.see_also),

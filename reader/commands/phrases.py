@@ -14,6 +14,7 @@ _SPANISH = {
     "No results for {query!r}. Try fewer words, or check the spelling.": (
         "No hay resultados para {query!r}. Pruebe con menos palabras o revise la ortografía."
     ),
+    "No results for {query!r}. Try: {words}.": "No hay resultados para {query!r}. Pruebe: {words}.",
     " (glossary)": " (glosario)",
     "Also called: ": "Otros nombres: ",
     "See also: ": "Vea también: ",

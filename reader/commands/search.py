@@ -25,6 +25,7 @@ def result_data(result: SearchResult) -> dict[str, object]:
     return {
         "query": result.query,
         "suggestion": result.suggestion,
+        "try": list(result.try_words),
         "results": [
             {
                 "id": hit.id,
@@ -45,8 +46,13 @@ def print_result(result: SearchResult, language: str = "en") -> None:
         suggestion = for_terminal(result.suggestion)  # a word from the handbook
         print(phrase(language, "Did you mean: {suggestion}", suggestion=suggestion))
     if not result.hits:
-        no_results = "No results for {query!r}. Try fewer words, or check the spelling."
-        print(phrase(language, no_results, query=result.query))
+        if result.try_words:
+            no_results = "No results for {query!r}. Try: {words}."
+            words = ", ".join(result.try_words)
+            print(phrase(language, no_results, query=result.query, words=words))
+        else:
+            no_results = "No results for {query!r}. Try fewer words, or check the spelling."
+            print(phrase(language, no_results, query=result.query))
         return
     for hit in result.hits:
         tag = phrase(language, " (glossary)") if hit.kind == "glossary" else ""

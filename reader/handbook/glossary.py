@@ -28,11 +28,16 @@ class Term:
     aliases: tuple[str, ...] = ()
     see_also: tuple[str, ...] = ()
     line: int = 1
+    # Other spellings, plurals, misspellings and the main language's names: found by
+    # search and marked in the text, never shown to a reader as "Also called".
+    search_aliases: tuple[str, ...] = ()
+    # In a translation, the term as the main language names it ("In English: ...").
+    main_term: str = ""
 
     @property
     def names(self) -> tuple[str, ...]:
-        """The term and all its aliases: every way the text may name it."""
-        return (self.term, *self.aliases)
+        """The term and all its aliases: every way the text or a search may name it."""
+        return (self.term, *self.aliases, *self.search_aliases)
 
     @property
     def short_definition(self) -> str:
@@ -93,6 +98,8 @@ class Glossary:
     terms: tuple[Term, ...] = ()
     path: Path | None = None
     problems: tuple[Problem, ...] = ()
+    # In a translation: how its words say "in the main language" ("En inglés:").
+    main_label: str = ""
     _by_name: dict[str, Term] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -100,9 +107,13 @@ class Glossary:
             self._by_name.setdefault(term.slug, term)
             for name in term.names:
                 self._by_name.setdefault(name.casefold(), term)
+        for term in self.terms:  # then each name without accents or punctuation
+            for name in term.names:
+                self._by_name.setdefault(slugify(name), term)
 
     def find(self, name: str) -> Term | None:
-        """A term by its name, an alias (any capitalisation) or its slug."""
+        """A term by its name, an alias or its slug, whatever the case and accents
+        ("trasplante de medula" finds "trasplante de médula")."""
         return self._by_name.get(name.casefold()) or self._by_name.get(slugify(name))
 
     def section_id(self, term: Term) -> str:
@@ -143,15 +154,17 @@ def _parse_term(raw: object, line: int, path: Path, problems: list[Problem]) -> 
         )
         return None
     aliases, see_also = _strings(raw.get("aliases", [])), _strings(raw.get("see_also", []))
-    if aliases is None or see_also is None:
-        problems.append(Problem(path, line, f"'{name}': aliases and see_also must be lists"))
+    search_aliases = _strings(raw.get("search_aliases", []))
+    if aliases is None or see_also is None or search_aliases is None:
+        message = f"'{name}': aliases, search_aliases and see_also must be lists"
+        problems.append(Problem(path, line, message))
         return None
     name = " ".join(name.split())  # one line: a newline would start a section of its own
     # A translation names its terms in its own words but keeps the main language's ids
     # (`id = "graft-versus-host-disease"`), so glossary links survive a language switch.
     given_id = raw.get("id")
     slug = slugify(given_id) if isinstance(given_id, str) and given_id.strip() else slugify(name)
-    return Term(name, slug, definition.strip(), aliases, see_also, line)
+    return Term(name, slug, definition.strip(), aliases, see_also, line, search_aliases)
 
 
 def _check_duplicates(terms: list[Term], path: Path, problems: list[Problem]) -> list[Term]:
@@ -242,6 +255,7 @@ class GlossaryWords:
     intro: str = "Hard words used in this handbook, explained in plain language."
     also_called: str = "Also called:"
     see_also: str = "See also:"
+    in_main_language: str = ""  # a translation's "En inglés:", before the main term
 
     @classmethod
     def from_manifest(cls, data: dict[str, object]) -> GlossaryWords:
@@ -261,6 +275,8 @@ def glossary_markdown(glossary: Glossary, words: GlossaryWords | str = "Glossary
         parts += ["", f"## {heading_markup(term.term)} {{#{term.slug}}}", "", term.definition]
         if term.aliases:
             parts += ["", f"*{words.also_called}* " + ", ".join(term.aliases)]
+        if term.main_term and words.in_main_language:
+            parts += ["", f"*{words.in_main_language}* {term.main_term}"]
         if term.see_also:
             links = ", ".join(f"[{name}](#{_slug_of(glossary, name)})" for name in term.see_also)
             parts += ["", f"*{words.see_also}* " + links]
@@ -270,3 +286,14 @@ def glossary_markdown(glossary: Glossary, words: GlossaryWords | str = "Glossary
 def _slug_of(glossary: Glossary, name: str) -> str:
     found = glossary.find(name)
     return found.slug if found else slugify(name)
+
+
+def with_main_terms(glossary: Glossary, main: Glossary, label: str) -> Glossary:
+    """A translation's glossary with each term's main-language name (same id), where
+    it differs, so a reader can say the word the hospital uses."""
+    terms = []
+    for term in glossary.terms:
+        found = main.find(term.slug)
+        named = found.term if found and found.term.casefold() != term.term.casefold() else ""
+        terms.append(dataclasses.replace(term, main_term=named))
+    return dataclasses.replace(glossary, terms=tuple(terms), main_label=label, _by_name={})

@@ -17,7 +17,12 @@ from pathlib import Path
 
 from reader.handbook.chapters import parse_chapter
 from reader.handbook.gate import is_file, read_text
-from reader.handbook.glossary import GLOSSARY_CHAPTER_ID, GlossaryWords, glossary_markdown
+from reader.handbook.glossary import (
+    GLOSSARY_CHAPTER_ID,
+    GlossaryWords,
+    glossary_markdown,
+    with_main_terms,
+)
 from reader.handbook.loader import MANIFEST_NAME, load_handbook
 from reader.handbook.model import Chapter, Handbook
 from reader.problems import Problem
@@ -101,11 +106,13 @@ def compose(base: Handbook, translation: Handbook) -> Handbook:
         else:
             markdown = _with_shared_pictures(found.markdown, found.path, base.root)
             chapters.append(parse_chapter(found.id, found.path, markdown, []))
+    words = GlossaryWords.from_manifest(data)
     glossary, glossary_path = translation.glossary, translation.glossary_path
-    if not glossary.terms:
+    if glossary.terms:
+        glossary = with_main_terms(glossary, base.glossary, words.in_main_language)
+    else:
         glossary, glossary_path = base.glossary, base.glossary_path
     if glossary.terms and glossary_path is not None:
-        words = GlossaryWords.from_manifest(data)
         chapters.append(
             parse_chapter(
                 GLOSSARY_CHAPTER_ID, glossary_path, glossary_markdown(glossary, words), []
@@ -122,6 +129,7 @@ def compose(base: Handbook, translation: Handbook) -> Handbook:
         source=translation.source or base.source,
         glossary=glossary,
         glossary_path=glossary_path,
+        lay_words=translation.lay_words,
         chapters=tuple(chapters),
         problems=tuple(problems),
         base_title=base.title,

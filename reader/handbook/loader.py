@@ -27,16 +27,20 @@ from reader.handbook.gate import (
     read_text,
 )
 from reader.handbook.glossary import GLOSSARY_CHAPTER_ID, glossary_markdown, load_glossary
+from reader.handbook.lay_words import load_lay_words
 from reader.handbook.lines import LineIndex
 from reader.handbook.mkdocs import find_config, load_mkdocs
 from reader.handbook.model import Chapter, Handbook, HandbookError
+from reader.handbook.placeholders import DEFAULT_WRITE_IN, fill_placeholders, unknown_placeholders
 from reader.handbook.review import parse_year_month
 from reader.problems import Problem
 
 MANIFEST_NAME = "handbook.toml"
 
 
-def _load_chapters(root: Path, files: list[Path], problems: list[Problem]) -> tuple[Chapter, ...]:
+def _load_chapters(
+    root: Path, files: list[Path], problems: list[Problem], write_in: str = DEFAULT_WRITE_IN
+) -> tuple[Chapter, ...]:
     chapters: list[Chapter] = []
     used: set[str] = set()
     for path in dict.fromkeys(files):  # a file listed twice is read once
@@ -51,6 +55,9 @@ def _load_chapters(root: Path, files: list[Path], problems: list[Problem]) -> tu
             problems.append(Problem(path, 1, "chapter file is empty"))
             continue
         used.add(chapter_id)
+        for line, field in unknown_placeholders(text):
+            problems.append(Problem(path, line, f"'{{{{clinic.{field}}}}}' names no clinic detail"))
+        text = fill_placeholders(text, None, write_in)
         chapters.append(parse_chapter(chapter_id, path, text, problems))
     return tuple(chapters)
 
@@ -145,7 +152,8 @@ def load_handbook(root: Path) -> Handbook:
         files = _manifest_chapter_files(root, data, manifest, text or "", problems)
     else:
         files = _plain_folder_files(root, problems)
-    chapters = _load_chapters(root, files, problems)
+    write_in = _manifest_string(data, "write_in", manifest, problems) if data else ""
+    chapters = _load_chapters(root, files, problems, write_in or DEFAULT_WRITE_IN)
     if not chapters and not files:
         raise HandbookError(f"{root} holds no Markdown chapters")
     title = _manifest_string(data, "title", manifest, problems) if data else ""
@@ -153,6 +161,7 @@ def load_handbook(root: Path) -> Handbook:
     glossary_path = _glossary_file(root, glossary_name, manifest, text or "", problems)
     glossary = load_glossary(glossary_path, root)
     problems.extend(glossary.problems)
+    lay_words = load_lay_words(root, problems)
     if glossary.terms and GLOSSARY_CHAPTER_ID not in {c.id for c in chapters}:
         glossary_text = glossary_markdown(glossary)
         assert glossary_path is not None
@@ -170,6 +179,7 @@ def load_handbook(root: Path) -> Handbook:
         start=_manifest_string(data, "start", manifest, problems) if data else "",
         glossary_path=glossary_path,
         glossary=glossary,
+        lay_words=lay_words,
         chapters=chapters,
         problems=tuple(problems),
         has_manifest=bool(data),

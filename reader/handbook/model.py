@@ -8,6 +8,7 @@ from pathlib import Path
 
 from reader.handbook.gate import read_bytes
 from reader.handbook.glossary import GLOSSARY_CHAPTER_ID, Glossary
+from reader.handbook.lay_words import LayWords
 from reader.problems import Problem
 from reader.storage import checksum
 
@@ -67,6 +68,7 @@ class Handbook:
     start: str = ""
     glossary_path: Path | None = None
     glossary: Glossary = field(default_factory=Glossary)
+    lay_words: LayWords = field(default_factory=LayWords, compare=False)
     chapters: tuple[Chapter, ...] = ()
     problems: tuple[Problem, ...] = ()
     has_manifest: bool = False

@@ -115,13 +115,17 @@ def plan_document(handbook: Handbook, request: PdfRequest, labels: dict[str, str
         contexts = LinkContexts(handbook)
         parts = [_chapter_part(handbook, c, contexts) for c in handbook.reading_chapters]
         if handbook.glossary.terms:
-            parts.append(_glossary_part(handbook.glossary.terms, labels, whole=True))
+            parts.append(
+                _glossary_part(handbook.glossary.terms, labels, True, handbook.glossary.main_label)
+            )
         return Plan(labels["all"], _namespaced(parts))
     if request.scope == "chapter":
         chapter = handbook.chapter(request.chapter_id or "")
         assert chapter is not None
         if handbook.is_glossary(chapter):
-            glossary = _glossary_part(handbook.glossary.terms, labels, True)
+            glossary = _glossary_part(
+                handbook.glossary.terms, labels, True, handbook.glossary.main_label
+            )
             return Plan(chapter.title, _namespaced([glossary]), flow=True)
         section_ids = [s.id for s in chapter.sections]
         printed = PrintedSections.of(handbook, section_ids, labels)
@@ -141,7 +145,7 @@ def plan_document(handbook: Handbook, request: PdfRequest, labels: dict[str, str
     if request.include_glossary:
         terms = terms_in_sections(handbook, section_ids)
         if terms:
-            parts.append(_glossary_part(tuple(terms), labels, whole=False))
+            parts.append(_glossary_part(tuple(terms), labels, False, handbook.glossary.main_label))
     return Plan(subject, _namespaced(parts), flow=True)
 
 
@@ -227,7 +231,9 @@ def _section_parts(
     return parts
 
 
-def _glossary_part(terms: tuple[Term, ...], labels: dict[str, str], whole: bool) -> Part:
+def _glossary_part(
+    terms: tuple[Term, ...], labels: dict[str, str], whole: bool, main_label: str = ""
+) -> Part:
     """A compact glossary in two columns: each entry one paragraph (the term in bold,
     then what it means and what else it is called), never split across columns."""
     title = labels["glossary"]
@@ -240,6 +246,9 @@ def _glossary_part(terms: tuple[Term, ...], labels: dict[str, str], whole: bool)
         if term.aliases:
             names = html.escape(", ".join(term.aliases))
             also = f' <span class="also">{html.escape(labels["also_called"])} {names}</span>'
+        if term.main_term and main_label:
+            named = f"{html.escape(main_label)} {html.escape(term.main_term)}"
+            also += f' <span class="also">{named}</span>'
         definition = print_html(markdown_to_html(term.definition)).strip()
         inner = _single_paragraph(definition)
         if inner is not None:

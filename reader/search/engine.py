@@ -66,6 +66,8 @@ class SearchResult:
     query: str
     suggestion: str | None
     hits: tuple[Hit, ...]
+    # After no results: the handbook's own words to try (its synonyms.toml `try`).
+    try_words: tuple[str, ...] = ()
 
 
 def snippet_text(snippet: str) -> str:
@@ -93,6 +95,7 @@ class SearchIndex:
             opened.vocabulary,
             doc_frequency=lambda stem: searcher.doc_frequency("body", stem),
             posting_budget=opened.doc_count,
+            lay_words=self._handbook.lay_words if self._handbook else None,
         )
         self._stem_of: WordStems = self._planner.stem_of
         self._words_cache: OrderedDict[int, TextWords] = OrderedDict()
@@ -138,12 +141,15 @@ class SearchIndex:
     def _search(self, query: str, limit: int) -> SearchResult:
         plan = self._planner.plan(query)
         if limit < 1 or not plan.groups or self._searcher is None:
-            return SearchResult(query, plan.suggestion, ())
+            return SearchResult(query, plan.suggestion, (), self._try_words() if limit else ())
         found = self._ranked(plan, limit)
         highlights = plan.highlights
         hits = tuple(self._hit(doc, fields, score, highlights) for doc, fields, score in found)
         suggestion = plan.suggestion if plan.suggestion and self._too_little(query) else None
-        return SearchResult(query, suggestion, hits)
+        return SearchResult(query, suggestion, hits, () if hits else self._try_words())
+
+    def _try_words(self) -> tuple[str, ...]:
+        return self._handbook.lay_words.try_words if self._handbook else ()
 
     def _too_little(self, query: str) -> bool:
         """Whether the words as typed (no corrections) find too little to stand alone:

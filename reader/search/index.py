@@ -45,8 +45,9 @@ from reader.storage import checksum, file_checksum
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 6  # 4: no text of scripts and styles; 5: zlib checksums, not hashes;
-# 6: the vocabulary names its language (Spanish stems)
+SCHEMA_VERSION = 7  # 4: no text of scripts and styles; 5: zlib checksums, not hashes;
+# 6: the vocabulary names its language (Spanish stems); 7: accented Spanish question words
+# ("cómo", "cuánto") are stop words
 INDEX_FOLDER = "search"
 META_FILE = "search-meta.json"
 _BUILD_PREFIX = ".build-"

@@ -18,8 +18,10 @@ from dataclasses import dataclass, field
 
 from whoosh.query import And, Or, Query, Term
 
+from reader.handbook.lay_words import LayWords
 from reader.search.documents import Vocabulary, concept_token, pair_token
 from reader.search.text import SpellingCorrector, WordStems
+from reader.search.wordlist import is_word_of
 
 MAX_QUERY_CHARS = 256
 MAX_GROUPS = 12
@@ -30,24 +32,8 @@ MIN_POSTING_BUDGET = 2000
 MAX_CORRECTIONS = 3
 FIELD_WEIGHTS = (("title", 3.0), ("body", 1.0))
 
-# Everyday words a family types for what the handbook names otherwise: each adds the
-# handbook's words as alternatives (weaker than the word itself, if that is there too).
-LAY_WORDS: dict[str, tuple[str, ...]] = {
-    "insurance": ("cost", "pay"),
-    "insurer": ("cost", "pay"),
-    "insured": ("cost", "pay"),
-    "pay": ("cost",),
-    "paying": ("cost",),
-    "price": ("cost", "expensive"),
-    "money": ("cost", "pay"),
-    "afford": ("cost", "pay"),
-    "expensive": ("cost",),
-    "bill": ("cost", "pay"),
-    "bills": ("cost", "pay"),
-    "fee": ("cost",),
-    "fees": ("cost",),
-    "charge": ("cost",),
-}
+# Everyday words a family types for what the handbook names otherwise (synonyms.toml)
+# are searched a little less strongly than the word itself.
 LAY_WEIGHT = 0.8
 
 _QUOTES = '"“”„«»'
@@ -185,7 +171,10 @@ class QueryPlanner:
         vocabulary: Vocabulary,
         doc_frequency: Callable[[str], int] | None = None,
         posting_budget: int = MIN_POSTING_BUDGET,
+        lay_words: LayWords | None = None,
     ) -> None:
+        self.lay_words = lay_words or LayWords()
+        self.language = vocabulary.language
         self.doc_frequency = doc_frequency or (lambda stem: 0)
         self.posting_budget = max(MIN_POSTING_BUDGET, posting_budget)
         self.counts = vocabulary.counts
@@ -234,10 +223,7 @@ class QueryPlanner:
             return None
         word = _Word(surface, match.start(), match.end(), stem, Group())
         word.group.add((stem,), 1.0)
-        lay = [self.stem_of(w) for w in LAY_WORDS.get(surface.casefold(), ())]
-        for lay_stem in lay:
-            if lay_stem and lay_stem in self.known_stems:
-                word.group.add((lay_stem,), LAY_WEIGHT)
+        self._add_lay_meanings(word)
         if stem in self.known_stems:
             if not as_typed:
                 self._offer_likelier(word)
@@ -249,6 +235,8 @@ class QueryPlanner:
                 word.group.add((expansion,), 0.8)
             if len(word.group.alternatives) > 1:
                 return word
+        if is_word_of(self.language, surface):
+            return word  # a real word the handbook does not use: never swapped for another
         candidates = self.corrector.candidates(surface, MAX_CORRECTIONS)
         for rank, candidate in enumerate(candidates):
             candidate_stem = self.stem_of(candidate)
@@ -259,11 +247,21 @@ class QueryPlanner:
             word.stem = self.stem_of(candidates[0]) or stem
         return word
 
+    def _add_lay_meanings(self, word: _Word) -> None:
+        """The handbook words (or phrases) the handbook's synonyms give for the word."""
+        for meaning in self.lay_words.meaning_of(word.surface):
+            stems = self.stem_of.phrase(meaning)
+            if stems and all(stem in self.known_stems for stem in stems):
+                word.group.add(stems, LAY_WEIGHT)
+
     def _offer_likelier(self, word: _Word) -> None:
-        """Search a rare word's common neighbour too, and suggest it."""
+        """Search a rare word's common neighbour too, and suggest it, unless the word
+        typed is a real word of the language (then it was meant as typed)."""
         likelier = self.corrector.likelier_word(word.surface)
         likelier_stem = self.stem_of(likelier) if likelier else None
-        if likelier and likelier_stem and likelier_stem != word.stem:
+        if not likelier or not likelier_stem or likelier_stem == word.stem:
+            return
+        if not is_word_of(self.language, word.surface):
             word.group.add((likelier_stem,), 0.8)
             word.correction = likelier
 

@@ -11,7 +11,6 @@ accent back first so that "informacion" and "información" meet.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
@@ -19,9 +18,14 @@ from whoosh.analysis import Analyzer, Filter, LowercaseFilter, RegexTokenizer, S
 from whoosh.lang.snowball.spanish import SpanishStemmer
 from whoosh.lang.stopwords import stoplists
 
-# Question words families start with are in Whoosh's list already (qué, cómo, cuándo);
-# these are the other ways a question starts ("quiero saber de la quimio").
+from reader.folding import fold_accents
+
+# Whoosh's list has some question words (qué, como, cuando); the others, with and
+# without their accents, are added: "cómo" would otherwise share "comida"'s stem. The
+# rest are other ways a question starts ("quiero saber de la quimio").
 _EXTRA_STOP_WORDS = [
+    *("cómo", "cuándo", "dónde", "cuál", "cuáles", "quién", "quiénes", "cuánto", "cuánta"),
+    *("cuántos", "cuántas", "cuanto", "cuanta", "cuantos", "cuantas"),
     *("puede", "pueden", "puedo", "hay", "sobre", "tengo", "tiene", "mi", "mis"),
     *("quiero", "quisiera", "saber", "necesito", "debo"),
 ]
@@ -31,12 +35,6 @@ _UNACCENTED_ENDINGS = (
     (re.compile(r"cion(es)?$"), r"ción\1"),
     (re.compile(r"sion(es)?$"), r"sión\1"),
 )
-
-
-def fold_accents(word: str) -> str:
-    """ "médula" -> "medula", "niño" -> "nino": what a keyboard without accents types."""
-    decomposed = unicodedata.normalize("NFKD", word)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def _stop_words() -> frozenset[str]:

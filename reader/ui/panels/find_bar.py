@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.folding import accent_blind_pattern
 from reader.ui.content_view import ContentView
 from reader.ui.icons import icon
 
@@ -97,9 +98,13 @@ class FindBar(QWidget):
         self.matches = []
         document = self.view.document()
         if text.strip():
+            # accents and case never matter: "medula" finds "médula"
+            pattern = QRegularExpression(
+                accent_blind_pattern(text), QRegularExpression.PatternOption.CaseInsensitiveOption
+            )
             cursor = QTextCursor(document)
             while True:
-                cursor = document.find(text, cursor, QTextDocument.FindFlag(0))
+                cursor = document.find(pattern, cursor, QTextDocument.FindFlag(0))
                 if cursor.isNull():
                     break
                 self.matches.append(QTextCursor(cursor))

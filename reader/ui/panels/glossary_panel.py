@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.content.links import SECTION_SCHEME, glossary_slug_from_url
+from reader.folding import folded
 from reader.handbook import Handbook, section_label
 from reader.handbook.glossary import Term, is_abbreviation
 from reader.ui.link_tabbing import LinkTabBrowser
@@ -236,12 +237,12 @@ class GlossaryPanel(QDockWidget):
     # reactions
 
     def _apply_filter(self, text: str) -> None:
-        wanted = text.strip().casefold()
+        wanted = folded(text.strip())
         visible = 0
         for term in self.handbook.glossary.terms:
             item = self._item_for(term.slug)
             assert item is not None
-            shown = not wanted or any(wanted in name.casefold() for name in term.names)
+            shown = not wanted or any(wanted in folded(name) for name in term.names)
             item.setHidden(not shown)
             visible += shown
         self.no_match.setVisible(visible == 0 and bool(self.handbook.glossary.terms))
@@ -296,6 +297,10 @@ class GlossaryPanel(QDockWidget):
             label = self.tr("Also called:")
             names = ", ".join(html.escape(name) for name in term.aliases)
             parts.append(f'<p class="aliases"><i>{html.escape(label)}</i> {names}</p>')
+        main_label = self.handbook.glossary.main_label
+        if term.main_term and main_label:
+            named = html.escape(term.main_term)
+            parts.append(f'<p class="aliases"><i>{html.escape(main_label)}</i> {named}</p>')
         parts.append(f"<p>{html.escape(term.definition)}</p>")
         related = [self._related_link(name) for name in term.see_also]
         if related:

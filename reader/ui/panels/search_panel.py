@@ -56,6 +56,7 @@ HTML_ROLE = Qt.ItemDataRole.UserRole + 2
 LEAD_ROLE = Qt.ItemDataRole.UserRole + 3
 ROW_PADDING = 6
 SUGGESTION_LINK = "suggestion"
+TRY_LINK = "try:"
 ROW_STYLE = """
 .place { font-size: small; }
 .tag { font-size: small; font-weight: bold; }
@@ -228,7 +229,14 @@ class SearchPanel(QWidget):
 
     def _show_message(self, result: SearchResult) -> None:
         parts: list[str] = []
-        if not result.hits:
+        if not result.hits and result.try_words:
+            text = self.tr("No results for “%1”. Try:")
+            words = ", ".join(
+                f'<a href="{TRY_LINK}{html.escape(word)}">{html.escape(word)}</a>'
+                for word in result.try_words
+            )
+            parts.append(html.escape(text.replace("%1", result.query.strip()[:80])) + " " + words)
+        elif not result.hits:
             text = self.tr("No results for “%1”. Try fewer words, or check the spelling.")
             parts.append(html.escape(text.replace("%1", result.query.strip()[:80])))
         if result.suggestion:
@@ -240,6 +248,9 @@ class SearchPanel(QWidget):
     def _on_link(self, link: str) -> None:
         if link == SUGGESTION_LINK and self._result and self._result.suggestion:
             self.apply_suggestion()
+        elif link.startswith(TRY_LINK):
+            self.search_box.setText(link.removeprefix(TRY_LINK))
+            self.search_now()
 
     def apply_suggestion(self) -> None:
         """Search for the "Did you mean" words instead (they replace the box's text)."""
