@@ -10,6 +10,7 @@ an allowlist; remote or local-file resources never survive it.
 from __future__ import annotations
 
 import html
+import os
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Mapping
@@ -131,6 +132,9 @@ class LinkContext:
             target = locate(self.root, candidate)
             if not isinstance(target, Refusal) and str(target) in self.chapter_ids_by_file:
                 return self.chapter_ids_by_file[str(target)]
+            twin = self.chapter_ids_by_file.get(os.path.normpath(candidate))
+            if twin is not None:  # a chapter's name in the other language's folder
+                return twin
         return None
 
     def picture_target(self, src: str) -> str | None:
@@ -145,9 +149,33 @@ class LinkContext:
 
 
 def _chapter_ids_by_file(handbook: Handbook) -> dict[str, str]:
-    """Each chapter's real path (through the gate) to its id, for links between them."""
+    """Each chapter's real path (through the gate) to its id, for links between them.
+
+    In a translation (`es/chapters/risks.md`) a chapter not translated yet is the main
+    language's file (`chapters/if-it-does-not-work.md`), and the two folders link to
+    each other by file name alone: so each chapter is also known by its twin's path in
+    the other folder (a name, never read; only chapter paths are listed)."""
     found = ((locate(handbook.root, c.path), c.id) for c in handbook.chapters)
-    return {str(path): chapter_id for path, chapter_id in found if isinstance(path, Path)}
+    by_file = {str(path): chapter_id for path, chapter_id in found if isinstance(path, Path)}
+    folder = handbook.language
+    if handbook.base_language and folder != handbook.base_language:
+        for root in {Path(handbook.root), real_root(handbook.root)}:
+            for chapter in handbook.chapters:
+                twin = _twin_path(Path(os.path.normpath(chapter.path)), root, folder)
+                if twin is not None:
+                    by_file.setdefault(str(twin), chapter.id)
+    return by_file
+
+
+def _twin_path(path: Path, root: Path, folder: str) -> Path | None:
+    """`root/folder/x` for `root/x`, and back: the same file name in the other language."""
+    try:
+        relative = path.relative_to(root)
+    except ValueError:
+        return None
+    if relative.parts[:1] == (folder,):
+        return root.joinpath(*relative.parts[1:])
+    return root / folder / relative
 
 
 class _RewriteLinks(Treeprocessor):
