@@ -302,6 +302,19 @@ def test_bundle_searches_with_an_index_it_builds_in_the_user_cache(
     assert list((user_home / "cache" / "search").glob("*/search-meta.json"))
 
 
+def test_bundle_knows_the_languages_words_so_real_words_are_never_corrected(
+    bundle: Path,
+) -> None:
+    """Its word lists travel with it: "precio" is Spanish, never "pecho"; a misspelling
+    is still corrected."""
+    spanish = json.loads(
+        run([bundle / APP_ID, "--lang", "es", "search", "precio", "--json"]).stdout
+    )
+    assert spanish["suggestion"] is None
+    typo = json.loads(run([bundle / APP_ID, "search", "leukemai", "--json"]).stdout)
+    assert typo["suggestion"] == "leukemia"
+
+
 def test_bundle_opens_its_window_offscreen(bundle: Path, tmp_path: Path) -> None:
     """The window starts and renders its first page (the page store keeps it), and is
     still running: the app has no switch to quit after painting, so the test stops it."""
