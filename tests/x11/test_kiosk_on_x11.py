@@ -69,10 +69,25 @@ def xdotool(*args: str) -> None:
     subprocess.run(["xdotool", *args], check=True, timeout=30)
 
 
+def pointer() -> tuple[int, int]:
+    """Where X has the pointer now."""
+    shown = subprocess.run(
+        ["xdotool", "getmouselocation", "--shell"],
+        check=True, capture_output=True, text=True, timeout=30,
+    ).stdout  # fmt: skip
+    values = dict(line.split("=", 1) for line in shown.split() if "=" in line)
+    return int(values["X"]), int(values["Y"])
+
+
 def x_click(widget: QWidget, button: int = 1, *, point: QPoint | None = None) -> None:
-    """A real click (1 left, 2 middle) on the widget's centre or `point` in it."""
+    """A real click (1 left, 2 middle) on the widget's centre or `point` in it.
+
+    `mousemove --sync` waits until the pointer has moved, so to where it already is it
+    waits forever (once seen as a hung CI run): then it is not moved at all."""
     where = widget.mapToGlobal(point or widget.rect().center())
-    xdotool("mousemove", "--sync", str(where.x()), str(where.y()), "click", str(button))
+    if pointer() != (where.x(), where.y()):
+        xdotool("mousemove", "--sync", str(where.x()), str(where.y()))
+    xdotool("click", str(button))
 
 
 def x_type_and_wait(qtbot: QtBot, box: object, typed: str, expected: str) -> None:
