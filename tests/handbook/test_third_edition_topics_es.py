@@ -350,7 +350,8 @@ def test_new_glossary_terms_are_in_spanish_with_their_english_names(spanish: Han
         assert term_id in by_id, term_id
         term = by_id[term_id]
         assert term.term == spanish_name
-        assert english_name in term.aliases, term_id
+        assert english_name in term.search_aliases, term_id  # found, not listed again
+        assert term.main_term == english_name  # shown once, as "En inglés:"
         assert spanish.glossary.find(english_name) is term
 
 
