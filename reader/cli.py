@@ -14,9 +14,8 @@ from collections.abc import Collection, Sequence
 from pathlib import Path
 
 from reader import APP_ID, __version__
+from reader.cli_parser import LocalizedParser, interface_language, translation_for
 from reader.commands import COMMANDS, CommandError, command_module, load_handbook_for
-from reader.commands.parser import LocalizedParser, interface_language, translation_for
-from reader.commands.phrases import error_phrase, phrase
 from reader.dates import edition_line
 from reader.paths import bundled_handbook_dir
 from reader.terminal import for_terminal
@@ -139,6 +138,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_app(args, args.handbook or bundled_handbook_dir())
         return int(command_module(args.command).run(args))
     except CommandError as error:
+        from reader.commands.phrases import error_phrase
+
         message = error_phrase(language, str(error))
         print(f"{APP_ID}: {for_terminal(message)}", file=sys.stderr)
         return error.exit_code
@@ -149,6 +150,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # the last line of defence: one line, never a traceback
         if os.environ.get("HANDBOOK_READER_DEBUG"):
             raise
+        from reader.commands.phrases import phrase
+
         unexpected = "unexpected error: {error} (set HANDBOOK_READER_DEBUG=1 for details)"
         print(f"{APP_ID}: {phrase(language, unexpected, error=repr(error))}", file=sys.stderr)
         return 70

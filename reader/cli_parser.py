@@ -27,7 +27,7 @@ def _as_is(text: str) -> str:
 def translation_for(language: str) -> Translate:
     """The function that puts the command line's English into `language`."""
     if language_code(language) == "es":
-        from reader.commands.spanish_words import spanish
+        from reader.cli_spanish import spanish
 
         return spanish
     return _as_is
