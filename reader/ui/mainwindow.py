@@ -279,7 +279,9 @@ class MainWindow(QMainWindow):
         handbook's first chapter, which points here."""
         from reader.ui.window.help_dialog import help_dialog
 
-        help_dialog(self, self.action_set).exec()
+        dialog = help_dialog(self, self.action_set)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     # -- events ----------------------------------------------------------------------
 
