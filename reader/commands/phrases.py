@@ -23,6 +23,9 @@ _SPANISH = {
     "Appears in: no section yet": "Aparece en: todavía en ninguna sección",
     "Wrote {path} ({pages} pages)": "Se guardó {path} ({pages} páginas)",
     "(try: handbook-reader toc)": "(pruebe: handbook-reader --lang es toc)",
+    "No problems found in {title}": "No se encontraron problemas en {title}",
+    "{count} problem found": "Se encontró {count} problema",
+    "{count} problems found": "Se encontraron {count} problemas",
     "unexpected error: {error} (set HANDBOOK_READER_DEBUG=1 for details)": (
         "error inesperado: {error} (para ver los detalles, use HANDBOOK_READER_DEBUG=1)"
     ),

@@ -137,3 +137,15 @@ def test_interface_language_from_flag_then_locale(
     argv: list[str], environ: dict[str, str], expected: str
 ) -> None:
     assert interface_language(argv, environ) == expected
+
+
+def test_check_summary_in_the_handbooks_language(
+    english_locale: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run_cli(capsys, "--lang", "es", "check")
+    assert (code, out) == (
+        0,
+        "No se encontraron problemas en Terapia génica para la inmunodeficiencia primaria\n",
+    )
+    code, out, _ = run_cli(capsys, "check")
+    assert (code, out) == (0, "No problems found in Gene Therapy for Primary Immunodeficiency\n")
