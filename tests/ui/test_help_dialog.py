@@ -22,7 +22,9 @@ def test_help_opens_a_help_page_not_the_first_chapter(window: MainWindow, qtbot:
     dialog = window.findChild(QDialog, "helpDialog")
     assert dialog is not None
     qtbot.waitUntil(dialog.isVisible)
-    text = dialog.findChild(QTextBrowser, "helpText").toPlainText()
+    page = dialog.findChild(QTextBrowser, "helpText")
+    assert page is not None
+    text = page.toPlainText()
     assert "How to use this reader" in text
     assert "Search: type a word" in text and "Ctrl+F" in text  # the action table's keys
     assert "Ctrl+D" in text and "Ctrl+P" in text
