@@ -12,10 +12,11 @@ import os
 import sys
 from collections.abc import Collection, Sequence
 from pathlib import Path
-from typing import NoReturn
 
 from reader import APP_ID, __version__
+from reader.cli_parser import LocalizedParser, interface_language, translation_for
 from reader.commands import COMMANDS, CommandError, command_module, load_handbook_for
+from reader.dates import edition_line
 from reader.paths import bundled_handbook_dir
 from reader.terminal import for_terminal
 
@@ -37,24 +38,22 @@ def _global_options(parser: argparse.ArgumentParser, *, defaults: bool) -> None:
     )
 
 
-class _Parser(argparse.ArgumentParser):
-    """Usage mistakes are one line on stderr, like every other error (sub-commands too)."""
-
-    def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: {message} (try: {self.prog} --help)\n")
-
-
 # The global options that take a value: the word after them is never a sub-command.
 _VALUE_OPTIONS = ("--handbook", "--lang", "--idle-timeout")
 
 
-def build_parser(with_arguments: Collection[str] | None = None) -> argparse.ArgumentParser:
-    """The whole command line. Sub-commands outside `with_arguments` (default: all) are
-    listed with their help but get none of their own arguments, so their modules are
-    not imported: opening the window loads none of them."""
-    parser = _Parser(
+def build_parser(
+    with_arguments: Collection[str] | None = None, language: str = "en"
+) -> argparse.ArgumentParser:
+    """The whole command line, its help and usage errors in `language`. Sub-commands
+    outside `with_arguments` (default: all) are listed with their help but get none of
+    their own arguments, so their modules are not imported: opening the window loads
+    none of them."""
+    translate = translation_for(language)
+    parser = LocalizedParser(
         prog=APP_ID,
         description="Read, search and print a family handbook, offline.",
+        translate=translate,
     )
     _global_options(parser, defaults=True)
     parser.add_argument("--kiosk", action="store_true", help="run as a shared kiosk")
@@ -68,7 +67,7 @@ def build_parser(with_arguments: Collection[str] | None = None) -> argparse.Argu
     parser.add_argument("--version", action="store_true", help="show versions and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (_module, help_text) in COMMANDS.items():
-        command = sub.add_parser(name, help=help_text, description=help_text)
+        command = sub.add_parser(name, help=help_text, description=help_text, translate=translate)
         _global_options(command, defaults=False)
         if with_arguments is None or name in with_arguments:
             command_module(name).add_arguments(command)
@@ -90,24 +89,24 @@ def _named_command(argv: Sequence[str]) -> str | None:
     return None
 
 
-def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
+def parse_arguments(argv: Sequence[str], language: str = "en") -> argparse.Namespace:
     """Parse with only the named sub-command's arguments loaded; should argparse read
     the words differently after all, parse again with every sub-command loaded."""
     named = _named_command(argv)
-    args = build_parser([named] if named else []).parse_args(argv)
+    args = build_parser([named] if named else [], language).parse_args(argv)
     if args.command != named:
-        args = build_parser().parse_args(argv)
+        args = build_parser(None, language).parse_args(argv)
     return args
 
 
-def version_text(handbook_dir: Path | None) -> str:
-    """App version and the handbook's title and edition, one line."""
+def version_text(handbook_dir: Path | None, language: str | None = None) -> str:
+    """App version and the handbook's title and edition, one line, in `language`."""
     text = f"{APP_ID} {__version__}"
     try:
-        handbook = load_handbook_for(handbook_dir)
+        handbook = load_handbook_for(handbook_dir, language)
     except CommandError:
         return text
-    edition = ", ".join(part for part in (handbook.edition, handbook.date) if part)
+    edition = edition_line(handbook.edition, handbook.date, handbook.language, ", ")
     about = f"{text} (handbook: {handbook.title}" + (f", {edition})" if edition else ")")
     return for_terminal(about)
 
@@ -123,9 +122,11 @@ def _printable_streams() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     _printable_streams()
-    args = parse_arguments(sys.argv[1:] if argv is None else argv)
+    argv = sys.argv[1:] if argv is None else argv
+    language = interface_language(argv)
+    args = parse_arguments(argv, language)
     if args.version:
-        print(version_text(args.handbook))
+        print(version_text(args.handbook, args.lang))
         return 0
     try:
         if args.command is None:
@@ -137,7 +138,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_app(args, args.handbook or bundled_handbook_dir())
         return int(command_module(args.command).run(args))
     except CommandError as error:
-        print(f"{APP_ID}: {for_terminal(str(error))}", file=sys.stderr)
+        from reader.commands.phrases import error_phrase
+
+        message = error_phrase(language, str(error))
+        print(f"{APP_ID}: {for_terminal(message)}", file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
         return 130
@@ -146,10 +150,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # the last line of defence: one line, never a traceback
         if os.environ.get("HANDBOOK_READER_DEBUG"):
             raise
-        print(
-            f"{APP_ID}: unexpected error: {error!r} (set HANDBOOK_READER_DEBUG=1 for details)",
-            file=sys.stderr,
-        )
+        from reader.commands.phrases import phrase
+
+        unexpected = "unexpected error: {error} (set HANDBOOK_READER_DEBUG=1 for details)"
+        print(f"{APP_ID}: {phrase(language, unexpected, error=repr(error))}", file=sys.stderr)
         return 70
 
 

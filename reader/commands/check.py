@@ -25,9 +25,12 @@ def run(args: argparse.Namespace) -> int:
     problems = check_handbook(handbook) + translation_problems(handbook.root)
     for line in format_problems(problems, handbook.root):
         print(for_terminal(line))  # file names and quoted entries are the handbook's
+    from reader.commands.phrases import phrase
+
+    words = handbook.language  # the summary is read beside the handbook's own words
     if problems:
-        noun = "problem" if len(problems) == 1 else "problems"
-        print(f"{len(problems)} {noun} found")
+        found = "{count} problem found" if len(problems) == 1 else "{count} problems found"
+        print(phrase(words, found, count=len(problems)))
         return 1
-    print(for_terminal(f"No problems found in {handbook.title}"))
+    print(for_terminal(phrase(words, "No problems found in {title}", title=handbook.title)))
     return 0

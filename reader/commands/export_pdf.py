@@ -30,7 +30,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="add a glossary of the hard words the printed sections use",
     )
     parser.add_argument(
-        "--page-size", choices=("A4", "Letter"), default="A4", help="paper size (default A4)"
+        "--page-size",
+        choices=("A4", "Letter"),
+        default=None,
+        help="paper size (default: the one the system's country uses, as the window does)",
     )
     parser.add_argument(
         "--notes-page",
@@ -52,12 +55,20 @@ def ensure_gui_application() -> object:
     return QGuiApplication([sys.argv[0] if sys.argv else "handbook-reader"])
 
 
+def _system_page_size() -> str:
+    """Letter or A4 from the system's country (LC_ALL, LC_PAPER, LANG), never from
+    `--lang`: the handbook's language says nothing about the paper in the printer."""
+    from reader.pdf.defaults import default_page_size, paper_locale
+
+    return default_page_size(paper_locale())
+
+
 def run(args: argparse.Namespace) -> int:
     handbook = load_handbook_for(args.handbook, getattr(args, "lang", None))
     ensure_gui_application()
     from reader.pdf.compose import PdfExportError, PdfRequest, PdfRequestError, export_pdf
 
-    size, notes = args.page_size, args.notes_page
+    size, notes = args.page_size or _system_page_size(), args.notes_page
     if args.chapter:
         request = PdfRequest("chapter", args.chapter, (), args.glossary, size, notes)
     elif args.section:

@@ -8,9 +8,10 @@ import html
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate, QLineF, QLocale, QRectF
+from PySide6.QtCore import QCoreApplication, QLineF, QRectF
 from PySide6.QtGui import QPainter, QPen, QTextDocument
 
+from reader.dates import edition_line, long_date, month_year
 from reader.handbook import Handbook
 from reader.handbook.review import parse_year_month
 from reader.pdf.furniture import ACCENT
@@ -44,7 +45,7 @@ class Cover:
         if hb.subtitle:
             rows.append(f'<p class="subtitle">{html.escape(hb.subtitle)}</p>')
         rows.append(f'<p class="subject">{html.escape(subject)}</p>')
-        edition = " · ".join(x for x in (hb.edition, hb.date) if x)
+        edition = edition_line(hb.edition, hb.date, hb.language)
         if edition:
             rows.append(f'<p class="edition">{html.escape(edition)}</p>')
         if self.review_note:
@@ -65,8 +66,8 @@ class Cover:
         return "\n".join(rows)
 
     def printed_date(self) -> str:
-        day = QDate(self.printed_on.year, self.printed_on.month, self.printed_on.day)
-        return QLocale(self.handbook.language).toString(day, QLocale.FormatType.LongFormat)
+        """ "December 7, 2026" / "7 de diciembre de 2026": no weekday."""
+        return long_date(self.printed_on, self.handbook.language)
 
     def contents_room(self, geometry: PageGeometry) -> float:
         """How tall the contents may be to share the page with a title set high."""
@@ -102,8 +103,7 @@ def review_note(handbook: Handbook) -> str:
     month = parse_year_month(handbook.reviewed)
     if month is None:
         return ""
-    day = QDate(month[0], month[1], 1)
-    when = QLocale(handbook.language).toString(day, "MMMM yyyy")
+    when = month_year(month[0], month[1], handbook.language)
     note = QCoreApplication.translate("Pdf", "Reviewed {month}: check with your care team")
     return note.format(month=when)
 

@@ -6,7 +6,9 @@ QtCore and QtGui only: the print dialog and the tests ask with a locale of their
 
 from __future__ import annotations
 
+import os
 import re
+from collections.abc import Mapping
 from datetime import date
 
 from PySide6.QtCore import QLocale
@@ -42,6 +44,18 @@ def default_page_size(locale: QLocale) -> str:
     """Letter where Letter paper is the norm (the US, Canada, Mexico, ...), A4 elsewhere.
     Pass `QLocale.system()`: the interface language says nothing about the paper."""
     return "Letter" if locale.territory() in LETTER_TERRITORIES else "A4"
+
+
+def paper_locale(environ: Mapping[str, str] | None = None) -> QLocale:
+    """The locale that decides the paper, read as POSIX reads the paper category:
+    LC_ALL, then LC_PAPER, then LANG; with none of them set, the system's (Windows,
+    macOS). `--lang` and the interface language are never asked: a Spanish-speaking
+    family in Texas prints on Letter."""
+    environ = os.environ if environ is None else environ
+    for name in ("LC_ALL", "LC_PAPER", "LANG"):
+        if value := environ.get(name, ""):
+            return QLocale(value.split(".")[0].split("@")[0])
+    return QLocale.system()
 
 
 def page_size_name(size: QPageSize) -> str | None:

@@ -275,9 +275,13 @@ class MainWindow(QMainWindow):
     # -- dialogs ---------------------------------------------------------------------
 
     def show_help(self) -> None:
-        first = self.handbook.chapters[0].id if self.handbook.chapters else ""
-        if first:
-            self.navigate(first)
+        """Help > How to Use: the reader's own short help (keys and tasks), not the
+        handbook's first chapter, which points here."""
+        from reader.ui.window.help_dialog import help_dialog
+
+        dialog = help_dialog(self, self.action_set)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     # -- events ----------------------------------------------------------------------
 

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from reader.handbook import Handbook
 from reader.pdf.compose import ComposedDocument, PdfExportError, PdfRequest, compose_document
-from reader.pdf.defaults import default_page_size, page_size_name
+from reader.pdf.defaults import default_page_size, page_size_name, paper_locale
 from reader.pdf.layout import page_layout
 from reader.ui.plain_text import plain_label
 
@@ -76,7 +76,7 @@ class PrintDialog(QDialog):
         self.setAccessibleName(self.tr("Export PDF or print"))
         # The system's country, not the interface language: a Spanish interface in
         # Mexico still prints on Letter, an English one in Spain on A4.
-        self._build(bookmarked, default_page_size(locale or QLocale.system()))
+        self._build(bookmarked, default_page_size(locale or paper_locale()))
         self._scope_changed()
 
     # -- building -----------------------------------------------------------------

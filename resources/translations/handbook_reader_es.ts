@@ -663,62 +663,62 @@ Volveremos al inicio en %n segundos</numerusform>
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../reader/ui/panels/find_bar.py" line="69"/>
+        <location filename="../../reader/ui/panels/find_bar.py" line="70"/>
         <source>Find in page:</source>
         <translation>Buscar en la página:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/find_bar.py" line="70"/>
+        <location filename="../../reader/ui/panels/find_bar.py" line="71"/>
         <source>Find in this page</source>
         <translation>Buscar en esta página</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/find_bar.py" line="71"/>
+        <location filename="../../reader/ui/panels/find_bar.py" line="72"/>
         <source>Word to find</source>
         <translation>Palabra que busca</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/find_bar.py" line="72"/>
+        <location filename="../../reader/ui/panels/find_bar.py" line="73"/>
         <source>Previous match</source>
         <translation>Resultado anterior</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/find_bar.py" line="73"/>
+        <location filename="../../reader/ui/panels/find_bar.py" line="74"/>
         <source>Previous match (Shift+Enter)</source>
         <translation>Resultado anterior (Mayús+Enter)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/find_bar.py" line="74"/>
+        <location filename="../../reader/ui/panels/find_bar.py" line="75"/>
         <source>Next match</source>
         <translation>Resultado siguiente</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/find_bar.py" line="75"/>
+        <location filename="../../reader/ui/panels/find_bar.py" line="76"/>
         <source>Next match (Enter)</source>
         <translation>Resultado siguiente (Enter)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/find_bar.py" line="76"/>
+        <location filename="../../reader/ui/panels/find_bar.py" line="77"/>
         <source>Close find bar</source>
         <translation>Cerrar la barra de búsqueda</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/find_bar.py" line="77"/>
+        <location filename="../../reader/ui/panels/find_bar.py" line="78"/>
         <source>Close (Escape)</source>
         <translation>Cerrar (Esc)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/find_bar.py" line="78"/>
+        <location filename="../../reader/ui/panels/find_bar.py" line="79"/>
         <source>Number of matches</source>
         <translation>Número de resultados</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/find_bar.py" line="143"/>
+        <location filename="../../reader/ui/panels/find_bar.py" line="148"/>
         <source>No matches</source>
         <translation>Sin resultados</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/find_bar.py" line="145"/>
+        <location filename="../../reader/ui/panels/find_bar.py" line="150"/>
         <source>%1 of %2</source>
         <translation>%1 de %2</translation>
     </message>
@@ -726,78 +726,78 @@ Volveremos al inicio en %n segundos</numerusform>
 <context>
     <name>GlossaryPanel</name>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="161"/>
         <location filename="../../reader/ui/panels/glossary_panel.py" line="162"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="163"/>
         <source>Glossary</source>
         <translation>Glosario</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="163"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="164"/>
         <source>Filter words…</source>
         <translation>Buscar una palabra…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="164"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="165"/>
         <source>Filter the glossary</source>
         <translation>Buscar en el glosario</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="165"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="166"/>
         <source>Type part of a word or an abbreviation, such as GVHD</source>
         <translation>Escriba parte de una palabra o una sigla, por ejemplo GVHD</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="166"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="167"/>
         <source>Glossary letters</source>
         <translation>Letras del glosario</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="168"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="169"/>
         <source>Words starting with %1</source>
         <translation>Palabras que empiezan con %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="170"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="171"/>
         <source>Glossary words, A to Z</source>
         <translation>Palabras del glosario, de la A a la Z</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="171"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="172"/>
         <source>No word in the glossary matches.</source>
         <translation>Ninguna palabra del glosario coincide.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="173"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="174"/>
         <source>Meaning of the chosen word</source>
         <translation>Significado de la palabra elegida</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="283"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="284"/>
         <source>Choose a word from the list to see what it means.</source>
         <translation>Elija una palabra de la lista para ver qué significa.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="285"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="286"/>
         <source>This handbook has no glossary.</source>
         <translation>Este manual no tiene glosario.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="296"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="297"/>
         <source>Also called:</source>
         <translation>Otros nombres:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="302"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="307"/>
         <source>Related words:</source>
         <translation>Palabras relacionadas:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="314"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="319"/>
         <source>Appears in:</source>
         <translation>Aparece en:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="321"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="326"/>
         <source>not used in the chapters yet</source>
         <translation>todavía no aparece en los capítulos</translation>
     </message>
@@ -833,6 +833,54 @@ Volveremos al inicio en %n segundos</numerusform>
         <location filename="../../reader/ui/window/open_handbook.py" line="154"/>
         <source>%1 could not be opened as a handbook.</source>
         <translation>%1 no se pudo abrir como manual.</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <location filename="../../reader/ui/window/help_dialog.py" line="27"/>
+        <source>Search: type a word in the search box and press Enter.</source>
+        <translation>Buscar: escriba una palabra en el cuadro de búsqueda y presione Enter.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/help_dialog.py" line="29"/>
+        <source>Find a word on this page.</source>
+        <translation>Buscar una palabra en esta página.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/help_dialog.py" line="30"/>
+        <source>Underlined words: click one to read what it means in the glossary.</source>
+        <translation>Palabras subrayadas: haga clic en una para leer qué quiere decir en el glosario.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/help_dialog.py" line="33"/>
+        <source>Move between sections, and back to where you were.</source>
+        <translation>Pasar de una sección a otra, y volver a donde estaba.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/help_dialog.py" line="35"/>
+        <source>Bookmark this section, and see your bookmarks.</source>
+        <translation>Marcar esta sección y ver sus marcadores.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/help_dialog.py" line="37"/>
+        <source>Make the text bigger or smaller.</source>
+        <translation>Hacer el texto más grande o más pequeño.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/help_dialog.py" line="38"/>
+        <source>Print, or save pages as a PDF to take home.</source>
+        <translation>Imprimir, o guardar páginas como PDF para llevar a casa.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/help_dialog.py" line="47"/>
+        <source>How to use this reader</source>
+        <translation>Cómo usar este lector</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/help_dialog.py" line="67"/>
+        <source>All keys</source>
+        <translation>Todas las teclas</translation>
     </message>
 </context>
 <context>
@@ -936,12 +984,12 @@ Volveremos al inicio en %n segundos</numerusform>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/dialogs.py" line="57"/>
+        <location filename="../../reader/ui/window/dialogs.py" line="58"/>
         <source>Link outside the handbook</source>
         <translation>Enlace fuera del manual</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/dialogs.py" line="58"/>
+        <location filename="../../reader/ui/window/dialogs.py" line="59"/>
         <source>This link leads outside the handbook:
 
 %1
@@ -954,12 +1002,12 @@ It can&apos;t be opened on this computer.</source>
 No se puede abrir en esta computadora.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/dialogs.py" line="67"/>
+        <location filename="../../reader/ui/window/dialogs.py" line="68"/>
         <source>Open a web page?</source>
         <translation>¿Abrir una página web?</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/dialogs.py" line="68"/>
+        <location filename="../../reader/ui/window/dialogs.py" line="69"/>
         <source>This link leads to a web page outside the handbook:
 
 %1
@@ -972,12 +1020,12 @@ Open it in your web browser? This needs an internet connection.</source>
 ¿Quiere abrirla en su navegador? Para esto necesita conexión a internet.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/dialogs.py" line="33"/>
+        <location filename="../../reader/ui/window/dialogs.py" line="34"/>
         <source>About %1</source>
         <translation>Acerca de %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/dialogs.py" line="39"/>
+        <location filename="../../reader/ui/window/dialogs.py" line="40"/>
         <source>&lt;p&gt;An offline reader for family handbooks.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Un lector de manuales para familias que funciona sin internet.&lt;/p&gt;</translation>
     </message>
@@ -992,9 +1040,9 @@ Open it in your web browser? This needs an internet connection.</source>
         <translation>Cerrar %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/review.py" line="21"/>
+        <location filename="../../reader/ui/window/review.py" line="22"/>
         <source>Reviewed %1: check with your care team.</source>
-        <translation>Revisado en %1: consulte con su equipo de atención.</translation>
+        <translation>Revisado en %1: consulte con su equipo médico.</translation>
     </message>
     <message>
         <location filename="../../reader/ui/window/signature.py" line="21"/>
@@ -1133,7 +1181,7 @@ Open it in your web browser? This needs an internet connection.</source>
     <message>
         <location filename="../../reader/pdf/compose.py" line="314"/>
         <source>Write down your questions, and the answers your care team gives.</source>
-        <translation>Anote sus preguntas y las respuestas que le dé su equipo de atención.</translation>
+        <translation>Anote sus preguntas y las respuestas que le dé su equipo médico.</translation>
     </message>
     <message>
         <location filename="../../reader/pdf/compose.py" line="351"/>
@@ -1214,7 +1262,7 @@ Open it in your web browser? This needs an internet connection.</source>
         <translation>No se pudo guardar el PDF: {reason} ({path}).</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/cover.py" line="61"/>
+        <location filename="../../reader/pdf/cover.py" line="62"/>
         <source>Printed on {date}</source>
         <translation>Impreso el {date}</translation>
     </message>
@@ -1229,14 +1277,14 @@ Open it in your web browser? This needs an internet connection.</source>
         <translation>Página {n} de {m}</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/cover.py" line="57"/>
+        <location filename="../../reader/pdf/cover.py" line="58"/>
         <source>Source: {source}</source>
         <translation>Fuente: {source}</translation>
     </message>
     <message>
         <location filename="../../reader/pdf/cover.py" line="107"/>
         <source>Reviewed {month}: check with your care team</source>
-        <translation>Revisado en {month}: consulte con su equipo de atención</translation>
+        <translation>Revisado en {month}: consulte con su equipo médico</translation>
     </message>
     <message>
         <location filename="../../reader/pdf/compose.py" line="369"/>
@@ -1320,7 +1368,7 @@ Open it in your web browser? This needs an internet connection.</source>
     <message>
         <location filename="../../reader/ui/print_dialog.py" line="100"/>
         <source>A last page with ruled lines, to write down questions for the care team</source>
-        <translation>Una última página con renglones, para anotar preguntas para el equipo de atención</translation>
+        <translation>Una última página con renglones, para anotar preguntas para el equipo médico</translation>
     </message>
     <message>
         <location filename="../../reader/ui/print_dialog.py" line="105"/>
@@ -1503,7 +1551,7 @@ Open it in your web browser? This needs an internet connection.</source>
     <message>
         <location filename="../../reader/ui/read_aloud/controller.py" line="193"/>
         <source>No sound: this computer has no speaker or sound card that works. The sentences are still marked as they would be read.</source>
-        <translation>Sin sonido: este ordenador no tiene altavoces ni tarjeta de sonido que funcionen. Las frases se marcan igualmente, al ritmo en que se leerían.</translation>
+        <translation>Sin sonido: esta computadora no tiene bocinas ni tarjeta de sonido que funcionen. Las frases se marcan de todos modos, al ritmo en que se leerían.</translation>
     </message>
     <message>
         <location filename="../../reader/ui/read_aloud/controller.py" line="196"/>
@@ -1535,7 +1583,7 @@ Open it in your web browser? This needs an internet connection.</source>
 <context>
     <name>SearchIndexLoader</name>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="313"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="324"/>
         <source>Search is not available right now.</source>
         <translation>La búsqueda no está disponible en este momento.</translation>
     </message>
@@ -1543,32 +1591,32 @@ Open it in your web browser? This needs an internet connection.</source>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="163"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="164"/>
         <source>Search results panel</source>
         <translation>Panel de resultados de búsqueda</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="164"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="165"/>
         <source>Search results</source>
         <translation>Resultados de búsqueda</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="165"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="166"/>
         <source>Search message</source>
         <translation>Mensaje de la búsqueda</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="194"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="195"/>
         <source>Preparing search…</source>
         <translation>Preparando la búsqueda…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="213"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="214"/>
         <source>Glossary</source>
         <translation>Glosario</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/panels/search_panel.py" line="226"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="227"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n resultado</numerusform>
@@ -1576,12 +1624,17 @@ Open it in your web browser? This needs an internet connection.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="232"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="233"/>
+        <source>No results for “%1”. Try:</source>
+        <translation>No hay resultados para “%1”. Pruebe:</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/search_panel.py" line="240"/>
         <source>No results for “%1”. Try fewer words, or check the spelling.</source>
         <translation>No hay resultados para “%1”. Pruebe con menos palabras o revise la ortografía.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="236"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="244"/>
         <source>Did you mean: %1?</source>
         <translation>¿Quiso decir: %1?</translation>
     </message>

@@ -10,6 +10,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader import APP_NAME, __version__
+from reader.dates import edition_line
 from reader.ui.plain_text import escaped
 from reader.ui.window.review import review_note
 from reader.ui.window.signature import signature_line
@@ -27,7 +28,7 @@ def about_box(window: MainWindow) -> QMessageBox:
     source are escaped, so they show as written: a title holding `<img src="file:…">`
     or a link shows those characters and loads or opens nothing."""
     handbook = window.handbook
-    edition = ", ".join(p for p in (handbook.edition, handbook.date) if p)
+    edition = edition_line(handbook.edition, handbook.date, handbook.language, ", ")
     box = QMessageBox(window)
     box.setObjectName("aboutDialog")
     box.setWindowTitle(QCoreApplication.translate("MainWindow", "About %1").replace("%1", APP_NAME))

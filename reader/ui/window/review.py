@@ -5,19 +5,20 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale
+from PySide6.QtCore import QCoreApplication
 
+from reader.dates import month_year
 from reader.handbook import Handbook
 from reader.handbook.review import parse_year_month
 
 
 def review_note(handbook: Handbook) -> str:
-    """ "Second edition. Reviewed December 2026: check with your care team." ('' if the
+    """ "Third edition. Reviewed December 2026: check with your care team." ('' if the
     manifest names no review month)."""
     month = parse_year_month(handbook.reviewed)
     if month is None:
         return ""
-    when = QLocale(handbook.language).toString(QDate(month[0], month[1], 1), "MMMM yyyy")
+    when = month_year(month[0], month[1], handbook.language)
     note = QCoreApplication.translate("MainWindow", "Reviewed %1: check with your care team.")
     note = note.replace("%1", when)
     return f"{handbook.edition}. {note}" if handbook.edition else note
