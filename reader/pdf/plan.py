@@ -242,13 +242,13 @@ def _glossary_part(
     rows = []
     for term in terms:
         head = f'<span class="term">{html.escape(term.term)}</span>'
-        also = ""
+        names = []  # "Also called: …" and a translation's "In English: …", one sentence each
         if term.aliases:
-            names = html.escape(", ".join(term.aliases))
-            also = f' <span class="also">{html.escape(labels["also_called"])} {names}</span>'
+            names.append(f"{labels['also_called']} {', '.join(term.aliases)}")
         if term.main_term and main_label:
-            named = f"{html.escape(main_label)} {html.escape(term.main_term)}"
-            also += f' <span class="also">{named}</span>'
+            names.append(f"{main_label} {term.main_term}")
+        shown = html.escape(". ".join(names))
+        also = f' <span class="also">{shown}</span>' if names else ""
         definition = print_html(markdown_to_html(term.definition)).strip()
         inner = _single_paragraph(definition)
         if inner is not None:

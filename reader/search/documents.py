@@ -123,7 +123,7 @@ def _section_document(handbook: Handbook, chapter: Chapter, section: Section) ->
         id=section.id,
         kind=KIND_GLOSSARY if glossary else KIND_SECTION,
         title=section.title,
-        names=term.aliases if term else (),
+        names=(*term.aliases, *term.search_aliases) if term else (),  # every name finds it
         chapter=chapter.title,
         body=markdown_to_plain(section.markdown),
     )

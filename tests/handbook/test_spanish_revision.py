@@ -102,7 +102,7 @@ def test_flagged_spanish_wording_is_gone(spanish_text: str, bad: str) -> None:
 
 
 def test_no_form_of_sumar_for_add(spanish_text: str) -> None:
-    """"Sume/suma/sumamos/se sumó" for "add" is a calque; Spanish says agregar."""
+    """ "Sume/suma/sumamos/se sumó" for "add" is a calque; Spanish says agregar."""
     found = re.findall(r"\b(sum(?:e|a|an|ó|amos|aron))\b", spanish_text, re.IGNORECASE)
     assert found == [], found
 
@@ -125,7 +125,10 @@ FIXED = [
     # the most common side effects"), so the Spanish says whose list it is.
     ("risks/infection-while-counts-are-low", "los efectos secundarios más comunes, según la FDA"),
     ("risks/cancer-risk-from-the-vector", "Uno de los primeros ensayos, para la SCID ligada al X"),
-    ("risks/cancer-risk-from-the-vector", "Uno de los primeros ensayos, para el síndrome de Wiskott-Aldrich"),
+    (
+        "risks/cancer-risk-from-the-vector",
+        "Uno de los primeros ensayos, para el síndrome de Wiskott-Aldrich",
+    ),
     # Third edition (#31): the range "1 in 20 to 1 in 4" was wrong and is gone in both
     # languages (one graft-failure number, 3 de 62); the rate form "de cada" stays.
     ("risks/when-it-does-not-work-well-enough", "Unos 3 de cada 4"),
@@ -174,7 +177,9 @@ def test_leukemia_entry_points_at_the_early_trials_not_the_1990_patient(
 ) -> None:
     leukemia = spanish.glossary.find("leukemia")
     assert leukemia is not None
-    assert "primeros ensayos de terapia génica con vectores gammarretrovirales" in leukemia.definition
+    assert (
+        "primeros ensayos de terapia génica con vectores gammarretrovirales" in leukemia.definition
+    )
     assert "la primera terapia génica" not in leukemia.definition
 
 
@@ -201,10 +206,23 @@ def test_picture_labels(svgs: dict[str, str]) -> None:
 _CITATION = re.compile(r"^\*\*S\d+\.\*\*.*$", re.MULTILINE)
 
 SPANISH_CHAPTERS = [
-    "about-this-handbook", "what-is-gene-therapy", "how-it-works", "step-by-step",
-    "when-to-call", "risks", "after-treatment", "if-it-does-not-work", "living-with-it",
-    "family-life", "other-options", "taking-part-in-a-trial", "practical-matters",
-    "history", "limits", "questions-to-ask", "support",
+    "about-this-handbook",
+    "what-is-gene-therapy",
+    "how-it-works",
+    "step-by-step",
+    "when-to-call",
+    "risks",
+    "after-treatment",
+    "if-it-does-not-work",
+    "living-with-it",
+    "family-life",
+    "other-options",
+    "taking-part-in-a-trial",
+    "practical-matters",
+    "history",
+    "limits",
+    "questions-to-ask",
+    "support",
 ]  # fmt: skip  (every chapter except Sources)
 
 
