@@ -19,9 +19,9 @@ from pathlib import Path
 import pytest
 
 from reader.handbook import Handbook
-from reader.handbook.model import Chapter
-from reader.handbook.placeholders import fill_placeholders
+from reader.handbook.placeholders import CLINIC_FIELDS, PLACEHOLDER, fill_placeholders
 from reader.search.engine import SearchIndex
+from tests.handbook.chapter_text import chapter_of, normal, written
 
 NEW_CHAPTERS = (
     "when-to-call",
@@ -32,19 +32,6 @@ NEW_CHAPTERS = (
     "practical-matters",
 )
 
-# The fields a clinic file can fill in. Anything else in `{{clinic.…}}` is a typo that
-# would show as raw braces, or as a write-in line nobody can fill.
-CLINIC_FIELDS = {
-    "name",
-    "phone_day",
-    "phone_24h",
-    "emergency",
-    "fever_threshold",
-    "address",
-    "interpreter",
-    "patient_group",
-}
-PLACEHOLDER = re.compile(r"\{\{\s*clinic\.([A-Za-z0-9_]+)\s*\}\}")
 ANY_BRACES = re.compile(r"\{\{|\}\}")
 MAX_PLACEHOLDERS_OUTSIDE_WHEN_TO_CALL = 3
 
@@ -171,22 +158,6 @@ FAMILY_QUESTIONS: dict[str, set[str]] = {
 }
 
 
-def _normal(text: str) -> str:
-    return re.sub(r"\s+", " ", text).lower()
-
-
-def _chapter(handbook: Handbook, chapter_id: str) -> Chapter:
-    chapter = handbook.chapter(chapter_id)
-    assert chapter is not None, chapter_id
-    return chapter
-
-
-def _written(chapter: Chapter) -> str:
-    """The chapter as its writer wrote it: placeholders and all (the loaded text has the
-    clinic's values or the write-in line in their place)."""
-    return Path(chapter.path).read_text(encoding="utf-8")
-
-
 def _shown(words: str) -> str:
     """Expected words as the reader shows them: a placeholder becomes the write-in line."""
     return fill_placeholders(words)
@@ -213,13 +184,13 @@ def test_new_chapters_are_in_the_manifest_in_reading_order(handbook_dir: Path) -
 def test_each_new_topic_is_present(section_id: str, handbook: Handbook) -> None:
     section = handbook.section(section_id)
     assert section is not None, section_id
-    text = _normal(section.markdown)
-    assert [words for words in TOPICS[section_id] if _normal(_shown(words)) not in text] == []
+    text = normal(section.markdown)
+    assert [words for words in TOPICS[section_id] if normal(_shown(words)) not in text] == []
 
 
 @pytest.mark.parametrize("chapter_id", NEW_CHAPTERS)
 def test_every_new_section_ends_with_questions_to_ask(chapter_id: str, handbook: Handbook) -> None:
-    chapter = _chapter(handbook, chapter_id)
+    chapter = chapter_of(handbook, chapter_id)
     sections = [s for s in chapter.sections if s.level >= 2]
     assert len(sections) >= 3
     for section, following in zip(sections, [*sections[1:], None], strict=True):
@@ -238,7 +209,7 @@ def test_every_new_section_ends_with_questions_to_ask(chapter_id: str, handbook:
 def test_new_chapters_open_with_key_points_and_link_only_to_real_places(
     chapter_id: str, handbook: Handbook
 ) -> None:
-    chapter = _chapter(handbook, chapter_id)
+    chapter = chapter_of(handbook, chapter_id)
     lines = [line for line in chapter.markdown.splitlines() if line.strip()]
     assert lines[1].strip() == '!!! note "Key points"'
     for target, anchor in re.findall(r"\]\(([a-z-]+)\.md(?:#([a-z0-9-]+))?\)", chapter.markdown):
@@ -249,10 +220,10 @@ def test_new_chapters_open_with_key_points_and_link_only_to_real_places(
 
 def test_placeholders_name_only_known_clinic_fields(handbook: Handbook) -> None:
     for chapter in handbook.reading_chapters:
-        fields = PLACEHOLDER.findall(_written(chapter))
-        assert set(fields) <= CLINIC_FIELDS, (chapter.id, set(fields) - CLINIC_FIELDS)
+        fields = PLACEHOLDER.findall(written(chapter))
+        assert set(fields) <= set(CLINIC_FIELDS), (chapter.id, set(fields) - set(CLINIC_FIELDS))
         # No half-written placeholder: every pair of braces is a whole clinic field.
-        assert len(ANY_BRACES.findall(_written(chapter))) == 2 * len(fields), chapter.id
+        assert len(ANY_BRACES.findall(written(chapter))) == 2 * len(fields), chapter.id
     for term in handbook.glossary.terms:
         assert "{{" not in term.definition, term.term
 
@@ -260,13 +231,13 @@ def test_placeholders_name_only_known_clinic_fields(handbook: Handbook) -> None:
 def test_placeholders_live_in_when_to_call_and_at_most_a_few_other_places(
     handbook: Handbook,
 ) -> None:
-    when_to_call = PLACEHOLDER.findall(_written(_chapter(handbook, "when-to-call")))
+    when_to_call = PLACEHOLDER.findall(written(chapter_of(handbook, "when-to-call")))
     assert {"phone_24h", "fever_threshold", "emergency"} <= set(when_to_call)
     elsewhere = [
         (chapter.id, field)
         for chapter in handbook.reading_chapters
         if chapter.id != "when-to-call"
-        for field in PLACEHOLDER.findall(_written(chapter))
+        for field in PLACEHOLDER.findall(written(chapter))
     ]
     assert len(elsewhere) <= MAX_PLACEHOLDERS_OUTSIDE_WHEN_TO_CALL, elsewhere
 
@@ -275,7 +246,7 @@ def test_each_placeholder_sits_in_a_sentence_that_reads_with_a_blank(handbook: H
     """With the field empty the reader shows a write-in line, so each placeholder follows
     words that say what goes there ("Our 24-hour number: ____"), never starts a line."""
     for chapter in handbook.reading_chapters:
-        for line in _written(chapter).splitlines():
+        for line in written(chapter).splitlines():
             for match in PLACEHOLDER.finditer(line):
                 before = re.sub(r"^[\s>*-]+", "", line[: match.start()])
                 assert len(before.split()) >= 2, (chapter.id, line)
@@ -285,15 +256,15 @@ def test_each_placeholder_sits_in_a_sentence_that_reads_with_a_blank(handbook: H
 def test_fever_threshold_is_said_both_ways(handbook: Handbook) -> None:
     fever = handbook.section("when-to-call/fever")
     assert fever is not None
-    text = _normal(fever.markdown)  # a no-break space keeps "38 °C" on one line
+    text = normal(fever.markdown)  # a no-break space keeps "38 °C" on one line
     said = "call your team if your child's temperature is {{clinic.fever_threshold}} or higher."
-    assert _normal(_shown(said)) in text
+    assert normal(_shown(said)) in text
     assert "your team will tell you the number; many teams use 38 °c (100.4 °f)." in text
     assert "38\u00a0°C (100.4\u00a0°F)" in fever.markdown
 
 
 def test_trial_chapter_says_the_treatment_cannot_be_undone(handbook: Handbook) -> None:
-    chapter = _normal(_chapter(handbook, "taking-part-in-a-trial").markdown)
+    chapter = normal(chapter_of(handbook, "taking-part-in-a-trial").markdown)
     key_points = chapter.split("## ")[0]
     assert "cannot be undone" in key_points
     assert "leaving a study stops the study visits and tests" in key_points
@@ -302,7 +273,7 @@ def test_trial_chapter_says_the_treatment_cannot_be_undone(handbook: Handbook) -
 
 def test_new_chapters_say_no_risk_is_rare_without_a_number(handbook: Handbook) -> None:
     for chapter_id in NEW_CHAPTERS:
-        text = _normal(_chapter(handbook, chapter_id).markdown)
+        text = normal(chapter_of(handbook, chapter_id).markdown)
         assert "rarely" not in text, chapter_id
         for match in re.finditer(r"\brare\b", text):
             assert text[max(0, match.start() - 12) : match.start()].endswith("pis are "), chapter_id
@@ -311,7 +282,7 @@ def test_new_chapters_say_no_risk_is_rare_without_a_number(handbook: Handbook) -
 def test_new_chapters_cite_their_sources_and_the_review_sheet_lists_them(
     handbook_dir: Path, handbook: Handbook
 ) -> None:
-    sources = _chapter(handbook, "sources").markdown
+    sources = chapter_of(handbook, "sources").markdown
     listed = set(re.findall(r"^\*\*(S\d+)\.\*\*", sources, re.M))
     assert {f"S{n}" for n in range(50, 71)} <= listed
     review = (handbook_dir / "REVIEW.md").read_text(encoding="utf-8")

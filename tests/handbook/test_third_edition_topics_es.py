@@ -17,11 +17,11 @@ import textstat
 
 from reader.handbook import Handbook
 from reader.handbook.languages import load_handbook_in
-from reader.handbook.model import Chapter
-from reader.handbook.placeholders import fill_placeholders
+from reader.handbook.placeholders import PLACEHOLDER, fill_placeholders
 from reader.search.engine import SearchIndex
 from reader.search.spanish import fold_accents
 from reader.search.text import markdown_to_plain
+from tests.handbook.chapter_text import chapter_of, normal, written
 
 NEW_CHAPTERS = (
     "when-to-call",
@@ -39,7 +39,6 @@ SPANISH_TITLES = {
     "taking-part-in-a-trial": "Participar en un ensayo clínico",
     "practical-matters": "Dónde se da el tratamiento, viajes y dinero",
 }
-PLACEHOLDER = re.compile(r"\{\{\s*clinic\.([A-Za-z0-9_]+)\s*\}\}")
 QUESTIONS_HEADING = "**Preguntas para su equipo médico:**"
 
 # Each new topic in Spanish: its section and the words that must be there (the
@@ -251,22 +250,6 @@ def spanish_index(spanish: Handbook) -> Iterator[SearchIndex]:
         yield index
 
 
-def _normal(text: str) -> str:
-    return re.sub(r"\s+", " ", text).casefold()
-
-
-def _chapter(handbook: Handbook, chapter_id: str) -> Chapter:
-    chapter = handbook.chapter(chapter_id)
-    assert chapter is not None, chapter_id
-    return chapter
-
-
-def _written(chapter: Chapter) -> str:
-    """The chapter as its writer wrote it: placeholders and all (the loaded text has the
-    clinic's values or the write-in line in their place)."""
-    return Path(chapter.path).read_text(encoding="utf-8")
-
-
 def _shown(words: str) -> str:
     """Expected words as the reader shows them: a placeholder becomes the write-in line."""
     return fill_placeholders(words, None, "____________ (pregunte a su equipo)")
@@ -284,7 +267,7 @@ def test_new_chapter_is_translated_not_shown_in_english(
     handbook_dir: Path, spanish: Handbook, chapter_id: str
 ) -> None:
     assert (handbook_dir / "es" / "chapters" / f"{chapter_id}.md").is_file()
-    chapter = _chapter(spanish, chapter_id)
+    chapter = chapter_of(spanish, chapter_id)
     assert chapter.title == SPANISH_TITLES[chapter_id]
     lines = [line for line in chapter.markdown.splitlines() if line.strip()]
     assert lines[1].strip() == '!!! note "Puntos clave"'
@@ -295,13 +278,13 @@ def test_new_chapter_is_translated_not_shown_in_english(
 def test_each_new_topic_is_in_spanish(section_id: str, spanish: Handbook) -> None:
     section = spanish.section(section_id)
     assert section is not None, section_id
-    text = _normal(section.markdown)
-    assert [words for words in TOPICS[section_id] if _normal(_shown(words)) not in text] == []
+    text = normal(section.markdown)
+    assert [words for words in TOPICS[section_id] if normal(_shown(words)) not in text] == []
 
 
 @pytest.mark.parametrize("chapter_id", NEW_CHAPTERS)
 def test_every_new_spanish_section_ends_with_questions(chapter_id: str, spanish: Handbook) -> None:
-    sections = [s for s in _chapter(spanish, chapter_id).sections if s.level >= 2]
+    sections = [s for s in chapter_of(spanish, chapter_id).sections if s.level >= 2]
     for section, following in zip(sections, [*sections[1:], None], strict=True):
         if following is not None and following.level > section.level:
             continue
@@ -318,11 +301,11 @@ def test_every_new_spanish_section_ends_with_questions(chapter_id: str, spanish:
 def test_clinic_placeholders_are_exactly_the_englishs(
     handbook: Handbook, spanish: Handbook, chapter_id: str
 ) -> None:
-    english = PLACEHOLDER.findall(_written(_chapter(handbook, chapter_id)))
-    ours = PLACEHOLDER.findall(_written(_chapter(spanish, chapter_id)))
+    english = PLACEHOLDER.findall(written(chapter_of(handbook, chapter_id)))
+    ours = PLACEHOLDER.findall(written(chapter_of(spanish, chapter_id)))
     assert ours == english
     # Each one follows a few words that say what goes there ("Nuestro número de 24 horas:").
-    for line in _written(_chapter(spanish, chapter_id)).splitlines():
+    for line in written(chapter_of(spanish, chapter_id)).splitlines():
         for match in PLACEHOLDER.finditer(line):
             before = re.sub(r"^[\s>*-]+", "", line[: match.start()])
             assert len(before.split()) >= 2, line
@@ -333,13 +316,13 @@ def test_fever_threshold_is_said_both_ways_in_spanish(spanish: Handbook) -> None
     fever = spanish.section("when-to-call/fever")
     assert fever is not None
     assert "38\u00a0°C (100.4\u00a0°F)" in fever.markdown  # one line in print, as in English
-    text = _normal(fever.markdown)
-    assert _normal(_shown("es de {{clinic.fever_threshold}} o más.")) in text
+    text = normal(fever.markdown)
+    assert normal(_shown("es de {{clinic.fever_threshold}} o más.")) in text
     assert "su equipo le dirá el número; muchos equipos usan 38 °c (100.4 °f)." in text
 
 
 def test_spanish_trial_chapter_says_the_treatment_cannot_be_undone(spanish: Handbook) -> None:
-    chapter = _normal(_chapter(spanish, "taking-part-in-a-trial").markdown)
+    chapter = normal(chapter_of(spanish, "taking-part-in-a-trial").markdown)
     key_points = chapter.split("## ")[0]
     assert "el tratamiento no se puede deshacer" in key_points
     assert "dejar un estudio detiene las citas y las pruebas del estudio" in key_points
@@ -350,7 +333,7 @@ def test_spanish_trial_chapter_says_the_treatment_cannot_be_undone(spanish: Hand
 def test_new_spanish_chapters_use_the_interpreters_words(
     spanish: Handbook, chapter_id: str
 ) -> None:
-    text = _chapter(spanish, chapter_id).markdown
+    text = chapter_of(spanish, chapter_id).markdown
     assert not re.search(r"\bmedicinas?\b", text, re.IGNORECASE), "medicamento, not medicina"
     assert "Dirección:" not in text and "ponerle en contacto" not in text
     assert "sala de urgencias" not in text.casefold(), "sala de emergencias, as in U.S. hospitals"
@@ -362,7 +345,9 @@ def test_new_spanish_chapter_reads_fairly_easily(spanish: Handbook, chapter_id: 
     """Fernández-Huerta 70 or more ("fairly easy"), textstat 0.7.3."""
     textstat.set_lang("es")
     try:
-        score = textstat.fernandez_huerta(markdown_to_plain(_chapter(spanish, chapter_id).markdown))
+        score = textstat.fernandez_huerta(
+            markdown_to_plain(chapter_of(spanish, chapter_id).markdown)
+        )
     finally:
         textstat.set_lang("en_US")
     assert score >= 70, f"{chapter_id}: {score}"
@@ -380,7 +365,7 @@ def test_new_glossary_terms_are_in_spanish_with_their_english_names(spanish: Han
 
 
 def test_spanish_sources_list_s50_to_s70(spanish: Handbook) -> None:
-    sources = _chapter(spanish, "sources").markdown
+    sources = chapter_of(spanish, "sources").markdown
     listed = set(re.findall(r"^\*\*(S\d+)\.\*\*", sources, re.M))
     assert {f"S{n}" for n in range(50, 71)} <= listed
     new_part = sources.split("Fuentes de los capítulos nuevos de la tercera edición")[1]
