@@ -43,9 +43,15 @@ class Narration:
         return b"".join(sentence.samples for sentence in self.sentences)
 
     def timings(self) -> list[dict[str, object]]:
-        """The timings as `--json` prints them and the highlighting uses them."""
+        """The timings as `--json` prints them and the highlighting uses them: `text` is
+        what the voice was given, `shown` the words on the page."""
         return [
-            {"text": s.text, "start": round(s.start, 3), "end": round(s.end, 3)}
+            {
+                "text": s.text,
+                "shown": s.shown,
+                "start": round(s.start, 3),
+                "end": round(s.end, 3),
+            }
             for s in self.sentences
         ]
 

@@ -10,11 +10,12 @@ and highlight it on the page.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 
 from reader.handbook import Handbook, Section
 from reader.speech.chunks import MAX_VOICE_CHARS, cut_pieces
+from reader.speech.lexicon import Lexicon, load_lexicon
 from reader.speech.sentences import split_sentences, spoken_form
 
 #: Words a reader says before a picture's description, by language.
@@ -181,12 +182,22 @@ def html_sentences(fragment: str, language: str) -> list[Sentence]:
     return blocks_to_sentences(reader.blocks, language)
 
 
-def section_sentences(handbook: Handbook, section: Section, language: str) -> list[Sentence]:
-    """The section's heading and text as sentences to speak, in reading order."""
+def section_sentences(
+    handbook: Handbook, section: Section, language: str, lexicon: Lexicon | None = None
+) -> list[Sentence]:
+    """The section's heading and text as sentences to speak, in reading order, each
+    said as the handbook's pronunciation lexicon says (its shown words untouched)."""
     from reader.content.render import LinkContext, markdown_to_html
 
     chapter = handbook.chapter(section.chapter_id)
     context = LinkContext.for_chapter(handbook, chapter) if chapter else None
     heading = Sentence(spoken_form(section.title, language), section.title, "heading")
     body = html_sentences(markdown_to_html(section.markdown, context), language)
-    return [heading, *body]
+    return pronounced([heading, *body], load_lexicon(handbook) if lexicon is None else lexicon)
+
+
+def pronounced(sentences: list[Sentence], lexicon: Lexicon) -> list[Sentence]:
+    """Each sentence's spoken words through the lexicon; a sentence left with nothing to
+    say (a write-in line alone) is dropped."""
+    said = [replace(s, text=lexicon.spoken(s.text)) for s in sentences]
+    return [s for s in said if any(c.isalnum() for c in s.text)]
