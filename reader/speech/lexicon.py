@@ -129,7 +129,8 @@ def parse_lexicon(text: str, path: Path, problems: list[Problem]) -> Lexicon:
     for written, said in table.items():
         line = _line_of(lines, written)
         if len(entries) >= MAX_LEXICON_ENTRIES:
-            problems.append(Problem(path, line, f"more than {MAX_LEXICON_ENTRIES} words; the rest left out"))  # fmt: skip
+            message = f"more than {MAX_LEXICON_ENTRIES} words; the rest left out"
+            problems.append(Problem(path, line, message))
             break
         message = _entry_problem(written, said)
         if message:
@@ -143,7 +144,8 @@ def _entry_problem(written: str, said: object) -> str:
     if not isinstance(said, str) or not said.strip() or not written.strip():
         return f"'{written[:40]}' must be given the words to say"
     if len(written) > MAX_WRITTEN_CHARS or len(said) > MAX_SAID_CHARS:
-        return f"'{written[:40]}' is too long (at most {MAX_WRITTEN_CHARS} characters written, {MAX_SAID_CHARS} said)"  # fmt: skip
+        limits = f"{MAX_WRITTEN_CHARS} characters written, {MAX_SAID_CHARS} said"
+        return f"'{written[:40]}' is too long (at most {limits})"
     return ""
 
 
