@@ -25,6 +25,7 @@ _BLOCKS = {"p", "li", "dt", "dd", "blockquote", "pre", "caption", "h1", "h2", "h
            "h5", "h6", "ul", "ol", "dl", "div", "table", "tr"}  # fmt: skip
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _CELLS = {"td", "th"}
+_END_MARKS = ".!?…:;"
 
 
 @dataclass(frozen=True)
@@ -199,5 +200,13 @@ def section_sentences(
 def pronounced(sentences: list[Sentence], lexicon: Lexicon) -> list[Sentence]:
     """Each sentence's spoken words through the lexicon; a sentence left with nothing to
     say (a write-in line alone) is dropped."""
-    said = [replace(s, text=lexicon.spoken(s.text)) for s in sentences]
+    said = [replace(s, text=_keep_end_mark(s.text, lexicon.spoken(s.text))) for s in sentences]
     return [s for s in said if any(c.isalnum() for c in s.text)]
+
+
+def _keep_end_mark(before: str, after: str) -> str:
+    """`after` with the full stop `before` ended with, which an entry may have taken
+    ("... los EE. UU." said "... los Estados Unidos"), so the tone still falls."""
+    if before[-1:] in _END_MARKS and after and after[-1] not in _END_MARKS:
+        return after + "."
+    return after

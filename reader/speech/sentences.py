@@ -18,11 +18,13 @@ import re
 # Abbreviations whose full stop does not end a sentence (lower case, without the dot).
 ABBREVIATIONS = frozenset(
     {"dr", "mr", "mrs", "ms", "st", "vs", "etc", "e.g", "i.e", "approx", "no", "fig",
-     "sr", "sra", "dra", "p. ej", "ej", "pág", "núm", "u.s", "ee. uu", "ee.uu"}
+     "sr", "sra", "dra", "p. ej", "ej", "pág", "núm", "u.s"}
 )  # fmt: skip
 
 # Abbreviations written as two words ("EE. UU.", "p. ej."): no full stop inside one ends a
 # sentence, whatever follows it (lower case, with the full stops, one space between).
+# After the whole of one, a capital starts a new sentence as after any word ("... en los
+# EE. UU. Esta sección ..."); "p. ej." stays in ABBREVIATIONS, as its example follows.
 SPACED_ABBREVIATIONS = ("ee. uu.", "p. ej.", "e. g.", "i. e.", "a. m.", "p. m.", "a. c.", "d. c.")
 _SPACED_REACH = max(len(a) for a in SPACED_ABBREVIATIONS)
 

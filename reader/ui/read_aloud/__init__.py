@@ -36,7 +36,21 @@ def install_read_aloud(window: MainWindow) -> ReadAloudController:
     controller.stop()  # the actions start disabled, the bar hidden
     viewport = window.content.viewport()
     viewport.installEventFilter(_AfterFirstPaint(controller, viewport))
+    window.installEventFilter(_OnClose(controller, window))
     return controller
+
+
+class _OnClose(QObject):
+    """Closing the window stops the reading and waits for a voice still loading."""
+
+    def __init__(self, controller: ReadAloudController, parent: QObject) -> None:
+        super().__init__(parent)
+        self._controller = controller
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Close:
+            self._controller.shut_down()
+        return False
 
 
 class _AfterFirstPaint(QObject):
