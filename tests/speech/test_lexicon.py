@@ -68,8 +68,7 @@ def test_lexicon_changesWhatIsSpoken_neverWhatIsShown(book: Handbook) -> None:
         assert [s.shown for s in said] == [s.shown for s in plain]
         changed += sum(a.text != b.text for a, b in zip(said, plain, strict=True))
         for sentence in said:
-            for entry in lexicon.entries:
-                assert entry.written not in sentence.text, (entry.written, sentence.text)
+            assert lexicon.matches(sentence.text) == set(), sentence.text
             assert "_" not in sentence.text and not re.search(r"[^\W\d_]/[^\W_]", sentence.text)
     assert changed > 20
 
@@ -129,6 +128,9 @@ SPANISH_PHONEMES = {
     "Estados Unidos": "est'aDos un'iDos",
     "E I C H": "e 'i T'e 'atSe",
     "A D A, es ce i de": "'es T'e 'i D'e",
+    "es ce i de": "'es T'e 'i D'e",
+    "uve doble, a, ese": "'uBe D'oBle 'a 'ese",
+    "ele, a, de, uno": "'ele 'a d'e 'uno",
     "crisper cas": "k**isp'er k'as",
 }
 
