@@ -160,8 +160,8 @@ def _words(text: str) -> list[str]:
     for word in words:
         tens = joined[-1] if joined else ""
         if (
-            tens in _NUMBER_WORDS.values()
-            and len(tens) == 2
+            len(tens) == 2
+            and tens[0] in "23456789"
             and tens[1] == "0"
             and (len(word) == 1 and word in "123456789")
         ):
