@@ -29,7 +29,7 @@ TICK_MS = 40
 #: loaded Piper voice costs about 100 MB; loading it at the first Listen instead made
 #: families wait about 2 s ("Getting the voice ready…"), so every window, desktop or
 #: kiosk, loads it once it is idle (README, "Read aloud").
-PRELOAD_IDLE_MS = 1500
+PRELOAD_IDLE_MS = 500
 SEARCH_CHARS = 60  # enough of a sentence to find it on the page
 
 
