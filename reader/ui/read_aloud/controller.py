@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 TICK_MS = 40
 #: Quiet time after the first paint before the voice loads in the background (ms). The
-#: loaded Piper voice costs about 100 MB; loading it at the first Listen instead made
+#: loaded Piper voice costs about 150 MB (measured); loading it at the first Listen made
 #: families wait about 2 s ("Getting the voice ready…"), so every window, desktop or
 #: kiosk, loads it once it is idle (README, "Read aloud").
 PRELOAD_IDLE_MS = 500
