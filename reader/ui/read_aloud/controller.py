@@ -3,7 +3,8 @@ speed, "keep going" into the next section, and the highlight that follows the vo
 
 The voice works on a thread (narrator.py); a timer here feeds what it made to the
 player and moves the highlight to the sentence at the player's position. Speech is
-imported on the first Listen, never at start-up.
+imported, and the voice loaded, on a thread once the window has painted and is idle
+(`preload_voice`), or by the first Listen if that comes sooner; never at start-up.
 """
 
 from __future__ import annotations
