@@ -41,10 +41,12 @@ def run(args: argparse.Namespace) -> int:
         write_wav,
     )
 
-    handbook = load_handbook_for(args.handbook)
+    handbook = load_handbook_for(args.handbook, getattr(args, "lang", None))
     section = handbook.section(args.section_id)
     if section is None:
         raise CommandError(f"no section '{args.section_id}' (try: handbook-reader toc)")
+    # The text's language, which `--lang` chose when the folder holds it; a `--lang` it
+    # does not hold still picks that voice for the handbook's own text, as before.
     language = getattr(args, "lang", None) or handbook.language
     try:
         voice = VoiceLibrary().voice_for(language)

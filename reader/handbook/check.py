@@ -43,6 +43,7 @@ def check_handbook(handbook: Handbook) -> list[Problem]:
     for chapter in handbook.reading_chapters:
         problems += check_chapter(handbook, chapter)
     problems += _glossary_problems(handbook)
+    problems += _lexicon_problems(handbook)
     problems += _review_problems(handbook, date.today())
     return sorted_problems(problems, handbook.root)
 
@@ -170,6 +171,25 @@ def _glossary_problems(handbook: Handbook) -> list[Problem]:
             scanner = MarkupScanner(context, text)
             scanner.scan()
             problems += scanner.problems
+    return problems
+
+
+def _lexicon_problems(handbook: Handbook) -> list[Problem]:
+    """A broken pronunciation file, and entries no chapter uses (a misspelt word never
+    matches, so the voice would go on misreading it)."""
+    from reader.speech.lexicon import load_lexicon  # no voice, only the file and a pattern
+
+    problems: list[Problem] = []
+    lexicon = load_lexicon(handbook, problems)
+    if lexicon.path is None or not lexicon.entries:
+        return problems
+    used: set[str] = set()
+    for chapter in handbook.reading_chapters:
+        used |= lexicon.matches(chapter.markdown)
+    for entry in lexicon.entries:
+        if lexicon.key_of(entry) not in used:
+            message = f"pronunciation entry '{entry.written}' matches no chapter text"
+            problems.append(Problem(lexicon.path, entry.line, message))
     return problems
 
 

@@ -1,6 +1,7 @@
 """Reading aloud, offline: what to say for a section, the voices, timings and WAV files.
 
-Nothing here is imported at start-up: the window loads it when Listen is first pressed.
+Nothing here is imported at start-up: the window loads it, and the voice, half a second
+after its first paint (reader/ui/read_aloud/), or at the first Listen if that is sooner.
 """
 
 from reader.speech.narration import Narration, SpokenSentence, narrate, speak_sentences

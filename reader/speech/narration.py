@@ -2,7 +2,8 @@
 
 Each sentence is synthesised on its own and followed by a short silence, so the timings
 are exact by construction (no guessing from word counts) and the window can start
-playing as soon as the first sentence is ready. A sentence's time runs from its first
+playing as soon as the first sentence is ready. Each sentence is brought to the same
+loudness (loudness.py), so none is louder than its neighbours. A sentence's time runs from its first
 sample to the first sample of the next one; the last ends with the audio, so together
 they cover it.
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from reader.speech.loudness import level
 from reader.speech.script import Sentence
 from reader.speech.voices import Voice, check_rate
 
@@ -43,9 +45,15 @@ class Narration:
         return b"".join(sentence.samples for sentence in self.sentences)
 
     def timings(self) -> list[dict[str, object]]:
-        """The timings as `--json` prints them and the highlighting uses them."""
+        """The timings as `--json` prints them and the highlighting uses them: `text` is
+        what the voice was given, `shown` the words on the page."""
         return [
-            {"text": s.text, "start": round(s.start, 3), "end": round(s.end, 3)}
+            {
+                "text": s.text,
+                "shown": s.shown,
+                "start": round(s.start, 3),
+                "end": round(s.end, 3),
+            }
             for s in self.sentences
         ]
 
@@ -59,7 +67,7 @@ def speak_sentences(
     position = 0  # in samples
     for index in range(first, len(sentences)):
         sentence = sentences[index]
-        audio = voice.synthesize(sentence.text, rate)
+        audio = level(voice.synthesize(sentence.text, rate), voice.sample_rate)
         pause = int(voice.sample_rate * PAUSE_AFTER.get(sentence.kind, 0.25) / rate)
         samples = audio + b"\0" * (pause * frame)
         length = len(samples) // frame

@@ -10,11 +10,12 @@ and highlight it on the page.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 
 from reader.handbook import Handbook, Section
 from reader.speech.chunks import MAX_VOICE_CHARS, cut_pieces
+from reader.speech.lexicon import Lexicon, load_lexicon
 from reader.speech.sentences import split_sentences, spoken_form
 
 #: Words a reader says before a picture's description, by language.
@@ -24,6 +25,7 @@ _BLOCKS = {"p", "li", "dt", "dd", "blockquote", "pre", "caption", "h1", "h2", "h
            "h5", "h6", "ul", "ol", "dl", "div", "table", "tr"}  # fmt: skip
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _CELLS = {"td", "th"}
+_END_MARKS = ".!?…:;"
 
 
 @dataclass(frozen=True)
@@ -181,12 +183,30 @@ def html_sentences(fragment: str, language: str) -> list[Sentence]:
     return blocks_to_sentences(reader.blocks, language)
 
 
-def section_sentences(handbook: Handbook, section: Section, language: str) -> list[Sentence]:
-    """The section's heading and text as sentences to speak, in reading order."""
+def section_sentences(
+    handbook: Handbook, section: Section, language: str, lexicon: Lexicon | None = None
+) -> list[Sentence]:
+    """The section's heading and text as sentences to speak, in reading order, each
+    said as the handbook's pronunciation lexicon says (its shown words untouched)."""
     from reader.content.render import LinkContext, markdown_to_html
 
     chapter = handbook.chapter(section.chapter_id)
     context = LinkContext.for_chapter(handbook, chapter) if chapter else None
     heading = Sentence(spoken_form(section.title, language), section.title, "heading")
     body = html_sentences(markdown_to_html(section.markdown, context), language)
-    return [heading, *body]
+    return pronounced([heading, *body], load_lexicon(handbook) if lexicon is None else lexicon)
+
+
+def pronounced(sentences: list[Sentence], lexicon: Lexicon) -> list[Sentence]:
+    """Each sentence's spoken words through the lexicon; a sentence left with nothing to
+    say (a write-in line alone) is dropped."""
+    said = [replace(s, text=_keep_end_mark(s.text, lexicon.spoken(s.text))) for s in sentences]
+    return [s for s in said if any(c.isalnum() for c in s.text)]
+
+
+def _keep_end_mark(before: str, after: str) -> str:
+    """`after` with the full stop `before` ended with, which an entry may have taken
+    ("... los EE. UU." said "... los Estados Unidos"), so the tone still falls."""
+    if before[-1:] in _END_MARKS and after and after[-1] not in _END_MARKS:
+        return after + "."
+    return after

@@ -18,8 +18,15 @@ import re
 # Abbreviations whose full stop does not end a sentence (lower case, without the dot).
 ABBREVIATIONS = frozenset(
     {"dr", "mr", "mrs", "ms", "st", "vs", "etc", "e.g", "i.e", "approx", "no", "fig",
-     "sr", "sra", "dra", "p. ej", "ej", "pág", "núm", "u.s", "ee. uu", "ee.uu"}
+     "sr", "sra", "dra", "p. ej", "ej", "pág", "núm", "u.s"}
 )  # fmt: skip
+
+# Abbreviations written as two words ("EE. UU.", "p. ej."): no full stop inside one ends a
+# sentence, whatever follows it (lower case, with the full stops, one space between).
+# After the whole of one, a capital starts a new sentence as after any word ("... en los
+# EE. UU. Esta sección ..."); "p. ej." stays in ABBREVIATIONS, as its example follows.
+SPACED_ABBREVIATIONS = ("ee. uu.", "p. ej.", "e. g.", "i. e.", "a. m.", "p. m.", "a. c.", "d. c.")
+_SPACED_REACH = max(len(a) for a in SPACED_ABBREVIATIONS)
 
 # An end mark run (tried only from its first mark, and never given back), what closes
 # after it, then the space before the next sentence; group 1 is the run and its closers.
@@ -59,6 +66,20 @@ def _ends_with_abbreviation(text: str, start: int, end: int) -> bool:
     return last in ABBREVIATIONS or two in ABBREVIATIONS or (len(last) == 1 and last.isalpha())
 
 
+def _inside_spaced_abbreviation(text: str, end: int) -> bool:
+    """Whether the full stop just before `end` is the first of a two-word abbreviation
+    ("EE." of "EE. UU."). Reads at most a few characters either side of `end`."""
+    before = text[max(0, end - _SPACED_REACH) : end].lower()
+    after = " " + " ".join(text[end : end + _SPACED_REACH + 4].lower().split())
+    for abbreviation in SPACED_ABBREVIATIONS:
+        first, second = abbreviation.split(" ", 1)
+        word_start = len(before) - len(first)
+        starts_word = word_start == 0 or (word_start > 0 and not before[word_start - 1].isalnum())
+        if before.endswith(first) and starts_word and after.startswith(" " + second):
+            return True
+    return False
+
+
 def split_sentences(text: str) -> list[str]:
     """`text` cut into sentences, each stripped; the words are kept exactly."""
     sentences: list[str] = []
@@ -67,7 +88,10 @@ def split_sentences(text: str) -> list[str]:
         after = match.end()
         if after == len(text) or not _starts_sentence(text[after : after + 1]):
             continue
-        if match.group(1).startswith(".") and _ends_with_abbreviation(text, start, match.end(1)):
+        if match.group(1).startswith(".") and (
+            _ends_with_abbreviation(text, start, match.end(1))
+            or _inside_spaced_abbreviation(text, match.end(1))
+        ):
             continue
         sentences.append(text[start:after].strip())
         start = after

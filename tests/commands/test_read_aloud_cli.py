@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import itertools
 import json
+import math
+from array import array
 from pathlib import Path
 
 import pytest
 
 from reader.speech.chunks import MAX_VOICE_CHARS
+from reader.speech.lexicon import Lexicon
+from reader.speech.loudness import PEAK_CEILING_DBFS, peak_dbfs
 from reader.speech.sentences import word_count
 from tests.conftest import WriteHandbook
 from tests.speech_support import (
@@ -131,7 +135,7 @@ def test_readAloud_paragraphsStartingWithADash_areSpoken_andWriteNothingElse(
     assert said[1:] == [
         "-5 grados… no es fiebre.",
         "--Doctor, ¿es seguro?",
-        f"-w{elsewhere}/fuera.wav.",
+        Lexicon().spoken(f"-w{elsewhere}/fuera.wav."),  # a slash between words is a pause
     ]
     assert measure_wav(out).rms > SPEECH_RMS_FLOOR
     assert list(elsewhere.iterdir()) == []
@@ -154,10 +158,73 @@ def test_readAloud_aLongSentence_isTimedPieceByPiece_inTheSameJsonShape(
     )
     assert (code, stderr) == (0, "")
     timings = json.loads(stdout)["sentences"]
-    assert all(set(s) == {"text", "start", "end"} for s in timings)
+    assert all(set(s) == {"text", "shown", "start", "end"} for s in timings)
     pieces = [s["text"] for s in timings[1:]]
     assert len(pieces) > len(sentence) // MAX_VOICE_CHARS
     assert all(len(piece) <= MAX_VOICE_CHARS + 1 for piece in pieces)
     assert " ".join(pieces) == sentence
     assert all(a["end"] == b["start"] for a, b in itertools.pairwise(timings))
     assert timings[-1]["end"] == pytest.approx(measure_wav(out).seconds, abs=0.01)
+
+
+def test_readAloud_langEs_onTheRealHandbook_speaksTheSpanishText(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """`--lang es` read the English text with the Spanish voice: the handbook was loaded
+    without the language (a one-language test handbook could not tell)."""
+    require_speech(piper=False)
+    out = tmp_path / "es.wav"
+    code, stdout, stderr = run_cli(
+        capsys, "--lang", "es", "read-aloud", "practical-matters/beyond-the-us",
+        "--wav", str(out), "--json",
+    )  # fmt: skip
+    assert (code, stderr) == (0, "")
+    report = json.loads(stdout)
+    assert (report["lang"], report["voice"]) == ("es", "eSpeak NG es")
+    assert [s["shown"] for s in report["sentences"]] == [
+        "Fuera de los EE. UU.",
+        "Gran parte de este manual describe el cuidado en los EE. UU.",
+        "Esta sección nombra algunas ayudas en otros países.",
+    ]
+    assert [s["text"] for s in report["sentences"]][:2] == [
+        "Fuera de los Estados Unidos.",
+        "Gran parte de este manual describe el cuidado en los Estados Unidos.",
+    ]
+    assert peak_dbfs(out.read_bytes()[44:]) <= PEAK_CEILING_DBFS
+
+
+def speech_rms_db(frames: bytes, rate: int) -> float:
+    """The loudness of speech in 16-bit mono `frames`: the RMS (dBFS) of its 20 ms
+    frames louder than -45 dBFS, so a sentence's pauses do not count."""
+    samples = array("h", frames[: len(frames) // 2 * 2])
+    size = rate // 50
+    energies = [
+        sum(x * x for x in samples[i : i + size]) / size
+        for i in range(0, len(samples) - size + 1, size)
+    ]
+    spoken = [e for e in energies if e >= (32768 * 10 ** (-45 / 20)) ** 2]
+    return 10 * math.log10(sum(spoken) / len(spoken) / 32768**2)
+
+
+def test_readAloud_english_evenLoudness_andPeaksBelowTheCeiling(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Piper normalised each sentence to its own peak: every sentence touched 0 dBFS and
+    loudness jumped 1.2-2.1 dB between neighbours."""
+    require_speech()
+    out = tmp_path / "en.wav"
+    code, stdout, stderr = run_cli(
+        capsys, "read-aloud", "glossary/conditioning", "--wav", str(out), "--json"
+    )
+    assert (code, stderr) == (0, "")
+    report = json.loads(stdout)
+    assert report["voice"].startswith("Piper")
+    samples = out.read_bytes()[44:]
+    assert peak_dbfs(samples) <= PEAK_CEILING_DBFS
+    rate = measure_wav(out).sample_rate
+    loudness = [
+        speech_rms_db(samples[round(s["start"] * rate) * 2 : round(s["end"] * rate) * 2], rate)
+        for s in report["sentences"]
+    ]
+    assert len(loudness) >= 3
+    assert max(abs(a - b) for a, b in itertools.pairwise(loudness)) <= 1.0, loudness

@@ -210,3 +210,23 @@ def test_openingTheWindow_loadsNoSpeech(tmp_path: Path) -> None:
     )
     done = run_python(["-c", code], home=tmp_path, extra_env={"QT_QPA_PLATFORM": "offscreen"})
     assert (done.returncode, done.stdout.strip()) == (0, "[]"), done.stderr
+
+
+def test_voiceLoadsWhileTheWindowIsIdle_soTheFirstListenNeedsNoWait(
+    reading_window: MainWindow, qtbot: QtBot
+) -> None:
+    """The voice loaded on the first Listen: "Getting the voice ready…" for about 2 s.
+    Now it loads on a thread once the window has painted and stayed idle."""
+    window = reading_window
+    controller: ReadAloudController = window.read_aloud
+    window.navigate("one")
+    qtbot.waitUntil(
+        lambda: controller.voices is not None and controller.voices.is_loaded("en"),
+        timeout=MADE,
+    )
+    with qtbot.waitSignal(controller.made_all, timeout=MADE):
+        window.action_set["listen"].trigger()
+        assert controller.bar.status.text() != "Getting the voice ready…"
+    assert controller.first_sound_seconds is not None
+    window.close()  # joins the loading thread
+    assert controller._preloader is not None and not controller._preloader.is_alive()

@@ -3,11 +3,14 @@ speed, "keep going" into the next section, and the highlight that follows the vo
 
 The voice works on a thread (narrator.py); a timer here feeds what it made to the
 player and moves the highlight to the sentence at the player's position. Speech is
-imported on the first Listen, never at start-up.
+imported, and the voice loaded, on a thread once the window has painted and is idle
+(`preload_voice`), or by the first Listen if that comes sooner; never at start-up.
 """
 
 from __future__ import annotations
 
+import contextlib
+import threading
 import time
 from typing import TYPE_CHECKING
 
@@ -23,6 +26,11 @@ if TYPE_CHECKING:
     from reader.ui.read_aloud.narrator import NarratorThread
 
 TICK_MS = 40
+#: Quiet time after the first paint before the voice loads in the background (ms). The
+#: loaded Piper voice costs about 150 MB (measured); loading it at the first Listen made
+#: families wait about 2 s ("Getting the voice ready…"), so every window, desktop or
+#: kiosk, loads it once it is idle (README, "Read aloud").
+PRELOAD_IDLE_MS = 500
 SEARCH_CHARS = 60  # enough of a sentence to find it on the page
 
 
@@ -50,6 +58,7 @@ class ReadAloudController(QObject):
         self.first_sound_seconds: float | None = None  # Listen to first sample, measured
         self.voices: VoiceLibrary | None = None  # loaded on the first Listen
         self._narrator: NarratorThread | None = None
+        self._preloader: threading.Thread | None = None
         self._player: Player | None = None
         self._made_all = False
         self._listen_time = 0.0
@@ -58,6 +67,32 @@ class ReadAloudController(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(TICK_MS)
         self._timer.timeout.connect(self._tick)
+
+    # -- loading the voice before it is asked for ----------------------------------------
+
+    def preload_voice(self) -> None:
+        """Load the voice for the handbook's language on a thread, once; the first
+        Listen then speaks at once (a Listen during the load waits for it)."""
+        if self._preloader is not None:
+            return
+        from reader.speech import SpeechUnavailable, VoiceLibrary
+
+        if self.voices is None:
+            self.voices = VoiceLibrary()
+        voices, language = self.voices, self.window.handbook.language
+
+        def load() -> None:
+            with contextlib.suppress(SpeechUnavailable):  # Listen says so, when pressed
+                voices.voice_for(language)
+
+        self._preloader = threading.Thread(target=load, name="voice-preload", daemon=True)
+        self._preloader.start()
+
+    def shut_down(self) -> None:
+        """Stop reading and wait for a voice still loading (the window is closing)."""
+        self.stop()
+        if self._preloader is not None:
+            self._preloader.join()
 
     # -- what the reader asks for -------------------------------------------------------
 
@@ -132,7 +167,8 @@ class ReadAloudController(QObject):
         self._history_moves = self.window.history.moves
         self._timer.start()
         self._set_state("reading")
-        self.bar.show_status(self.tr("Getting the voice ready…"))
+        if not self.voices.is_loaded(language):
+            self.bar.show_status(self.tr("Getting the voice ready…"))
 
     def _restart(self, first: int) -> None:
         paused = self.state == "paused"
