@@ -15,11 +15,10 @@ Search looks for the handbook words too, a little less strongly than the word ty
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader.handbook.gate import exists, read_text
+from reader.handbook.data_files import parse_toml, read_data_file
 from reader.problems import Problem
 
 SYNONYMS_FILE = "synonyms.toml"
@@ -54,10 +53,8 @@ def _words(value: object, limit: int) -> tuple[str, ...] | None:
 
 def parse_lay_words(text: str, path: Path, problems: list[Problem]) -> LayWords:
     """The file's words; a broken file or entry is a problem line, never an error."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        problems.append(Problem(path, getattr(error, "lineno", 1) or 1, f"not valid TOML: {error}"))
+    data = parse_toml(text, path, problems)
+    if data is None:
         return LayWords(path=path)
     try_words = _words(data.get("try", []), MAX_TRY_WORDS)
     if try_words is None:
@@ -83,9 +80,5 @@ def parse_lay_words(text: str, path: Path, problems: list[Problem]) -> LayWords:
 def load_lay_words(root: Path, problems: list[Problem]) -> LayWords:
     """`synonyms.toml` beside the manifest, read through the gate; none is no words."""
     path = root / SYNONYMS_FILE
-    if not exists(root, path):
-        return LayWords()
-    text = read_text(root, path, problems)
-    if text is None:
-        return LayWords()
-    return parse_lay_words(text, path, problems)
+    text = read_data_file(root, path, problems)
+    return LayWords() if text is None else parse_lay_words(text, path, problems)

@@ -18,12 +18,12 @@ two words as a space ("CRISPR/Cas", "EMA/CHMP"), which both voices otherwise say
 from __future__ import annotations
 
 import re
-import tomllib
+import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.handbook import Handbook
-from reader.handbook.gate import exists, read_text
+from reader.handbook.data_files import parse_toml, read_data_file
 from reader.problems import Problem
 
 PRONUNCIATION_FILE = "pronunciation.toml"
@@ -100,34 +100,39 @@ def lexicon_path(handbook: Handbook) -> Path:
     return folder / PRONUNCIATION_FILE
 
 
+_LEXICONS: weakref.WeakKeyDictionary[Handbook, Lexicon] = weakref.WeakKeyDictionary()
+
+
 def load_lexicon(handbook: Handbook, problems: list[Problem] | None = None) -> Lexicon:
     """The handbook's lexicon for its language, read through the gate; a missing file
-    is an empty lexicon and a broken one a problem line, never an error."""
+    is an empty lexicon and a broken one a problem line, never an error.
+
+    Without `problems` (reading aloud) it is read and compiled once per handbook, not
+    for every section read; `check` passes `problems` and gets a fresh read."""
+    if problems is None and (cached := _LEXICONS.get(handbook)) is not None:
+        return cached
     found = [] if problems is None else problems
     path = lexicon_path(handbook)
-    if not exists(handbook.root, path):
-        return Lexicon()
-    text = read_text(handbook.root, path, found)
-    if text is None:
-        return Lexicon(path=path)
-    return parse_lexicon(text, path, found)
+    text = read_data_file(handbook.root, path, found)
+    lexicon = Lexicon() if text is None else parse_lexicon(text, path, found)
+    if problems is None:
+        _LEXICONS[handbook] = lexicon
+    return lexicon
 
 
 def parse_lexicon(text: str, path: Path, problems: list[Problem]) -> Lexicon:
     """The `[say]` table's entries; each bad one is a problem line and left out."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        problems.append(Problem(path, getattr(error, "lineno", 1) or 1, f"not valid TOML: {error}"))
+    data = parse_toml(text, path, problems)
+    if data is None:
         return Lexicon(path=path)
     table = data.get("say", {})
     if not isinstance(table, dict):
         problems.append(Problem(path, 1, '[say] must be a table of "written" = "said"'))
         return Lexicon(path=path)
-    lines = text.split("\n")
+    lines = _key_lines(text)
     entries: list[Entry] = []
     for written, said in table.items():
-        line = _line_of(lines, written)
+        line = lines.get(written, 1)
         if len(entries) >= MAX_LEXICON_ENTRIES:
             message = f"more than {MAX_LEXICON_ENTRIES} words; the rest left out"
             problems.append(Problem(path, line, message))
@@ -149,9 +154,12 @@ def _entry_problem(written: str, said: object) -> str:
     return ""
 
 
-def _line_of(lines: list[str], written: str) -> int:
-    """The line that names `written` (1 when it cannot be told): for `check`'s reports."""
-    for number, line in enumerate(lines, start=1):
-        if written in line and "=" in line:
-            return number
-    return 1
+def _key_lines(text: str) -> dict[str, int]:
+    """Each key's line (`busulfan = …`, `"ADA-SCID" = …`), in one pass over the file:
+    for `check`'s reports. A key written otherwise is reported on line 1."""
+    lines: dict[str, int] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        key, equals, _ = line.partition("=")
+        if equals:
+            lines.setdefault(key.strip().strip("\"'"), number)
+    return lines
