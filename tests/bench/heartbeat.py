@@ -52,17 +52,13 @@ def longest_stall(
     app = QApplication.instance()
     assert app is not None
     beat = Heartbeat()
+    ran: list[bool] = []
     beat.start()
-    QTimer.singleShot(0, start)
+    QTimer.singleShot(0, lambda: (start(), ran.append(True)))
     deadline = time.monotonic() + timeout_s
-    started = False
-    while time.monotonic() < deadline:
+    while not (ran and done()):
+        if time.monotonic() > deadline:
+            raise TimeoutError("the scenario did not finish")
         app.processEvents()
         time.sleep(0.001)
-        if beat.longest_gap_ms >= 0 and not started:
-            started = True
-        if started and done():
-            break
-    else:
-        raise TimeoutError("the scenario did not finish")
     return beat.stop()
