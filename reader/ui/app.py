@@ -6,10 +6,8 @@ from __future__ import annotations
 import argparse
 import sys
 import traceback
-from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, QTranslator
 from PySide6.QtGui import QIcon
@@ -19,17 +17,15 @@ from reader import APP_ID, APP_NAME, DESKTOP_ID, __version__
 from reader.bookmarks.store import BookmarkStore, default_path
 from reader.handbook import Handbook, HandbookError
 from reader.handbook.languages import load_handbook_in
-from reader.handbook.trust import TrustedKeys
 from reader.kiosk.settings import KioskConfig, kiosk_handbook, load_kiosk_config, report_problems
 from reader.paths import UserDirs, resources_dir
-from reader.preferences import Preferences, load_preferences, save_preferences
+from reader.preferences import load_preferences
 from reader.ui.mainwindow import MainWindow
 from reader.ui.plain_text import plain_box
+from reader.ui.session import Session
 from reader.ui.startup import show_first_page
-
-if TYPE_CHECKING:
-    from reader.ui.kiosk.shell import KioskShell
 from reader.ui.translations import choose_language, install_translators
+from reader.ui.window.policy import DESKTOP
 
 
 def show_error(parent: QWidget | None, title: str, message: str, details: str = "") -> None:
@@ -69,28 +65,6 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setDesktopFileName(DESKTOP_ID)
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "app.svg")))
     return app
-
-
-@dataclass
-class Session:
-    """Everything one run of the window holds, so it can be closed in order."""
-
-    app: QApplication
-    window: MainWindow
-    store: BookmarkStore
-    dirs: UserDirs
-    kiosk: bool
-    translators: list[QTranslator]
-    shell: KioskShell | None = None
-
-    def close(self) -> None:
-        self.window.shut_down_search()
-        self.store.close()
-        if not self.kiosk:
-            try:
-                save_preferences(self.dirs.config, self.window.preferences)
-            except OSError as error:
-                sys.stderr.write(f"{APP_ID}: could not save preferences: {error}\n")
 
 
 def _kiosk_config(args: argparse.Namespace) -> KioskConfig | None:
@@ -167,64 +141,62 @@ def open_session(args: argparse.Namespace, handbook_dir: Path) -> Session | int:
     if isinstance(first, int):
         return first
     handbook, opened, note = first
-    kiosk = kiosk_config is not None
     if kiosk_config is not None:
-        preferences = Preferences(zoom=kiosk_config.text_size)
-        store = BookmarkStore.in_memory()
-    else:
-        preferences = load_preferences(dirs.config)
-        store = BookmarkStore.open(default_path(dirs))
-    trusted = TrustedKeys(kiosk_config.trusted_keys) if kiosk_config else None  # kiosk's only
-    window = MainWindow(handbook, preferences, store=store, cache_dir=dirs.cache, kiosk=kiosk,
-                        trusted=trusted)  # fmt: skip
-    session = Session(app, window, store, dirs, kiosk, translators)
-    if kiosk_config is not None:
-        start_page = kiosk_config.start_page or None
-        show_first_page(window, lambda: window.start(start_page))
-        from reader.ui.kiosk.shell import KioskShell  # only kiosks pay for importing it
+        from reader.ui.kiosk.session import kiosk_session  # only kiosks pay for importing it
 
-        session.shell = KioskShell(window, kiosk_config, app)
-        from reader.ui.window.kiosk_language import add_kiosk_language_button
-
-        add_kiosk_language_button(session, handbook.language)
+        session = kiosk_session(app, handbook, kiosk_config, dirs, translators)
     else:
-        furnish_desktop_window(session, window)
-        window.restore_layout()
-        show_first_page(window, window.start)
-        window.show()
+        session = _desktop_session(app, handbook, dirs, translators)
         from reader.recent import remember_handbook
 
         remember_handbook(dirs.config, opened)  # only now: it opened
-    for message in (note, store.recovery_message):
+    window = session.window
+    for message in (note, session.store.recovery_message):
         if message:
             QTimer.singleShot(0, lambda text=message: show_error(window, APP_NAME, text))
     return session
 
 
-def furnish_desktop_window(session: Session, window: MainWindow) -> None:
+def _desktop_session(
+    app: QApplication, handbook: Handbook, dirs: UserDirs, translators: list[QTranslator]
+) -> Session:
+    """A person's own computer: preferences and bookmarks kept, the place remembered."""
+    preferences = load_preferences(dirs.config)
+    store = BookmarkStore.open(default_path(dirs))
+    window = MainWindow(handbook, preferences, store=store, cache_dir=dirs.cache)
+    session = Session(app, window, store, dirs, DESKTOP, translators, furnish=furnish_desktop)
+    furnish_desktop(session)
+    window.restore_layout()
+    show_first_page(window, window.start)
+    window.show()
+    return session
+
+
+def furnish_desktop(session: Session) -> None:
     """The menus that put another window in this one's place: Language, and File > Open
     (with drag and drop and Recent). Every window of a desktop session gets both, the
     first one and each that replaces it."""
+    from reader.ui.window.language import add_language_menu
     from reader.ui.window.open_handbook import install
 
-    _add_language_menu(session, window)
-    install(window, session.store, session.dirs.cache, session.dirs.config,
-            lambda new: _adopt_window(session, new))  # fmt: skip
-
-
-def _adopt_window(session: Session, window: MainWindow) -> None:
-    """A handbook opened from File > Open: the session follows it, with its Language menu
-    (File > Open installs itself on the windows it makes)."""
-    session.window = window
-    _add_language_menu(session, window)
-
-
-def _add_language_menu(session: Session, window: MainWindow) -> None:
-    from reader.ui.window.language import add_language_menu, switch_language
-
+    window = session.window
     handbook = window.handbook
-    add_language_menu(window, handbook.languages, handbook.language,
-                      lambda code: switch_language(session, code))  # fmt: skip
+    if session.policy.language_menu:
+        add_language_menu(window.menuBar(), handbook.languages, handbook.language,
+                          lambda code: switch_language(session, code))  # fmt: skip
+    if not session.policy.opens_files:
+        return
+    opening = (window.action_set["open_handbook"], window.action_set["open_packed"])
+    install(window, handbook, window.menus["file"], opening, session.dirs.config,
+            lambda new: session.replace_window(new, keep_place=False))  # fmt: skip
+
+
+def switch_language(session: Session, code: str) -> MainWindow:
+    """The same handbook in `code`, at the same place (Language menu)."""
+    window = session.window
+    if window.handbook.language == code:
+        return window
+    return session.replace_window(load_handbook_in(window.handbook.root, code))
 
 
 def run_app(args: argparse.Namespace, handbook_dir: Path) -> int:

@@ -1,31 +1,19 @@
 """The main window: contents on the left, the page in the middle, search in the toolbar.
 
-It shows the core's data and forwards the reader's intent; panels emit signals and this
-window wires them to the core.
+A composition and nothing more. It builds each part with only what that part uses
+(widgets, core services, the WindowPolicy) and connects the parts' signals to one
+another in `_connect`; the parts never see the window. Callers use the parts directly
+(`window.navigator.navigate(...)`, `window.comfort.apply_zoom(...)`); `window.parts` is
+the read-only record the kiosk shell dresses. See reader/ARCHITECTURE.md.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import (
-    QActionGroup,
-    QCloseEvent,
-    QKeyEvent,
-    QMouseEvent,
-    QShowEvent,
-    QUndoStack,
-)
-from PySide6.QtWidgets import (
-    QDockWidget,
-    QLabel,
-    QMainWindow,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QMouseEvent, QShowEvent, QUndoStack
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from reader import APP_NAME
 from reader.bookmarks.store import BookmarkStore
@@ -34,7 +22,7 @@ from reader.content.page_store import PageStore
 from reader.content.pages import Pages
 from reader.handbook import Handbook
 from reader.handbook.trust import TrustedKeys, signature_of
-from reader.history import History, Place
+from reader.history import History
 from reader.preferences import Preferences
 from reader.ui.actions import Actions
 from reader.ui.bookmarks_controller import BookmarksController
@@ -48,56 +36,54 @@ from reader.ui.plain_text import plain_label
 from reader.ui.read_aloud import install_read_aloud
 from reader.ui.search_field import SearchField
 from reader.ui.startup import AfterFirstPaint
-from reader.ui.theme import Theme
+from reader.ui.theme import THEMES
 from reader.ui.window import chrome, dialogs
 from reader.ui.window.bookmarking import BookmarkCommands
-from reader.ui.window.comfort import LABELS_UP_TO_ZOOM, ReadingComfort
-from reader.ui.window.dock_title import DockTitle
+from reader.ui.window.comfort import ReadingComfort
 from reader.ui.window.keyboard import PaneCycle
 from reader.ui.window.navigation import Navigator
+from reader.ui.window.parts import WindowParts
+from reader.ui.window.policy import DESKTOP, WindowPolicy, start_section
 from reader.ui.window.printing import PrintController
 from reader.ui.window.searching import SearchCommands
-from reader.ui.window.signature import announce_signature
-from reader.ui.window.wiring import connect_actions
-
-if TYPE_CHECKING:  # printing is imported when first used, to keep start-up quick
-    from reader.pdf.compose import ComposedDocument
-    from reader.ui.print_dialog import PrintDialog
+from reader.ui.window.signature import signature_line
 
 
 class MainWindow(QMainWindow):
-    """One handbook, read in one window."""
+    """One handbook, read in one window, in the place its policy describes."""
 
     section_changed = Signal(str)
-    visit_reset = Signal()
 
     def __init__(
         self,
         handbook: Handbook,
         preferences: Preferences,
         *,
+        policy: WindowPolicy = DESKTOP,
         store: BookmarkStore | None = None,
         cache_dir: Path | None = None,
-        kiosk: bool = False,
         trusted: TrustedKeys | None = None,
+        history: History | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """`history`: the way back and forward, when this window takes the place of
+        another on the same handbook (in another language)."""
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.handbook = handbook
         self.preferences = preferences
-        self.default_zoom = preferences.zoom
-        self.home_section_id = handbook.start_section_id or ""
-        self.kiosk = kiosk
+        self.policy = policy
+        self.default_zoom = policy.text_size or preferences.zoom
+        self.home_section_id = start_section(handbook, policy)
         self.signature = signature_of(handbook.root, trusted)  # None: the trust files'
         translation = handbook.language if handbook.base_language else ""  # own page cache
         store_pages = PageStore(cache_dir, handbook.root, translation) if cache_dir else None
         self.pages = Pages(handbook, store_pages)
-        self.history = History()
+        self.history = history or History()
         self.current_section_id = ""
         self.action_set = Actions(self)
-        self.navigator = Navigator(self)
         self.content = ContentView(handbook.root, self)
+        self.navigator = Navigator(self)
         self.toc = TocTree(self)
         self.search_box = SearchField(self.action_set["focus_search"].icon(), self)
         self.status_label = plain_label(QLabel(self))  # chapter titles, as written
@@ -106,18 +92,18 @@ class MainWindow(QMainWindow):
         self.glossary_panel = GlossaryPanel(handbook, self)
         self.search_panel = SearchPanel(self.search_box, self)
         self.search_loader = SearchIndexLoader(handbook, cache_dir, self)
+        store = store or BookmarkStore.in_memory()
         self.bookmarks = BookmarksController(
-            store or BookmarkStore.in_memory(),
-            handbook,
-            self.bookmarks_panel,
-            self.undo_stack,
-            self,
+            store, handbook, self.bookmarks_panel, self.undo_stack, self
         )
         self.printing = PrintController(self)
-        self.pdf_save_target: Callable[[], Path | None] = self.printing.ask_pdf_path
-        self.direct_print: Callable[[ComposedDocument], None] | None = None
-        self.bookmark_commands = BookmarkCommands(self)
-        self.comfort = ReadingComfort(self)
+        self.pdf_save_target = policy.pdf_target or self.printing.ask_pdf_path
+        self.direct_print = policy.direct_print
+        self.bookmark_commands = BookmarkCommands(
+            self.bookmarks, self.action_set["bookmark"], lambda: self.current_section_id,
+            self.content.verticalScrollBar(), policy, self)  # fmt: skip
+        self.comfort = ReadingComfort(self, preferences, self.content, self.action_set,
+                                      fits_chrome=not policy.touch)  # fmt: skip
         self.place_timer = QTimer(self)
         self.place_timer.setSingleShot(True)
         self.place_timer.setInterval(1500)
@@ -125,10 +111,18 @@ class MainWindow(QMainWindow):
         self.searching = SearchCommands(self)
         self.after_first_paint.defer(self.searching.start)
         self._build()
-        connect_actions(self)
-        self.read_aloud = install_read_aloud(self)
-        self.apply_theme(preferences.theme)
-        self.apply_zoom(preferences.zoom, announce=False)
+        self.read_aloud = install_read_aloud(
+            self, self.column, handbook, self.content, self.action_set, self.history,
+            lambda: self.current_section_id, self.section_changed, large=policy.touch)  # fmt: skip
+        self._connect()
+        self.parts = WindowParts(
+            self, handbook, preferences, policy, self.action_set, self.menus, self.toolbar,
+            self.content, self.find_bar, self.search_box, self.search_panel, self.toc_dock,
+            self.search_dock, self.bookmarks_panel, self.glossary_panel, self.status_label,
+            self.navigator, self.history, self.comfort, self.bookmarks, self.undo_stack,
+            self.read_aloud)  # fmt: skip
+        self.comfort.apply_theme(preferences.theme)
+        self.comfort.apply_zoom(self.default_zoom, announce=False)
         self.action_set["mark_terms"].setChecked(preferences.mark_terms)
         self.toc.set_handbook(handbook)
         self.retranslate()
@@ -139,30 +133,129 @@ class MainWindow(QMainWindow):
         self.find_bar = FindBar(self.content, self)
         center = QWidget(self)
         center.setObjectName("readingArea")
-        column = QVBoxLayout(center)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        column.addWidget(self.content, 1)
-        column.addWidget(self.find_bar)
+        self.column = QVBoxLayout(center)
+        self.column.setContentsMargins(0, 0, 0, 0)
+        self.column.setSpacing(0)
+        self.column.addWidget(self.content, 1)
+        self.column.addWidget(self.find_bar)
         self.setCentralWidget(center)
-        self.toc_dock: QDockWidget
-        self.dock_titles: list[DockTitle]
-        self.search_dock: QDockWidget
-        self.theme_group: QActionGroup
-        self.theme: Theme
-        chrome.build_docks(self)
-        self.bookmarks_panel.set_touch_mode(self.kiosk)
-        self.toolbar = chrome.build_toolbar(self)
-        self.menus = chrome.build_menus(self)
-        self.panes = PaneCycle(self)
+        docks = chrome.build_docks(self, self.toc, self.search_panel, self.bookmarks_panel,
+                                   self.glossary_panel,
+                                   show_glossary=bool(self.handbook.glossary.terms))  # fmt: skip
+        self.toc_dock, self.search_dock, self.dock_titles = docks.toc, docks.search, docks.titles
+        self.bookmarks_panel.set_touch_mode(self.policy.touch)
+        self._offer_what_the_policy_allows()
+        self.toolbar = chrome.build_toolbar(self, self.action_set, self.search_box)
+        self.menus = chrome.build_menus(self.menuBar(), self.action_set)
+        left = [(self.toc_dock, self.toc), (self.search_dock, self.search_panel),
+                (self.bookmarks_panel, self.bookmarks_panel)]  # fmt: skip
+        self.panes = PaneCycle(self.toolbar, self.search_box, left, self.content,
+                               self.glossary_panel)  # fmt: skip
+        self.comfort.dress(self.toolbar, self.search_box, self._docks(), self.dock_titles)
         self.status_label.setObjectName("statusLabel")
         self.statusBar().addWidget(self.status_label, 1)
-        self.statusBar().setSizeGripEnabled(not self.kiosk)
+        self.statusBar().setSizeGripEnabled(not self.policy.touch)
         screen = self.screen().availableGeometry()
         self.resize(min(1280, int(screen.width() * 0.92)), min(860, int(screen.height() * 0.9)))
-        # Room for the side panels' tab labels (larger on a kiosk's touch layout).
-        widths = [420, 460] if self.kiosk else [290, 340]
-        self.resizeDocks([self.toc_dock, self.glossary_panel], widths, Qt.Orientation.Horizontal)
+        self.resizeDocks([self.toc_dock, self.glossary_panel], list(self.policy.panel_widths),
+                         Qt.Orientation.Horizontal)  # fmt: skip
+
+    def _offer_what_the_policy_allows(self) -> None:
+        """Actions the place does not allow are neither shown nor reachable by a key."""
+        allowed = {
+            "open_handbook": self.policy.opens_files,
+            "open_packed": self.policy.opens_files,
+            "import_bookmarks": self.policy.opens_files,
+            "export_bookmarks": self.policy.opens_files,
+            "print": self.policy.printing,
+            "export_pdf": self.policy.printing,
+        }
+        for action_id, on in allowed.items():
+            self.action_set[action_id].setEnabled(on)
+            self.action_set[action_id].setVisible(on)
+
+    def _docks(self) -> list[QDockWidget]:
+        return [self.toc_dock, self.search_dock, self.bookmarks_panel, self.glossary_panel]
+
+    def _connect(self) -> None:
+        """What each action does and who hears each part: the window's one wiring."""
+        a, nav, marks = self.action_set, self.navigator, self.bookmark_commands
+        zoom = self.comfort.apply_zoom
+        triggers = {
+            "back": nav.go_back,
+            "forward": nav.go_forward,
+            "home": self.go_home,
+            "previous_section": lambda: nav.step_section(-1),
+            "next_section": lambda: nav.step_section(1),
+            "focus_search": self.focus_search,
+            "find_in_page": self.find_bar.open_bar,
+            "zoom_in": lambda: zoom(self.preferences.zoom_in()),
+            "zoom_out": lambda: zoom(self.preferences.zoom_out()),
+            "zoom_reset": lambda: zoom(100),
+            "show_contents": self.toc_dock.setVisible,
+            "about": lambda: dialogs.show_about(self, self.handbook, self.signature),
+            "help": self.show_help,
+            "quit": self.close,
+            "bookmark": marks.toggle,
+            "show_bookmarks": lambda on=True: show_panel(self.bookmarks_panel, on),
+            "show_glossary": lambda on=True: show_panel(self.glossary_panel, on),
+            "undo": self.undo_stack.undo,
+            "redo": self.undo_stack.redo,
+            "export_bookmarks": marks.export,
+            "import_bookmarks": marks.import_,
+            "print": self.printing.open_dialog,
+            "export_pdf": self.printing.open_dialog,
+            "next_pane": lambda: self.panes.step(forward=True),
+            "previous_pane": lambda: self.panes.step(forward=False),
+        }
+        for action_id, slot in triggers.items():
+            a[action_id].triggered.connect(slot)
+        for name in THEMES:
+            a[f"theme_{name}"].triggered.connect(
+                lambda _=False, n=name: self.comfort.apply_theme(n)
+            )
+        a["mark_terms"].toggled.connect(self.comfort.set_mark_terms)
+        self._keep_checks_in_step()
+        self._connect_parts()
+
+    def _keep_checks_in_step(self) -> None:
+        """Checkable actions follow what is on screen: panels shown, undo available."""
+        a = self.action_set
+        self.undo_stack.canUndoChanged.connect(a["undo"].setEnabled)
+        self.undo_stack.canRedoChanged.connect(a["redo"].setEnabled)
+        a["undo"].setEnabled(False)
+        a["redo"].setEnabled(False)
+        a["show_contents"].setChecked(True)
+        self.toc_dock.visibilityChanged.connect(a["show_contents"].setChecked)
+        self.glossary_panel.visibilityChanged.connect(a["show_glossary"].setChecked)
+        self.bookmarks_panel.visibilityChanged.connect(a["show_bookmarks"].setChecked)
+
+    def _connect_parts(self) -> None:
+        """Panels emit what the reader asked for; the part that does it hears it."""
+        nav, status = self.navigator, self.statusBar()
+        self.toc.section_requested.connect(nav.navigate)
+        self.bookmarks_panel.activated.connect(nav.navigate)
+        self.glossary_panel.section_requested.connect(nav.navigate)
+        self.content.term_activated.connect(self.show_term)
+        self.content.link_activated.connect(self.open_link)
+        self.content.verticalScrollBar().valueChanged.connect(nav.follow_scroll)
+        self.search_panel.result_activated.connect(self.searching.open_result)
+        self.search_box.textChanged.connect(self.searching.text_changed)
+        self.search_loader.ready.connect(self.search_panel.set_index)
+        self.search_loader.failed.connect(lambda message: status.showMessage(message, 10000))
+        for part in (self.bookmark_commands, self.comfort, self.read_aloud):
+            part.message.connect(status.showMessage)
+        self.read_aloud.navigate_requested.connect(lambda s: nav.navigate(s, record=False))
+        self.comfort.page_changed.connect(nav.reload_page)
+        self.comfort.theme_applied.connect(lambda _theme: self.bookmark_commands.update_star())
+        self.comfort.theme_applied.connect(lambda _theme: self.glossary_panel.refresh_colors())
+        self.bookmarks.changed.connect(self.bookmark_commands.update_star)
+        self.bookmarks.error.connect(self.bookmark_commands.show_error)
+        self.section_changed.connect(self.bookmark_commands.update_star)
+        self.section_changed.connect(lambda _id: self.place_timer.start())
+        self.place_timer.timeout.connect(self.bookmark_commands.remember_place)
+        self.search_box.installEventFilter(self)
+        self.content.viewport().installEventFilter(self)
 
     def retranslate(self) -> None:
         self.action_set.retranslate()
@@ -173,7 +266,7 @@ class MainWindow(QMainWindow):
         self.panes.retranslate()
         self.toc_dock.setWindowTitle(self.tr("Contents"))
         self.search_dock.setWindowTitle(self.tr("Search results"))
-        self.set_search_hint()
+        self.comfort.set_search_hint()
         self.search_box.setAccessibleName(self.tr("Search the handbook"))
         self.search_box.setAccessibleDescription(
             self.tr("Type a word or question. Spelling mistakes are forgiven.")
@@ -181,98 +274,28 @@ class MainWindow(QMainWindow):
         self.toolbar.setWindowTitle(self.tr("Main toolbar"))
         self.status_label.setAccessibleName(self.tr("Status"))
         self.setWindowTitle(f"{self.handbook.title} — {APP_NAME}")
-        self._update_status()
+        self.navigator.update_status()
 
-    def set_search_hint(self) -> None:
-        """The search box's hint; at large text sizes without the shortcut, so it fits."""
-        if self.preferences.zoom > LABELS_UP_TO_ZOOM:
-            self.search_box.setPlaceholderText(self.tr("Search the handbook"))
-        else:
-            self.search_box.setPlaceholderText(self.tr("Search the handbook (Ctrl+K)"))
-
-    # -- navigation ------------------------------------------------------------------
-
-    def current_place(self) -> Place:
-        return self.navigator.current_place()
-
-    def navigate(self, section_id: str, *, record: bool = True, scroll: int | None = None) -> bool:
-        """Show a section (or a chapter, by its id). Returns False if it doesn't exist."""
-        return self.navigator.navigate(section_id, record=record, scroll=scroll)
-
-    def follow_scroll(self) -> None:
-        self.navigator.follow_scroll()
-
-    def go_back(self) -> None:
-        self.navigator.go_back()
-
-    def go_forward(self) -> None:
-        self.navigator.go_forward()
+    # -- what the window itself answers: its own keys, links and panels ---------------
 
     def go_home(self) -> None:
         if self.home_section_id:
-            self.navigate(self.home_section_id)
-
-    def step_section(self, step: int) -> None:
-        self.navigator.step_section(step)
+            self.navigator.navigate(self.home_section_id)
 
     def open_link(self, url: QUrl) -> None:
         if url.scheme() == SECTION_SCHEME:
-            self.navigate(url.path())
+            self.navigator.navigate(url.path())
             return
-        dialogs.open_external(self, url)
+        dialogs.open_external(self, url, browser_allowed=self.policy.system_dialogs)
 
     def focus_search(self) -> None:
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_box.selectAll()
 
-    # -- search ----------------------------------------------------------------------
-
-    def open_search_result(self, section_id: str, words: list[str], lead: str = "") -> None:
-        self.searching.open_result(section_id, words, lead)
-
-    def shut_down_search(self) -> None:
-        self.searching.shut_down()
-
-    # -- the controllers' commands, for the window's callers ---------------------------
-
-    def toggle_bookmark(self) -> None:
-        self.bookmark_commands.toggle()
-
-    def remember_place(self) -> None:
-        self.bookmark_commands.remember_place()
-
-    def open_print_dialog(self) -> PrintDialog:
-        return self.printing.open_dialog()
-
-    def apply_zoom(self, zoom: int, *, announce: bool = True, keep_place: bool = True) -> None:
-        self.comfort.apply_zoom(zoom, announce=announce, keep_place=keep_place)
-
-    def apply_theme(self, name: str) -> Theme:
-        return self.comfort.apply_theme(name)
-
-    def set_mark_terms(self, on: bool) -> None:
-        self.comfort.set_mark_terms(on)
-
-    # -- panels and pages ------------------------------------------------------------
-
-    def show_panel(self, panel: QDockWidget, visible: bool = True) -> None:
-        panel.setVisible(visible)
-        if visible:
-            panel.raise_()
-
     def show_term(self, slug: str) -> None:
         """A glossary word was clicked: its full entry, beside the page."""
-        self.show_panel(self.glossary_panel)
+        show_panel(self.glossary_panel)
         self.glossary_panel.show_term(slug)
-
-    def reload_page(self) -> None:
-        """Show the page again (new theme, marking), at the same place."""
-        self.navigator.reload_page()
-
-    def _update_status(self) -> None:
-        self.navigator.update_status()
-
-    # -- dialogs ---------------------------------------------------------------------
 
     def show_help(self) -> None:
         """Help > How to Use: the reader's own short help (keys and tasks), not the
@@ -289,10 +312,10 @@ class MainWindow(QMainWindow):
         if watched is self.content.viewport() and event.type() == QEvent.Type.MouseButtonRelease:
             button = event.button() if isinstance(event, QMouseEvent) else None
             if button == Qt.MouseButton.BackButton:
-                self.go_back()
+                self.navigator.go_back()
                 return True
             if button == Qt.MouseButton.ForwardButton:
-                self.go_forward()
+                self.navigator.go_forward()
                 return True
         if watched is self.search_box and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
@@ -313,28 +336,19 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
-        self.remember_place()
-        self.shut_down_search()
+        self.bookmark_commands.remember_place()
+        self.searching.shut_down()
         super().closeEvent(event)
 
-    def reset_visit(self) -> None:
-        """Forget the current visitor (kiosk): start page, empty search, no history,
-        default text size. Panels that hold visitor data extend this."""
-        self.search_box.clear()
-        self.search_panel.clear_results()
-        self.content.clear_highlights()
-        self.apply_zoom(self.default_zoom, keep_place=False)  # the start page follows
-        self.history.clear()
-        self.bookmarks.reset()
-        self.find_bar.close_bar()
-        self.current_section_id = ""
-        self.go_home()
-        self.action_set["back"].setEnabled(False)
-        self.action_set["forward"].setEnabled(False)
-        self.visit_reset.emit()
-
     def start(self, section_id: str | None = None) -> None:
-        """Show the first page: the given section, else (on a desktop) where the reader
-        left off last time, else the handbook's start page."""
+        """Show the first page: the given section, else (where the policy keeps places)
+        where the reader left off last time, else the start page."""
         self.navigator.start(section_id)
-        announce_signature(self)
+        if line := signature_line(self.handbook, self.signature):
+            self.statusBar().showMessage(line, 10000)
+
+
+def show_panel(panel: QWidget, visible: bool = True) -> None:
+    panel.setVisible(visible)
+    if visible:
+        panel.raise_()

@@ -244,4 +244,4 @@ def show_first_page(window: MainWindow, start: Callable[[], None]) -> None:
 
 def _mark_terms_unless_turned_off(window: MainWindow) -> None:
     if window.preferences.mark_terms:
-        window.set_mark_terms(True)
+        window.comfort.set_mark_terms(True)

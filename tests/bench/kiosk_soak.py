@@ -58,7 +58,7 @@ def soak(shell: KioskShell, resets: int) -> SoakResult:
     sections = [s.id for s in window.handbook.sections()] or [shell.start_section_id]
     after_10 = 0
     for visit in range(resets):
-        window.navigate(sections[(visit * 7) % len(sections)])
+        window.navigator.navigate(sections[(visit * 7) % len(sections)])
         window.search_box.setText(("gene therapy", "lentivirus", "GVHD")[visit % 3])
         window.action_set["zoom_in"].trigger()
         window.action_set["zoom_in"].trigger()
@@ -96,14 +96,14 @@ def run_soak(resets: int, cache: Path) -> tuple[float, float]:
         handbook, Preferences(zoom=config.text_size), store=store, cache_dir=cache, kiosk=True
     )
     window.start(config.start_page or None)
-    shell = KioskShell(window, config, app)
+    shell = KioskShell(window.parts, config, app)
     window.show()
     wait_for_search(window)
     # The box searches after a pause that the scripted visits never wait for: search
     # at once on every change, so each visit really runs a search and shows results.
     window.search_box.textChanged.connect(window.search_panel.search_now)
     result = soak(shell, resets)
-    window.shut_down_search()
+    window.searching.shut_down()
     store.close()
     return result.rss_after_10_kib / 1024, result.rss_after_n_kib / 1024
 

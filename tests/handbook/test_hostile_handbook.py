@@ -156,7 +156,7 @@ def test_window_reads_every_section_and_shows_nothing_hostile(
     qtbot.waitExposed(window)
     try:
         for chapter in hostile.chapters:
-            assert window.navigate(chapter.id), chapter.id
+            assert window.navigator.navigate(chapter.id), chapter.id
             text = window.content.toPlainText()
             shown = [word for word in SCRIPT_TEXT if word in text]
             assert shown == [], (chapter.id, shown)
@@ -164,17 +164,17 @@ def test_window_reads_every_section_and_shows_nothing_hostile(
                 "".join(re.findall(r'(?:src|href)="[^"]*"', window.content.toHtml()))
             )
             for section in chapter.sections:
-                assert window.navigate(section.id), section.id
+                assert window.navigator.navigate(section.id), section.id
                 assert window.current_section_id == section.id
-        window.navigate("bad")
+        window.navigator.navigate("bad")
         text = window.content.toPlainText()
         assert "Click me" in text and "should still show" in text and "hidden text" in text
         assert "[Picture: tracker]" in text
-        window.navigate("good")
+        window.navigator.navigate("good")
         assert window.content.toPlainText().count("\ufffc") == 1  # the local picture, drawn
         assert requested_resources and all(u.startswith("picture:") for u in requested_resources)
     finally:
-        window.shut_down_search()
+        window.searching.shut_down()
 
 
 def test_glossary_tooltip_shows_the_definition_as_plain_words(
@@ -206,7 +206,7 @@ def test_glossary_tooltip_shows_the_definition_as_plain_words(
         assert shown.toPlainText() == term.short_definition  # every character, as words
     finally:
         QToolTip.hideText()
-        window.shut_down_search()
+        window.searching.shut_down()
 
 
 # --- search over the hostile folder ---------------------------------------------------

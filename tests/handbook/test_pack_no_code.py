@@ -154,12 +154,15 @@ def test_a_hostile_index_in_a_pack_never_runs_in_the_window(
 ) -> None:
     """Opened as the window's handbook, and then from File > Open (which dropping the
     file and Open Recent use too): searched both times, and nothing runs."""
-    from reader.ui.window.open_handbook import install
+    from reader.ui.window.open_handbook import HandbookOpener
+    from tests.helpers.desktop_session import desktop_session
 
     marker = tmp_path / "ran"
     packed = hostile_pack(gene_book, marker, tmp_path / "hostile.handbook")
     first = MainWindow(load_handbook(packed), Preferences(), cache_dir=user_dirs.cache)
-    opener = install(first, None, user_dirs.cache, user_dirs.config)
+    desktop_session(first, user_dirs)
+    opener = first.findChild(HandbookOpener)
+    assert opener is not None
     first.start()
     first.show()
     assert first_hit(qtbot, first, "lentivirus") == "two"
@@ -170,7 +173,7 @@ def test_a_hostile_index_in_a_pack_never_runs_in_the_window(
         assert first_hit(qtbot, second, "lentivirus") == "two"
         assert not marker.exists(), "the pack's index was opened by Whoosh"
     finally:
-        second.shut_down_search()
+        second.searching.shut_down()
 
 
 def test_an_index_outside_the_user_cache_is_never_opened(

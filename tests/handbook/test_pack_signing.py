@@ -323,7 +323,7 @@ def about_text(window: object) -> str:
         box.close()
 
     QTimer.singleShot(0, read_and_close)
-    show_about(window)  # type: ignore[arg-type]
+    show_about(window, window.handbook, window.signature)  # type: ignore[attr-defined]
     return seen[0]
 
 
@@ -340,7 +340,7 @@ def test_the_desktop_window_says_who_signed_the_file_in_status_and_about(
         qtbot.addWidget(window)
         window.start()
         said[book] = (window.statusBar().currentMessage(), about_text(window))
-        window.shut_down_search()
+        window.searching.shut_down()
     status, about = said[signed]
     assert status == f"Signed by {TEAM}" and "<p>Signed by St Mary&#x27;s" in about
     status, about = said[gene_book]  # a folder carries no signature: nothing is said

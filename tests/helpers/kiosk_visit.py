@@ -90,5 +90,5 @@ def busy_visit(qtbot: QtBot, shell: KioskShell) -> None:
 
 def let_the_reset_run(qtbot: QtBot, shell: KioskShell) -> None:
     """The quiet spell is over: the countdown runs out and the visit is reset."""
-    with qtbot.waitSignal(shell.window.visit_reset, timeout=10_000):
+    with qtbot.waitSignal(shell.visit_reset, timeout=10_000):
         shell.start_countdown()

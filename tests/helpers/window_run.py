@@ -52,7 +52,7 @@ def scenario(window: MainWindow) -> None:
         window.search_box.setText("bone marrow transplant")
         window.search_panel.search_now()
         for chapter in window.handbook.reading_chapters[1:4]:
-            window.navigate(chapter.id)
+            window.navigator.navigate(chapter.id)
             QApplication.processEvents()
         write(f"{peak_rss_mb():.1f}")
     QApplication.quit()

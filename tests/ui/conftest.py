@@ -12,6 +12,7 @@ from reader.handbook import Handbook
 from reader.kiosk.pin import hash_pin
 from reader.kiosk.settings import KioskConfig
 from reader.preferences import Preferences
+from reader.ui.kiosk.policy import kiosk_policy
 from reader.ui.kiosk.shell import KioskShell
 from reader.ui.mainwindow import MainWindow
 from tests.helpers.kiosk_visit import wait_for_search_index
@@ -57,13 +58,17 @@ def kiosk(
     qtbot: QtBot, qapp: QApplication, handbook: Handbook, kiosk_config: KioskConfig
 ) -> Iterator[KioskShell]:
     """The real window and kiosk shell on the bundled handbook, full screen, searchable."""
-    window = MainWindow(handbook, Preferences(zoom=kiosk_config.text_size), kiosk=True)
+    window = MainWindow(
+        handbook,
+        Preferences(zoom=kiosk_config.text_size),
+        policy=kiosk_policy(kiosk_config, handbook),
+    )
     qtbot.addWidget(window)
     window.start(None)
-    shell = KioskShell(window, kiosk_config, qapp)
+    shell = KioskShell(window.parts, kiosk_config, qapp)
     qtbot.waitExposed(window)
     qtbot.waitUntil(lambda: window.geometry() == window.screen().geometry())
     wait_for_search_index(qtbot, shell)
     yield shell
     shell.release()
-    window.shut_down_search()
+    window.searching.shut_down()

@@ -8,7 +8,7 @@ from reader.ui.window.dialogs import about_box
 
 
 def test_about_writes_the_edition_month_in_words(window: MainWindow) -> None:
-    box = about_box(window)
+    box = about_box(window, window.handbook, window.signature)
     text = box.text()
     box.deleteLater()
     assert "Third edition, December 2026" in text

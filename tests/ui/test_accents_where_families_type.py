@@ -18,7 +18,7 @@ def test_find_in_page_ignores_accents_and_case(
     qtbot: QtBot, make_window: MakeWindow, handbook_dir: Path, typed: str
 ) -> None:
     window = make_window(load_handbook_in(handbook_dir, "es"))
-    window.navigate("glossary/bone-marrow")
+    window.navigator.navigate("glossary/bone-marrow")
     page = window.content.toPlainText()
     written = sum(page.lower().count(form) for form in ("médula", "medula"))
     assert written >= 2

@@ -41,10 +41,10 @@ def definition_link_colors(window: MainWindow) -> list[QColor]:
 
 @pytest.mark.parametrize("name", THEMES)
 def test_text_and_links_reach_aa_in_every_theme_and_panel(window: MainWindow, name: str) -> None:
-    window.show_panel(window.glossary_panel)
+    window.glossary_panel.show()
     window.show_term("graft-versus-host-disease")
-    window.apply_theme("light" if name != "light" else "dark")  # a switch, not a start
-    theme = window.apply_theme(name)
+    window.comfort.apply_theme("light" if name != "light" else "dark")  # a switch, not a start
+    theme = window.comfort.apply_theme(name)
     palette = QApplication.palette()
     role, group = QPalette.ColorRole, QPalette.ColorGroup
     checks: list[tuple[str, QColor | str, QColor | str]] = [

@@ -95,9 +95,9 @@ def test_exception_in_a_slot_shows_a_plain_error_dialog_with_details(
     assert details.startswith("Traceback (most recent call last):")
     assert "RuntimeError: slot failed on two" in details
     assert window.current_section_id == "two", "the window's own slot still ran"
-    assert window.navigate("one"), "and the window keeps working"
+    assert window.navigator.navigate("one"), "and the window keeps working"
     assert "RuntimeError: slot failed on two" in capsys.readouterr().err  # kept for support
-    window.shut_down_search()
+    window.searching.shut_down()
 
 
 # --- starting the app on bad ground ----------------------------------------------------
@@ -204,8 +204,8 @@ def test_damaged_bookmarks_file_is_set_aside_and_said_so(
     assert text.startswith("Your bookmarks file could not be read, so it was set aside as")
     [aside] = path.parent.glob(f"{DATABASE_NAME}.corrupt-*")
     assert aside.read_bytes() == garbage, "the damaged file is kept as it was"
-    session.window.navigate("two")
-    session.window.toggle_bookmark()
+    session.window.navigator.navigate("two")
+    session.window.bookmark_commands.toggle()
     session.close()
     reopened = BookmarkStore.open(path)
     assert [b.section_id for b in reopened.list(session.window.bookmarks.key)] == ["two"]
@@ -226,8 +226,8 @@ def test_unwritable_data_folder_keeps_bookmarks_for_the_visit_and_says_so(
     qtbot.waitUntil(lambda: bool(error_dialogs), timeout=3000)
     [(text, _details)] = error_dialogs
     assert text.startswith("Bookmarks can't be saved on this computer right now")
-    session.window.navigate("two")
-    session.window.toggle_bookmark()
+    session.window.navigator.navigate("two")
+    session.window.bookmark_commands.toggle()
     assert session.window.bookmarks.is_bookmarked("two")
     assert user_dirs.data.read_text(encoding="utf-8") == "a file where the data folder should be"
 
@@ -251,7 +251,7 @@ def test_damaged_search_index_is_rebuilt_and_search_works(
         assert window.search_panel.index is not None and window.search_panel.index.rebuilt
         assert window.statusBar().currentMessage() == ""
     finally:
-        window.shut_down_search()
+        window.searching.shut_down()
 
 
 def test_unwritable_search_cache_still_searches(
@@ -265,7 +265,7 @@ def test_unwritable_search_cache_still_searches(
         assert window.search_panel.index is not None
         assert window.search_panel.index.location is None  # kept in memory instead
     finally:
-        window.shut_down_search()
+        window.searching.shut_down()
 
 
 # --- a full disk during PDF export -----------------------------------------------------
@@ -283,7 +283,7 @@ def test_full_disk_during_pdf_export_is_said_plainly_and_keeps_the_old_file(
             out.write_bytes(b"previous PDF")
             fill_disk(disk)
             window.pdf_save_target = lambda: out
-            dialog = window.open_print_dialog()
+            dialog = window.printing.open_dialog()
             dialog.set_scope("all")
             dialog.save_pdf()
             assert dialog.status_label.text() == (
@@ -293,7 +293,7 @@ def test_full_disk_during_pdf_export_is_said_plainly_and_keeps_the_old_file(
             assert sorted(p.name for p in disk.iterdir()) == ["filler", "packet.pdf"]
             dialog.close()
     finally:
-        window.shut_down_search()
+        window.searching.shut_down()
     assert "Traceback" not in capfd.readouterr().err
 
 
@@ -314,19 +314,19 @@ def test_handbook_folder_that_disappears_while_reading(
     try:
         assert window.current_section_id == "one"
         shutil.rmtree(usb)
-        assert window.navigate("two/risks")  # never shown before: rendered now
+        assert window.navigator.navigate("two/risks")  # never shown before: rendered now
         text = window.content.toPlainText()
         assert "Leukemia was seen in early trials." in text
         assert "[Picture: The vector]" in text
-        assert window.navigate("one")  # shown before, with its picture
+        assert window.navigator.navigate("one")  # shown before, with its picture
         assert "Gene therapy gives a working gene." in window.content.toPlainText()
         assert "[Picture: A cell with a new gene]" in window.content.toPlainText()
         assert _search_ids(qtbot, window, "leukemia")[:1] == ["two/risks"]
-        window.toggle_bookmark()
+        window.bookmark_commands.toggle()
         assert window.bookmarks.is_bookmarked("one")
         out = tmp_path / "packet.pdf"
         window.pdf_save_target = lambda: out
-        dialog = window.open_print_dialog()
+        dialog = window.printing.open_dialog()
         dialog.save_pdf()
         assert dialog.status_label.text().startswith(
             "Could not make the PDF: the handbook folder is no longer there"
@@ -334,5 +334,5 @@ def test_handbook_folder_that_disappears_while_reading(
         assert not out.exists()
         dialog.close()
     finally:
-        window.shut_down_search()
+        window.searching.shut_down()
     assert "Traceback" not in capfd.readouterr().err

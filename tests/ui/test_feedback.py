@@ -18,8 +18,8 @@ def test_after_a_save_the_pdf_can_be_opened_or_shown_in_its_folder(
 ) -> None:
     out = tmp_path / "section.pdf"
     window.pdf_save_target = lambda: out
-    window.navigate("history/strimvelis")
-    dialog = window.open_print_dialog()
+    window.navigator.navigate("history/strimvelis")
+    dialog = window.printing.open_dialog()
     opened: list[QUrl] = []
     dialog.open_url = opened.append
     qtbot.waitExposed(dialog)
@@ -37,7 +37,7 @@ def test_after_a_save_the_pdf_can_be_opened_or_shown_in_its_folder(
 
 
 def test_dialog_buttons_are_real_buttons_with_one_default(window: MainWindow) -> None:
-    dialog = window.open_print_dialog()
+    dialog = window.printing.open_dialog()
     buttons = dialog.findChildren(QPushButton)
     assert len(buttons) >= 4
     assert [b.objectName() for b in buttons if b.isDefault()] == ["savePdfButton"]
@@ -57,10 +57,10 @@ def test_the_toolbar_does_not_move_when_the_star_changes(window: MainWindow) -> 
         return found
 
     before = places()
-    window.toggle_bookmark()
+    window.bookmark_commands.toggle()
     assert window.action_set["bookmark"].isChecked()
     assert places() == before
-    window.toggle_bookmark()
+    window.bookmark_commands.toggle()
     assert places() == before
 
 
@@ -68,14 +68,14 @@ def test_the_contents_never_scroll_or_open_while_in_use(
     qtbot: QtBot, window: MainWindow, handbook: Handbook
 ) -> None:
     tree = window.toc
-    window.navigate(handbook.chapters[0].id)
+    window.navigator.navigate(handbook.chapters[0].id)
     tree.activateWindow()
     tree.setFocus()
     qtbot.waitUntil(tree.hasFocus)
     scroll = tree.verticalScrollBar().value()
     expanded = [tree.topLevelItem(i).isExpanded() for i in range(tree.topLevelItemCount())]
     far = handbook.chapters[-2].sections[-1].id
-    window.navigate(far)
+    window.navigator.navigate(far)
     assert tree.verticalScrollBar().value() == scroll
     assert [tree.topLevelItem(i).isExpanded() for i in range(tree.topLevelItemCount())] == expanded
     window.content.setFocus()  # the reader is done with the contents: they catch up

@@ -17,7 +17,7 @@ from reader.ui.window.help_dialog import help_html
 
 
 def test_help_opens_a_help_page_not_the_first_chapter(window: MainWindow, qtbot: QtBot) -> None:
-    window.navigate("risks")
+    window.navigator.navigate("risks")
     window.action_set["help"].trigger()
     dialog = window.findChild(QDialog, "helpDialog")
     assert dialog is not None

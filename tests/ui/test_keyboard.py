@@ -18,7 +18,7 @@ def focus_in(window: MainWindow) -> str:
 
 
 def test_f6_and_shift_f6_cycle_through_the_parts_in_order(qtbot: QtBot, window: MainWindow) -> None:
-    window.show_panel(window.glossary_panel)
+    window.glossary_panel.show()
     window.activateWindow()
     window.content.setFocus()
     qtbot.waitUntil(window.content.hasFocus)
@@ -47,8 +47,8 @@ def test_every_toolbar_button_takes_the_keyboard_focus(window: MainWindow) -> No
 
 
 def test_tab_walks_the_toolbar_left_to_right(qtbot: QtBot, window: MainWindow) -> None:
-    window.navigate(window.handbook.chapters[1].id)
-    window.navigate(window.handbook.chapters[2].id)  # Back is enabled: a real first stop
+    window.navigator.navigate(window.handbook.chapters[1].id)
+    window.navigator.navigate(window.handbook.chapters[2].id)  # Back is enabled: a real first stop
     row = [
         window.toolbar.widgetForAction(action)
         for action in window.toolbar.actions()
@@ -71,7 +71,7 @@ def test_tab_in_the_page_moves_by_link_from_the_screen_without_jumping(
 ) -> None:
     chapter = handbook.chapters[0]
     window.resize(1366, 768)
-    window.navigate(chapter.sections[-1].id)
+    window.navigator.navigate(chapter.sections[-1].id)
     bar = window.content.verticalScrollBar()
     start = bar.value()
     assert start > 0
@@ -101,7 +101,7 @@ def test_tab_in_the_page_moves_by_link_from_the_screen_without_jumping(
 
 def test_shift_tab_leaves_the_glossary_definition(qtbot: QtBot, window: MainWindow) -> None:
     """Tab and Shift+Tab step through the entry's links and then leave it (no trap)."""
-    window.show_panel(window.glossary_panel)
+    window.glossary_panel.show()
     window.show_term("graft-versus-host-disease")
     definition = window.glossary_panel.definition
     window.activateWindow()

@@ -68,8 +68,8 @@ def test_switching_language_keeps_section_history_and_bookmarks(
     session = start_session("en")
     window = session.window
     assert window.handbook.language == "en"
-    assert window.navigate("how-it-works/conditioning")
-    assert window.navigate("risks/the-back-up-plan")
+    assert window.navigator.navigate("how-it-works/conditioning")
+    assert window.navigator.navigate("risks/the-back-up-plan")
     window.bookmarks.toggle("risks/the-back-up-plan")
     marked = [b.section_id for b in window.bookmarks.bookmarks()]
     assert marked == ["risks/the-back-up-plan"]
@@ -81,7 +81,7 @@ def test_switching_language_keeps_section_history_and_bookmarks(
     assert spanish.toc_dock.windowTitle() == "Índice"
     assert [b.section_id for b in spanish.bookmarks.bookmarks()] == marked
     assert spanish.action_set["back"].isEnabled()
-    spanish.go_back()
+    spanish.navigator.go_back()
     assert spanish.current_section_id == "how-it-works/conditioning"
     assert "Acondicionamiento" in spanish.content.toPlainText()
 
@@ -133,9 +133,9 @@ def test_kiosk_language_button_switches_and_reset_returns_to_the_configured_lang
     button = _language_button(session)
     assert button.text() == "EN · English" and button.accessibleName() == "English"
     assert button.isVisibleTo(session.window)  # on the start page
-    assert session.window.navigate("risks/the-back-up-plan")
+    assert session.window.navigator.navigate("risks/the-back-up-plan")
     assert not button.isVisibleTo(session.window)  # only on the start page
-    assert session.window.navigate(session.shell.start_section_id)  # type: ignore[union-attr]
+    assert session.window.navigator.navigate(session.shell.start_section_id)  # type: ignore[union-attr]
 
     button.click()
     english = session.window

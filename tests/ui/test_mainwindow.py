@@ -63,7 +63,7 @@ def test_toc_click_shows_that_section(qtbot: QtBot, window: MainWindow, handbook
 def test_scrolling_moves_the_toc_selection(window: MainWindow, handbook: Handbook) -> None:
     chapter = handbook.chapter("how-it-works")
     assert chapter is not None
-    window.navigate(chapter.id)
+    window.navigator.navigate(chapter.id)
     bar = window.content.verticalScrollBar()
     bar.setValue(bar.maximum())
     assert window.current_section_id != chapter.id
@@ -77,13 +77,13 @@ def test_back_and_forward_return_to_the_same_place(
     start = window.current_section_id
     first = _middle_section(handbook, "how-it-works")
     second = _middle_section(handbook, "history")
-    window.navigate(first)
+    window.navigator.navigate(first)
     scroll_at_first = window.content.verticalScrollBar().value()
-    window.navigate(second)
+    window.navigator.navigate(second)
     qtbot.keyClick(window.content, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
     assert window.current_section_id == first
     assert window.content.verticalScrollBar().value() == scroll_at_first
-    window.go_back()
+    window.navigator.go_back()
     assert window.current_section_id == start
     assert not window.action_set["back"].isEnabled()
     qtbot.keyClick(window.content, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
@@ -113,7 +113,7 @@ def test_link_to_another_chapter_opens_it(
     window.content.anchorClicked.emit(QUrl("section:two/second-part"))
     assert window.current_section_id == "two/second-part"
     assert window.content.verticalScrollBar().value() > 0
-    window.go_back()
+    window.navigator.go_back()
     assert window.current_section_id == "one"
 
 
@@ -162,9 +162,9 @@ def test_every_heading_is_laid_out_after_coming_back_to_a_chapter(
 ) -> None:
     """Regression: underlining glossary words while walking the fragments left blocks
     with zero height, so headings and pictures vanished on a revisited chapter."""
-    window.navigate("how-it-works")
-    window.navigate("history")
-    window.navigate("how-it-works/where-the-new-gene-goes")
+    window.navigator.navigate("how-it-works")
+    window.navigator.navigate("history")
+    window.navigator.navigate("how-it-works/where-the-new-gene-goes")
     qtbot.wait(50)
     document = window.content.document()
     layout = document.documentLayout()
@@ -181,7 +181,7 @@ def test_pictures_follow_the_column_width_when_the_window_narrows(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     window.resize(1400, 800)
-    window.navigate("how-it-works/where-the-new-gene-goes")
+    window.navigator.navigate("how-it-works/where-the-new-gene-goes")
     qtbot.wait(200)
     window.resize(1000, 800)
     qtbot.waitUntil(lambda: window.content.horizontalScrollBar().maximum() == 0, timeout=2000)
@@ -199,7 +199,7 @@ def test_a_window_never_painted_still_prepares_search(
     window.start()  # never shown, so never painted
     with qtbot.waitSignal(window.search_loader.ready, timeout=10_000):
         pass
-    window.shut_down_search()
+    window.searching.shut_down()
 
 
 def test_the_first_paint_lets_go_of_the_source_text_imports_left(
@@ -247,10 +247,10 @@ def test_the_first_chapter_ends_with_the_review_month(qtbot: QtBot, handbook_dir
     handbook = load_handbook(handbook_dir)
     window = MainWindow(handbook, Preferences())
     qtbot.addWidget(window)
-    window.navigate(handbook.reading_chapters[0].id)
+    window.navigator.navigate(handbook.reading_chapters[0].id)
     note = "Third edition. Reviewed December 2026: check with your care team."
     assert review_note(handbook) == note
     assert window.content.toPlainText().rstrip().endswith(note)
-    window.navigate(handbook.reading_chapters[1].id)
+    window.navigator.navigate(handbook.reading_chapters[1].id)
     assert note not in window.content.toPlainText()
-    window.shut_down_search()
+    window.searching.shut_down()

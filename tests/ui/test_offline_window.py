@@ -18,6 +18,7 @@ from reader.bookmarks.store import BookmarkStore, default_path
 from reader.handbook import Handbook, load_handbook
 from reader.paths import UserDirs
 from reader.ui.mainwindow import MainWindow
+from reader.ui.window.policy import WindowPolicy
 from tests.conftest import WriteHandbook
 from tests.support import QT_NETWORK
 from tests.ui.conftest import MakeWindow
@@ -59,7 +60,7 @@ def test_every_window_flow_stays_offline(
     window = make_window(handbook, store=store, cache_dir=user_dirs.cache)
     try:
         for chapter in handbook.chapters:  # read every chapter, pictures and all
-            assert window.navigate(chapter.id)
+            assert window.navigator.navigate(chapter.id)
         qtbot.waitUntil(lambda: window.search_panel.index is not None, timeout=20000)
         with qtbot.waitSignal(window.search_panel.results_changed, timeout=5000):
             qtbot.keyClicks(window.search_box, "leukemai")
@@ -69,16 +70,16 @@ def test_every_window_flow_stays_offline(
         assert gvhd is not None
         window.show_term(gvhd.slug)
         assert window.glossary_panel.isVisible()
-        window.toggle_bookmark()
+        window.bookmark_commands.toggle()
         out = tmp_path / "section.pdf"
         window.pdf_save_target = lambda: out
-        dialog = window.open_print_dialog()
+        dialog = window.printing.open_dialog()
         dialog.set_scope("chapter")
         dialog.save_pdf()
         assert out.stat().st_size > 1000, dialog.status_label.text()
         dialog.close()
     finally:
-        window.shut_down_search()
+        window.searching.shut_down()
         store.close()
     assert network_attempts == []
     assert opened_urls == []
@@ -106,7 +107,7 @@ def test_remote_pictures_show_their_text_and_are_never_requested(
     assert "example.org" not in text
     assert not any("example.org" in url for url in requested_resources)
     assert network_attempts == []
-    window.shut_down_search()
+    window.searching.shut_down()
 
 
 def _click_text(qtbot: QtBot, window: MainWindow, words: str) -> None:
@@ -145,7 +146,7 @@ def test_web_link_asks_first_and_opens_only_after_yes(
     assert window.content.source() == source, "the reading view itself never loads a link"
     assert window.current_section_id == "remote"
     assert network_attempts == []
-    window.shut_down_search()
+    window.searching.shut_down()
 
 
 def test_kiosk_never_opens_a_web_link(
@@ -164,9 +165,9 @@ def test_kiosk_never_opens_a_web_link(
 
     monkeypatch.setattr(QMessageBox, "information", information)
     monkeypatch.setattr(QMessageBox, "question", lambda *a: pytest.fail("a kiosk never asks"))
-    window = make_window(remote, kiosk=True)
+    window = make_window(remote, policy=WindowPolicy(system_dialogs=False))
     _click_text(qtbot, window, "the foundation's page")
     assert len(told) == 1 and "can't be opened on this computer" in told[0]
     assert opened_urls == []
     assert network_attempts == []
-    window.shut_down_search()
+    window.searching.shut_down()

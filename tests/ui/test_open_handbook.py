@@ -16,7 +16,6 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from reader.bookmarks.store import BookmarkStore
 from reader.handbook import load_handbook
 from reader.paths import UserDirs
 from reader.preferences import Preferences
@@ -24,9 +23,13 @@ from reader.recent import load_recent
 from reader.ui.app import Session, open_session
 from reader.ui.mainwindow import MainWindow
 from reader.ui.panels.search_panel import ID_ROLE
-from reader.ui.window.open_handbook import HandbookOpener, install
+from reader.ui.window.open_handbook import HandbookOpener
+from reader.ui.window.policy import WindowPolicy
+from tests.helpers.desktop_session import desktop_session, record_windows
 from tests.helpers.mkdocs_project import write_mkdocs_project
 from tests.support import run_cli
+
+KIOSK_LIKE = WindowPolicy(opens_files=False, remembers=False, system_dialogs=False)
 
 
 @pytest.fixture
@@ -41,7 +44,7 @@ def close_windows(qtbot: QtBot) -> Iterator[None]:
     yield
     for widget in QApplication.topLevelWidgets():
         if isinstance(widget, MainWindow) and shiboken6.isValid(widget):
-            widget.shut_down_search()
+            widget.searching.shut_down()
             widget.close()
             widget.deleteLater()
     qtbot.wait(1)
@@ -56,10 +59,13 @@ def packed(gene_book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     return out
 
 
+SESSIONS: list[Session] = []
+
+
 @pytest.fixture
 def first_window(qtbot: QtBot, gene_book: Path, user_dirs: UserDirs) -> MainWindow:
     window = MainWindow(load_handbook(gene_book), Preferences(), cache_dir=user_dirs.cache)
-    install(window, BookmarkStore.in_memory(), user_dirs.cache, user_dirs.config)
+    SESSIONS[:] = [desktop_session(window, user_dirs)]
     window.start()
     window.show()
     qtbot.waitExposed(window)
@@ -92,8 +98,7 @@ def test_ctrl_o_opens_a_chosen_mkdocs_project_and_search_finds_only_it(
     action = first_window.action_set["open_handbook"]
     assert action.shortcut() == QKeySequence("Ctrl+O")
     opener_of(first_window).choose_folder = lambda: project
-    opened: list[MainWindow] = []
-    opener_of(first_window).on_switch = opened.append
+    opened = record_windows(SESSIONS[-1])
     first_window.activateWindow()
     qtbot.waitActive(first_window)
     qtbot.keyClick(first_window.content, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
@@ -107,7 +112,7 @@ def test_ctrl_o_opens_a_chosen_mkdocs_project_and_search_finds_only_it(
     assert search_ids(qtbot, new, "wound") == ["ext-deep-notes/wound-care"]
     assert search_ids(qtbot, new, "lentivirus") == []  # the old handbook's word
     assert load_recent(user_dirs.config)[0] == project.absolute()
-    new.shut_down_search()
+    new.searching.shut_down()
 
 
 def test_cancelled_chooser_keeps_the_window(first_window: MainWindow) -> None:
@@ -159,22 +164,20 @@ def _drop(window: MainWindow, path: Path, target: QWidget | None = None) -> bool
 def test_dropping_a_folder_opens_it(
     qtbot: QtBot, first_window: MainWindow, project: Path, tmp_path: Path
 ) -> None:
-    opened: list[MainWindow] = []
-    opener_of(first_window).on_switch = opened.append
+    opened = record_windows(SESSIONS[-1])
     stray = tmp_path / "note.txt"
     stray.write_text("x")
     assert not _drop(first_window, stray)  # a plain file is not a handbook
     assert _drop(first_window, project, first_window.content.viewport())  # on the page
     assert len(opened) == 1
     assert opened[0].handbook.title == "Clinic Guide"
-    opened[0].shut_down_search()
+    opened[0].searching.shut_down()
 
 
 def test_recent_menu_reopens_a_handbook(
     qtbot: QtBot, first_window: MainWindow, project: Path, gene_book: Path
 ) -> None:
-    opened: list[MainWindow] = []
-    opener_of(first_window).on_switch = opened.append
+    opened = record_windows(SESSIONS[-1])
     second = opener_of(first_window).open_path(project)
     assert second is not None
     opener = opener_of(second)
@@ -186,16 +189,17 @@ def test_recent_menu_reopens_a_handbook(
     entries[1].trigger()
     assert opened[-1].handbook.title == "One"
     for window in opened:
-        window.shut_down_search()
+        window.searching.shut_down()
 
 
 def test_kiosk_window_never_opens_another_handbook(
     qtbot: QtBot, gene_book: Path, project: Path, user_dirs: UserDirs
 ) -> None:
-    window = MainWindow(load_handbook(gene_book), Preferences(), kiosk=True)
-    opener = install(window, None, None, user_dirs.config)
-    opener.choose_folder = lambda: project
-    assert opener.open_chosen() is None
+    window = MainWindow(load_handbook(gene_book), Preferences(), policy=KIOSK_LIKE)
+    desktop_session(window, user_dirs, policy=KIOSK_LIKE)
+    assert window.findChild(HandbookOpener) is None
+    assert not window.action_set["open_handbook"].isEnabled()
+    assert not window.action_set["open_packed"].isVisible()
     assert not _drop(window, project)
 
 
@@ -234,9 +238,9 @@ def test_contents_show_nav_sections_holding_their_pages(
         "Table of Contents", "Attribute Lists", "Deeper",
     ]  # fmt: skip
     assert extensions.child(2).child(0).text(0) == "Notes deep down"
-    new.navigate("ext-deep-notes/wound-care")
+    new.navigator.navigate("ext-deep-notes/wound-care")
     assert new.toc.currentItem().text(0) == "Wound care"
-    new.shut_down_search()
+    new.searching.shut_down()
 
 
 def test_window_opens_a_packed_handbook_with_its_pictures_and_search(
@@ -269,8 +273,7 @@ def test_packed_handbook_opens_from_file_open_and_by_a_drop(
     action = first_window.action_set["open_packed"]
     assert action in first_window.menus["file"].actions()
     assert action.shortcut() == QKeySequence("Ctrl+Shift+O")
-    opened: list[MainWindow] = []
-    opener_of(first_window).on_switch = opened.append
+    opened = record_windows(SESSIONS[-1])
     opener_of(first_window).choose_file = lambda: packed
     action.trigger()
     assert len(opened) == 1 and opened[0].handbook.root == packed

@@ -30,7 +30,7 @@ def interface_locale() -> Iterator[None]:
 
 
 def test_notes_page_is_a_named_checkbox_off_by_default(qtbot: QtBot, window: MainWindow) -> None:
-    dialog = window.open_print_dialog()
+    dialog = window.printing.open_dialog()
     check = dialog.findChild(QCheckBox, "notesPageCheck")
     assert check is not None and check.accessibleName() and check.isVisible()
     assert not check.isChecked() and not dialog.request().notes_page
@@ -41,8 +41,8 @@ def test_notes_page_is_a_named_checkbox_off_by_default(qtbot: QtBot, window: Mai
 
 
 def test_a_packet_is_offered_as_take_home_packet_with_the_date(window: MainWindow) -> None:
-    window.navigate("history/strimvelis")
-    dialog = window.open_print_dialog()
+    window.navigator.navigate("history/strimvelis")
+    dialog = window.printing.open_dialog()
     assert window.printing.suggested_name() == "Strimvelis.pdf"
     dialog.set_scope("packet")
     today = date.today().isoformat()
@@ -56,7 +56,7 @@ def test_paper_comes_from_the_system_not_the_interface_language(
     interface_locale: None, window: MainWindow
 ) -> None:
     assert default_page_size(QLocale()) != default_page_size(QLocale.system())
-    dialog = window.open_print_dialog()
+    dialog = window.printing.open_dialog()
     assert dialog.request().page_size == default_page_size(QLocale.system())
     dialog.close()
 
@@ -64,7 +64,7 @@ def test_paper_comes_from_the_system_not_the_interface_language(
 def test_the_paper_chosen_for_the_printer_lays_the_printout_out_again(
     window: MainWindow,
 ) -> None:
-    dialog = window.open_print_dialog()
+    dialog = window.printing.open_dialog()
     document = dialog.compose()
     assert document is not None
     other = "Letter" if document.request.page_size == "A4" else "A4"

@@ -94,7 +94,7 @@ def test_about_shows_the_handbooks_title_edition_and_source_as_written(
     kind: str,
 ) -> None:
     window = make_window(load_handbook(hostile_folder if kind == "folder" else hostile_mkdocs))
-    box = about_box(window)
+    box = about_box(window, window.handbook, window.signature)
     qtbot.addWidget(box)
     label = box.findChild(QLabel, "qt_msgbox_label")
     assert label is not None
@@ -119,6 +119,6 @@ def test_contents_status_line_and_tooltips_show_titles_as_written(
         assert item is not None
         shown, asked, linked = _tooltip_shows(item.toolTip(0))
         assert shown == item.text(0) and asked == [] and not linked
-    window.navigate("a")
+    window.navigator.navigate("a")
     label = window.status_label
     assert label.textFormat() == Qt.TextFormat.PlainText and TITLE_PICTURE in label.text()

@@ -16,6 +16,7 @@ from reader.handbook import Handbook, load_handbook
 from reader.kiosk.pin import hash_pin
 from reader.kiosk.settings import KioskConfig
 from reader.preferences import Preferences
+from reader.ui.kiosk.policy import kiosk_policy
 from reader.ui.kiosk.shell import KioskShell
 from reader.ui.mainwindow import MainWindow
 from reader.ui.read_aloud.controller import ReadAloudController
@@ -60,7 +61,7 @@ def _page_text(window: MainWindow, span: tuple[int, int]) -> str:
 def test_listen_highlightFollowsTheTimings(reading_window: MainWindow, qtbot: QtBot) -> None:
     window = reading_window
     controller: ReadAloudController = window.read_aloud
-    window.navigate("one")
+    window.navigator.navigate("one")
     with qtbot.waitSignal(controller.made_all, timeout=MADE):
         window.action_set["listen"].trigger()
         window.action_set["pause_reading"].trigger()  # the clock stands still: we move it
@@ -79,7 +80,7 @@ def test_readingToTheEnd_highlightsEachSentenceInTurn_thenStops(
 ) -> None:
     window = short_window
     controller: ReadAloudController = window.read_aloud
-    window.navigate("a/beta")
+    window.navigator.navigate("a/beta")
     seen: list[int] = []
     controller.sentence_changed.connect(seen.append)
     with qtbot.waitSignal(controller.finished, timeout=MADE):
@@ -93,7 +94,7 @@ def test_readingToTheEnd_highlightsEachSentenceInTurn_thenStops(
 def test_continueToNextSection_readsOn(short_window: MainWindow, qtbot: QtBot) -> None:
     window = short_window
     controller: ReadAloudController = window.read_aloud
-    window.navigate("a")
+    window.navigator.navigate("a")
     window.action_set["continue_reading"].setChecked(True)
     window.action_set["listen"].trigger()
     qtbot.waitUntil(lambda: window.current_section_id == "a/beta", timeout=MADE)
@@ -102,17 +103,17 @@ def test_continueToNextSection_readsOn(short_window: MainWindow, qtbot: QtBot) -
 
 def test_goingToAnotherSection_stopsReading(reading_window: MainWindow, qtbot: QtBot) -> None:
     controller: ReadAloudController = reading_window.read_aloud
-    reading_window.navigate("one")
+    reading_window.navigator.navigate("one")
     reading_window.action_set["listen"].trigger()
     assert controller.state == "reading"
-    reading_window.navigate("two")
+    reading_window.navigator.navigate("two")
     assert controller.state == "idle"
 
 
 def test_pauseStepsAndSpeed(reading_window: MainWindow, qtbot: QtBot) -> None:
     window = reading_window
     controller: ReadAloudController = window.read_aloud
-    window.navigate("one")
+    window.navigator.navigate("one")
     window.action_set["listen"].trigger()
     window.action_set["pause_reading"].trigger()
     assert controller.state == "paused"
@@ -134,10 +135,12 @@ def test_kioskReset_stopsReading_andForgetsTheSpeed(
     qtbot: QtBot, qapp: QApplication, write_handbook: WriteHandbook
 ) -> None:
     require_speech()
-    window = MainWindow(load_handbook(write_handbook(SHORT_BOOK)), Preferences(), kiosk=True)
+    config = KioskConfig(enabled=True, admin_pin_hash=hash_pin("7391"))
+    handbook = load_handbook(write_handbook(SHORT_BOOK))
+    window = MainWindow(handbook, Preferences(), policy=kiosk_policy(config, handbook))
     qtbot.addWidget(window)
     window.start()
-    shell = KioskShell(window, KioskConfig(enabled=True, admin_pin_hash=hash_pin("7391")), qapp)
+    shell = KioskShell(window.parts, config, qapp)
     try:
         controller: ReadAloudController = window.read_aloud
         assert window.action_set["listen"] in window.toolbar.actions()
@@ -159,7 +162,7 @@ def test_listen_startsWhereTheReaderIs(
     require_speech()
     window = make_window(handbook)
     window.resize(1200, 420)  # a short view, with room for the text column
-    window.navigate("what-is-gene-therapy/where-gene-therapy-stands-today")
+    window.navigator.navigate("what-is-gene-therapy/where-gene-therapy-stands-today")
     bar = window.content.verticalScrollBar()
     bar.setValue(bar.value() + window.content.viewport().height() // 2)
     controller: ReadAloudController = window.read_aloud
@@ -219,7 +222,7 @@ def test_voiceLoadsWhileTheWindowIsIdle_soTheFirstListenNeedsNoWait(
     Now it loads on a thread once the window has painted and stayed idle."""
     window = reading_window
     controller: ReadAloudController = window.read_aloud
-    window.navigate("one")
+    window.navigator.navigate("one")
     qtbot.waitUntil(
         lambda: controller.voices is not None and controller.voices.is_loaded("en"),
         timeout=MADE,

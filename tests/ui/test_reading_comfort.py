@@ -14,7 +14,7 @@ from reader.ui.mainwindow import MainWindow
 def test_find_bar_highlights_every_match_and_steps_through(
     qtbot: QtBot, window: MainWindow, handbook: Handbook
 ) -> None:
-    window.navigate("how-it-works")
+    window.navigator.navigate("how-it-works")
     qtbot.keyClick(window.content, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     bar = window.find_bar
     assert bar.isVisible() and bar.box.hasFocus()
@@ -43,15 +43,15 @@ def test_find_bar_says_when_nothing_matches(qtbot: QtBot, window: MainWindow) ->
 
 
 def test_theme_switch_changes_page_and_palette(window: MainWindow) -> None:
-    window.apply_theme("dark")
+    window.comfort.apply_theme("dark")
     dark_page = QApplication.palette().base().color()
     assert dark_page.lightness() < 80
     assert "background-color: #1b1f24" in window.content.document().defaultStyleSheet()
     assert window.action_set["theme_dark"].isChecked()
-    window.apply_theme("contrast")
+    window.comfort.apply_theme("contrast")
     assert QApplication.palette().text().color() == QColor("#000000")
     assert QApplication.palette().base().color() == QColor("#ffffff")
-    window.apply_theme("light")
+    window.comfort.apply_theme("light")
     assert QApplication.palette().base().color().lightness() > 200
     assert window.preferences.theme == "light"
 

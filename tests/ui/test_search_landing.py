@@ -19,7 +19,7 @@ def searching_window(qtbot: QtBot, window: MainWindow) -> MainWindow:
         with qtbot.waitSignal(window.search_loader.ready, timeout=30_000):
             pass
     yield window
-    window.shut_down_search()
+    window.searching.shut_down()
 
 
 def search(qtbot: QtBot, window: MainWindow, text: str) -> None:

@@ -26,7 +26,7 @@ def test_zoom_keeps_the_top_paragraph_and_the_section(
     section = next(s for c in handbook.chapters for s in c.sections
                    if s.title == "A transplant from a donor")  # fmt: skip
     window.resize(1366, 768)
-    window.navigate(section.id)
+    window.navigator.navigate(section.id)
     first = top_text(window)
     assert first
     for _step in range(8):
@@ -43,7 +43,7 @@ def test_zoom_keeps_the_top_paragraph_and_the_section(
 
 
 def test_fonts_of_every_panel_grow_with_the_text_size(window: MainWindow) -> None:
-    window.show_panel(window.glossary_panel)
+    window.glossary_panel.show()
     widgets = {
         "contents": window.toc,
         "search results": window.search_panel,
@@ -58,12 +58,12 @@ def test_fonts_of_every_panel_grow_with_the_text_size(window: MainWindow) -> Non
     before = {name: w.font().pointSizeF() for name, w in widgets.items()}
     page_before = window.content.point_size()
     tip_before = QToolTip.font().pointSizeF()
-    window.apply_zoom(200)
+    window.comfort.apply_zoom(200)
     for name, widget in widgets.items():
         assert widget.font().pointSizeF() >= before[name] * 1.9, name
     assert window.content.point_size() >= page_before * 1.9
     assert QToolTip.font().pointSizeF() >= tip_before * 1.9
-    window.apply_zoom(100)
+    window.comfort.apply_zoom(100)
     assert QApplication.font().pointSizeF() == before["contents"]
 
 
@@ -73,7 +73,7 @@ def test_fixed_style_sheet_sizes_follow_the_text_size() -> None:
 
 def test_at_300_percent_on_a_small_screen_nothing_is_cut(window: MainWindow) -> None:
     window.resize(1366, 768)
-    window.apply_zoom(300)
+    window.comfort.apply_zoom(300)
     QApplication.sendPostedEvents()
     assert window.toolbar.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonIconOnly
     assert window.toolbar.iconSize().width() >= 40
@@ -89,7 +89,7 @@ def test_at_300_percent_on_a_small_screen_nothing_is_cut(window: MainWindow) -> 
     chapter.setExpanded(True)
     if window.toc.fontMetrics().horizontalAdvance(long_row.text(0)) > window.toc.viewport().width():
         assert window.toc.visualItemRect(long_row).height() > one_line * 1.5, "a title was cut"
-    window.apply_zoom(100)
+    window.comfort.apply_zoom(100)
     assert window.toolbar.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextUnderIcon
 
 
@@ -102,13 +102,13 @@ def test_the_text_size_follows_the_systems_own_size(window: MainWindow) -> None:
     larger.setPointSizeF(system.pointSizeF() * 1.5)
     app.setProperty(SYSTEM_FONT_PROPERTY, larger)
     try:
-        window.apply_zoom(100)
+        window.comfort.apply_zoom(100)
         assert QApplication.font().pointSizeF() == round(larger.pointSizeF(), 1)
-        window.apply_zoom(200)
+        window.comfort.apply_zoom(200)
         assert QApplication.font().pointSizeF() == round(larger.pointSizeF() * 2, 1)
     finally:
         app.setProperty(SYSTEM_FONT_PROPERTY, system)
-        window.apply_zoom(100)
+        window.comfort.apply_zoom(100)
     assert QApplication.font().pointSizeF() == system.pointSizeF()
 
 
@@ -116,4 +116,4 @@ def test_the_text_size_message_never_overlaps_the_status(qtbot: QtBot, window: M
     window.action_set["zoom_in"].trigger()
     qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("Text size"))
     assert not window.status_label.isVisible()
-    window.apply_zoom(100, announce=False)
+    window.comfort.apply_zoom(100, announce=False)

@@ -25,7 +25,7 @@ def _window(qtbot: QtBot, handbook: Handbook, store: BookmarkStore) -> MainWindo
 def test_ctrl_d_toggles_the_bookmark_and_undo_brings_it_back(
     qtbot: QtBot, window: MainWindow
 ) -> None:
-    window.navigate("how-it-works/conditioning")
+    window.navigator.navigate("how-it-works/conditioning")
     star = window.action_set["bookmark"]
     qtbot.keyClick(window.content, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     assert star.isChecked()
@@ -40,18 +40,18 @@ def test_ctrl_d_toggles_the_bookmark_and_undo_brings_it_back(
 
 
 def test_star_follows_the_section_being_read(window: MainWindow) -> None:
-    window.navigate("history/strimvelis")
-    window.toggle_bookmark()
-    window.navigate("limits")
+    window.navigator.navigate("history/strimvelis")
+    window.bookmark_commands.toggle()
+    window.navigator.navigate("limits")
     assert not window.action_set["bookmark"].isChecked()
-    window.go_back()
+    window.navigator.go_back()
     assert window.action_set["bookmark"].isChecked()
 
 
 def test_panel_click_jumps_to_the_bookmarked_section(qtbot: QtBot, window: MainWindow) -> None:
-    window.navigate("history/strimvelis")
-    window.toggle_bookmark()
-    window.navigate("limits")
+    window.navigator.navigate("history/strimvelis")
+    window.bookmark_commands.toggle()
+    window.navigator.navigate("limits")
     window.bookmarks_panel.activated.emit("history/strimvelis")
     assert window.current_section_id == "history/strimvelis"
 
@@ -62,9 +62,9 @@ def test_bookmarks_and_last_place_survive_a_restart(
     path = tmp_path / "bookmarks.sqlite3"
     first_store = BookmarkStore.open(path)
     first = _window(qtbot, handbook, first_store)
-    first.navigate("how-it-works/the-infusion")
-    first.toggle_bookmark()
-    first.navigate("history/strimvelis")
+    first.navigator.navigate("how-it-works/the-infusion")
+    first.bookmark_commands.toggle()
+    first.navigator.navigate("history/strimvelis")
     first.close()
     first_store.close()
 

@@ -27,7 +27,7 @@ def _term_fragments(window: MainWindow) -> list[tuple[str, QTextCharFormat, str]
 def test_terms_have_a_dotted_underline_and_their_short_definition(
     window: MainWindow, handbook: Handbook
 ) -> None:
-    window.navigate("how-it-works/where-the-new-gene-goes")
+    window.navigator.navigate("how-it-works/where-the-new-gene-goes")
     fragments = _term_fragments(window)
     assert fragments
     slugs = {href.split(":", 1)[1] for href, _, _ in fragments}
@@ -40,7 +40,7 @@ def test_terms_have_a_dotted_underline_and_their_short_definition(
 
 
 def test_no_term_is_marked_inside_a_heading(window: MainWindow) -> None:
-    window.navigate("how-it-works")
+    window.navigator.navigate("how-it-works")
     assert _term_fragments(window)
     block = window.content.document().begin()
     while block.isValid():
@@ -53,7 +53,7 @@ def test_no_term_is_marked_inside_a_heading(window: MainWindow) -> None:
 
 
 def test_clicking_a_term_opens_its_entry_without_leaving_the_page(window: MainWindow) -> None:
-    window.navigate("how-it-works/where-the-new-gene-goes")
+    window.navigator.navigate("how-it-works/where-the-new-gene-goes")
     window.glossary_panel.hide()
     before = window.current_section_id
     window.content.anchorClicked.emit(QUrl("glossary:episome"))
@@ -63,7 +63,7 @@ def test_clicking_a_term_opens_its_entry_without_leaving_the_page(window: MainWi
 
 
 def test_marking_can_be_turned_off_from_the_view_menu(window: MainWindow) -> None:
-    window.navigate("how-it-works/where-the-new-gene-goes")
+    window.navigator.navigate("how-it-works/where-the-new-gene-goes")
     assert _term_fragments(window)
     window.action_set["mark_terms"].trigger()
     assert not window.action_set["mark_terms"].isChecked()

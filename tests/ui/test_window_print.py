@@ -16,8 +16,8 @@ def test_export_pdf_of_this_section_from_the_window(
 ) -> None:
     out = tmp_path / "section.pdf"
     window.pdf_save_target = lambda: out
-    window.navigate("history/strimvelis")
-    dialog = window.open_print_dialog()
+    window.navigator.navigate("history/strimvelis")
+    dialog = window.printing.open_dialog()
     assert dialog.request().scope == "sections"
     assert dialog.request().section_ids == ("history/strimvelis",)
     dialog.export_requested.emit(dialog.request(), out)

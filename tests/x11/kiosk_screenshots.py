@@ -25,6 +25,7 @@ from reader.kiosk.settings import KioskConfig
 from reader.paths import bundled_handbook_dir
 from reader.preferences import Preferences
 from reader.ui.app import make_application
+from reader.ui.kiosk.policy import kiosk_policy
 from reader.ui.kiosk.shell import KioskShell
 from reader.ui.mainwindow import MainWindow
 
@@ -52,7 +53,7 @@ def typing_a_search(shell: KioskShell) -> None:
 
 def a_glossary_word(shell: KioskShell) -> None:
     window = shell.window
-    window.navigate("how-it-works")
+    window.navigator.navigate("how-it-works")
     window.show_term(window.handbook.glossary.terms[0].slug)
     for term in window.handbook.glossary.terms:
         if term.term.lower().startswith("stem cell"):
@@ -65,10 +66,13 @@ def main(target: str) -> int:
     config = KioskConfig(enabled=True)
     with tempfile.TemporaryDirectory() as cache:
         window = MainWindow(
-            handbook, Preferences(zoom=config.text_size), cache_dir=Path(cache), kiosk=True
+            handbook,
+            Preferences(zoom=config.text_size),
+            cache_dir=Path(cache),
+            policy=kiosk_policy(config, handbook),
         )
         window.start(None)
-        shell = KioskShell(window, config, app)
+        shell = KioskShell(window.parts, config, app)
         settle(3000)  # the search index builds after the first paint
         width = window.screen().geometry().width()
         (typing_a_search if width < 1600 else a_glossary_word)(shell)
@@ -76,7 +80,7 @@ def main(target: str) -> int:
         screen = QApplication.primaryScreen()
         ok = screen.grabWindow(0).save(target)
         shell.release()
-        window.shut_down_search()
+        window.searching.shut_down()
     return 0 if ok else 1
 
 

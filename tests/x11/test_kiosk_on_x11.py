@@ -23,6 +23,7 @@ from reader.kiosk.pin import hash_pin
 from reader.kiosk.settings import KioskConfig
 from reader.preferences import ZOOM_STEPS, Preferences
 from reader.ui.kiosk.layout import side_panels
+from reader.ui.kiosk.policy import kiosk_policy
 from reader.ui.kiosk.shell import KioskShell
 from reader.ui.mainwindow import MainWindow
 from tests.helpers.kiosk_state import differences, reachable_state
@@ -40,10 +41,12 @@ pytestmark = pytest.mark.skipif(
 def make_kiosk(qtbot: QtBot, handbook: Handbook, config: KioskConfig) -> KioskShell:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    window = MainWindow(handbook, Preferences(zoom=config.text_size), kiosk=True)
+    window = MainWindow(
+        handbook, Preferences(zoom=config.text_size), policy=kiosk_policy(config, handbook)
+    )
     qtbot.addWidget(window)
     window.start(None)
-    shell = KioskShell(window, config, app)
+    shell = KioskShell(window.parts, config, app)
     qtbot.waitExposed(window)
     qtbot.waitUntil(lambda: window.geometry() == window.screen().geometry(), timeout=10_000)
     qtbot.waitUntil(window.isActiveWindow, timeout=10_000)
@@ -59,7 +62,7 @@ def kiosk(qtbot: QtBot, handbook: Handbook) -> Iterator[KioskShell]:
     shell = make_kiosk(qtbot, handbook, config)
     yield shell
     shell.release()
-    shell.window.shut_down_search()
+    shell.window.searching.shut_down()
 
 
 # -- real X events ---------------------------------------------------------------------
@@ -140,7 +143,7 @@ def test_a_real_visit_and_idle_reset_leave_nothing_to_bring_back(
         row = glossary.list.visualItemRect(glossary.list.item(first))
         x_click(glossary.list.viewport(), point=row.center())
     # the idle reset, by the real timers
-    with qtbot.waitSignal(window.visit_reset, timeout=(IDLE_SECONDS + 20) * 1000):
+    with qtbot.waitSignal(kiosk.visit_reset, timeout=(IDLE_SECONDS + 20) * 1000):
         pass
     assert window.search_box.text() == ""
     # Ctrl+Z and a middle-click bring nothing back, in the search box...
@@ -172,7 +175,7 @@ def test_the_busy_visit_is_forgotten_with_every_clipboard_mode(
 def test_the_reading_column_keeps_most_of_the_width(qtbot: QtBot, kiosk: KioskShell) -> None:
     """At least 55% of the window with any one side panel open (they share one column)."""
     window = kiosk.window
-    for dock in side_panels(window):
+    for dock in side_panels(window.parts):
         if dock.isHidden():
             continue
         dock.raise_()

@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QGridLayout, QTabBar
 
-from reader.ui.mainwindow import MainWindow
+from reader.ui.window.parts import WindowParts
 
 #: A glossary letter key is at least this wide (a finger's tap target).
 LETTER_KEY_PX = 48
@@ -25,28 +25,29 @@ PANEL_MAX_SHARE = 0.42
 PANEL_MAX_PX = 600
 
 
-def side_panels(window: MainWindow) -> list[QDockWidget]:
+def side_panels(parts: WindowParts) -> list[QDockWidget]:
     """The docks a visitor can open, in tab order."""
-    return [window.toc_dock, window.search_dock, window.bookmarks_panel, window.glossary_panel]
+    return parts.side_panels()
 
 
 class KioskPanels:
     """Puts every side panel in one tabbed column on the left (the glossary joins the
     contents instead of taking a second column on the right) and sizes it to the screen."""
 
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
-        self.has_glossary = bool(window.handbook.glossary.terms)
+    def __init__(self, parts: WindowParts) -> None:
+        self.parts = parts
+        self.window = window = parts.window
+        self.has_glossary = bool(parts.handbook.glossary.terms)
         width = window.screen().geometry().width()
         self.width = min(PANEL_MAX_PX, int(width * PANEL_SHARE))
-        window.removeDockWidget(window.glossary_panel)
-        window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, window.glossary_panel)
-        window.tabifyDockWidget(window.bookmarks_panel, window.glossary_panel)
-        for dock in side_panels(window):
+        window.removeDockWidget(parts.glossary_panel)
+        window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, parts.glossary_panel)
+        window.tabifyDockWidget(parts.bookmarks_panel, parts.glossary_panel)
+        for dock in parts.side_panels():
             dock.setMaximumWidth(int(width * PANEL_MAX_SHARE))
             dock.setMinimumWidth(min(dock.minimumWidth(), self.width))
         self._regrid_letters()
-        for part in (window.glossary_panel.list, window.glossary_panel.definition):
+        for part in (parts.glossary_panel.list, parts.glossary_panel.definition):
             part.setMinimumHeight(GLOSSARY_PART_MIN_PX)
         self.reset()
 
@@ -54,7 +55,7 @@ class KioskPanels:
         """The glossary's A-Z keys in rows of finger-wide keys, three rows at most. A
         panel too narrow for that (a small screen) goes without them: the filter and
         the list, scrolled by finger, still reach every word."""
-        panel = self.window.glossary_panel
+        panel = self.parts.glossary_panel
         grid = panel.letters.layout()
         per_row = (self.width - 24) // LETTER_KEY_PX
         if not isinstance(grid, QGridLayout) or per_row * LETTER_ROWS < len(panel.letter_buttons):
@@ -67,12 +68,12 @@ class KioskPanels:
 
     def reset(self) -> None:
         """As at the start: every panel there, the contents in front, the starting width."""
-        window = self.window
-        for dock in side_panels(window):
+        parts = self.parts
+        for dock in parts.side_panels():
             dock.setFloating(False)
-            dock.setVisible(dock is not window.glossary_panel or self.has_glossary)
-        window.toc_dock.raise_()
-        window.resizeDocks([window.toc_dock], [self.width], Qt.Orientation.Horizontal)
+            dock.setVisible(dock is not parts.glossary_panel or self.has_glossary)
+        parts.toc_dock.raise_()
+        self.window.resizeDocks([parts.toc_dock], [self.width], Qt.Orientation.Horizontal)
         self.fit_tabs()
 
     def fit_tabs(self) -> None:

@@ -6,10 +6,10 @@ from __future__ import annotations
 import sys
 
 from PySide6.QtCore import QObject, QSize, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDockWidget, QSizePolicy, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QSizePolicy, QWidget
 
 from reader.ui.kiosk.widgets import TextSizeButtons
-from reader.ui.mainwindow import MainWindow
+from reader.ui.window.parts import WindowParts
 
 TOOLBAR_ICON = QSize(36, 36)
 FILL_SCREEN_MS = 300
@@ -24,20 +24,21 @@ BLOCKED_ACTIONS = (
 )
 
 
-def lock_window(window: MainWindow, *, printing: bool) -> TextSizeButtons:
+def lock_window(parts: WindowParts, *, printing: bool) -> TextSizeButtons:
     """Everything a visitor could use to leave, browse files or rearrange the window is
     taken away; returns the A− / A+ buttons put in its place."""
+    window = parts.window
     window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
     window.menuBar().hide()
     window.statusBar().setSizeGripEnabled(False)
-    window.toolbar.setMovable(False)
-    window.toolbar.setIconSize(TOOLBAR_ICON)
+    parts.toolbar.setMovable(False)
+    parts.toolbar.setIconSize(TOOLBAR_ICON)
     blocked = BLOCKED_ACTIONS if printing else (*BLOCKED_ACTIONS, "print")
-    _remove_actions(window, blocked)
-    buttons = _add_kiosk_toolbar_items(window)
-    _keep_shortcuts_alive(window)
+    _remove_actions(parts, blocked)
+    buttons = _add_kiosk_toolbar_items(parts)
+    _keep_shortcuts_alive(parts)
     _pin_docks(window)
-    window.content.setCursorWidth(0)  # a blinking text cursor in a page no one edits
+    parts.content.setCursorWidth(0)  # a blinking text cursor in a page no one edits
     return buttons
 
 
@@ -47,23 +48,23 @@ def refuse_context_menus(window: QWidget) -> None:
         widget.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
 
 
-def _remove_actions(window: MainWindow, blocked: tuple[str, ...]) -> None:
+def _remove_actions(parts: WindowParts, blocked: tuple[str, ...]) -> None:
     for action_id in blocked:
-        action = window.action_set[action_id]
+        action = parts.actions[action_id]
         action.setEnabled(False)
         action.setVisible(False)
         action.setShortcuts([])
-        for menu in window.menus.values():
+        for menu in parts.menus.values():
             menu.removeAction(action)
-        window.toolbar.removeAction(action)
+        parts.toolbar.removeAction(action)
 
 
-def _add_kiosk_toolbar_items(window: MainWindow) -> TextSizeButtons:
+def _add_kiosk_toolbar_items(parts: WindowParts) -> TextSizeButtons:
     """The menu bar is hidden, so what a visitor needs from it goes on the toolbar
     (the bookmarks list). Big A− / A+ replace the zoom icons, bottom right, where
     they stay visible however narrow the screen."""
-    bar = window.toolbar
-    actions = window.action_set
+    bar = parts.toolbar
+    actions = parts.actions
     if actions["show_bookmarks"] not in bar.actions():
         anchor = actions["print"] if actions["print"] in bar.actions() else None
         bar.insertAction(anchor, actions["show_bookmarks"])  # type: ignore[arg-type]
@@ -71,21 +72,21 @@ def _add_kiosk_toolbar_items(window: MainWindow) -> TextSizeButtons:
     bar.removeAction(actions["zoom_in"])
     while bar.actions() and bar.actions()[-1].isSeparator():
         bar.removeAction(bar.actions()[-1])
-    status = window.statusBar()
+    status = parts.window.statusBar()
     buttons = TextSizeButtons(actions["zoom_out"], actions["zoom_in"], status)
     status.addPermanentWidget(buttons)
     return buttons
 
 
-def _keep_shortcuts_alive(window: MainWindow) -> None:
+def _keep_shortcuts_alive(parts: WindowParts) -> None:
     """Shortcuts of actions that were only in the (now hidden) menus stop working;
     adding the actions to the window itself keeps them."""
-    for action in window.action_set:
+    for action in parts.actions:
         if action.isEnabled() and action.shortcuts():
-            window.addAction(action)
+            parts.window.addAction(action)
 
 
-def _pin_docks(window: MainWindow) -> None:
+def _pin_docks(window: QMainWindow) -> None:
     """Panels can't float off, be dragged away or closed: they are tabs of one column,
     and a tab needs no title bar above it (nor its finger-hard 18 px close button)."""
     for dock in window.findChildren(QDockWidget):
@@ -95,20 +96,20 @@ def _pin_docks(window: MainWindow) -> None:
         dock.setTitleBarWidget(title)
 
 
-def fit_search_box(window: MainWindow) -> None:
+def fit_search_box(parts: WindowParts) -> None:
     """Room for the search box's words on a big screen; a long chapter title in the
     status line must not make the window wider than a small screen (full screen would
     silently fail)."""
-    width = window.screen().geometry().width()
-    window.search_box.setMinimumWidth(max(260, min(520, width // 4)))
-    window.status_label.setMinimumWidth(1)
-    window.status_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    width = parts.window.screen().geometry().width()
+    parts.search_box.setMinimumWidth(max(260, min(520, width // 4)))
+    parts.status_label.setMinimumWidth(1)
+    parts.status_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
 
 class FullScreenKeeper(QObject):
     """Puts the window back to full screen whenever it leaves it (unless released)."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
         self.window = window
         self.released = False

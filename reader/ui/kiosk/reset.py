@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.ui.kiosk.touch import stop_scrolling
-from reader.ui.mainwindow import MainWindow
+from reader.ui.window.parts import WindowParts
 
 
 def close_popups() -> None:
@@ -136,31 +136,45 @@ def clear_clipboards() -> None:
         clipboard.clear(QClipboard.Mode.FindBuffer)
 
 
+def forget_visitor(parts: WindowParts) -> None:
+    """What the window's parts hold of a visitor: the search and its highlights, the
+    history, the bookmarks, find in page and a reading aloud."""
+    parts.search_box.clear()
+    parts.search_panel.clear_results()
+    parts.content.clear_highlights()
+    parts.history.clear()
+    parts.bookmarks.reset()
+    parts.find_bar.close_bar()
+    parts.read_aloud.reset_visit()
+    parts.glossary_panel.forget_choice()
+
+
 def reset_window(
-    window: MainWindow, start_section_id: str, extra: list[Callable[[], None]]
+    parts: WindowParts, start_section_id: str, extra: list[Callable[[], None]]
 ) -> None:
-    """Forget the visit in `window`, then run the `extra` resets (panels, keyboard) and
-    show the start page. Order matters: texts are emptied before the page is shown, and
-    the clipboards last, once no widget holds a selection that could refill them."""
+    """Forget the visit in the window, then run the `extra` resets (panels, keyboard,
+    text size) and show the start page. Order matters: texts are emptied before the
+    page is shown, and the clipboards last, once no widget holds a selection that could
+    refill them."""
+    window = parts.window
     close_popups()
     stop_scrolling(window.findChildren(QAbstractScrollArea))
-    window.reset_visit()
-    window.glossary_panel.forget_choice()
+    forget_visitor(parts)
     forget_typing(window)
     forget_text_selections(window)
     forget_lists(window)
     even_out_splitters(window)
-    scroll_to_start(window, keep=window.content)
+    scroll_to_start(window, keep=parts.content)
     for reset in extra:
         reset()
     layout = window.layout()
     if layout is not None:
         layout.activate()  # panel sizes now, so the start page is not scrolled afterwards
-    window.current_section_id = ""
-    window.navigate(start_section_id or window.home_section_id, record=False)
-    window.history.clear()
-    window.action_set["back"].setEnabled(False)
-    window.action_set["forward"].setEnabled(False)
-    window.content.setFocus()
+    parts.navigator.forget_place()
+    parts.navigator.navigate(start_section_id, record=False)
+    parts.history.clear()
+    parts.actions["back"].setEnabled(False)
+    parts.actions["forward"].setEnabled(False)
+    parts.content.setFocus()
     window.statusBar().clearMessage()
     clear_clipboards()

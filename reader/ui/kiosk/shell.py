@@ -9,20 +9,17 @@ printing.py. The policy (settings, PIN hashing, lockout) is in reader/kiosk/.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from dataclasses import asdict
-from pathlib import Path
 from string import Template
 
 from PySide6.QtCore import QElapsedTimer, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow
 
 from reader.kiosk.pin import PinLockout
 from reader.kiosk.settings import KioskConfig
-from reader.kiosk.visit import VisitFiles, kiosk_print_target, seconds_left_text
+from reader.kiosk.visit import VisitFiles, seconds_left_text
 from reader.paths import resources_dir
-from reader.pdf.compose import ComposedDocument
 from reader.ui.kiosk.admin import AdminExit
 from reader.ui.kiosk.guard import InputGuard, WindowGuard
 from reader.ui.kiosk.keyboard import KeyboardPolicy, OnScreenKeyboard
@@ -33,77 +30,79 @@ from reader.ui.kiosk.lockdown import (
     lock_window,
     refuse_context_menus,
 )
-from reader.ui.kiosk.printing import KioskPrintError, print_to_named_printer
 from reader.ui.kiosk.reset import reset_window
 from reader.ui.kiosk.touch import SwipeWatcher, enable_kinetic_scrolling
 from reader.ui.kiosk.widgets import AdminPinDialog, CountdownOverlay
-from reader.ui.mainwindow import MainWindow
 from reader.ui.text_size import scale_points
+from reader.ui.theme import resolve_theme
+from reader.ui.window.parts import WindowParts
+from reader.ui.window.policy import start_section
 
 HOLD_MS = 3000
 TICK_MS = 200
 
 
 class KioskShell(QObject):
-    """Turns a MainWindow into a kiosk, and watches the whole application for input."""
+    """Dresses a window built with the kiosk's policy (reader/ui/kiosk/policy.py) as a
+    kiosk, and watches the whole application for input."""
 
     exit_requested = Signal()
     countdown_started = Signal()
     countdown_cancelled = Signal()
     admin_requested = Signal()
+    visit_reset = Signal()  # the next visitor's kiosk is ready
 
     def __init__(
         self,
-        window: MainWindow,
+        parts: WindowParts,
         config: KioskConfig,
         app: QApplication,
         *,
         hold_ms: int = HOLD_MS,
         lockout: PinLockout | None = None,
     ) -> None:
+        window = parts.window
         super().__init__(window)
         self.setObjectName("kioskShell")
+        self.parts = parts
         self.window = window
         self.config = config
         self.app = app
         self.unlocked = False
         self._laid_out = False
         self.visit_files = VisitFiles()
-        self.start_section_id = self._resolve_start_page()
-        window.home_section_id = self.start_section_id
-        window.pdf_save_target = self.print_target()
-        if config.print_target == "printer":
-            window.direct_print = self.print_document
-        self._build_visitor_side(window, config)
+        self.start_section_id = start_section(parts.handbook, parts.policy)
+        self._build_visitor_side(parts, config)
         self._build_guards(window, config, app, hold_ms, lockout or PinLockout())
         refuse_context_menus(window)
         self._apply_text_size()
         self.apply_style()
-        window.comfort.zoom_applied.connect(self.apply_style)
-        window.content.setFocus()
+        parts.comfort.zoom_applied.connect(self.apply_style)
+        parts.content.setFocus()
         self.full_screen.enforce()
 
-    def _build_visitor_side(self, window: MainWindow, config: KioskConfig) -> None:
+    def _build_visitor_side(self, parts: WindowParts, config: KioskConfig) -> None:
         """What a visitor sees and touches: the locked window, one panel column, finger
         scrolling, swipes, the keyboard and the countdown."""
-        self.text_size_buttons = lock_window(window, printing=config.print_target != "none")
-        fit_search_box(window)
-        self.panels = KioskPanels(window)
-        self.keyboard = OnScreenKeyboard(window.search_box, config.language, window)
+        window = parts.window
+        self.text_size_buttons = lock_window(parts, printing=config.print_target != "none")
+        fit_search_box(parts)
+        self.panels = KioskPanels(parts)
+        self.keyboard = OnScreenKeyboard(parts.search_box, config.language, window)
         self.keyboard_policy = KeyboardPolicy(self.keyboard, config.on_screen_keyboard)
         # Typing raises the search results' dock (the window's own reaction, connected
         # first); the keyboard goes back on top of it.
-        window.search_box.textChanged.connect(self.keyboard.keep_on_top)
+        parts.search_box.textChanged.connect(self.keyboard.keep_on_top)
         self.keyboard.submitted.connect(self._search_from_keyboard)
         self.scroll_areas = enable_kinetic_scrolling(window)
-        self.swipe = SwipeWatcher(window.content.viewport())
-        self.swipe.swiped.connect(window.step_section)
+        self.swipe = SwipeWatcher(parts.content.viewport())
+        self.swipe.swiped.connect(parts.navigator.step_section)
         self.overlay = CountdownOverlay(window)
         self.overlay.keep_reading.connect(self.cancel_countdown)
 
     def _build_guards(
         self,
-        window: MainWindow,
+        window: QMainWindow,
         config: KioskConfig,
         app: QApplication,
         hold_ms: int,
@@ -138,25 +137,13 @@ class KioskShell(QObject):
     # -- the window ---------------------------------------------------------------------
 
     def _apply_text_size(self) -> None:
-        self.window.default_zoom = self.config.text_size
-        self.window.apply_zoom(self.config.text_size, announce=False, keep_place=False)
-
-    def _resolve_start_page(self) -> str:
-        wanted = self.config.start_page
-        if wanted and self.window.handbook.section(wanted) is not None:
-            return wanted
-        if wanted:
-            sys.stderr.write(
-                f"kiosk: start_page '{wanted}' is not a section of this handbook; "
-                "using the handbook's first page.\n"
-            )
-        return self.window.handbook.start_section_id or ""
+        self.parts.comfort.apply_zoom(self.config.text_size, announce=False, keep_place=False)
 
     def apply_style(self, zoom: int | None = None) -> None:
         """kiosk.qss (large text and panels; its sizes follow A+ and A−) and then
         kiosk-controls.qss (a row of touch controls that keeps its size) on the window,
         over the theme's sheet; dialogs get it when they are shown."""
-        zoom = self.window.preferences.zoom if zoom is None else zoom
+        zoom = self.parts.preferences.zoom if zoom is None else zoom
         # Sized for the kiosk's own text size: scaled by how far A+/A− moved from it.
         growing = scale_points(self._themed("kiosk.qss"), round(100 * zoom / self.config.text_size))
         self.kiosk_qss = growing + self._themed("kiosk-controls.qss")
@@ -165,7 +152,9 @@ class KioskShell(QObject):
 
     def _themed(self, name: str) -> str:
         template = (resources_dir() / "styles" / name).read_text(encoding="utf-8")
-        return Template(template).safe_substitute(asdict(self.window.theme))
+        return Template(template).safe_substitute(
+            asdict(self.parts.comfort.theme or resolve_theme("system"))
+        )
 
     def _style_dialog(self, dialog: QDialog) -> None:
         if not dialog.styleSheet():
@@ -197,10 +186,10 @@ class KioskShell(QObject):
 
     def _search_from_keyboard(self) -> None:
         """The keyboard's Search key: search now and make room to tap a result."""
-        self.window.search_panel.search_now()
+        self.parts.search_panel.search_now()
         self.keyboard.hide()
-        self.window.search_dock.show()
-        self.window.search_dock.raise_()
+        self.parts.search_dock.show()
+        self.parts.search_dock.raise_()
 
     # -- the visit ------------------------------------------------------------------------
 
@@ -249,11 +238,12 @@ class KioskShell(QObject):
         # The text size goes back before the start page is shown: a size change keeps the
         # paragraph at the top in place, which must be the start page's, not the visitor's.
         extra = [self.panels.reset, self.keyboard_policy.reset, self._apply_text_size]
-        reset_window(self.window, self.start_section_id, extra)
+        reset_window(self.parts, self.start_section_id, extra)
         self.visit_files.clear()
         self.apply_style()
         self.full_screen.refit()
         self.full_screen.enforce(retry=True)
+        self.visit_reset.emit()
 
     # -- the administrator ---------------------------------------------------------------
 
@@ -286,15 +276,3 @@ class KioskShell(QObject):
         self.window.removeEventFilter(self._window_guard)
         no_native = Qt.ApplicationAttribute.AA_DontUseNativeDialogs
         self.app.setAttribute(no_native, self._had_no_native_dialogs)
-
-    # -- printing ----------------------------------------------------------------------------
-
-    def print_target(self) -> Callable[[], Path | None]:
-        """For the print dialog's `save_target`: a new file in the configured folder."""
-        return kiosk_print_target(self.config)
-
-    def print_document(self, document: ComposedDocument) -> None:
-        """Print to the configured printer without a dialog. Raises KioskPrintError."""
-        if self.config.print_target != "printer":
-            raise KioskPrintError(self.tr("Printing is turned off on this computer."))
-        print_to_named_printer(document, self.config.printer_name)

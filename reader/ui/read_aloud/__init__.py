@@ -1,40 +1,52 @@
-"""Read aloud in the window: `install_read_aloud(window)` adds the bar under the page and
+"""Read aloud in the window: `install_read_aloud(...)` adds the bar under the page and
 the controller, and wires the read-aloud actions (their place in the toolbar and the
-View menu is in reader/ui/window/chrome.py); the main window calls it once."""
+View menu is in reader/ui/window/chrome.py); the main window calls it once and connects
+the controller's `message` and `navigate_requested` signals."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer, SignalInstance
+from PySide6.QtWidgets import QBoxLayout, QWidget
 
+from reader.handbook import Handbook
+from reader.history import History
+from reader.ui.actions import Actions
+from reader.ui.content_view import ContentView
 from reader.ui.read_aloud.bar import ReadAloudBar
 from reader.ui.read_aloud.controller import PRELOAD_IDLE_MS, ReadAloudController
 
-if TYPE_CHECKING:
-    from reader.ui.mainwindow import MainWindow
 
-
-def install_read_aloud(window: MainWindow) -> ReadAloudController:
-    """Wire reading aloud into `window` (desktop or kiosk) and return its controller."""
-    actions = window.action_set
-    bar = ReadAloudBar(actions, large=window.kiosk, parent=window)
+def install_read_aloud(
+    window: QWidget,
+    column: QBoxLayout,
+    handbook: Handbook,
+    content: ContentView,
+    actions: Actions,
+    history: History,
+    current_section: Callable[[], str],
+    section_changed: SignalInstance,
+    *,
+    large: bool,
+) -> ReadAloudController:
+    """Wire reading aloud into a window (its bar at the foot of `column`, large for
+    touch) and return its controller."""
+    bar = ReadAloudBar(actions, large=large, parent=window)
     bar.hide()
-    central = window.centralWidget()
-    layout = central.layout() if central is not None else None
-    if layout is not None:
-        layout.addWidget(bar)
-    controller = ReadAloudController(window, bar)
+    column.addWidget(bar)
+    controller = ReadAloudController(
+        handbook, current_section, content, history, actions, bar, window
+    )
     actions["listen"].triggered.connect(controller.listen)
     actions["pause_reading"].triggered.connect(controller.set_paused)
     actions["stop_reading"].triggered.connect(controller.stop)
     actions["previous_sentence"].triggered.connect(lambda: controller.step(-1))
     actions["next_sentence"].triggered.connect(lambda: controller.step(1))
     bar.speed_chosen.connect(controller.set_rate)
-    window.section_changed.connect(controller.on_section_changed)
-    window.visit_reset.connect(controller.reset_visit)
+    section_changed.connect(controller.on_section_changed)
     controller.stop()  # the actions start disabled, the bar hidden
-    viewport = window.content.viewport()
+    viewport = content.viewport()
     viewport.installEventFilter(_AfterFirstPaint(controller, viewport))
     window.installEventFilter(_OnClose(controller, window))
     return controller

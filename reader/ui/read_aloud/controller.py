@@ -12,16 +12,20 @@ from __future__ import annotations
 import contextlib
 import threading
 import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, QTimer, Signal
 from PySide6.QtGui import QTextDocument
 
+from reader.handbook import Handbook
+from reader.history import History
+from reader.ui.actions import Actions
+from reader.ui.content_view import ContentView
 from reader.ui.read_aloud.bar import ReadAloudBar
 
 if TYPE_CHECKING:
     from reader.speech import Sentence, SpokenSentence, VoiceLibrary
-    from reader.ui.mainwindow import MainWindow
     from reader.ui.read_aloud.audio import Player
     from reader.ui.read_aloud.narrator import NarratorThread
 
@@ -41,11 +45,26 @@ class ReadAloudController(QObject):
     sentence_changed = Signal(int)  # index in `sentences`
     made_all = Signal()  # the voice has spoken every sentence into the player
     finished = Signal()  # the section has been read to its end
+    message = Signal(str, int)  # a status line and how long (ms) it stays
+    navigate_requested = Signal(str)  # "keep going": show the next section (not recorded)
 
-    def __init__(self, window: MainWindow, bar: ReadAloudBar) -> None:
-        super().__init__(window)
+    def __init__(
+        self,
+        handbook: Handbook,
+        current_section: Callable[[], str],
+        content: ContentView,
+        history: History,
+        actions: Actions,
+        bar: ReadAloudBar,
+        parent: QObject,
+    ) -> None:
+        super().__init__(parent)
         self.setObjectName("readAloudController")
-        self.window = window
+        self.handbook = handbook
+        self.current_section = current_section
+        self.content = content
+        self.history = history
+        self.actions = actions
         self.bar = bar
         self.state = "idle"
         self.rate = 1.0
@@ -79,7 +98,7 @@ class ReadAloudController(QObject):
 
         if self.voices is None:
             self.voices = VoiceLibrary()
-        voices, language = self.voices, self.window.handbook.language
+        voices, language = self.voices, self.handbook.language
 
         def load() -> None:
             with contextlib.suppress(SpeechUnavailable):  # Listen says so, when pressed
@@ -104,18 +123,18 @@ class ReadAloudController(QObject):
             self.set_paused(self.state == "reading")
 
     def start(self, first: int | None = None) -> None:
-        section = self.window.handbook.section(self.window.current_section_id)
+        section = self.handbook.section(self.current_section())
         if section is None:
             return
         from reader.speech import VoiceLibrary, section_sentences
 
         if self.voices is None:
             self.voices = VoiceLibrary()
-        handbook = self.window.handbook
+        handbook = self.handbook
         if section.id != self.section_id or handbook is not self._handbook:
             self.section_id, self._handbook = section.id, handbook
-            language = self.window.handbook.language
-            self.sentences = section_sentences(self.window.handbook, section, language)
+            language = self.handbook.language
+            self.sentences = section_sentences(self.handbook, section, language)
         self.spans = self._locate(self.sentences, section.anchor)  # the page may be new
         start = self._where_reader_is() if first is None else first
         self._begin(max(0, min(start, len(self.sentences) - 1)))
@@ -131,7 +150,7 @@ class ReadAloudController(QObject):
         """Stop the voice and the sound, and take the highlight away."""
         self._end_voice()
         self.current = -1
-        self.window.content.set_reading_highlight(0, 0)
+        self.content.set_reading_highlight(0, 0)
         self._set_state("idle")
 
     def step(self, delta: int) -> None:
@@ -162,9 +181,9 @@ class ReadAloudController(QObject):
         self.spoken = []
         self._made_all = False
         self._first_index = first
-        language = self.window.handbook.language
+        language = self.handbook.language
         self._narrator = NarratorThread(self.voices, language, self.sentences, first, self.rate)
-        self._history_moves = self.window.history.moves
+        self._history_moves = self.history.moves
         self._timer.start()
         self._set_state("reading")
         if not self.voices.is_loaded(language):
@@ -235,15 +254,15 @@ class ReadAloudController(QObject):
         self.stop()
         text = self.tr("Cannot read aloud: %1").replace("%1", message)
         self.bar.show_status(text)
-        self.window.statusBar().showMessage(text, 10000)
+        self.message.emit(text, 10000)
 
     def _finish(self) -> None:
-        continue_on = self.window.action_set["continue_reading"].isChecked()
-        following = self.window.handbook.neighbour(self.section_id, 1)
+        continue_on = self.actions["continue_reading"].isChecked()
+        following = self.handbook.neighbour(self.section_id, 1)
         self.stop()
         self.finished.emit()
         if continue_on and following is not None:
-            self.window.navigate(following, record=False)
+            self.navigate_requested.emit(following)
             self.start(first=0)
 
     # -- the highlight ------------------------------------------------------------------
@@ -255,7 +274,7 @@ class ReadAloudController(QObject):
             return
         self.current = index
         start, end = self.spans[index] if index < len(self.spans) else (0, 0)
-        self.window.content.set_reading_highlight(start, end)
+        self.content.set_reading_highlight(start, end)
         self.sentence_changed.emit(index)
 
     def _index_at(self, seconds: float) -> int:
@@ -267,8 +286,8 @@ class ReadAloudController(QObject):
     def _locate(self, sentences: list[Sentence], anchor: str) -> list[tuple[int, int]]:
         """Where each sentence is on the page, searching on from the last one found, so
         the same words twice are told apart; (0, 0) for one that is not shown."""
-        document = self.window.content.document()
-        position = self.window.content.anchor_position(anchor)
+        document = self.content.document()
+        position = self.content.anchor_position(anchor)
         spans: list[tuple[int, int]] = []
         for sentence in sentences:
             needle = sentence.shown[:SEARCH_CHARS]
@@ -285,7 +304,7 @@ class ReadAloudController(QObject):
     def _where_reader_is(self) -> int:
         """The first sentence that reaches into the view (0 when the section's heading
         is in view), so Listen starts where the reader is looking."""
-        top = self.window.content.cursorForPosition(QPoint(0, 0)).position()
+        top = self.content.cursorForPosition(QPoint(0, 0)).position()
         for index, (start, end) in enumerate(self.spans):
             if end > start and end > top:
                 return index if index > 1 else 0
@@ -297,7 +316,7 @@ class ReadAloudController(QObject):
         """Reading stops when the reader goes to another section (a link, the contents,
         search, back); scrolling through the page, which also changes the current
         section, does not stop it."""
-        moved = self.window.history.moves != self._history_moves
+        moved = self.history.moves != self._history_moves
         if self.state != "idle" and moved and section_id != self.section_id:
             self.stop()
 
@@ -306,13 +325,13 @@ class ReadAloudController(QObject):
         self.stop()
         self.rate = 1.0
         self.bar.set_speed(1.0)
-        self.window.action_set["continue_reading"].setChecked(False)
+        self.actions["continue_reading"].setChecked(False)
         self.bar.show_status("")
 
     def _set_state(self, state: str) -> None:
         changed = state != self.state
         self.state = state
-        actions = self.window.action_set
+        actions = self.actions
         actions["pause_reading"].setChecked(state == "paused")
         for action_id in ("pause_reading", "stop_reading", "previous_sentence", "next_sentence"):
             actions[action_id].setEnabled(state != "idle")

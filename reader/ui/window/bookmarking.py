@@ -1,85 +1,99 @@
-"""The window's bookmark commands: the star (Ctrl+D), import and export, and telling the
-reader when the store fails. The panel and the store are wired by BookmarksController."""
+"""The window's bookmark commands: the star (Ctrl+D), import and export, keeping the
+reader's place, and telling the reader when the store fails. The panel and the store
+are wired by BookmarksController."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QScrollBar, QWidget
 
+from reader.ui.bookmarks_controller import BookmarksController
 from reader.ui.icons import icon
 from reader.ui.plain_text import plain_box
-
-if TYPE_CHECKING:
-    from reader.ui.mainwindow import MainWindow
+from reader.ui.window.policy import WindowPolicy
 
 
 class BookmarkCommands(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    """What the reader asks of bookmarks from the menus and the toolbar's star."""
+
+    message = Signal(str, int)  # a status line and how long (ms) it stays
+
+    def __init__(
+        self,
+        bookmarks: BookmarksController,
+        star: QAction,
+        current_section: Callable[[], str],
+        scroll_bar: QScrollBar,
+        policy: WindowPolicy,
+        parent: QWidget,
+    ) -> None:
+        super().__init__(parent)
         self.setObjectName("bookmarkCommands")
-        self.window = window
+        self.bookmarks = bookmarks
+        self.star = star
+        self.current_section = current_section
+        self.scroll_bar = scroll_bar
+        self.policy = policy
+        self.parent_widget = parent
 
     def toggle(self) -> None:
-        window = self.window
-        section_id = window.current_section_id
+        section_id = self.current_section()
         if not section_id:
             return
-        was = window.bookmarks.is_bookmarked(section_id)
-        window.bookmarks.toggle(section_id)
-        if was and not window.bookmarks.is_bookmarked(section_id):
+        was = self.bookmarks.is_bookmarked(section_id)
+        self.bookmarks.toggle(section_id)
+        if was and not self.bookmarks.is_bookmarked(section_id):
             message = self.tr("Bookmark removed. Press Ctrl+Z to undo.")
         else:
             message = self.tr("Bookmarked. Find it under Bookmarks (F10).")
-        window.statusBar().showMessage(message, 6000)
+        self.message.emit(message, 6000)
 
     def update_star(self) -> None:
         """The star says whether the section on screen is bookmarked."""
-        window = self.window
-        section_id = window.current_section_id
-        on = bool(section_id) and window.bookmarks.is_bookmarked(section_id)
-        action = window.action_set["bookmark"]
-        action.setChecked(on)
-        action.setIcon(icon("star-filled" if on else "star"))
+        section_id = self.current_section()
+        on = bool(section_id) and self.bookmarks.is_bookmarked(section_id)
+        self.star.setChecked(on)
+        self.star.setIcon(icon("star-filled" if on else "star"))
 
     def show_error(self, message: str) -> None:
         """Tell the reader, without blocking: this can happen while the window closes."""
-        window = self.window
-        window.statusBar().showMessage(message, 10000)
-        if window.isVisible():
+        self.message.emit(message, 10000)
+        parent = self.parent_widget
+        if parent.isVisible():
             box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Bookmarks"), message,
-                              QMessageBox.StandardButton.Ok, window)  # fmt: skip
+                              QMessageBox.StandardButton.Ok, parent)  # fmt: skip
             plain_box(box).setObjectName("bookmarkErrorDialog")
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             box.open()
 
     def remember_place(self) -> None:
-        """Where the reader is, kept so the next start reopens here (not in kiosk mode)."""
-        window = self.window
-        if window.kiosk or not window.current_section_id:
+        """Where the reader is, kept so the next start reopens here (where the policy
+        keeps places: not on a shared kiosk)."""
+        section_id = self.current_section()
+        if not self.policy.remembers or not section_id:
             return
-        bar = window.content.verticalScrollBar()
+        bar = self.scroll_bar
         fraction = bar.value() / bar.maximum() if bar.maximum() else 0.0
-        window.bookmarks.remember_place(window.current_section_id, fraction)
+        self.bookmarks.remember_place(section_id, fraction)
 
     def export(self) -> None:
-        window = self.window
-        if window.kiosk:
+        if not self.policy.opens_files:
             return
         name, _ = QFileDialog.getSaveFileName(
-            window, self.tr("Export bookmarks"), str(Path.home() / "bookmarks.json"),
+            self.parent_widget, self.tr("Export bookmarks"), str(Path.home() / "bookmarks.json"),
             self.tr("Bookmarks (*.json)"))  # fmt: skip
         if name:
-            window.statusBar().showMessage(window.bookmarks.export_to(Path(name)), 8000)
+            self.message.emit(self.bookmarks.export_to(Path(name)), 8000)
 
     def import_(self) -> None:
-        window = self.window
-        if window.kiosk:
+        if not self.policy.opens_files:
             return
         name, _ = QFileDialog.getOpenFileName(
-            window, self.tr("Import bookmarks"), str(Path.home()),
+            self.parent_widget, self.tr("Import bookmarks"), str(Path.home()),
             self.tr("Bookmarks (*.json)"))  # fmt: skip
         if name:
-            window.statusBar().showMessage(window.bookmarks.import_from(Path(name)), 8000)
+            self.message.emit(self.bookmarks.import_from(Path(name)), 8000)

@@ -4,7 +4,7 @@ reader/ui/actions.py), so a menu or toolbar changes here and nowhere else."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 
 from PySide6.QtCore import QByteArray, QCoreApplication, Qt
 from PySide6.QtGui import QActionGroup
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QMainWindow,
     QMenu,
+    QMenuBar,
     QSizePolicy,
     QTabBar,
     QToolBar,
@@ -19,11 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from reader.preferences import Preferences
+from reader.ui.actions import Actions
 from reader.ui.theme import THEMES
-from reader.ui.window.dock_title import give_docks_titles
-
-if TYPE_CHECKING:
-    from reader.ui.mainwindow import MainWindow
+from reader.ui.window.dock_title import DockTitle, give_docks_titles
 
 # None is a separator; "search_box" is the search field.
 TOOLBAR: list[str | None] = [
@@ -73,26 +72,42 @@ def add_dock(
     return dock
 
 
-def build_docks(window: MainWindow) -> None:
+@dataclass(frozen=True)
+class Docks:
+    """The docks chrome made around the page: the two it wrapped and every title bar."""
+
+    toc: QDockWidget
+    search: QDockWidget
+    titles: list[DockTitle]
+
+
+def build_docks(
+    window: QMainWindow,
+    toc: QWidget,
+    search_panel: QWidget,
+    bookmarks: QDockWidget,
+    glossary: QDockWidget,
+    *,
+    show_glossary: bool,
+) -> Docks:
     """Contents, search results and bookmarks share the left; the glossary is right."""
     left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
     window.setDockOptions(
         QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks
     )
-    window.toc_dock = add_dock(window, "contentsDock", window.toc, left)
-    window.search_dock = add_dock(window, "searchDock", window.search_panel, left)
-    window.addDockWidget(left, window.bookmarks_panel)
-    window.tabifyDockWidget(window.toc_dock, window.search_dock)
-    window.tabifyDockWidget(window.toc_dock, window.bookmarks_panel)
-    window.toc_dock.raise_()
-    window.addDockWidget(right, window.glossary_panel)
-    window.glossary_panel.setVisible(bool(window.handbook.glossary.terms))
-    window.dock_titles = give_docks_titles(
-        [window.toc_dock, window.search_dock, window.bookmarks_panel, window.glossary_panel]
-    )
+    toc_dock = add_dock(window, "contentsDock", toc, left)
+    search_dock = add_dock(window, "searchDock", search_panel, left)
+    window.addDockWidget(left, bookmarks)
+    window.tabifyDockWidget(toc_dock, search_dock)
+    window.tabifyDockWidget(toc_dock, bookmarks)
+    toc_dock.raise_()
+    window.addDockWidget(right, glossary)
+    glossary.setVisible(show_glossary)
+    titles = give_docks_titles([toc_dock, search_dock, bookmarks, glossary])
+    return Docks(toc_dock, search_dock, titles)
 
 
-def build_toolbar(window: MainWindow) -> QToolBar:
+def build_toolbar(window: QMainWindow, actions: Actions, search_box: QWidget) -> QToolBar:
     bar = QToolBar(window)
     bar.setObjectName("mainToolbar")
     bar.setMovable(False)
@@ -102,34 +117,35 @@ def build_toolbar(window: MainWindow) -> QToolBar:
         if item is None:
             bar.addSeparator()
         elif item == "search_box":
-            box = window.search_box
-            box.setMinimumWidth(260)
-            box.setMaximumWidth(560)
-            box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            bar.addWidget(box)
+            search_box.setMinimumWidth(260)
+            search_box.setMaximumWidth(560)
+            search_box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            bar.addWidget(search_box)
         else:
-            bar.addAction(window.action_set[item])
+            bar.addAction(actions[item])
     window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
     return bar
 
 
-def build_menus(window: MainWindow) -> dict[str, QMenu]:
+def build_menus(menu_bar: QMenuBar, actions: Actions) -> dict[str, QMenu]:
+    """The menu bar's menus by name ("theme" is View's submenu; its entries are one
+    exclusive group)."""
     menus: dict[str, QMenu] = {}
     for name, items in MENUS.items():
-        menu = window.menuBar().addMenu("")
+        menu = menu_bar.addMenu("")
         menu.setObjectName(f"menu_{name}")
         for action_id in items:
             if action_id is None:
                 menu.addSeparator()
             else:
-                menu.addAction(window.action_set[action_id])
+                menu.addAction(actions[action_id])
         menus[name] = menu
     menus["theme"] = menus["view"].addMenu("")
     menus["theme"].setObjectName("menu_theme")
-    window.theme_group = QActionGroup(window)
+    theme_group = QActionGroup(menus["theme"])
     for name in THEMES:
-        action = window.action_set[f"theme_{name}"]
-        window.theme_group.addAction(action)
+        action = actions[f"theme_{name}"]
+        theme_group.addAction(action)
         menus["theme"].addAction(action)
     return menus
 

@@ -3,33 +3,29 @@ handbook."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from reader import APP_NAME, __version__
 from reader.dates import edition_line
+from reader.handbook import Handbook
+from reader.handbook.trust import SignatureInfo
 from reader.ui.plain_text import escaped
 from reader.ui.window.review import review_note
 from reader.ui.window.signature import signature_line
 
-if TYPE_CHECKING:
-    from reader.ui.mainwindow import MainWindow
+
+def show_about(parent: QWidget, handbook: Handbook, signature: SignatureInfo | None) -> None:
+    about_box(parent, handbook, signature).exec()
 
 
-def show_about(window: MainWindow) -> None:
-    about_box(window).exec()
-
-
-def about_box(window: MainWindow) -> QMessageBox:
+def about_box(parent: QWidget, handbook: Handbook, signature: SignatureInfo | None) -> QMessageBox:
     """Help > About. Our own parts are rich text; the handbook's title, edition and
     source are escaped, so they show as written: a title holding `<img src="file:…">`
     or a link shows those characters and loads or opens nothing."""
-    handbook = window.handbook
     edition = edition_line(handbook.edition, handbook.date, handbook.language, ", ")
-    box = QMessageBox(window)
+    box = QMessageBox(parent)
     box.setObjectName("aboutDialog")
     box.setWindowTitle(QCoreApplication.translate("MainWindow", "About %1").replace("%1", APP_NAME))
     box.setTextFormat(Qt.TextFormat.RichText)
@@ -41,7 +37,7 @@ def about_box(window: MainWindow) -> QMessageBox:
         + f"<p><b>{escaped(handbook.title)}</b><br>{escaped(edition)}</p>"
         + (f"<p>{escaped(note)}</p>" if (note := review_note(handbook)) else "")
         + f"<p>{escaped(handbook.source)}</p>"
-        + (f"<p>{escaped(line)}</p>" if (line := signature_line(window)) else ""),
+        + (f"<p>{escaped(line)}</p>" if (line := signature_line(handbook, signature)) else ""),
     )
     icon = QApplication.windowIcon()
     if not icon.isNull():
@@ -49,10 +45,11 @@ def about_box(window: MainWindow) -> QMessageBox:
     return box
 
 
-def open_external(window: MainWindow, url: QUrl) -> None:
-    """External links: say where they go; on a desktop, open only after a yes."""
+def open_external(window: QWidget, url: QUrl, *, browser_allowed: bool) -> None:
+    """External links: say where they go; where other programs may run (a desktop),
+    open only after a yes."""
     address = url.toDisplayString()
-    if window.kiosk:
+    if not browser_allowed:
         QMessageBox.information(
             window,
             QCoreApplication.translate("MainWindow", "Link outside the handbook"),

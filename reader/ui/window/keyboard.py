@@ -8,23 +8,29 @@ keyboard-only reader needs one key that jumps a whole part at a time, as browser
 from __future__ import annotations
 
 from itertools import pairwise
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QApplication, QDockWidget, QToolButton, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QLineEdit, QToolBar, QToolButton, QWidget
 
-if TYPE_CHECKING:
-    from reader.ui.mainwindow import MainWindow
+from reader.ui.panels.glossary_panel import GlossaryPanel
 
 
 class PaneCycle(QObject):
     """The parts F6 visits, in order, and moving the focus among them."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(
+        self,
+        toolbar: QToolBar,
+        search_box: QLineEdit,
+        left_docks: list[tuple[QDockWidget, QWidget]],
+        page: QWidget,
+        side_panel: GlossaryPanel,
+    ) -> None:
+        """`left_docks`: each left panel's dock and the widget whose list takes focus."""
+        super().__init__(toolbar)
         self.setObjectName("paneCycle")
-        self.window = window
-        toolbar = window.toolbar
+        self.toolbar, self.search_box, self.page = toolbar, search_box, page
+        self.left_docks, self.side_panel = left_docks, side_panel
         for action in toolbar.actions():
             button = toolbar.widgetForAction(action)
             if isinstance(button, QToolButton):
@@ -48,18 +54,17 @@ class PaneCycle(QObject):
 
     def parts(self) -> list[tuple[str, QWidget]]:
         """Each part's name and the widget that takes its focus, if it is on screen."""
-        window = self.window
         found: list[tuple[str, QWidget]] = []
         first_button = self._first_toolbar_button()
         if first_button is not None:
             found.append(("toolbar", first_button))
-        found.append(("search", window.search_box))
+        found.append(("search", self.search_box))
         left = self._left_panel()
         if left is not None:
             found.append(("contents", left))
-        found.append(("page", window.content))
-        if window.glossary_panel.isVisible():
-            found.append(("side panel", window.glossary_panel.list))
+        found.append(("page", self.page))
+        if self.side_panel.isVisible():
+            found.append(("side panel", self.side_panel.list))
         return [(name, widget) for name, widget in found if widget.isVisible()]
 
     def current(self) -> int:
@@ -89,15 +94,15 @@ class PaneCycle(QObject):
         name, widget = parts[target]
         widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
         if name == "search":
-            self.window.search_box.selectAll()
+            self.search_box.selectAll()
         return name
 
     def _holder(self, name: str, widget: QWidget) -> QWidget:
         """The widget whose focus counts as being in this part."""
         if name == "toolbar":
-            return self.window.toolbar
+            return self.toolbar
         if name == "side panel":
-            return self.window.glossary_panel
+            return self.side_panel
         if name == "contents":
             dock = widget.parentWidget()
             while dock is not None and not isinstance(dock, QDockWidget):
@@ -106,7 +111,7 @@ class PaneCycle(QObject):
         return widget
 
     def _first_toolbar_button(self) -> QWidget | None:
-        toolbar = self.window.toolbar
+        toolbar = self.toolbar
         if not toolbar.isVisible():
             return None
         for action in toolbar.actions():
@@ -117,13 +122,7 @@ class PaneCycle(QObject):
 
     def _left_panel(self) -> QWidget | None:
         """The left dock on top (contents, search results or bookmarks), by its list."""
-        window = self.window
-        docks = (
-            (window.toc_dock, window.toc),
-            (window.search_dock, window.search_panel),
-            (window.bookmarks_panel, window.bookmarks_panel),
-        )
-        for dock, widget in docks:
+        for dock, widget in self.left_docks:
             if dock.isVisible() and not dock.visibleRegion().isEmpty():
                 return _focus_target(widget)
         return None

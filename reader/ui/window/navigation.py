@@ -29,6 +29,15 @@ class Navigator(QObject):
         self.shown_chapter_id = ""
         self._navigating = False
 
+    @property
+    def current_section_id(self) -> str:
+        return self.window.current_section_id
+
+    def forget_place(self) -> None:
+        """No section is current: the next one shown is not recorded in the history
+        (a kiosk's next visitor starts afresh)."""
+        self.window.current_section_id = ""
+
     def current_place(self) -> Place:
         window = self.window
         return Place(window.current_section_id, window.content.verticalScrollBar().value())
@@ -137,9 +146,13 @@ class Navigator(QObject):
         handbook = window.handbook
         scroll = 0.0
         target = section_id if section_id and handbook.section(section_id) else None
-        if target is None and not window.kiosk and (place := window.bookmarks.last_place()):
+        if (
+            target is None
+            and window.policy.reopens_last_place
+            and (place := window.bookmarks.last_place())
+        ):
             target, scroll = place
-        target = target or handbook.start_section_id
+        target = target or window.home_section_id
         if target:
             self.navigate(target, record=False)
         if scroll:

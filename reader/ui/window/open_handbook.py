@@ -1,12 +1,11 @@
 """File > Open Handbook Folder and Open Handbook File (a packed .handbook), dropping
 either on the window, and Open Recent.
 
-Opening builds a new MainWindow for the new handbook and closes the old one, carrying
-its size, panels and reading choices. A window is built for one handbook (its pages,
-contents, glossary, search index, bookmarks key and page store all follow from it),
-so a fresh one switches every part at once; resetting each part in place would leave
-any part that is forgotten showing the old handbook. The old window's close saves its
-place and stops its search worker as closing always does.
+The opener loads the handbook (so a failure is said in this window, which stays) and
+hands it to `replace`: the session's `replace_window` (reader/ui/session.py), which
+builds a new window for it in this one's place. A window is built for one handbook (its
+pages, contents, glossary, search index, bookmarks key and page store all follow from
+it), so a fresh one switches every part at once.
 
 `install(window, ...)` is the one call; tests replace `opener.choose_folder` (and
 `choose_file`) the way printing.py lets them replace the PDF save target.
@@ -16,22 +15,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
 from reader import APP_NAME
-from reader.handbook import HandbookError
+from reader.handbook import Handbook, HandbookError
 from reader.handbook.languages import load_handbook_in
 from reader.handbook.packed import PACK_SUFFIX
 from reader.recent import load_recent, remember_handbook
 from reader.ui.plain_text import plain_box, plain_tooltip
 
-if TYPE_CHECKING:
-    from reader.bookmarks.store import BookmarkStore
-    from reader.ui.mainwindow import MainWindow
+#: Puts a loaded handbook in a new window in this one's place; returns that window.
+Replace = Callable[[Handbook], QMainWindow]
 
 
 class HandbookOpener(QObject):
@@ -39,35 +36,38 @@ class HandbookOpener(QObject):
 
     def __init__(
         self,
-        window: MainWindow,
-        store: BookmarkStore | None,
-        cache_dir: Path | None,
+        window: QMainWindow,
+        handbook: Handbook,
+        file_menu: QMenu,
+        open_folder: QAction,
+        open_file: QAction,
         config_dir: Path,
-        on_switch: Callable[[MainWindow], None] | None = None,
+        replace: Replace,
     ) -> None:
         super().__init__(window)
         self.setObjectName("handbookOpener")
         self.window = window
-        self.store = store
-        self.cache_dir = cache_dir
+        self.handbook = handbook
+        self.file_menu = file_menu
+        self.open_file_action = open_file
         self.config_dir = config_dir
-        self.on_switch = on_switch
+        self.replace = replace
         self.choose_folder: Callable[[], Path | None] = self.ask_folder
         self.choose_file: Callable[[], Path | None] = self.ask_file
         self.recent_menu = QMenu(window)
         self.recent_menu.setObjectName("menu_recent")
         self.recent_menu.aboutToShow.connect(self.fill_recent_menu)
         self._add_recent_menu()
-        window.action_set["open_handbook"].triggered.connect(self.open_chosen)
-        window.action_set["open_packed"].triggered.connect(self.open_chosen_file)
+        open_folder.triggered.connect(self.open_chosen)
+        open_file.triggered.connect(self.open_chosen_file)
         window.setAcceptDrops(True)
         window.installEventFilter(self)
         self.fill_recent_menu()
 
     def _add_recent_menu(self) -> None:
-        menu = self.window.menus["file"]
+        menu = self.file_menu
         actions = menu.actions()
-        opener = self.window.action_set["open_packed"]
+        opener = self.open_file_action
         after = actions.index(opener) + 1 if opener in actions else len(actions)
         self.recent_menu.setTitle(self.tr("Open &Recent"))
         self.recent_menu.setAccessibleName(self.tr("Recent handbooks"))
@@ -78,7 +78,7 @@ class HandbookOpener(QObject):
 
     def fill_recent_menu(self) -> None:
         self.recent_menu.clear()
-        current = self.window.handbook.root.absolute()
+        current = self.handbook.root.absolute()
         for number, path in enumerate(load_recent(self.config_dir), start=1):
             # "&&": an ampersand in a folder name is shown, not taken as a shortcut key
             shown = f"{path.name}  ({path.parent})".replace("&", "&&")
@@ -92,7 +92,7 @@ class HandbookOpener(QObject):
 
     def ask_folder(self) -> Path | None:
         chosen = QFileDialog.getExistingDirectory(
-            self.window, self.tr("Open Handbook Folder"), str(self.window.handbook.root.parent)
+            self.window, self.tr("Open Handbook Folder"), str(self.handbook.root.parent)
         )
         return Path(chosen) if chosen else None
 
@@ -101,54 +101,34 @@ class HandbookOpener(QObject):
         chosen, _ = QFileDialog.getOpenFileName(
             self.window,
             self.tr("Open Handbook File"),
-            str(self.window.handbook.root.parent),
+            str(self.handbook.root.parent),
             self.tr("Handbook files (*.handbook)"),
         )
         return Path(chosen) if chosen else None
 
-    def open_chosen(self) -> MainWindow | None:
-        if self.window.kiosk:
-            return None
+    def open_chosen(self) -> QMainWindow | None:
         path = self.choose_folder()
         return self.open_path(path) if path is not None else None
 
-    def open_chosen_file(self) -> MainWindow | None:
-        if self.window.kiosk:
-            return None
+    def open_chosen_file(self) -> QMainWindow | None:
         path = self.choose_file()
         return self.open_path(path) if path is not None else None
 
-    def open_path(self, path: Path) -> MainWindow | None:
+    def open_path(self, path: Path) -> QMainWindow | None:
         """Show the handbook at `path` (a folder, an mkdocs.yml or a .handbook file) in a
         new window that takes this one's place. None, after saying why, when it cannot be
         opened."""
-        from reader.ui.mainwindow import MainWindow
-
         try:
-            handbook = load_handbook_in(path, self.window.handbook.language)
+            handbook = load_handbook_in(path, self.handbook.language)
         except (HandbookError, OSError) as error:
             self._say_cannot_open(path, str(error))
             return None
         except Exception as error:  # a crash of the loader: this window stays, says so
             self._say_cannot_open(path, f"{type(error).__name__}: {error}")
             return None
-        old = self.window
-        new = MainWindow(handbook, old.preferences, store=self.store, cache_dir=self.cache_dir)
-        new.restoreGeometry(old.saveGeometry())
-        new.restoreState(old.saveState())
-        install(new, self.store, self.cache_dir, self.config_dir, self.on_switch)
-        new.start()
-        remember_handbook(self.config_dir, old.handbook.root)  # so Recent can go back
+        remember_handbook(self.config_dir, self.handbook.root)  # so Recent can go back
         remember_handbook(self.config_dir, handbook.root)  # an mkdocs.yml's folder; opened
-        if old.isMaximized():
-            new.showMaximized()
-        else:
-            new.show()
-        old.close()
-        old.deleteLater()
-        if self.on_switch is not None:
-            self.on_switch(new)
-        return new
+        return self.replace(handbook)
 
     def _say_cannot_open(self, path: Path, details: str) -> None:
         message = self.tr("%1 could not be opened as a handbook.").replace("%1", path.name)
@@ -161,7 +141,7 @@ class HandbookOpener(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """A folder (an mkdocs.yml, a .handbook file) dropped anywhere on the window opens it."""
-        if watched is self.window and not self.window.kiosk:
+        if watched is self.window:
             kind = event.type()
             if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
                 assert isinstance(event, QDragEnterEvent | QDropEvent)
@@ -189,13 +169,13 @@ def _dropped_path(event: QDropEvent) -> Path | None:
 
 
 def install(
-    window: MainWindow,
-    store: BookmarkStore | None,
-    cache_dir: Path | None,
+    window: QMainWindow,
+    handbook: Handbook,
+    file_menu: QMenu,
+    actions: tuple[QAction, QAction],
     config_dir: Path,
-    on_switch: Callable[[MainWindow], None] | None = None,
+    replace: Replace,
 ) -> HandbookOpener:
-    """Connect File > Open, drag and drop and Open Recent for `window` (not a kiosk's)."""
-    opener = HandbookOpener(window, store, cache_dir, config_dir, on_switch)
-    window.handbook_opener = opener  # type: ignore[attr-defined]
-    return opener
+    """Connect File > Open (folder, file), drag and drop and Open Recent for a window
+    whose policy opens files; `actions`: Open Handbook Folder and Open Handbook File."""
+    return HandbookOpener(window, handbook, file_menu, *actions, config_dir, replace)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # printing is imported when first used, to keep start-up quick
+    from reader.handbook import Handbook
     from reader.pdf.compose import ComposedDocument
 
 #: Where a PDF goes: a function that names a new file, or None for "ask with a dialog".
@@ -59,3 +60,12 @@ class WindowPolicy:
 
 #: The policy of a person's own computer.
 DESKTOP = WindowPolicy()
+
+
+def start_section(handbook: Handbook, policy: WindowPolicy) -> str:
+    """The section the window opens on and comes Home to: the policy's start page if
+    the handbook has it, else the handbook's own first page."""
+    wanted = policy.start_page
+    if wanted and handbook.section(wanted) is not None:
+        return wanted
+    return handbook.start_section_id or ""

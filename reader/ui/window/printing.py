@@ -39,11 +39,13 @@ class PrintController(QObject):
             direct_print=window.direct_print,
             parent=window,
         )
-        if window.kiosk:  # no system dialogs: print goes to the kiosk's printer or folder
+        if (
+            not window.policy.system_dialogs
+        ):  # no system dialogs: print goes to the kiosk's printer or folder
             dialog.preview_button.hide()
             dialog.print_button.setVisible(window.direct_print is not None)
             dialog.save_button.setVisible(window.direct_print is None)
-        if window.kiosk:
+        if not window.policy.system_dialogs:
             dialog.open_url = None  # no other programs on a kiosk
         dialog.export_requested.connect(
             lambda request, path: dialog.show_result(self.export(request, path), self.last_saved)

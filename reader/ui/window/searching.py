@@ -41,7 +41,7 @@ class SearchCommands(QObject):
         """Open a result where its snippet is: the snippet's sentence near the top of
         the view, the matched words (whole) highlighted."""
         window = self.window
-        if not window.navigate(section_id):
+        if not window.navigator.navigate(section_id):
             return
         section = window.handbook.section(section_id)
         if section is None:

@@ -4,15 +4,11 @@ neither, so the bundled handbook is not called "not signed" on every start."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QCoreApplication
 
+from reader.handbook import Handbook
 from reader.handbook.gate import packed_file
 from reader.handbook.trust import SignatureInfo
-
-if TYPE_CHECKING:
-    from reader.ui.mainwindow import MainWindow
 
 
 def signature_words(info: SignatureInfo) -> str:
@@ -26,14 +22,8 @@ def signature_words(info: SignatureInfo) -> str:
     ).replace("%1", info.key_id or "")
 
 
-def signature_line(window: MainWindow) -> str:
-    """The line for this window's handbook ('' for a folder)."""
-    if packed_file(window.handbook.root) is None:
+def signature_line(handbook: Handbook, signature: SignatureInfo | None) -> str:
+    """The line for a handbook ('' for a folder, or when nobody checked)."""
+    if packed_file(handbook.root) is None or signature is None:
         return ""
-    return signature_words(window.signature)
-
-
-def announce_signature(window: MainWindow) -> None:
-    """Say who signed a handbook file in the status line as it opens."""
-    if line := signature_line(window):
-        window.statusBar().showMessage(line, 10000)
+    return signature_words(signature)

@@ -31,6 +31,7 @@ from reader.kiosk.settings import KioskConfig, load_kiosk_config
 from reader.pdf.compose import compose_document
 from reader.pdf.plan import PdfRequest
 from reader.preferences import Preferences
+from reader.ui.kiosk.policy import kiosk_policy
 from reader.ui.kiosk.printing import KioskPrintError, print_to_named_printer
 from reader.ui.kiosk.shell import KioskShell
 from reader.ui.kiosk.widgets import AdminPinDialog
@@ -51,10 +52,12 @@ def make_kiosk(qtbot: QtBot, qapp: QApplication) -> Iterator[MakeKiosk]:
         handbook: Handbook, config: KioskConfig | None = None, **options: object
     ) -> KioskShell:
         config = config or KioskConfig(enabled=True, admin_pin_hash=PIN_HASH)
-        window = MainWindow(handbook, Preferences(zoom=config.text_size), kiosk=True)
+        window = MainWindow(
+            handbook, Preferences(zoom=config.text_size), policy=kiosk_policy(config, handbook)
+        )
         qtbot.addWidget(window)
         window.start(config.start_page or None)
-        shell = KioskShell(window, config, qapp, **options)  # type: ignore[arg-type]
+        shell = KioskShell(window.parts, config, qapp, **options)  # type: ignore[arg-type]
         shells.append(shell)
         qtbot.waitExposed(window)
         return shell
@@ -258,7 +261,7 @@ def test_an_idle_visit_shows_a_countdown_then_starts_over(
     shell = make_kiosk(handbook, _short())
     window = shell.window
     start = window.current_section_id
-    window.navigate(_section_in(handbook, "history"))
+    window.navigator.navigate(_section_in(handbook, "history"))
     window.action_set["zoom_in"].trigger()
     with qtbot.waitSignal(shell.countdown_started, timeout=3000):
         qtbot.keyClicks(window.search_box, "lentivirus")
@@ -267,7 +270,7 @@ def test_an_idle_visit_shows_a_countdown_then_starts_over(
     text = overlay.findChild(QLabel, "kioskCountdownText")
     assert text is not None and "Still reading?" in text.text() and "seconds" in text.text()
     assert window.search_box.text() == "lentivirus"
-    with qtbot.waitSignal(window.visit_reset, timeout=3000):
+    with qtbot.waitSignal(shell.visit_reset, timeout=3000):
         pass
     assert not overlay.isVisible()
     assert window.current_section_id == start
@@ -315,7 +318,7 @@ def test_the_reset_goes_to_the_configured_start_page_and_text_size(
     shell = make_kiosk(handbook, _short(start_page=start, text_size=125))
     window = shell.window
     assert window.current_section_id == start and window.preferences.zoom == 125
-    window.navigate(_section_in(handbook, "history"))
+    window.navigator.navigate(_section_in(handbook, "history"))
     window.action_set["zoom_in"].trigger()
     shell.reset_visit()
     assert window.current_section_id == start and window.preferences.zoom == 125
@@ -392,7 +395,9 @@ def test_printouts_go_to_the_configured_folder_without_a_file_browser(
     usb = tmp_path / "usb"
     usb.mkdir()
     shell = make_kiosk(handbook, _short(print_target="folder", print_folder=usb))
-    target = shell.print_target()()
+    pdf_target = shell.parts.policy.pdf_target
+    assert pdf_target is not None
+    target = pdf_target()
     assert target is not None and target.parent == usb
     assert target.name.startswith("handbook-") and target.suffix == ".pdf"
     assert not target.exists()
@@ -405,7 +410,8 @@ def test_with_printing_off_the_print_button_is_gone(shell: KioskShell) -> None:
     assert shell.config.print_target == "none"
     assert not action.isVisible() and not action.isEnabled()
     assert action not in shell.window.toolbar.actions()
-    assert shell.print_target()() is None
+    pdf_target = shell.parts.policy.pdf_target
+    assert pdf_target is None or pdf_target() is None
 
 
 def test_a_file_dialog_that_opens_anyway_is_closed(qtbot: QtBot, shell: KioskShell) -> None:
@@ -433,11 +439,11 @@ def test_a_kiosk_visit_writes_nothing_to_data_or_config(
     config = load_kiosk_config()  # the real search list: system file, then user folder
     shell = make_kiosk(handbook, _short(text_size=config.text_size))
     window = shell.window
-    window.navigate(_section_in(handbook, "how-it-works"))
+    window.navigator.navigate(_section_in(handbook, "how-it-works"))
     qtbot.keyClicks(window.search_box, "leukemia")
     qtbot.mouseClick(shell.text_size_buttons.larger, Qt.MouseButton.LeftButton)
     window.action_set["bookmark"].trigger()
-    with qtbot.waitSignal(window.visit_reset, timeout=4000):
+    with qtbot.waitSignal(shell.visit_reset, timeout=4000):
         pass
     qtbot.keyClicks(window.search_box, "episome")
     shell.leave()

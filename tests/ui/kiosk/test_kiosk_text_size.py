@@ -85,7 +85,7 @@ def test_a_minus_makes_it_smaller_again_and_dialogs_follow(qtbot: QtBot, kiosk: 
     qtbot.waitUntil(lambda: _growing(kiosk)["contents"] < before["contents"])
     factor = window.preferences.zoom / kiosk.config.text_size
     assert f"QWidget {{ font-size: {14 * factor:.1f}pt; }}" in kiosk.kiosk_qss
-    dialog = window.open_print_dialog()
+    dialog = window.printing.open_dialog()
     qtbot.waitUntil(lambda: bool(dialog.styleSheet()))
     assert dialog.styleSheet() == kiosk.kiosk_qss
     dialog.close()

@@ -68,7 +68,7 @@ def test_auto_hides_the_keyboard_once_real_keys_are_used_until_the_reset(
     tap(qtbot, kiosk.window.content)
     tap(qtbot, box)
     assert not kiosk.keyboard.isVisible()
-    with qtbot.waitSignal(kiosk.window.visit_reset, timeout=10_000):
+    with qtbot.waitSignal(kiosk.visit_reset, timeout=10_000):
         kiosk.start_countdown()
     tap(qtbot, box)
     assert kiosk.keyboard.isVisible()  # the next visitor may have no keyboard
@@ -161,7 +161,7 @@ def test_tap_targets_are_at_least_44_px(qtbot: QtBot, kiosk: KioskShell) -> None
     window = kiosk.window
     window.action_set["find_in_page"].trigger()
     tap(qtbot, window.search_box)
-    for dock in side_panels(window):
+    for dock in side_panels(window.parts):
         dock.raise_()
         qtbot.waitUntil(lambda d=dock: not d.visibleRegion().isEmpty())
         assert _small_buttons(kiosk) == [], dock.objectName()
