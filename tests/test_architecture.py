@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
+from collections.abc import Iterable
+from itertools import pairwise
 from pathlib import Path
 
 import reader
@@ -55,3 +58,166 @@ def test_no_core_module_is_two_things() -> None:
         if (n := len(path.read_text(encoding="utf-8").splitlines())) > 420
     }
     assert long == {}
+
+
+# --- the layers: which package may import which ------------------------------------
+#
+# A node of the import graph is a package under reader/ (reader.handbook, reader.ui, ...)
+# or a top-level module (reader.cli, reader.paths, ...); `reader` itself is the package's
+# names (APP_ID, __version__). Every import counts: inside functions, under
+# TYPE_CHECKING, relative ones. A lazy import still ties two packages together: it only
+# moves the moment the tie is felt.
+
+#: From the bottom up. A package imports only from the layers below it, and from its own
+#: layer unless that layer is in INDEPENDENT_LAYERS.
+LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
+    (
+        "foundation",
+        frozenset({
+            "reader", "reader.storage", "reader.paths", "reader.problems", "reader.dates",
+            "reader.folding", "reader.safe_output", "reader.terminal", "reader.preferences",
+            "reader.recent", "reader.history",
+        }),
+    ),
+    ("handbook", frozenset({"reader.handbook"})),
+    ("content", frozenset({"reader.content"})),
+    (
+        "features",
+        frozenset({
+            "reader.search", "reader.pdf", "reader.speech", "reader.bookmarks", "reader.kiosk",
+        }),
+    ),
+    ("check", frozenset({"reader.check"})),
+    ("commands", frozenset({"reader.commands"})),
+    ("ui", frozenset({"reader.ui"})),
+    (
+        "entry",
+        frozenset({"reader.cli", "reader.cli_parser", "reader.cli_spanish", "reader.__main__"}),
+    ),
+)  # fmt: skip
+
+#: Layers whose packages never import each other: search, PDF, speech, bookmarks and
+#: the kiosk each change (or are left out) alone; what two of them share goes lower.
+INDEPENDENT_LAYERS = frozenset({"features"})
+
+#: Imports that break the rule on purpose: (importer, imported) -> why. None today; one
+#: added here is a decision to explain in the review, not a way to make a test pass.
+LAYER_EXCEPTIONS: dict[tuple[str, str], str] = {}
+
+
+def _module_name(path: Path) -> str:
+    parts = ("reader", *path.relative_to(PACKAGE).with_suffix("").parts)
+    return ".".join(parts).removesuffix(".__init__")
+
+
+def _nodes() -> set[str]:
+    """Every package under reader/ and every top-level module, and `reader` itself."""
+    return {".".join(_module_name(path).split(".")[:2]) for path in PACKAGE.rglob("*.py")}
+
+
+def _node(name: str, nodes: set[str]) -> str:
+    """reader.handbook.gate -> reader.handbook; reader.APP_ID (a name) -> reader."""
+    package = ".".join(name.split(".")[:2])
+    return package if package in nodes else "reader"
+
+
+def _imported_names(path: Path) -> list[tuple[str, int]]:
+    """Every module or name a file imports, absolute, with its line."""
+    module = _module_name(path)
+    here = module.split(".") if path.name == "__init__.py" else module.split(".")[:-1]
+    found: list[tuple[str, int]] = []
+    for statement in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+        if isinstance(statement, ast.Import):
+            found += [(alias.name, statement.lineno) for alias in statement.names]
+        elif isinstance(statement, ast.ImportFrom):
+            if statement.level:
+                base = here[: len(here) - statement.level + 1]
+                origin = ".".join([*base, *filter(None, [statement.module])])
+            else:
+                origin = statement.module or ""
+            found.append((origin, statement.lineno))
+            found += [(f"{origin}.{alias.name}", statement.lineno) for alias in statement.names]
+    return found
+
+
+def package_imports() -> dict[tuple[str, str], str]:
+    """(importer, imported) package pairs, each with one `module:line` that makes it."""
+    nodes = _nodes()
+    edges: dict[tuple[str, str], str] = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        importer = _node(_module_name(path), nodes)
+        for name, line in _imported_names(path):
+            if name != "reader" and not name.startswith("reader."):
+                continue
+            imported = _node(name, nodes)
+            if imported != importer:
+                edges.setdefault((importer, imported), f"{_module_name(path)}:{line}")
+    return edges
+
+
+def find_cycle(edges: Iterable[tuple[str, str]]) -> list[str]:
+    """One cycle in the graph as [a, b, ..., a], or [] when there is none."""
+    following: dict[str, list[str]] = {}
+    for importer, imported in sorted(edges):
+        following.setdefault(importer, []).append(imported)
+    done: set[str] = set()
+
+    def walk(node: str, path: list[str]) -> list[str]:
+        if node in path:
+            return [*path[path.index(node) :], node]
+        if node in done:
+            return []
+        for after in following.get(node, []):
+            if cycle := walk(after, [*path, node]):
+                return cycle
+        done.add(node)
+        return []
+
+    for start in sorted(following):
+        if cycle := walk(start, []):
+            return cycle
+    return []
+
+
+def test_packages_import_each_other_in_one_direction_only() -> None:
+    """A cycle between packages means neither can be read, tested or moved alone."""
+    edges = package_imports()
+    # The graph must see what a cycle hides behind: imports inside a function
+    # (cli.py starts the window that way) and names from `reader` itself.
+    assert {("reader.cli", "reader.ui"), ("reader.paths", "reader")} <= edges.keys()
+    assert find_cycle([("a", "b"), ("b", "c"), ("c", "a"), ("c", "d")]) == ["a", "b", "c", "a"]
+    cycle = find_cycle(edges)
+    steps = [f"{a} -> {b} ({edges[(a, b)]})" for a, b in pairwise(cycle)]
+    assert cycle == [], "import cycle between packages:\n" + "\n".join(steps)
+
+
+def _layer_of() -> dict[str, int]:
+    return {node: level for level, (_, nodes) in enumerate(LAYERS) for node in nodes}
+
+
+def test_every_package_has_a_layer() -> None:
+    """A new package or top-level module is placed in LAYERS on purpose."""
+    placed, nodes = _layer_of(), _nodes()
+    assert nodes - placed.keys() == set(), "add these to LAYERS in tests/test_architecture.py"
+    assert placed.keys() - nodes == set(), "LAYERS names packages that no longer exist"
+
+
+def _goes_up(importer: int, imported: int) -> bool:
+    """Up a layer, or sideways in a layer whose packages stand alone."""
+    sideways = imported == importer and LAYERS[importer][0] in INDEPENDENT_LAYERS
+    return imported > importer or sideways
+
+
+def test_packages_import_only_the_layers_below_them() -> None:
+    """The layers read from the bottom up: each can be understood, and tested, with only
+    what lies beneath it (the order is documented in LAYERS above)."""
+    layer = _layer_of()
+    wrong = sorted(
+        f"{importer} ({LAYERS[layer[importer]][0]}) imports {imported} "
+        f"({LAYERS[layer[imported]][0]}) at {where}"
+        for (importer, imported), where in package_imports().items()
+        if importer in layer and imported in layer
+        and _goes_up(layer[importer], layer[imported])
+        and (importer, imported) not in LAYER_EXCEPTIONS
+    )  # fmt: skip
+    assert wrong == [], "imports against the layers:\n" + "\n".join(wrong)

@@ -19,8 +19,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     handbook = load_handbook_for(args.handbook, getattr(args, "lang", None))
-    from reader.handbook.check import check_handbook, format_problems  # only `check` needs it
-    from reader.handbook.translation_check import translation_problems
+    from reader.check import check_handbook, format_problems, translation_problems  # only here
 
     problems = check_handbook(handbook) + translation_problems(handbook.root)
     for line in format_problems(problems, handbook.root):

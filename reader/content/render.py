@@ -28,6 +28,7 @@ from markdown.extensions.sane_lists import SaneListExtension
 from markdown.extensions.tables import TableExtension
 from markdown.treeprocessors import Treeprocessor
 
+from reader.content.allowlist import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, REMOVED_WITH_CONTENT
 from reader.content.cost import LONG_LINE, costly_runs
 from reader.content.links import EXTERNAL_SCHEMES, GLOSSARY_SCHEME, PICTURE_SCHEME, SECTION_SCHEME
 from reader.handbook.gate import Refusal, locate, locate_file, real_root
@@ -55,20 +56,6 @@ def _standard_extensions(text: str) -> list[markdown.Extension]:
     return extensions
 
 
-ALLOWED_TAGS = {
-    "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "div", "dl", "dt",
-    "em", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark",
-    "ol", "p", "pre", "s", "small", "span", "strong", "sub", "sup", "table", "tbody", "td",
-    "tfoot", "th", "thead", "tr", "u", "ul",
-}  # fmt: skip
-ALLOWED_ATTRIBUTES = {
-    "*": {"id", "class", "title", "lang", "dir"},
-    "a": {"href", "name"},
-    "img": {"src", "alt", "width", "height"},
-    "td": {"align", "colspan", "rowspan"},
-    "th": {"align", "colspan", "rowspan", "scope"},
-    "ol": {"start"},
-}
 _IMG_WITHOUT_SRC = re.compile(r"<img\b(?![^>]*\bsrc=)([^>]*)>")
 _ALT = re.compile(r'\balt="([^"]*)"')
 
@@ -268,7 +255,7 @@ def sanitize(fragment: str) -> str:
     cleaned = nh3.clean(
         fragment,
         tags=ALLOWED_TAGS,
-        clean_content_tags={"script", "style", "iframe", "object", "embed", "template"},
+        clean_content_tags=REMOVED_WITH_CONTENT,
         attributes=ALLOWED_ATTRIBUTES,
         attribute_filter=_filter_attribute,
         url_schemes={SECTION_SCHEME, PICTURE_SCHEME, GLOSSARY_SCHEME, *EXTERNAL_SCHEMES},

@@ -1,4 +1,4 @@
-"""The handbook: its folder read through one gate, the model, the glossary and `check`.
+"""The handbook: its folder read through one gate, the model and the glossary.
 
 The model and the loader are the package's face: `from reader.handbook import Handbook`.
 """

@@ -6,8 +6,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from reader.check import check_handbook
 from reader.content.render import render_chapter
-from reader.handbook.check import check_handbook
 from reader.handbook.languages import load_handbook_in
 
 MISSING = "if-it-does-not-work"

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from reader.check import check_handbook
 from reader.cli import main
 from reader.handbook import load_handbook
 from reader.handbook.chapters import MAX_SECTIONS, parse_chapter
-from reader.handbook.check import check_handbook
 from reader.handbook.frontmatter import MAX_FRONT_MATTER_CHARS
 from tests.support import write_files
 

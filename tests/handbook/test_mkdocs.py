@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from reader.check import check_handbook, format_problems
 from reader.content.render import render_chapter
 from reader.handbook import Handbook, load_handbook
-from reader.handbook.check import check_handbook, format_problems
 from reader.handbook.frontmatter import split_front_matter
 from reader.handbook.headings import iter_headings, plain_text
 from reader.pdf.compose import export_pdf

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from reader.handbook.check import check_handbook
+from reader.check import check_handbook
 from reader.handbook.languages import load_handbook_in
 from reader.handbook.loader import load_handbook
 from reader.handbook.placeholders import fill_placeholders

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
+from reader.check import check_handbook
 from reader.handbook import Handbook, load_handbook
-from reader.handbook.check import check_handbook
 from reader.handbook.review import parse_year_month, review_overdue
 from reader.pdf.compose import PdfRequest, export_pdf
 from tests.conftest import WriteHandbook

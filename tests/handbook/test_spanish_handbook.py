@@ -11,10 +11,9 @@ from pathlib import Path
 import pytest
 import textstat
 
+from reader.check import check_handbook, translation_problems
 from reader.handbook import Handbook, load_handbook
-from reader.handbook.check import check_handbook
 from reader.handbook.languages import available_languages, load_handbook_in
-from reader.handbook.translation_check import translation_problems
 from reader.search.text import markdown_to_plain
 from tests.conftest import WriteHandbook
 from tests.support import run_cli

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from reader.check import check_handbook
 from reader.handbook import Handbook
-from reader.handbook.check import check_handbook
 from reader.handbook.languages import load_handbook_in
 from reader.paths import bundled_handbook_dir
 from reader.speech import section_sentences

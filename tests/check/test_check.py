@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from reader.check import check_handbook, format_problems
 from reader.cli import main
 from reader.handbook import load_handbook
-from reader.handbook.check import check_handbook, format_problems
 from tests.conftest import WriteHandbook
 from tests.support import hostile_chapter_files, write_files
 

@@ -3,7 +3,8 @@
 Fenced code and code spans are text, not markup, and HTML comments are dropped, so
 they are blanked out first (offsets kept, for line numbers). The scanner then finds
 every link, picture, raw HTML tag and attribute list and judges each one against
-what `reader.content.render` keeps; it never renders, so it stays fast on any text.
+what the renderer keeps (`reader.content.allowlist`, `LinkContext`); it never renders,
+so it stays fast on any text.
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from reader.content.allowlist import ALLOWED_TAGS, REMOVED_WITH_CONTENT, attribute_kept
 from reader.content.links import EXTERNAL_SCHEMES
-from reader.content.render import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, LinkContext
+from reader.content.render import LinkContext
 from reader.handbook.gate import NUL_IN_NAME, Refusal, exists, locate_file, real_path
 from reader.problems import Problem
 
@@ -40,8 +42,9 @@ _HIDING_STYLE = re.compile(
     re.IGNORECASE,
 )
 
-#: Tags whose whole content the renderer drops, with why, in words for an author.
-REMOVED_WITH_CONTENT = {
+#: Why the renderer drops each of the allowlist's REMOVED_WITH_CONTENT tags, in words
+#: for an author; a tag added there without words here gets `_removed_message`'s own.
+_REMOVED_WHY = {
     "script": "script <script> is removed: the reader never runs scripts",
     "style": "style sheet <style> is removed: the reader uses its own styles",
     "iframe": "embedded page <iframe> is removed: the reader shows only the handbook",
@@ -234,7 +237,7 @@ class MarkupScanner:
                 continue
             name = match.group(2).lower()
             if name in REMOVED_WITH_CONTENT:
-                self.report(match.start(), REMOVED_WITH_CONTENT[name])
+                self.report(match.start(), _removed_message(name))
                 close = re.compile(rf"</{name}\s*>", re.IGNORECASE).search(scannable, match.end())
                 skip_until = close.end() if close else len(scannable)
                 continue
@@ -258,7 +261,7 @@ class MarkupScanner:
                 self._check_link(offset, value)
             elif name in _LINK_ATTRIBUTES:
                 self._check_resource(offset, name, value)
-            elif tag in ALLOWED_TAGS and not _attribute_kept(tag, name):
+            elif tag in ALLOWED_TAGS and not attribute_kept(tag, name):
                 self.report(offset, f"attribute '{name}' on <{tag}> is removed")
         if tag == "img":
             self._check_picture(offset, attributes.get("src", ""), attributes.get("alt", ""))
@@ -284,9 +287,8 @@ _DECLARATION = re.compile(r"<(?:![A-Za-z\[]|\?)")
 _DECLARATION_MESSAGE = "markup declaration (<!…>, <?…?>, CDATA) is removed with what it holds"
 
 
-def _attribute_kept(tag: str, name: str) -> bool:
-    """The renderer keeps only allowlisted attributes; every other one is dropped."""
-    return name in ALLOWED_ATTRIBUTES["*"] or name in ALLOWED_ATTRIBUTES.get(tag, set())
+def _removed_message(tag: str) -> str:
+    return _REMOVED_WHY.get(tag, f"<{tag}> is removed with its content")
 
 
 _NO_ALT = "picture has no text alternative: describe it between the [ ]"

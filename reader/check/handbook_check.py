@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
+from reader.check.markup import MarkupScanner, MarkupText
 from reader.content.cost import costly_runs
 from reader.content.render import LinkContext
 from reader.content.term_uses import term_sections
@@ -23,7 +24,6 @@ from reader.handbook import MANIFEST_NAME, Chapter, Handbook
 from reader.handbook.gate import exists, markdown_files, read_text, real_path
 from reader.handbook.lines import LineIndex
 from reader.handbook.loader import key_line
-from reader.handbook.markup import MarkupScanner, MarkupText
 from reader.handbook.review import review_overdue
 from reader.problems import Problem
 
@@ -177,6 +177,7 @@ def _glossary_problems(handbook: Handbook) -> list[Problem]:
 def _lexicon_problems(handbook: Handbook) -> list[Problem]:
     """A broken pronunciation file, and entries no chapter uses (a misspelt word never
     matches, so the voice would go on misreading it)."""
+    # Not at the top: importing reader.speech loads its narration and voice modules too.
     from reader.speech.lexicon import load_lexicon  # no voice, only the file and a pattern
 
     problems: list[Problem] = []
