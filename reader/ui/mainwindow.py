@@ -14,7 +14,6 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QActionGroup,
     QCloseEvent,
-    QKeyEvent,
     QMouseEvent,
     QShowEvent,
     QUndoStack,
@@ -42,7 +41,7 @@ from reader.ui.content_view import ContentView
 from reader.ui.panels.bookmarks_panel import BookmarksPanel
 from reader.ui.panels.find_bar import FindBar
 from reader.ui.panels.glossary_panel import GlossaryPanel
-from reader.ui.panels.search_panel import SearchIndexLoader, SearchPanel
+from reader.ui.panels.search_panel import SearchPanel
 from reader.ui.panels.toc_tree import TocTree
 from reader.ui.plain_text import plain_label
 from reader.ui.read_aloud import install_read_aloud
@@ -56,7 +55,7 @@ from reader.ui.window.dock_title import DockTitle
 from reader.ui.window.keyboard import PaneCycle
 from reader.ui.window.navigation import Navigator
 from reader.ui.window.printing import PrintController
-from reader.ui.window.searching import SearchCommands
+from reader.ui.window.searching import SearchIndexOwner, WindowSearch
 from reader.ui.window.signature import announce_signature
 from reader.ui.window.wiring import connect_actions
 
@@ -105,7 +104,7 @@ class MainWindow(QMainWindow):
         self.bookmarks_panel = BookmarksPanel(self)
         self.glossary_panel = GlossaryPanel(handbook, self)
         self.search_panel = SearchPanel(self.search_box, self)
-        self.search_loader = SearchIndexLoader(handbook, cache_dir, self)
+        self.search_index = SearchIndexOwner(handbook, cache_dir, self)
         self.bookmarks = BookmarksController(
             store or BookmarkStore.in_memory(),
             handbook,
@@ -122,9 +121,11 @@ class MainWindow(QMainWindow):
         self.place_timer.setSingleShot(True)
         self.place_timer.setInterval(1500)
         self.after_first_paint = AfterFirstPaint(self.content.first_painted, self)
-        self.searching = SearchCommands(self)
-        self.after_first_paint.defer(self.searching.start)
+        self.after_first_paint.defer(self.search_index.start)
         self._build()
+        self.searching = WindowSearch(self.search_index, self.search_panel, self.content, handbook,
+                                      self.navigate, (self.search_dock, self.toc_dock),
+                                      self.statusBar(), self)  # fmt: skip
         connect_actions(self)
         self.read_aloud = install_read_aloud(self)
         self.apply_theme(preferences.theme)
@@ -227,11 +228,8 @@ class MainWindow(QMainWindow):
 
     # -- search ----------------------------------------------------------------------
 
-    def open_search_result(self, section_id: str, words: list[str], lead: str = "") -> None:
-        self.searching.open_result(section_id, words, lead)
-
     def shut_down_search(self) -> None:
-        self.searching.shut_down()
+        self.search_index.shut_down()
 
     # -- the controllers' commands, for the window's callers ---------------------------
 
@@ -293,11 +291,6 @@ class MainWindow(QMainWindow):
                 return True
             if button == Qt.MouseButton.ForwardButton:
                 self.go_forward()
-                return True
-        if watched is self.search_box and event.type() == QEvent.Type.KeyPress:
-            assert isinstance(event, QKeyEvent)
-            if event.key() == Qt.Key.Key_Escape and not self.search_box.text():
-                self.content.setFocus()
                 return True
         return super().eventFilter(watched, event)
 

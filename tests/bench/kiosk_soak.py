@@ -78,8 +78,8 @@ def wait_for_search(window: MainWindow) -> None:
     if window.search_panel.index is not None:
         return
     loop = QEventLoop()
-    window.search_loader.ready.connect(lambda _index: QTimer.singleShot(0, loop.quit))
-    window.search_loader.failed.connect(lambda _message: loop.quit())
+    window.search_index.ready.connect(lambda _index: QTimer.singleShot(0, loop.quit))
+    window.search_index.failed.connect(lambda _message: loop.quit())
     QTimer.singleShot(INDEX_WAIT_MS, loop.quit)
     loop.exec()
     if window.search_panel.index is None:

@@ -197,7 +197,7 @@ def test_a_window_never_painted_still_prepares_search(
     window = MainWindow(handbook, Preferences())
     qtbot.addWidget(window)
     window.start()  # never shown, so never painted
-    with qtbot.waitSignal(window.search_loader.ready, timeout=10_000):
+    with qtbot.waitSignal(window.search_index.ready, timeout=10_000):
         pass
     window.shut_down_search()
 
