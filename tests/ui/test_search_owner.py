@@ -118,8 +118,10 @@ def test_rebuild_swaps_in_a_new_index_and_closes_the_old_one(
         assert panel.index is None  # never left holding the closed one
         assert panel.message.text() == "Preparing search…"
     new = second.args[0]
-    assert new is not old and changes == [None, new] and panel.index is new
+    assert isinstance(new, SearchIndex) and new is not old
+    assert changes == [None, new] and owner.index is new
     assert panel.results.count() == 1  # the waiting search ran on the new index
+    # Both live in the same cache folder: one open file there means the old one let go.
     assert new.location is not None and len(open_files_under(new.location)) == 1
 
 
@@ -161,9 +163,7 @@ def test_the_search_box_has_one_listener_for_what_is_typed(
     window.shut_down_search()
 
 
-def test_escape_clears_the_box_then_goes_back_to_the_page(
-    qtbot: QtBot, window: MainWindow
-) -> None:
+def test_escape_clears_the_box_then_goes_back_to_the_page(qtbot: QtBot, window: MainWindow) -> None:
     window.activateWindow()
     box = window.search_box
     box.setFocus()
