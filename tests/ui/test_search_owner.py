@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -41,6 +41,15 @@ def open_files_under(folder: Path) -> list[str]:
     return found
 
 
+def opened(qtbot: QtBot, owner: SearchIndexOwner, how: Callable[[], None]) -> SearchIndex:
+    """The index the owner has in use once `how` (start or rebuild) has opened it."""
+    with qtbot.waitSignal(owner.ready, timeout=10_000) as ready:
+        how()
+    index = ready.args[0]
+    assert isinstance(index, SearchIndex) and owner.index is index
+    return index
+
+
 @pytest.fixture
 def small_handbook(write_handbook: WriteHandbook) -> Handbook:
     chapter = "# Treatments\n\n## Editing\n\nCRISPR tools cut the DNA at one place.\n"
@@ -64,11 +73,8 @@ def test_the_owner_opens_the_index_in_a_worker_and_hands_it_to_the_panel(
     qtbot: QtBot, owner_and_panel: tuple[SearchIndexOwner, SearchPanel], tmp_path: Path
 ) -> None:
     owner, panel = owner_and_panel
-    with qtbot.waitSignal(owner.ready, timeout=10_000) as ready:
-        owner.start()
-    index = ready.args[0]
-    assert isinstance(index, SearchIndex)
-    assert owner.index is index and panel.index is index
+    index = opened(qtbot, owner, owner.start)
+    assert panel.index is index
     assert index.location is not None and index.location.is_relative_to(tmp_path / "cache")
     panel.search_box.setText("crispr")
     panel.search_now()
@@ -79,10 +85,8 @@ def test_shutting_down_lets_go_of_the_index_files_and_empties_the_panel(
     qtbot: QtBot, owner_and_panel: tuple[SearchIndexOwner, SearchPanel]
 ) -> None:
     owner, panel = owner_and_panel
-    with qtbot.waitSignal(owner.ready, timeout=10_000) as ready:
-        owner.start()
-    folder = ready.args[0].location
-    assert open_files_under(folder)
+    folder = opened(qtbot, owner, owner.start).location
+    assert folder is not None and open_files_under(folder)
     owner.shut_down()
     assert owner.index is None and panel.index is None
     assert open_files_under(folder) == []
@@ -107,19 +111,19 @@ def test_rebuild_swaps_in_a_new_index_and_closes_the_old_one(
     qtbot: QtBot, owner_and_panel: tuple[SearchIndexOwner, SearchPanel]
 ) -> None:
     owner, panel = owner_and_panel
-    with qtbot.waitSignal(owner.ready, timeout=10_000) as first:
-        owner.start()
-    old = first.args[0]
+    old = opened(qtbot, owner, owner.start)
     changes: list[object] = []
     owner.index_changed.connect(changes.append)
     panel.search_box.setText("crispr")
-    with qtbot.waitSignal(owner.ready, timeout=10_000) as second:
+    waiting: list[object] = []
+
+    def rebuild() -> None:
         owner.rebuild()
-        assert panel.index is None  # never left holding the closed one
-        assert panel.message.text() == "Preparing search…"
-    new = second.args[0]
-    assert isinstance(new, SearchIndex) and new is not old
-    assert changes == [None, new] and owner.index is new
+        waiting.extend([panel.index, panel.message.text()])
+
+    new = opened(qtbot, owner, rebuild)
+    assert waiting == [None, "Preparing search…"]  # never left holding the closed one
+    assert new is not old and changes == [None, new]
     assert panel.results.count() == 1  # the waiting search ran on the new index
     # Both live in the same cache folder: one open file there means the old one let go.
     assert new.location is not None and len(open_files_under(new.location)) == 1

@@ -96,7 +96,11 @@ def test_down_arrow_moves_through_results_before_enter(
     panel.set_index(index)
     assert type_query(qtbot, box, panel, "leukemia") >= 3
     second = row_ids(panel)[1]
+    with qtbot.waitSignal(box.stepped, timeout=1000) as stepped:  # the box's keys, said
+        qtbot.keyClick(box, Qt.Key.Key_Down)
+    assert stepped.args == [1] and panel.results.currentRow() == 1
     qtbot.keyClick(box, Qt.Key.Key_Down)
+    qtbot.keyClick(box, Qt.Key.Key_Up)
     assert panel.results.currentRow() == 1
     with qtbot.waitSignal(panel.result_activated, timeout=1000) as activated:
         qtbot.keyClick(box, Qt.Key.Key_Enter)
@@ -149,10 +153,13 @@ def test_escape_clears_the_box_and_the_results(
     box, panel = box_and_panel
     panel.set_index(index)
     type_query(qtbot, box, panel, "crispr")
-    qtbot.keyClick(box, Qt.Key.Key_Escape)
-    assert box.text() == ""
-    assert panel.results.count() == 0
+    with qtbot.waitSignal(panel.query_changed, timeout=1000) as changed:
+        qtbot.keyClick(box, Qt.Key.Key_Escape)
+    assert box.text() == "" and changed.args == [""]
+    assert panel.results.count() == 0  # at once, not after the typing pause
     assert not panel.message.isVisible()
+    with qtbot.waitSignal(box.left, timeout=1000):
+        qtbot.keyClick(box, Qt.Key.Key_Escape)  # an empty box: back to the page
 
 
 def test_search_waits_for_the_index_then_runs(
@@ -181,20 +188,3 @@ def test_panel_module_does_not_load_whoosh_before_first_paint() -> None:
     code = "import sys, reader.ui.panels.search_panel; sys.exit('whoosh' in sys.modules)"
     completed = subprocess.run([sys.executable, "-c", code], cwd=REPO, check=False, timeout=60)
     assert completed.returncode == 0
-
-
-def test_the_box_keys_are_said_as_signals_the_panel_follows(
-    qtbot: QtBot, box_and_panel: tuple[SearchField, SearchPanel], index: SearchIndex
-) -> None:
-    box, panel = box_and_panel
-    panel.set_index(index)
-    type_query(qtbot, box, panel, "leukemia")
-    qtbot.keyClick(box, Qt.Key.Key_Down)
-    qtbot.keyClick(box, Qt.Key.Key_Down)
-    qtbot.keyClick(box, Qt.Key.Key_Up)
-    assert panel.results.currentRow() == 1
-    with qtbot.waitSignal(panel.query_changed, timeout=1000) as changed:
-        qtbot.keyClick(box, Qt.Key.Key_Escape)  # clears: results go at once
-    assert changed.args == [""] and panel.results.count() == 0
-    with qtbot.waitSignal(box.left, timeout=1000):
-        qtbot.keyClick(box, Qt.Key.Key_Escape)  # an empty box: back to the page
