@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QMouseEvent, QShowEvent, QUndoStack
+from PySide6.QtGui import QCloseEvent, QMouseEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from reader import APP_NAME
@@ -30,7 +30,7 @@ from reader.ui.content_view import ContentView
 from reader.ui.panels.bookmarks_panel import BookmarksPanel
 from reader.ui.panels.find_bar import FindBar
 from reader.ui.panels.glossary_panel import GlossaryPanel
-from reader.ui.panels.search_panel import SearchIndexLoader, SearchPanel
+from reader.ui.panels.search_panel import SearchPanel
 from reader.ui.panels.toc_tree import TocTree
 from reader.ui.plain_text import plain_label
 from reader.ui.read_aloud import install_read_aloud
@@ -45,7 +45,7 @@ from reader.ui.window.navigation import Navigator
 from reader.ui.window.parts import WindowParts
 from reader.ui.window.policy import DESKTOP, WindowPolicy, start_section
 from reader.ui.window.printing import PrintController
-from reader.ui.window.searching import SearchCommands
+from reader.ui.window.searching import SearchIndexOwner, WindowSearch
 from reader.ui.window.signature import signature_line
 
 
@@ -91,7 +91,7 @@ class MainWindow(QMainWindow):
         self.bookmarks_panel = BookmarksPanel(self)
         self.glossary_panel = GlossaryPanel(handbook, self)
         self.search_panel = SearchPanel(self.search_box, self)
-        self.search_loader = SearchIndexLoader(handbook, cache_dir, self)
+        self.search_index = SearchIndexOwner(handbook, cache_dir, self)
         store = store or BookmarkStore.in_memory()
         self.bookmarks = BookmarksController(
             store, handbook, self.bookmarks_panel, self.undo_stack, self
@@ -108,9 +108,11 @@ class MainWindow(QMainWindow):
         self.place_timer.setSingleShot(True)
         self.place_timer.setInterval(1500)
         self.after_first_paint = AfterFirstPaint(self.content.first_painted, self)
-        self.searching = SearchCommands(self)
-        self.after_first_paint.defer(self.searching.start)
+        self.after_first_paint.defer(self.search_index.start)
         self._build()
+        docks = (self.search_dock, self.toc_dock)
+        self.searching = WindowSearch(self.search_index, self.search_panel, self.content, handbook,
+                                      self.navigator.navigate, docks, self.statusBar(), self)  # fmt: skip
         self.read_aloud = install_read_aloud(
             self, self.column, handbook, self.content, self.action_set, self.history,
             lambda: self.current_section_id, self.section_changed, large=policy.touch)  # fmt: skip
@@ -239,10 +241,6 @@ class MainWindow(QMainWindow):
         self.content.term_activated.connect(self.show_term)
         self.content.link_activated.connect(self.open_link)
         self.content.verticalScrollBar().valueChanged.connect(nav.follow_scroll)
-        self.search_panel.result_activated.connect(self.searching.open_result)
-        self.search_box.textChanged.connect(self.searching.text_changed)
-        self.search_loader.ready.connect(self.search_panel.set_index)
-        self.search_loader.failed.connect(lambda message: status.showMessage(message, 10000))
         for part in (self.bookmark_commands, self.comfort, self.read_aloud):
             part.message.connect(status.showMessage)
         self.read_aloud.navigate_requested.connect(lambda s: nav.navigate(s, record=False))
@@ -254,7 +252,6 @@ class MainWindow(QMainWindow):
         self.section_changed.connect(self.bookmark_commands.update_star)
         self.section_changed.connect(lambda _id: self.place_timer.start())
         self.place_timer.timeout.connect(self.bookmark_commands.remember_place)
-        self.search_box.installEventFilter(self)
         self.content.viewport().installEventFilter(self)
 
     def retranslate(self) -> None:
@@ -317,11 +314,6 @@ class MainWindow(QMainWindow):
             if button == Qt.MouseButton.ForwardButton:
                 self.navigator.go_forward()
                 return True
-        if watched is self.search_box and event.type() == QEvent.Type.KeyPress:
-            assert isinstance(event, QKeyEvent)
-            if event.key() == Qt.Key.Key_Escape and not self.search_box.text():
-                self.content.setFocus()
-                return True
         return super().eventFilter(watched, event)
 
     def save_layout(self) -> None:
@@ -337,7 +329,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
         self.bookmark_commands.remember_place()
-        self.searching.shut_down()
+        self.search_index.shut_down()
         super().closeEvent(event)
 
     def start(self, section_id: str | None = None) -> None:

@@ -78,8 +78,8 @@ def wait_for_search(window: MainWindow) -> None:
     if window.search_panel.index is not None:
         return
     loop = QEventLoop()
-    window.search_loader.ready.connect(lambda _index: QTimer.singleShot(0, loop.quit))
-    window.search_loader.failed.connect(lambda _message: loop.quit())
+    window.search_index.ready.connect(lambda _index: QTimer.singleShot(0, loop.quit))
+    window.search_index.failed.connect(lambda _message: loop.quit())
     QTimer.singleShot(INDEX_WAIT_MS, loop.quit)
     loop.exec()
     if window.search_panel.index is None:
@@ -103,7 +103,7 @@ def run_soak(resets: int, cache: Path) -> tuple[float, float]:
     # at once on every change, so each visit really runs a search and shows results.
     window.search_box.textChanged.connect(window.search_panel.search_now)
     result = soak(shell, resets)
-    window.searching.shut_down()
+    window.search_index.shut_down()
     store.close()
     return result.rss_after_10_kib / 1024, result.rss_after_n_kib / 1024
 

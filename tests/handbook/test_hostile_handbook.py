@@ -174,7 +174,7 @@ def test_window_reads_every_section_and_shows_nothing_hostile(
         assert window.content.toPlainText().count("\ufffc") == 1  # the local picture, drawn
         assert requested_resources and all(u.startswith("picture:") for u in requested_resources)
     finally:
-        window.searching.shut_down()
+        window.search_index.shut_down()
 
 
 def test_glossary_tooltip_shows_the_definition_as_plain_words(
@@ -206,7 +206,7 @@ def test_glossary_tooltip_shows_the_definition_as_plain_words(
         assert shown.toPlainText() == term.short_definition  # every character, as words
     finally:
         QToolTip.hideText()
-        window.searching.shut_down()
+        window.search_index.shut_down()
 
 
 # --- search over the hostile folder ---------------------------------------------------

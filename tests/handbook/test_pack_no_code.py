@@ -173,7 +173,7 @@ def test_a_hostile_index_in_a_pack_never_runs_in_the_window(
         assert first_hit(qtbot, second, "lentivirus") == "two"
         assert not marker.exists(), "the pack's index was opened by Whoosh"
     finally:
-        second.searching.shut_down()
+        second.search_index.shut_down()
 
 
 def test_an_index_outside_the_user_cache_is_never_opened(

@@ -340,7 +340,7 @@ def test_the_desktop_window_says_who_signed_the_file_in_status_and_about(
         qtbot.addWidget(window)
         window.start()
         said[book] = (window.statusBar().currentMessage(), about_text(window))
-        window.searching.shut_down()
+        window.search_index.shut_down()
     status, about = said[signed]
     assert status == f"Signed by {TEAM}" and "<p>Signed by St Mary&#x27;s" in about
     status, about = said[gene_book]  # a folder carries no signature: nothing is said

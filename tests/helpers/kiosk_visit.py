@@ -19,7 +19,7 @@ def wait_for_search_index(qtbot: QtBot, shell: KioskShell) -> None:
     """The index loads in a thread after the first paint; searches need it."""
     window = shell.window
     if window.search_panel.index is None:
-        with qtbot.waitSignal(window.search_loader.ready, timeout=60_000):
+        with qtbot.waitSignal(window.search_index.ready, timeout=60_000):
             pass
 
 

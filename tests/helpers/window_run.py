@@ -74,10 +74,10 @@ def main() -> int:
             scenario(window)
 
     window.after_first_paint.done.connect(lambda: arrived("deferred"))
-    window.search_loader.ready.connect(
+    window.search_index.ready.connect(
         lambda _index: QTimer.singleShot(0, lambda: arrived("search"))
     )
-    window.search_loader.failed.connect(lambda _message: QApplication.exit(3))
+    window.search_index.failed.connect(lambda _message: QApplication.exit(3))
     code = session.app.exec()
     session.close()
     return code

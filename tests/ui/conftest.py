@@ -71,4 +71,4 @@ def kiosk(
     wait_for_search_index(qtbot, shell)
     yield shell
     shell.release()
-    window.searching.shut_down()
+    window.search_index.shut_down()

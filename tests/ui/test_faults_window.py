@@ -97,7 +97,7 @@ def test_exception_in_a_slot_shows_a_plain_error_dialog_with_details(
     assert window.current_section_id == "two", "the window's own slot still ran"
     assert window.navigator.navigate("one"), "and the window keeps working"
     assert "RuntimeError: slot failed on two" in capsys.readouterr().err  # kept for support
-    window.searching.shut_down()
+    window.search_index.shut_down()
 
 
 # --- starting the app on bad ground ----------------------------------------------------
@@ -251,7 +251,7 @@ def test_damaged_search_index_is_rebuilt_and_search_works(
         assert window.search_panel.index is not None and window.search_panel.index.rebuilt
         assert window.statusBar().currentMessage() == ""
     finally:
-        window.searching.shut_down()
+        window.search_index.shut_down()
 
 
 def test_unwritable_search_cache_still_searches(
@@ -265,7 +265,7 @@ def test_unwritable_search_cache_still_searches(
         assert window.search_panel.index is not None
         assert window.search_panel.index.location is None  # kept in memory instead
     finally:
-        window.searching.shut_down()
+        window.search_index.shut_down()
 
 
 # --- a full disk during PDF export -----------------------------------------------------
@@ -293,7 +293,7 @@ def test_full_disk_during_pdf_export_is_said_plainly_and_keeps_the_old_file(
             assert sorted(p.name for p in disk.iterdir()) == ["filler", "packet.pdf"]
             dialog.close()
     finally:
-        window.searching.shut_down()
+        window.search_index.shut_down()
     assert "Traceback" not in capfd.readouterr().err
 
 
@@ -334,5 +334,5 @@ def test_handbook_folder_that_disappears_while_reading(
         assert not out.exists()
         dialog.close()
     finally:
-        window.searching.shut_down()
+        window.search_index.shut_down()
     assert "Traceback" not in capfd.readouterr().err

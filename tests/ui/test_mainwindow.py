@@ -197,9 +197,9 @@ def test_a_window_never_painted_still_prepares_search(
     window = MainWindow(handbook, Preferences())
     qtbot.addWidget(window)
     window.start()  # never shown, so never painted
-    with qtbot.waitSignal(window.search_loader.ready, timeout=10_000):
+    with qtbot.waitSignal(window.search_index.ready, timeout=10_000):
         pass
-    window.searching.shut_down()
+    window.search_index.shut_down()
 
 
 def test_the_first_paint_lets_go_of_the_source_text_imports_left(
@@ -253,4 +253,4 @@ def test_the_first_chapter_ends_with_the_review_month(qtbot: QtBot, handbook_dir
     assert window.content.toPlainText().rstrip().endswith(note)
     window.navigator.navigate(handbook.reading_chapters[1].id)
     assert note not in window.content.toPlainText()
-    window.searching.shut_down()
+    window.search_index.shut_down()

@@ -79,7 +79,7 @@ def test_every_window_flow_stays_offline(
         assert out.stat().st_size > 1000, dialog.status_label.text()
         dialog.close()
     finally:
-        window.searching.shut_down()
+        window.search_index.shut_down()
         store.close()
     assert network_attempts == []
     assert opened_urls == []
@@ -107,7 +107,7 @@ def test_remote_pictures_show_their_text_and_are_never_requested(
     assert "example.org" not in text
     assert not any("example.org" in url for url in requested_resources)
     assert network_attempts == []
-    window.searching.shut_down()
+    window.search_index.shut_down()
 
 
 def _click_text(qtbot: QtBot, window: MainWindow, words: str) -> None:
@@ -146,7 +146,7 @@ def test_web_link_asks_first_and_opens_only_after_yes(
     assert window.content.source() == source, "the reading view itself never loads a link"
     assert window.current_section_id == "remote"
     assert network_attempts == []
-    window.searching.shut_down()
+    window.search_index.shut_down()
 
 
 def test_kiosk_never_opens_a_web_link(
@@ -170,4 +170,4 @@ def test_kiosk_never_opens_a_web_link(
     assert len(told) == 1 and "can't be opened on this computer" in told[0]
     assert opened_urls == []
     assert network_attempts == []
-    window.searching.shut_down()
+    window.search_index.shut_down()

@@ -44,7 +44,7 @@ def close_windows(qtbot: QtBot) -> Iterator[None]:
     yield
     for widget in QApplication.topLevelWidgets():
         if isinstance(widget, MainWindow) and shiboken6.isValid(widget):
-            widget.searching.shut_down()
+            widget.search_index.shut_down()
             widget.close()
             widget.deleteLater()
     qtbot.wait(1)
@@ -112,7 +112,7 @@ def test_ctrl_o_opens_a_chosen_mkdocs_project_and_search_finds_only_it(
     assert search_ids(qtbot, new, "wound") == ["ext-deep-notes/wound-care"]
     assert search_ids(qtbot, new, "lentivirus") == []  # the old handbook's word
     assert load_recent(user_dirs.config)[0] == project.absolute()
-    new.searching.shut_down()
+    new.search_index.shut_down()
 
 
 def test_cancelled_chooser_keeps_the_window(first_window: MainWindow) -> None:
@@ -171,7 +171,7 @@ def test_dropping_a_folder_opens_it(
     assert _drop(first_window, project, first_window.content.viewport())  # on the page
     assert len(opened) == 1
     assert opened[0].handbook.title == "Clinic Guide"
-    opened[0].searching.shut_down()
+    opened[0].search_index.shut_down()
 
 
 def test_recent_menu_reopens_a_handbook(
@@ -189,7 +189,7 @@ def test_recent_menu_reopens_a_handbook(
     entries[1].trigger()
     assert opened[-1].handbook.title == "One"
     for window in opened:
-        window.searching.shut_down()
+        window.search_index.shut_down()
 
 
 def test_kiosk_window_never_opens_another_handbook(
@@ -240,7 +240,7 @@ def test_contents_show_nav_sections_holding_their_pages(
     assert extensions.child(2).child(0).text(0) == "Notes deep down"
     new.navigator.navigate("ext-deep-notes/wound-care")
     assert new.toc.currentItem().text(0) == "Wound care"
-    new.searching.shut_down()
+    new.search_index.shut_down()
 
 
 def test_window_opens_a_packed_handbook_with_its_pictures_and_search(

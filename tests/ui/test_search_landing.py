@@ -16,10 +16,10 @@ from reader.ui.mainwindow import MainWindow
 def searching_window(qtbot: QtBot, window: MainWindow) -> MainWindow:
     """The bundled handbook's window once its index is open."""
     if window.search_panel.index is None:
-        with qtbot.waitSignal(window.search_loader.ready, timeout=30_000):
+        with qtbot.waitSignal(window.search_index.ready, timeout=30_000):
             pass
     yield window
-    window.searching.shut_down()
+    window.search_index.shut_down()
 
 
 def search(qtbot: QtBot, window: MainWindow, text: str) -> None:

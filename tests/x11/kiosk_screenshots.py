@@ -80,7 +80,7 @@ def main(target: str) -> int:
         screen = QApplication.primaryScreen()
         ok = screen.grabWindow(0).save(target)
         shell.release()
-        window.searching.shut_down()
+        window.search_index.shut_down()
     return 0 if ok else 1
 
 

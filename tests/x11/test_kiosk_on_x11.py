@@ -62,7 +62,7 @@ def kiosk(qtbot: QtBot, handbook: Handbook) -> Iterator[KioskShell]:
     shell = make_kiosk(qtbot, handbook, config)
     yield shell
     shell.release()
-    shell.window.searching.shut_down()
+    shell.window.search_index.shut_down()
 
 
 # -- real X events ---------------------------------------------------------------------

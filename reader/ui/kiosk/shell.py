@@ -92,7 +92,7 @@ class KioskShell(QObject):
         self.keyboard_policy = KeyboardPolicy(self.keyboard, config.on_screen_keyboard)
         # Typing raises the search results' dock (the window's own reaction, connected
         # first); the keyboard goes back on top of it.
-        parts.search_box.textChanged.connect(self.keyboard.keep_on_top)
+        parts.search_panel.query_changed.connect(self.keyboard.keep_on_top)
         self.keyboard.submitted.connect(self._search_from_keyboard)
         self.scroll_areas = enable_kinetic_scrolling(window)
         self.swipe = SwipeWatcher(parts.content.viewport())

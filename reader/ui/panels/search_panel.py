@@ -1,18 +1,16 @@
-"""The search results panel, driven by the main window's search box, and the loader that
-opens (or builds) the search index off the UI thread.
+"""The search results panel, driven by the toolbar's search box.
 
 The panel only shows results and forwards the reader's choice: activating a result
-emits `result_activated(section_id, matched_words, lead)`; the main window opens the section
-and highlights the words. It searches as the reader types, after a short pause.
+emits `result_activated(section_id, matched_words, lead)`; the window opens the section
+and highlights the words. It searches as the reader types, after a short pause. It is
+the box's one reader of what is typed (`query_changed` passes it on) and it is handed
+its index (`set_index`) by the index's owner (reader/ui/window/searching.py); it never
+opens or closes one.
 """
 
 from __future__ import annotations
 
-import contextlib
 import html
-import logging
-import threading
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
@@ -30,7 +28,6 @@ from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPainter, QPal
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QStyle,
@@ -40,13 +37,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.handbook import Handbook
 from reader.ui.plain_text import plain_tooltip
+from reader.ui.search_field import SearchField
 
 if TYPE_CHECKING:  # Whoosh is imported only when the index is opened, after first paint
     from reader.search.engine import SearchIndex, SearchResult
-
-log = logging.getLogger(__name__)
 
 DEBOUNCE_MS = 150
 RESULT_LIMIT = 30
@@ -122,8 +117,9 @@ class SearchPanel(QWidget):
     # section id, what to highlight (matched words and names, whole), the snippet's lead
     result_activated = Signal(str, list, str)
     results_changed = Signal(int)  # how many results are shown now
+    query_changed = Signal(str)  # the box's text changed (the window raises the results)
 
-    def __init__(self, search_box: QLineEdit, parent: QWidget | None = None) -> None:
+    def __init__(self, search_box: SearchField, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("searchPanel")
         self.search_box = search_box
@@ -156,8 +152,9 @@ class SearchPanel(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self.search_now)
-        search_box.textChanged.connect(self._on_text_changed)
-        search_box.installEventFilter(self)
+        search_box.textChanged.connect(self._on_text_changed)  # its only listener
+        search_box.submitted.connect(self.activate_current)
+        search_box.stepped.connect(self._move)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -179,8 +176,13 @@ class SearchPanel(QWidget):
         return self._index
 
     # --- searching ----------------------------------------------------------------
-    def _on_text_changed(self, _text: str) -> None:
-        self._timer.start()
+    def _on_text_changed(self, text: str) -> None:
+        """Search after a pause in typing; an emptied box clears the results at once."""
+        if text.strip():
+            self._timer.start()
+        else:
+            self.clear_results()
+        self.query_changed.emit(text)
 
     def search_now(self) -> None:
         """Search for the box's text at once (the debounce timer calls this)."""
@@ -283,86 +285,13 @@ class SearchPanel(QWidget):
             self.results.setCurrentRow(row)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
-            return super().eventFilter(watched, event)
-        key = event.key()
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        """Enter in the results list (the panel's own) opens the current result."""
+        if (
+            watched is self.results
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
             self.activate_current()
             return True
-        if watched is self.search_box:
-            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
-                self._move(1 if key == Qt.Key.Key_Down else -1)
-                return True
-            if key == Qt.Key.Key_Escape and self.search_box.text():
-                self.search_box.clear()
-                self.clear_results()
-                return True
         return super().eventFilter(watched, event)
-
-
-class SearchIndexLoader(QObject):
-    """Opens or builds the search index in a worker thread.
-
-    Start it after the window is first painted, once reader/ui/startup.py has imported
-    Whoosh on the main thread; it emits `ready(SearchIndex)` or `failed(message)`.
-    `stop()` makes it drop the result instead of emitting it; `join()` waits for the
-    thread (tests, shutdown).
-    """
-
-    ready = Signal(object)
-    failed = Signal(str)
-
-    def __init__(
-        self, handbook: Handbook, cache_dir: Path | None, parent: QObject | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.setObjectName("searchIndexLoader")
-        self.handbook = handbook
-        self.cache_dir = cache_dir
-        self._stopped = threading.Event()
-        self._thread: threading.Thread | None = None
-        self.failure_text = self.tr("Search is not available right now.")
-
-    def start(self) -> None:
-        if self._thread is not None:
-            return
-        self._thread = threading.Thread(target=self._run, name="search-index", daemon=True)
-        self._thread.start()
-
-    def _run(self) -> None:
-        try:
-            from reader.search.engine import SearchIndex
-
-            index = SearchIndex.open_or_build(self.handbook, self.cache_dir)
-        except Exception as error:  # the reader keeps working without search
-            log.warning("search index could not be prepared: %r", error)
-            self._emit_failed()
-            return
-        if self._stopped.is_set():
-            index.close()
-            return
-        try:
-            self.ready.emit(index)
-        except RuntimeError:  # the loader was deleted while the index was being built
-            index.close()
-
-    def _emit_failed(self) -> None:
-        if self._stopped.is_set():
-            return
-        with contextlib.suppress(RuntimeError):  # the loader was deleted meanwhile
-            self.failed.emit(self.failure_text)
-
-    def stop(self) -> None:
-        """Drop the index instead of emitting it if it is not ready yet."""
-        self._stopped.set()
-
-    def join(self, timeout: float | None = None) -> bool:
-        """Wait for the worker; True once it has finished (or was never started)."""
-        if self._thread is None:
-            return True
-        self._thread.join(timeout)
-        return not self._thread.is_alive()
-
-    @property
-    def running(self) -> bool:
-        return self._thread is not None and self._thread.is_alive()

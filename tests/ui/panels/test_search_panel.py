@@ -1,4 +1,4 @@
-"""The search panel driven through a real search box, and the index loader thread."""
+"""The search panel driven through the real search box: typing, its keys, results."""
 
 from __future__ import annotations
 
@@ -9,12 +9,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from reader.handbook import Handbook, load_handbook
 from reader.search.engine import SearchIndex
-from reader.ui.panels.search_panel import HTML_ROLE, ID_ROLE, SearchIndexLoader, SearchPanel
+from reader.ui.panels.search_panel import HTML_ROLE, ID_ROLE, SearchPanel
+from reader.ui.search_field import SearchField
 from tests.conftest import WriteHandbook
 
 REPO = Path(__file__).resolve().parents[3]
@@ -53,10 +55,10 @@ def index(small_handbook: Handbook) -> Iterator[SearchIndex]:
 
 
 @pytest.fixture
-def box_and_panel(qtbot: QtBot) -> Iterator[tuple[QLineEdit, SearchPanel]]:
+def box_and_panel(qtbot: QtBot) -> Iterator[tuple[SearchField, SearchPanel]]:
     host = QWidget()  # kept alive by this generator until the test ends
     qtbot.addWidget(host)
-    box = QLineEdit(host)
+    box = SearchField(QIcon(), host)
     panel = SearchPanel(box, host)
     host.show()
     qtbot.waitExposed(host)
@@ -64,7 +66,7 @@ def box_and_panel(qtbot: QtBot) -> Iterator[tuple[QLineEdit, SearchPanel]]:
     yield box, panel
 
 
-def type_query(qtbot: QtBot, box: QLineEdit, panel: SearchPanel, text: str) -> int:
+def type_query(qtbot: QtBot, box: SearchField, panel: SearchPanel, text: str) -> int:
     with qtbot.waitSignal(panel.results_changed, timeout=3000) as blocker:
         qtbot.keyClicks(box, text)
     return int(blocker.args[0]) if blocker.args else 0
@@ -75,7 +77,7 @@ def row_ids(panel: SearchPanel) -> list[str]:
 
 
 def test_typing_shows_results_and_enter_opens_the_first(
-    qtbot: QtBot, box_and_panel: tuple[QLineEdit, SearchPanel], index: SearchIndex
+    qtbot: QtBot, box_and_panel: tuple[SearchField, SearchPanel], index: SearchIndex
 ) -> None:
     box, panel = box_and_panel
     panel.set_index(index)
@@ -88,13 +90,17 @@ def test_typing_shows_results_and_enter_opens_the_first(
 
 
 def test_down_arrow_moves_through_results_before_enter(
-    qtbot: QtBot, box_and_panel: tuple[QLineEdit, SearchPanel], index: SearchIndex
+    qtbot: QtBot, box_and_panel: tuple[SearchField, SearchPanel], index: SearchIndex
 ) -> None:
     box, panel = box_and_panel
     panel.set_index(index)
     assert type_query(qtbot, box, panel, "leukemia") >= 3
     second = row_ids(panel)[1]
+    with qtbot.waitSignal(box.stepped, timeout=1000) as stepped:  # the box's keys, said
+        qtbot.keyClick(box, Qt.Key.Key_Down)
+    assert stepped.args == [1] and panel.results.currentRow() == 1
     qtbot.keyClick(box, Qt.Key.Key_Down)
+    qtbot.keyClick(box, Qt.Key.Key_Up)
     assert panel.results.currentRow() == 1
     with qtbot.waitSignal(panel.result_activated, timeout=1000) as activated:
         qtbot.keyClick(box, Qt.Key.Key_Enter)
@@ -103,7 +109,7 @@ def test_down_arrow_moves_through_results_before_enter(
 
 
 def test_glossary_rows_are_tagged_for_sight_and_speech(
-    qtbot: QtBot, box_and_panel: tuple[QLineEdit, SearchPanel], index: SearchIndex
+    qtbot: QtBot, box_and_panel: tuple[SearchField, SearchPanel], index: SearchIndex
 ) -> None:
     box, panel = box_and_panel
     panel.set_index(index)
@@ -118,7 +124,7 @@ def test_glossary_rows_are_tagged_for_sight_and_speech(
 
 
 def test_misspelling_offers_a_clickable_suggestion(
-    qtbot: QtBot, box_and_panel: tuple[QLineEdit, SearchPanel], index: SearchIndex
+    qtbot: QtBot, box_and_panel: tuple[SearchField, SearchPanel], index: SearchIndex
 ) -> None:
     box, panel = box_and_panel
     panel.set_index(index)
@@ -132,7 +138,7 @@ def test_misspelling_offers_a_clickable_suggestion(
 
 
 def test_no_results_explains_what_to_try(
-    qtbot: QtBot, box_and_panel: tuple[QLineEdit, SearchPanel], index: SearchIndex
+    qtbot: QtBot, box_and_panel: tuple[SearchField, SearchPanel], index: SearchIndex
 ) -> None:
     box, panel = box_and_panel
     panel.set_index(index)
@@ -142,19 +148,22 @@ def test_no_results_explains_what_to_try(
 
 
 def test_escape_clears_the_box_and_the_results(
-    qtbot: QtBot, box_and_panel: tuple[QLineEdit, SearchPanel], index: SearchIndex
+    qtbot: QtBot, box_and_panel: tuple[SearchField, SearchPanel], index: SearchIndex
 ) -> None:
     box, panel = box_and_panel
     panel.set_index(index)
     type_query(qtbot, box, panel, "crispr")
-    qtbot.keyClick(box, Qt.Key.Key_Escape)
-    assert box.text() == ""
-    assert panel.results.count() == 0
+    with qtbot.waitSignal(panel.query_changed, timeout=1000) as changed:
+        qtbot.keyClick(box, Qt.Key.Key_Escape)
+    assert box.text() == "" and changed.args == [""]
+    assert panel.results.count() == 0  # at once, not after the typing pause
     assert not panel.message.isVisible()
+    with qtbot.waitSignal(box.left, timeout=1000):
+        qtbot.keyClick(box, Qt.Key.Key_Escape)  # an empty box: back to the page
 
 
 def test_search_waits_for_the_index_then_runs(
-    qtbot: QtBot, box_and_panel: tuple[QLineEdit, SearchPanel], index: SearchIndex
+    qtbot: QtBot, box_and_panel: tuple[SearchField, SearchPanel], index: SearchIndex
 ) -> None:
     box, panel = box_and_panel
     assert type_query(qtbot, box, panel, "crispr") == 0
@@ -166,46 +175,13 @@ def test_search_waits_for_the_index_then_runs(
 
 
 def test_widgets_have_names_for_tests_and_screen_readers(
-    box_and_panel: tuple[QLineEdit, SearchPanel],
+    box_and_panel: tuple[SearchField, SearchPanel],
 ) -> None:
     _, panel = box_and_panel
     assert panel.results.objectName() == "searchResults"
     assert panel.message.objectName() == "searchMessage"
     assert panel.results.accessibleName()
     assert panel.accessibleName()
-
-
-def test_loader_builds_the_index_in_a_thread(
-    qtbot: QtBot,
-    box_and_panel: tuple[QLineEdit, SearchPanel],
-    small_handbook: Handbook,
-    tmp_path: Path,
-) -> None:
-    box, panel = box_and_panel
-    loader = SearchIndexLoader(small_handbook, tmp_path)
-    loader.ready.connect(panel.set_index)
-    try:
-        with qtbot.waitSignal(loader.ready, timeout=10_000) as ready:
-            loader.start()
-        opened = ready.args[0]
-        assert isinstance(opened, SearchIndex)
-        assert opened.location is not None and opened.location.is_relative_to(tmp_path)
-        assert type_query(qtbot, box, panel, "crispr") == 1
-    finally:
-        loader.stop()
-        assert loader.join(10)
-        if panel.index is not None:
-            panel.index.close()
-
-
-def test_stopped_loader_drops_its_index(small_handbook: Handbook, tmp_path: Path) -> None:
-    loader = SearchIndexLoader(small_handbook, tmp_path)
-    received: list[object] = []
-    loader.ready.connect(received.append)
-    loader.stop()
-    loader.start()
-    assert loader.join(10)
-    assert received == []
 
 
 def test_panel_module_does_not_load_whoosh_before_first_paint() -> None:
