@@ -111,8 +111,16 @@ class MainWindow(QMainWindow):
         self.after_first_paint.defer(self.search_index.start)
         self._build()
         docks = (self.search_dock, self.toc_dock)
-        self.searching = WindowSearch(self.search_index, self.search_panel, self.content, handbook,
-                                      self.navigator.navigate, docks, self.statusBar(), self)  # fmt: skip
+        self.searching = WindowSearch(
+            self.search_index,
+            self.search_panel,
+            self.content,
+            handbook,
+            self.navigator.navigate,
+            docks,
+            self.statusBar(),
+            self,
+        )
         self.read_aloud = install_read_aloud(
             self, self.column, handbook, self.content, self.action_set, self.history,
             lambda: self.current_section_id, self.section_changed, large=policy.touch)  # fmt: skip
