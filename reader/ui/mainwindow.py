@@ -55,6 +55,7 @@ from reader.ui.window.comfort import LABELS_UP_TO_ZOOM, ReadingComfort
 from reader.ui.window.dock_title import DockTitle
 from reader.ui.window.keyboard import PaneCycle
 from reader.ui.window.navigation import Navigator
+from reader.ui.window.policy import WindowPolicy
 from reader.ui.window.printing import PrintController
 from reader.ui.window.searching import SearchCommands
 from reader.ui.window.signature import announce_signature
@@ -113,7 +114,17 @@ class MainWindow(QMainWindow):
             self.undo_stack,
             self,
         )
-        self.printing = PrintController(self)
+        self.printing = PrintController(
+            handbook,
+            lambda: WindowPolicy(  # until the kiosk shell passes its policy (issue #34)
+                system_dialogs=not kiosk,
+                pdf_target=self.pdf_save_target,
+                direct_print=self.direct_print,
+            ),
+            current_section=lambda: self.current_section_id,
+            bookmarked=lambda: [b.section_id for b in self.bookmarks.bookmarks()],
+            parent=self,
+        )
         self.pdf_save_target: Callable[[], Path | None] = self.printing.ask_pdf_path
         self.direct_print: Callable[[ComposedDocument], None] | None = None
         self.bookmark_commands = BookmarkCommands(self)
