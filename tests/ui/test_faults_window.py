@@ -286,6 +286,8 @@ def test_full_disk_during_pdf_export_is_said_plainly_and_keeps_the_old_file(
             dialog = window.open_print_dialog()
             dialog.set_scope("all")
             dialog.save_pdf()
+            while dialog.busy:  # saving runs off the UI thread (#34)
+                QApplication.processEvents()
             assert dialog.status_label.text() == (
                 f"Could not write the PDF: the disk is full ({out})."
             )
@@ -328,6 +330,7 @@ def test_handbook_folder_that_disappears_while_reading(
         window.pdf_save_target = lambda: out
         dialog = window.open_print_dialog()
         dialog.save_pdf()
+        qtbot.waitUntil(lambda: not dialog.busy)  # saving runs off the UI thread
         assert dialog.status_label.text().startswith(
             "Could not make the PDF: the handbook folder is no longer there"
         )

@@ -75,6 +75,7 @@ def test_every_window_flow_stays_offline(
         dialog = window.open_print_dialog()
         dialog.set_scope("chapter")
         dialog.save_pdf()
+        qtbot.waitUntil(lambda: not dialog.busy, timeout=20_000)  # off the UI thread
         assert out.stat().st_size > 1000, dialog.status_label.text()
         dialog.close()
     finally:
