@@ -62,6 +62,7 @@ class PrintController(QObject):
         self._then: Callable[..., object] | None = None
         self._thread: PrintThread | None = None
         self._composer: Composer | None = None
+        self._composer_lock = threading.Lock()
         self.open_preview: tuple[QPrintPreviewDialog, QPrinter] | None = None  # kept while open
         parent.installEventFilter(self)  # join the worker when the window closes
 
@@ -76,12 +77,14 @@ class PrintController(QObject):
 
     @property
     def composer(self) -> Composer:
-        """The one composer of this handbook's printouts (made when first printing)."""
-        if self._composer is None:
-            from reader.pdf.composer import Composer
+        """The one composer of this handbook's printouts, made when first printing (on
+        the print thread for a save, so its imports never hold up the window)."""
+        with self._composer_lock:
+            if self._composer is None:
+                from reader.pdf.composer import Composer
 
-            self._composer = Composer(self.handbook, lambda: self.today())
-        return self._composer
+                self._composer = Composer(self.handbook, lambda: self.today())
+            return self._composer
 
     def open_dialog(self) -> PrintDialog:
         from reader.ui.print_dialog import PrintDialog
@@ -179,11 +182,12 @@ class PrintController(QObject):
     # -- running jobs ---------------------------------------------------------------------
 
     def _acceptable(self, request: PdfRequest) -> bool:
-        """The core's rules (a packet needs a section...), shown in the dialog."""
-        from reader.pdf.request import PdfExportError
+        """The core's rules (a packet needs a section...), shown in the dialog. Only the
+        light request module is imported here; the composer loads on the print thread."""
+        from reader.pdf.request import PdfExportError, validate
 
         try:
-            self.composer.check(request)
+            validate(self.handbook, request)
         except PdfExportError as error:
             self._report(str(error))
             return False
