@@ -81,7 +81,7 @@ def test_bookmarked_sections_are_preselected_for_the_packet(qtbot: QtBot, book: 
     dialog = _dialog(qtbot, book)
     assert dialog.picked_section_ids() == ["one/naps", "two/walks"]
     assert not dialog.tree.isEnabled()
-    qtbot.mouseClick(dialog.scope_buttons["packet"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.scope_buttons[Scope.PACKET], Qt.MouseButton.LeftButton)
     assert dialog.tree.isEnabled()
     assert dialog.request() == PdfRequest("packet", None, ("one/naps", "two/walks"), True, "A4")
 
@@ -135,7 +135,12 @@ def test_empty_packet_is_refused_by_the_core_rule_before_asking_where(
     qtbot: QtBot, book: Handbook
 ) -> None:
     asked: list[bool] = []
-    policy = WindowPolicy(pdf_target=lambda: asked.append(True) or None)
+
+    def target() -> Path | None:
+        asked.append(True)
+        return None
+
+    policy = WindowPolicy(pdf_target=target)
     controller = _controller(qtbot, book, policy, bookmarked=[])
     dialog = controller.open_dialog()
     dialog.set_scope("packet")
@@ -174,6 +179,7 @@ def test_preview_shows_every_page_of_the_one_composed_document(
     _wait_idle(qtbot, controller)
     qtbot.waitUntil(lambda: dialog.findChild(QPrintPreviewDialog, "printPreview") is not None)
     preview = dialog.findChild(QPrintPreviewDialog, "printPreview")
+    assert preview is not None
     widget = preview.findChild(QPrintPreviewWidget)
     assert widget is not None
     document = controller.composer.cached(dialog.request())

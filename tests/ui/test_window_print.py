@@ -5,10 +5,7 @@ PDF the window made before printing ran one way (issue #34)."""
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -16,9 +13,10 @@ from pypdf import PdfReader
 from PySide6 import __version__ as pyside_version
 from pytestqt.qtbot import QtBot
 
+from reader.pdf.compose import ComposedDocument
+from reader.pdf.request import PdfRequest
 from reader.ui.mainwindow import MainWindow
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.support import run_python
 
 #: The packet below as the window saved it at commit 533fdae (before this change), with
 #: the title page's date fixed to 2026-12-07 and QT_HASH_SEED=0 (Qt orders the embedded
@@ -38,7 +36,10 @@ from PySide6.QtWidgets import QApplication
 from reader.handbook import load_handbook
 from reader.paths import bundled_handbook_dir
 from reader.preferences import Preferences
+from reader.pdf.compose import ComposedDocument
+from reader.pdf.request import PdfRequest
 from reader.ui.mainwindow import MainWindow
+from tests.support import run_python
 
 app = QApplication([])
 out = Path(sys.argv[1])
@@ -116,13 +117,13 @@ def test_cancel_leaves_the_old_file_and_no_partial_one(
 def test_save_composes_the_request_once(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
     window.pdf_save_target = lambda: tmp_path / "again.pdf"
     dialog = window.open_print_dialog()
-    made: list[object] = []
+    made: list[PdfRequest] = []
     composer = window.printing.composer
     document = composer.document
 
-    def counted(request: object) -> object:
+    def counted(request: PdfRequest) -> ComposedDocument:
         made.append(request)
-        return document(request)  # type: ignore[arg-type]
+        return document(request)
 
     composer.document = counted  # type: ignore[method-assign]
     for _ in range(2):
@@ -137,15 +138,10 @@ def test_a_packet_from_the_window_is_byte_for_byte_the_one_made_before(tmp_path:
     if pyside_version != REFERENCE_QT:
         pytest.skip(f"the reference PDF was made with Qt {REFERENCE_QT}, this is {pyside_version}")
     out = tmp_path / "packet.pdf"
-    env = {**os.environ, "QT_HASH_SEED": "0", "QT_QPA_PLATFORM": "offscreen"}
-    done = subprocess.run(
-        [sys.executable, "-c", SAVE_PACKET, str(out)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
+    done = run_python(
+        ["-c", SAVE_PACKET, str(out)],
+        home=tmp_path / "home",
+        extra_env={"QT_HASH_SEED": "0", "QT_QPA_PLATFORM": "offscreen"},
     )
     assert done.returncode == 0, done.stderr
     assert "Saved" in done.stdout, done.stdout

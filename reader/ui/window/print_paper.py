@@ -41,9 +41,7 @@ def paint_on(printer: QPrinter, document: ComposedDocument) -> str:
         count = print_to(printer, document)
     except PdfExportError as error:
         return str(error)
-    return QCoreApplication.translate(
-        "PrintController", "Sent %n page(s) to the printer.", "", count
-    )
+    return QCoreApplication.translate("PrintDialog", "Sent %n page(s) to the printer.", "", count)
 
 
 def choose_printer(

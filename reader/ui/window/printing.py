@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from reader.handbook import Handbook
@@ -127,7 +127,7 @@ class PrintController(QObject):
             return self.composer.save(request, path, on_page=progressed, stop=stop)
 
         self.last_saved = None
-        self._start(work, self._saved, self.tr("Saving…"))
+        self._start(work, self._saved, QCoreApplication.translate("PrintDialog", "Saving…"))
 
     def preview(self, request: PdfRequest) -> None:
         """Compose (once), then open the print preview on those very pages."""
@@ -153,7 +153,11 @@ class PrintController(QObject):
             except Exception as error:  # the printer path's own plain-language message
                 self._report(str(error))
                 return
-            self._report(self.tr("Sent %n page(s) to the printer.", "", document.page_count))
+            self._report(
+                QCoreApplication.translate(
+                    "PrintDialog", "Sent %n page(s) to the printer.", "", document.page_count
+                )
+            )
             return
         chosen = choose_printer(document, self._dialog_or_parent())
         if chosen is None:
