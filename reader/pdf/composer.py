@@ -3,10 +3,10 @@
 The print dialog's Preview, Print and Save as PDF all ask the composer, so the pages a
 reader previews are the very pages printed or saved, and asking again for the same
 request (and the same day, which the title page prints) costs nothing. The composer
-runs on whichever thread asks, and keeps one document per thread: Qt's laid-out text
-holds the font engines of the thread that laid it out, and painting it from another
-thread crashed (measured), so the window's print worker and its UI thread each reuse
-only their own. One lock keeps two askers from laying out at once. No Qt widgets here.
+runs on whichever thread asks (the window asks from its print thread, which lives as
+long as the window, so the font engines its laid-out text uses stay alive while the UI
+thread paints a preview); one lock keeps two askers from laying out at once. No Qt
+widgets here.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ class Composer:
         self.handbook = handbook
         self.today = today  # the date printed on the title page (tests fix it)
         self._lock = threading.Lock()
-        self._last: dict[int, tuple[PdfRequest, date, ComposedDocument]] = {}
+        self._last: tuple[PdfRequest, date, ComposedDocument] | None = None
 
     def check(self, request: PdfRequest) -> None:
         """Raise PdfRequestError when the request cannot be printed (the one place the
@@ -46,8 +46,8 @@ class Composer:
         validate(self.handbook, request)
 
     def cached(self, request: PdfRequest) -> ComposedDocument | None:
-        """The document this thread laid out for this request today, if there is one."""
-        last = self._last.get(threading.get_ident())
+        """The document already laid out for this request today, if there is one."""
+        last = self._last
         if last is not None and last[0] == request and last[1] == self.today():
             return last[2]
         return None
@@ -60,7 +60,7 @@ class Composer:
                 return found
             day = self.today()
             document = compose_document(self.handbook, request, printed_on=day)
-            self._last[threading.get_ident()] = (request, day, document)
+            self._last = (request, day, document)
             return document
 
     def save(

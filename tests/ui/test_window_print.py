@@ -13,8 +13,6 @@ from pypdf import PdfReader
 from PySide6 import __version__ as pyside_version
 from pytestqt.qtbot import QtBot
 
-from reader.pdf.compose import ComposedDocument
-from reader.pdf.request import PdfRequest
 from reader.ui.mainwindow import MainWindow
 from tests.support import run_python
 
@@ -36,8 +34,6 @@ from PySide6.QtWidgets import QApplication
 from reader.handbook import load_handbook
 from reader.paths import bundled_handbook_dir
 from reader.preferences import Preferences
-from reader.pdf.compose import ComposedDocument
-from reader.pdf.request import PdfRequest
 from reader.ui.mainwindow import MainWindow
 from tests.support import run_python
 
@@ -114,23 +110,26 @@ def test_cancel_leaves_the_old_file_and_no_partial_one(
     dialog.close()
 
 
-def test_save_composes_the_request_once(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
-    window.pdf_save_target = lambda: tmp_path / "again.pdf"
+def test_preview_and_save_share_one_composed_document(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    out = tmp_path / "chapter.pdf"
+    window.pdf_save_target = lambda: out
+    window.navigate("history/strimvelis")
     dialog = window.open_print_dialog()
-    made: list[PdfRequest] = []
+    dialog.set_scope("chapter")
+    dialog.preview_button.click()
+    qtbot.waitUntil(lambda: window.printing.open_preview is not None, timeout=20_000)
     composer = window.printing.composer
-    document = composer.document
-
-    def counted(request: PdfRequest) -> ComposedDocument:
-        made.append(request)
-        return document(request)
-
-    composer.document = counted  # type: ignore[method-assign]
-    for _ in range(2):
-        dialog.save_button.click()
-        qtbot.waitUntil(lambda: not dialog.busy, timeout=20_000)
-    assert len(made) == 2 and (tmp_path / "again.pdf").is_file()
-    assert len(composer._last) == 1  # one document, laid out on the print thread
+    previewed = composer.cached(dialog.request())
+    assert previewed is not None
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=20_000)
+    assert composer.cached(dialog.request()) is previewed  # not laid out a second time
+    assert len(PdfReader(out).pages) == previewed.page_count
+    preview = window.printing.open_preview
+    assert preview is not None
+    preview[0].close()
     dialog.close()
 
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
-from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from reader.handbook import Handbook
 from reader.ui.window.policy import WindowPolicy
@@ -198,22 +198,15 @@ class PrintController(QObject):
         return True
 
     def _compose(self, request: PdfRequest, then: Callable[[ComposedDocument], object]) -> None:
-        """Lay out for the preview or a printer on the UI thread (their painting must be
-        here, and laid-out text cannot cross threads); once per request: the preview and
-        Print share the document."""
-        from reader.pdf.request import PdfExportError
-
+        """Lay out on the print thread (once per request: the preview, Print and Save
+        share the document), then `then` paints it here on the UI thread."""
         if not self._acceptable(request):
             return
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            document = self.composer.document(request)
-        except PdfExportError as error:
-            self._report(str(error))
-            return
-        finally:
-            QApplication.restoreOverrideCursor()
-        then(document)
+
+        def work(_stop: threading.Event, _progressed: Callable[[int, int], None]) -> object:
+            return self.composer.document(request)
+
+        self._start(work, then, QCoreApplication.translate("PrintDialog", "Preparing…"))
 
     def _start(self, work: Work, then: Callable[..., object], message: str) -> None:
         if self.job is not None:  # one printout at a time: the buttons are off meanwhile
