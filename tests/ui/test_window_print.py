@@ -110,6 +110,21 @@ def test_cancel_leaves_the_old_file_and_no_partial_one(
     dialog.close()
 
 
+def test_a_folder_that_is_not_there_is_one_plain_sentence(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    out = tmp_path / "gone" / "section.pdf"
+    window.pdf_save_target = lambda: out
+    dialog = window.open_print_dialog()
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=20_000)
+    assert dialog.status_label.text() == (
+        f"Could not write the PDF: the folder does not exist ({out})."
+    )
+    assert not dialog.open_button.isVisible() and not (tmp_path / "gone").exists()
+    dialog.close()
+
+
 def test_preview_and_save_share_one_composed_document(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:

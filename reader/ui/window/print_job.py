@@ -9,6 +9,7 @@ window's print controller, not one job, so saving twice does not start two threa
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import threading
 from collections.abc import Callable
@@ -16,6 +17,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
 from reader.pdf.request import PdfExportError
+
+_log = logging.getLogger(__name__)
 
 #: How much nicer than the window the print thread runs (0 to 19; higher yields more).
 WORKER_NICENESS = 10
@@ -47,7 +50,8 @@ class PrintWorker(QObject):
             result = work(stop, self.progressed.emit)
         except PdfExportError as error:
             self.failed.emit(str(error))
-        except (OSError, MemoryError):  # a failure the core did not word: still one line
+        except Exception:  # a fault the core did not word: logged, and still one line
+            _log.exception("printout failed")
             self.failed.emit(
                 QCoreApplication.translate("PrintJob", "Could not make the PDF. Please try again.")
             )
