@@ -14,6 +14,7 @@ from PySide6 import __version__ as pyside_version
 from pytestqt.qtbot import QtBot
 
 from reader.ui.mainwindow import MainWindow
+from reader.ui.print_dialog import PrintDialog
 from tests.support import run_python
 
 #: The packet below as the window saved it at commit 533fdae (before this change), with
@@ -35,6 +36,7 @@ from reader.handbook import load_handbook
 from reader.paths import bundled_handbook_dir
 from reader.preferences import Preferences
 from reader.ui.mainwindow import MainWindow
+from reader.ui.print_dialog import PrintDialog
 from tests.support import run_python
 
 app = QApplication([])
@@ -74,13 +76,19 @@ def _masked(data: bytes) -> bytes:
     )
 
 
+def _dialog_saving_to(window: MainWindow, out: Path, section: str = "") -> PrintDialog:
+    """The window's print dialog, with Save as PDF writing `out` (no file dialog)."""
+    window.pdf_save_target = lambda: out
+    if section:
+        window.navigate(section)
+    return window.open_print_dialog()
+
+
 def test_export_pdf_of_this_section_from_the_window(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
     out = tmp_path / "section.pdf"
-    window.pdf_save_target = lambda: out
-    window.navigate("history/strimvelis")
-    dialog = window.open_print_dialog()
+    dialog = _dialog_saving_to(window, out, "history/strimvelis")
     assert dialog.request().scope == "sections"
     assert dialog.request().section_ids == ("history/strimvelis",)
     dialog.save_button.click()
@@ -98,8 +106,7 @@ def test_cancel_leaves_the_old_file_and_no_partial_one(
 ) -> None:
     out = tmp_path / "handbook.pdf"
     out.write_bytes(b"previous PDF")
-    window.pdf_save_target = lambda: out
-    dialog = window.open_print_dialog()
+    dialog = _dialog_saving_to(window, out)
     dialog.set_scope("all")
     dialog.save_button.click()
     dialog.cancel_button.click()
@@ -114,8 +121,7 @@ def test_a_folder_that_is_not_there_is_one_plain_sentence(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
     out = tmp_path / "gone" / "section.pdf"
-    window.pdf_save_target = lambda: out
-    dialog = window.open_print_dialog()
+    dialog = _dialog_saving_to(window, out)
     dialog.save_button.click()
     qtbot.waitUntil(lambda: not dialog.busy, timeout=20_000)
     assert dialog.status_label.text() == (
@@ -129,9 +135,7 @@ def test_preview_and_save_share_one_composed_document(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
     out = tmp_path / "chapter.pdf"
-    window.pdf_save_target = lambda: out
-    window.navigate("history/strimvelis")
-    dialog = window.open_print_dialog()
+    dialog = _dialog_saving_to(window, out, "history/strimvelis")
     dialog.set_scope("chapter")
     dialog.preview_button.click()
     qtbot.waitUntil(lambda: window.printing.open_preview is not None, timeout=20_000)
