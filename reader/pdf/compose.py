@@ -58,7 +58,7 @@ from reader.pdf.plan import (
     PdfRequestError,
     plan_document,
 )
-from reader.pdf.save import PdfReport, check_target, write_pdf
+from reader.pdf.save import PdfReport, check_target, write_document
 
 __all__ = [
     "PAGE_SIZES",
@@ -382,24 +382,3 @@ def export_pdf(
     out = Path(out)
     check_target(out)
     return write_document(compose_document(handbook, request, printed_on=printed_on), out)
-
-
-def write_document(
-    document: ComposedDocument,
-    out: Path,
-    *,
-    on_page: Callable[[int], None] | None = None,
-    check: Callable[[Path], None] | None = None,
-) -> PdfReport:
-    """Paint a composed printout as a PDF and write it to `out` all or nothing. `on_page`
-    hears of each page painted and `check` sees the finished temporary file; either
-    raises to stop, and then `out` is left as it was."""
-    data = document.to_pdf_bytes(on_page)
-    write_pdf(out, data, check)
-    return PdfReport(
-        pages=document.page_count,
-        path=out,
-        page_size=document.request.page_size,
-        size_bytes=len(data),
-        parts=tuple(part.id for part in document.parts),
-    )

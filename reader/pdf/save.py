@@ -10,11 +10,15 @@ import errno
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
 from reader.pdf.request import PdfExportError
 from reader.safe_output import OutputRefused, output_target, write_atomically
+
+if TYPE_CHECKING:  # compose imports this module
+    from reader.pdf.compose import ComposedDocument
 
 
 @dataclass(frozen=True)
@@ -47,6 +51,27 @@ def write_pdf(out: Path, data: bytes, check: Callable[[Path], None] | None = Non
         raise PdfExportError(refused_message(refused)) from None
     except OSError as error:
         raise PdfExportError(write_error_message(error, out)) from None
+
+
+def write_document(
+    document: ComposedDocument,
+    out: Path,
+    *,
+    on_page: Callable[[int], None] | None = None,
+    check: Callable[[Path], None] | None = None,
+) -> PdfReport:
+    """Paint a composed printout as a PDF and write it to `out` all or nothing. `on_page`
+    hears of each page painted and `check` sees the finished temporary file; either
+    raises to stop, and then `out` is left as it was."""
+    data = document.to_pdf_bytes(on_page)
+    write_pdf(out, data, check)
+    return PdfReport(
+        pages=document.page_count,
+        path=out,
+        page_size=document.request.page_size,
+        size_bytes=len(data),
+        parts=tuple(part.id for part in document.parts),
+    )
 
 
 def refused_message(refused: OutputRefused) -> str:
