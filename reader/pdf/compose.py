@@ -14,6 +14,7 @@ adding one would mean a runtime dependency to post-process the file.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -57,7 +58,7 @@ from reader.pdf.plan import (
     PdfRequestError,
     plan_document,
 )
-from reader.pdf.save import check_target, write_pdf
+from reader.pdf.save import PdfReport, check_target, write_document
 
 __all__ = [
     "PAGE_SIZES",
@@ -69,6 +70,7 @@ __all__ = [
     "PdfRequestError",
     "compose_document",
     "export_pdf",
+    "write_document",
 ]
 
 TALL = 1_000_000.0  # a page height no column reaches: the glossary is laid out as one column
@@ -90,17 +92,6 @@ def _labels() -> dict[str, str]:
         "full_handbook": QCoreApplication.translate("Pdf", "in the full handbook"),
         "full_handbook_named": QCoreApplication.translate("Pdf", "“{title}” in the full handbook"),
     }
-
-
-@dataclass(frozen=True)
-class PdfReport:
-    """What `export_pdf` wrote."""
-
-    pages: int
-    path: Path
-    page_size: str = "A4"
-    size_bytes: int = 0
-    parts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -249,8 +240,14 @@ class ComposedDocument:
                     found.append((part, flow))
         return found
 
-    def paint(self, device: QPagedPaintDevice, pages: range | None = None) -> None:
-        """Paint every page (or a 1-based range of them) onto a QPdfWriter or QPrinter."""
+    def paint(
+        self,
+        device: QPagedPaintDevice,
+        pages: range | None = None,
+        on_page: Callable[[int], None] | None = None,
+    ) -> None:
+        """Paint every page (or a 1-based range of them) onto a QPdfWriter or QPrinter.
+        `on_page(n)` hears of each page painted (progress); it raises to stop."""
         wanted = pages or range(1, self.page_count + 1)
         painter = QPainter()
         if not painter.begin(device):
@@ -270,6 +267,8 @@ class ComposedDocument:
                 painter.scale(scale, scale)
                 self.paint_page(painter, number)
                 painter.restore()
+                if on_page is not None:
+                    on_page(number)
         finally:
             painter.end()
 
@@ -332,7 +331,7 @@ class ComposedDocument:
             if piece.sheet == sheet:
                 draw_column_slice(painter, glossary.entries, piece, body, glossary.column_width)
 
-    def to_pdf_bytes(self) -> bytes:
+    def to_pdf_bytes(self, on_page: Callable[[int], None] | None = None) -> bytes:
         """The whole printout as PDF bytes (kept in memory so writing can fail cleanly)."""
         buffer = QBuffer()
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -341,7 +340,7 @@ class ComposedDocument:
         writer.setPageLayout(page_layout(self.request.page_size))
         writer.setTitle(self.title)
         writer.setCreator("Handbook Reader")
-        self.paint(writer)
+        self.paint(writer, None, on_page)
         del writer
         buffer.close()
         return bytes(buffer.data().data())
@@ -382,13 +381,4 @@ def export_pdf(
     folder is renamed over `out` only once complete. Raises PdfExportError."""
     out = Path(out)
     check_target(out)
-    document = compose_document(handbook, request, printed_on=printed_on)
-    data = document.to_pdf_bytes()
-    write_pdf(out, data)
-    return PdfReport(
-        pages=document.page_count,
-        path=out,
-        page_size=request.page_size,
-        size_bytes=len(data),
-        parts=tuple(part.id for part in document.parts),
-    )
+    return write_document(compose_document(handbook, request, printed_on=printed_on), out)

@@ -15,7 +15,7 @@ from PySide6.QtCore import QLocale
 from PySide6.QtGui import QPageSize
 
 from reader.handbook import Handbook
-from reader.pdf.plan import PdfRequest
+from reader.pdf.request import PdfRequest
 
 # Where US Letter is the usual paper (CLDR's measurement data); A4 everywhere else.
 LETTER_TERRITORIES = frozenset(

@@ -20,7 +20,8 @@ from reader.pdf.columns import (
 from reader.pdf.cover import content_height
 from reader.pdf.layout import MM, QT_LAYOUT_LIMIT, DocumentTooTall, PageGeometry, PartDocument
 from reader.pdf.pieces import MAX_ELEMENT_CHARS, TooLongToPrint, cut_into_pieces, halves
-from reader.pdf.plan import Part, PdfExportError
+from reader.pdf.plan import Part
+from reader.pdf.request import PdfExportError
 
 PART_GAP = 10 * MM  # between the end of the text and a glossary that follows on the page
 HEADING_GAP = 3 * MM  # between the glossary's introduction and its columns

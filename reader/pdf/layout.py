@@ -43,7 +43,7 @@ from reader.pdf.pictures import (
     PICTURE_WIDTH,
     PictureObjects,
 )
-from reader.pdf.plan import PdfExportError
+from reader.pdf.request import PdfExportError
 from reader.pdf.table_rows import SplitRow, first_split_row, margins_below_tables, split_table
 
 POINT = LAYOUT_DPI / 72  # layout units per typographic point

@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from reader.pdf.plan import Part, PdfExportError
+from reader.pdf.plan import Part
+from reader.pdf.request import PdfExportError
 
 MAX_PIECE_CHARS = 400_000  # HTML characters in one laid-out document (about 80 pages)
 MAX_ELEMENT_CHARS = 200_000  # one paragraph, list or table: about 50 pages of text

@@ -1,6 +1,7 @@
-"""What goes into a printout: the request, its validation, and each part's print HTML.
+"""What goes into a printout: each part's print HTML (the request and its rules are in
+`reader.pdf.request`, re-exported here).
 
-Pure Python (no Qt): turns a `PdfRequest` into `Part`s, one per chapter-like unit
+No Qt of its own: turns a `PdfRequest` into `Part`s, one per chapter-like unit
 (a chapter, the picked sections of one chapter, a glossary), each with the HTML to lay
 out and the headings its contents entry should list. Layout and painting live in
 `reader.pdf.layout` and `reader.pdf.compose`.
@@ -17,36 +18,32 @@ from reader.content.term_uses import terms_in_sections
 from reader.handbook import Chapter, Handbook, Section
 from reader.handbook.glossary import Term
 from reader.pdf.links import PrintedSections, print_html
+from reader.pdf.request import (
+    PAGE_SIZES,
+    SCOPES,
+    PdfExportError,
+    PdfRequest,
+    PdfRequestError,
+    Scope,
+    validate,
+)
 
-SCOPES = ("all", "chapter", "sections", "packet")
 CONTENTS_LEVEL = 2  # whole chapters list their `##` sections; packets list every section
-PAGE_SIZES = ("A4", "Letter")
+
+__all__ = [
+    "PAGE_SIZES",
+    "SCOPES",
+    "Part",
+    "PdfExportError",
+    "PdfRequest",
+    "PdfRequestError",
+    "Plan",
+    "Scope",
+    "plan_document",
+    "validate",
+]
 
 _ID = re.compile(r'(<[A-Za-z][^>]*?\bid=")')
-
-
-class PdfExportError(Exception):
-    """A printout could not be made; the message is plain language for the user."""
-
-
-class PdfRequestError(PdfExportError):
-    """The request names something the handbook does not have (a chapter or section)."""
-
-
-@dataclass(frozen=True)
-class PdfRequest:
-    """What to print. `section_ids` are used by the "sections" and "packet" scopes.
-
-    `include_glossary`: for a chapter, sections or a packet, add a glossary of just the
-    terms those sections use. The whole-handbook export always has the whole glossary.
-    """
-
-    scope: str
-    chapter_id: str | None = None
-    section_ids: tuple[str, ...] = ()
-    include_glossary: bool = False
-    page_size: str = "A4"
-    notes_page: bool = False  # a last page with ruled lines for the reader's own notes
 
 
 @dataclass(frozen=True)
@@ -88,24 +85,6 @@ class Plan:
     subject: str
     parts: tuple[Part, ...]
     flow: bool = False
-
-
-def validate(handbook: Handbook, request: PdfRequest) -> None:
-    """Raise PdfRequestError with a plain message when the request cannot be printed."""
-    if request.scope not in SCOPES:
-        raise PdfRequestError(f"Unknown print scope '{request.scope}'.")
-    if request.page_size not in PAGE_SIZES:
-        raise PdfRequestError(f"Unknown page size '{request.page_size}' (use A4 or Letter).")
-    if request.scope == "chapter" and (
-        not request.chapter_id or handbook.chapter(request.chapter_id) is None
-    ):
-        raise PdfRequestError(f"There is no chapter '{request.chapter_id or ''}'.")
-    if request.scope in ("sections", "packet"):
-        if not request.section_ids:
-            raise PdfRequestError("Choose at least one section to print.")
-        unknown = [sid for sid in request.section_ids if handbook.section(sid) is None]
-        if unknown:
-            raise PdfRequestError(f"There is no section '{unknown[0]}'.")
 
 
 def plan_document(handbook: Handbook, request: PdfRequest, labels: dict[str, str]) -> Plan:

@@ -7,12 +7,29 @@ a link is written through, and every failure is one plain translated sentence.
 from __future__ import annotations
 
 import errno
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
-from reader.pdf.plan import PdfExportError
+from reader.pdf.request import PdfExportError
 from reader.safe_output import OutputRefused, output_target, write_atomically
+
+if TYPE_CHECKING:  # compose imports this module
+    from reader.pdf.compose import ComposedDocument
+
+
+@dataclass(frozen=True)
+class PdfReport:
+    """What `export_pdf` wrote."""
+
+    pages: int
+    path: Path
+    page_size: str = "A4"
+    size_bytes: int = 0
+    parts: tuple[str, ...] = ()
 
 
 def check_target(out: Path) -> None:
@@ -25,14 +42,36 @@ def check_target(out: Path) -> None:
         raise PdfExportError(write_error_message(error, out)) from None
 
 
-def write_pdf(out: Path, data: bytes) -> None:
-    """The PDF's bytes to `out` through the one safe writer of user-chosen paths."""
+def write_pdf(out: Path, data: bytes, check: Callable[[Path], None] | None = None) -> None:
+    """The PDF's bytes to `out` through the one safe writer of user-chosen paths, all or
+    nothing; `check` sees the finished temporary file and raises to leave `out` alone."""
     try:
-        write_atomically(out, data)
+        write_atomically(out, data, check=check)
     except OutputRefused as refused:
         raise PdfExportError(refused_message(refused)) from None
     except OSError as error:
         raise PdfExportError(write_error_message(error, out)) from None
+
+
+def write_document(
+    document: ComposedDocument,
+    out: Path,
+    *,
+    on_page: Callable[[int], None] | None = None,
+    check: Callable[[Path], None] | None = None,
+) -> PdfReport:
+    """Paint a composed printout as a PDF and write it to `out` all or nothing. `on_page`
+    hears of each page painted and `check` sees the finished temporary file; either
+    raises to stop, and then `out` is left as it was."""
+    data = document.to_pdf_bytes(on_page)
+    write_pdf(out, data, check)
+    return PdfReport(
+        pages=document.page_count,
+        path=out,
+        page_size=document.request.page_size,
+        size_bytes=len(data),
+        parts=tuple(part.id for part in document.parts),
+    )
 
 
 def refused_message(refused: OutputRefused) -> str:

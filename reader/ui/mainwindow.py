@@ -96,9 +96,13 @@ class MainWindow(QMainWindow):
         self.bookmarks = BookmarksController(
             store, handbook, self.bookmarks_panel, self.undo_stack, self
         )
-        self.printing = PrintController(self)
-        self.pdf_save_target = policy.pdf_target or self.printing.ask_pdf_path
-        self.direct_print = policy.direct_print
+        self.printing = PrintController(
+            handbook,
+            policy,
+            current_section=lambda: self.current_section_id,
+            bookmarked=lambda: [b.section_id for b in self.bookmarks.bookmarks()],
+            parent=self,
+        )
         self.bookmark_commands = BookmarkCommands(
             self.bookmarks, self.action_set["bookmark"], lambda: self.current_section_id,
             self.content.verticalScrollBar(), policy, self)  # fmt: skip
@@ -251,6 +255,7 @@ class MainWindow(QMainWindow):
         self.content.verticalScrollBar().valueChanged.connect(nav.follow_scroll)
         for part in (self.bookmark_commands, self.comfort, self.read_aloud):
             part.message.connect(status.showMessage)
+        self.printing.status_message.connect(lambda text: status.showMessage(text, 8000))
         self.read_aloud.navigate_requested.connect(lambda s: nav.navigate(s, record=False))
         self.comfort.page_changed.connect(nav.reload_page)
         self.comfort.theme_applied.connect(lambda _theme: self.bookmark_commands.update_star())

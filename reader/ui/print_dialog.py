@@ -1,10 +1,10 @@
-"""The "Export PDF / Print" dialog: what to print, paper size, and Print, Preview, Save.
+"""The "Export PDF / Print" dialog: it describes what to print and nothing else.
 
-Printing and the preview paint the same `ComposedDocument` as the PDF export, so what the
-preview shows is what the PDF holds. The dialog never picks a file itself: `save_target`
-(a file dialog on the desktop, a fixed folder in kiosk mode) names the file, and the
-dialog emits `export_requested(request, path)` for the main window to write it with
-`reader.pdf.compose.export_pdf`; `show_result` then shows how that went.
+The reader picks a scope (this section, this chapter, the whole handbook, or a packet of
+ticked sections), the paper and a notes page; Print, Preview and Save as PDF emit the
+`PdfRequest` they describe, and whoever owns printing (reader/ui/window/printing.py)
+composes it once, off the UI thread, and reports back with `show_progress` and
+`show_result`. While that runs a progress bar and a Cancel button show here.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QProgressBar,
     QPushButton,
     QRadioButton,
     QSizePolicy,
@@ -34,21 +34,24 @@ from PySide6.QtWidgets import (
 )
 
 from reader.handbook import Handbook
-from reader.pdf.compose import ComposedDocument, PdfExportError, PdfRequest, compose_document
-from reader.pdf.defaults import default_page_size, page_size_name, paper_locale
-from reader.pdf.layout import page_layout
+from reader.pdf.defaults import default_page_size, paper_locale
+from reader.pdf.request import PdfRequest, Scope
 from reader.ui.plain_text import plain_label
 
 __all__ = ["PrintDialog", "default_page_size"]
 
 SECTION_ID_ROLE = Qt.ItemDataRole.UserRole
-SCOPES = ("section", "chapter", "all", "packet")
+#: The scopes in the order the dialog offers them ("This section" is SECTIONS with one id).
+SCOPES = (Scope.SECTIONS, Scope.CHAPTER, Scope.ALL, Scope.PACKET)
 
 
 class PrintDialog(QDialog):
-    """Choose a scope and paper size, then print, preview or save as PDF."""
+    """Choose a scope and paper size; Print, Preview and Save ask for that request."""
 
-    export_requested = Signal(object, object)  # PdfRequest, Path
+    print_requested = Signal(object)  # PdfRequest
+    preview_requested = Signal(object)  # PdfRequest
+    save_requested = Signal(object)  # PdfRequest
+    cancel_requested = Signal()
 
     def __init__(
         self,
@@ -56,21 +59,15 @@ class PrintDialog(QDialog):
         *,
         bookmarked: list[str],
         current_section_id: str,
-        save_target: Callable[[], Path | None],
         locale: QLocale | None = None,
-        direct_print: Callable[[ComposedDocument], None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.direct_print = direct_print
         self.handbook = handbook
         self.current_section_id = current_section_id
-        self.save_target = save_target
-        self.preview: QPrintPreviewDialog | None = None
         self.saved_path: Path | None = None
-        # How a saved file is opened (tests replace it; a kiosk turns it off).
+        # How a saved file is opened (tests replace it; without system dialogs, None).
         self.open_url: Callable[[QUrl], object] | None = QDesktopServices.openUrl
-        self._preview_document: ComposedDocument | None = None
         self.setObjectName("printDialog")
         self.setWindowTitle(self.tr("Export PDF / Print"))
         self.setAccessibleName(self.tr("Export PDF or print"))
@@ -109,7 +106,27 @@ class PrintDialog(QDialog):
         form.addRow(self.tr("Paper size:"), self.page_size_combo)
         layout.addLayout(form)
         layout.addLayout(self._status_row())
+        layout.addLayout(self._progress_row())
         layout.addLayout(self._buttons())
+        self.set_busy(False)
+
+    def _progress_row(self) -> QHBoxLayout:
+        """A progress bar and Cancel, shown while a printout is made; they keep their
+        room while hidden, so the buttons never move under the pointer."""
+        row = QHBoxLayout()
+        self.progress_bar = QProgressBar()
+        self._named(self.progress_bar, "printProgress", self.tr("Progress of the printout"))
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self._named(self.cancel_button, "cancelPrintButton", self.tr("Cancel the printout"))
+        self.cancel_button.setAutoDefault(False)
+        self.cancel_button.clicked.connect(self.cancel_requested)
+        for widget in (self.progress_bar, self.cancel_button):
+            policy = widget.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            widget.setSizePolicy(policy)
+        row.addWidget(self.progress_bar, 1)
+        row.addWidget(self.cancel_button)
+        return row
 
     def _status_row(self) -> QHBoxLayout:
         """How the last export went, with Open and Show in Folder once a file is saved.
@@ -148,19 +165,19 @@ class PrintDialog(QDialog):
         column = QVBoxLayout(box)
         self.scope_group = QButtonGroup(self)
         texts = {
-            "section": self.tr("This section"),
-            "chapter": self.tr("This chapter"),
-            "all": self.tr("The whole handbook"),
-            "packet": self.tr("A take-home packet of sections I choose"),
+            Scope.SECTIONS: self.tr("This section"),
+            Scope.CHAPTER: self.tr("This chapter"),
+            Scope.ALL: self.tr("The whole handbook"),
+            Scope.PACKET: self.tr("A take-home packet of sections I choose"),
         }
-        self.scope_buttons: dict[str, QRadioButton] = {}
+        self.scope_buttons: dict[Scope, QRadioButton] = {}
         for number, scope in enumerate(SCOPES):
             button = QRadioButton(texts[scope])
             self._named(button, f"scope_{scope}", texts[scope])
             self.scope_group.addButton(button, number)
             self.scope_buttons[scope] = button
             column.addWidget(button)
-        self.scope_buttons["section"].setChecked(True)
+        self.scope_buttons[Scope.SECTIONS].setChecked(True)
         self.scope_group.idToggled.connect(lambda *_: self._scope_changed())
         return box
 
@@ -199,8 +216,8 @@ class PrintDialog(QDialog):
         self._named(self.save_button, "savePdfButton", self.tr("Save as PDF"))
         self.close_button = QPushButton(self.tr("Close"))
         self._named(self.close_button, "closeButton", self.tr("Close"))
-        self.print_button.clicked.connect(self.print_with_dialog)
-        self.preview_button.clicked.connect(self.open_preview)
+        self.print_button.clicked.connect(lambda: self.print_requested.emit(self.request()))
+        self.preview_button.clicked.connect(lambda: self.preview_requested.emit(self.request()))
         self.save_button.clicked.connect(self.save_pdf)
         self.close_button.clicked.connect(self.reject)
         row.addWidget(self.print_button)
@@ -213,14 +230,14 @@ class PrintDialog(QDialog):
 
     # -- state --------------------------------------------------------------------
 
-    def scope(self) -> str:
+    def scope(self) -> Scope:
         for scope, button in self.scope_buttons.items():
             if button.isChecked():
                 return scope
-        return "section"
+        return Scope.SECTIONS
 
-    def set_scope(self, scope: str) -> None:
-        self.scope_buttons[scope].setChecked(True)
+    def set_scope(self, scope: Scope | str) -> None:
+        self.scope_buttons[Scope(scope)].setChecked(True)
 
     def picked_section_ids(self) -> list[str]:
         """The ticked sections, in reading order."""
@@ -230,32 +247,35 @@ class PrintDialog(QDialog):
             if item.checkState(0) == Qt.CheckState.Checked
         ]
 
+    def set_page_size(self, page_size: str) -> None:
+        """Show the paper a printer's dialog chose (A4 or Letter)."""
+        self.page_size_combo.setCurrentIndex(self.page_size_combo.findData(page_size))
+
     def request(self) -> PdfRequest:
         """What the dialog's controls ask for."""
         scope = self.scope()
         size = str(self.page_size_combo.currentData())
         glossary = self.glossary_check.isChecked()
         notes = self.notes_check.isChecked()
-        if scope == "all":
-            return PdfRequest("all", page_size=size, notes_page=notes)
-        if scope == "chapter":
+        if scope == Scope.ALL:
+            return PdfRequest(Scope.ALL, page_size=size, notes_page=notes)
+        if scope == Scope.CHAPTER:
             chapter = self.handbook.chapter_of(self.current_section_id)
             chapter_id = chapter.id if chapter else self.current_section_id
-            return PdfRequest("chapter", chapter_id, (), glossary, size, notes)
-        if scope == "packet":
+            return PdfRequest(Scope.CHAPTER, chapter_id, (), glossary, size, notes)
+        picked: tuple[str, ...] = (self.current_section_id,)
+        if scope == Scope.PACKET:
             picked = tuple(self.picked_section_ids())
-            return PdfRequest("packet", None, picked, glossary, size, notes)
-        return PdfRequest("sections", None, (self.current_section_id,), glossary, size, notes)
+        return PdfRequest(scope, None, picked, glossary, size, notes)
 
     def _scope_changed(self) -> None:
-        packet = self.scope() == "packet"
-        self.tree.setEnabled(packet)
-        self.glossary_check.setEnabled(self.scope() != "all")
+        self.tree.setEnabled(self.scope() == Scope.PACKET)
+        self.glossary_check.setEnabled(self.scope() != Scope.ALL)
         self.show_result("")
 
     def show_result(self, message: str, saved: Path | None = None) -> None:
-        """Show how an export went (the main window calls this after writing); with
-        `saved`, offer to open the file or its folder."""
+        """Show how a printout went; with `saved`, offer to open the file or its folder."""
+        self.set_busy(False)
         self.status_label.setText(message)
         self.saved_path = saved
         can_open = saved is not None and self.open_url is not None
@@ -264,91 +284,28 @@ class PrintDialog(QDialog):
         if can_open:
             self.open_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def set_busy(self, busy: bool, message: str = "") -> None:
+        """While a printout is made: the progress bar (moving until pages are counted)
+        and Cancel show, and the buttons that would start another one are off."""
+        self.busy = busy
+        self.progress_bar.setRange(0, 0)
+        self.progress_bar.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+        for button in (self.print_button, self.preview_button, self.save_button):
+            button.setEnabled(not busy)
+        if busy:
+            self.status_label.setText(message)
+            self.open_button.hide()
+            self.folder_button.hide()
+            self.cancel_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_progress(self, done: int, total: int) -> None:
+        """Pages painted so far, out of all."""
+        self.progress_bar.setRange(0, max(total, 1))
+        self.progress_bar.setValue(done)
+
     # -- actions --------------------------------------------------------------------
 
-    def compose(self) -> ComposedDocument | None:
-        """Lay out the printout, or show why it cannot be made."""
-        try:
-            return compose_document(self.handbook, self.request())
-        except PdfExportError as error:
-            self.show_result(str(error))
-            return None
-
-    def print_to(self, printer: QPrinter, document: ComposedDocument | None = None) -> int:
-        """Paint the printout on a printer; returns the number of pages (0 if nothing)."""
-        document = document or self.compose()
-        if document is None:
-            return 0
-        printer.setFullPage(True)
-        printer.setPageLayout(page_layout(document.request.page_size))
-        printer.setDocName(document.title)
-        first, last = printer.fromPage(), printer.toPage()
-        pages = range(first, min(last, document.page_count) + 1) if first and last else None
-        try:
-            document.paint(printer, pages)
-        except PdfExportError as error:
-            self.show_result(str(error))
-            return 0
-        return len(pages) if pages else document.page_count
-
-    def print_with_dialog(self) -> None:
-        """Print: through the system's print dialog, or (on a kiosk) straight to the
-        configured printer, so no dialog that can browse the computer ever opens."""
-        document = self.compose()
-        if document is None:
-            return
-        if self.direct_print is not None:
-            try:
-                self.direct_print(document)
-            except Exception as error:  # a plain-language message from the printer path
-                self.show_result(str(error))
-                return
-            self.show_result(self.tr("Sent %n page(s) to the printer.", "", document.page_count))
-            return
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setPageLayout(page_layout(document.request.page_size))
-        chooser = QPrintDialog(printer, self)
-        chooser.setObjectName("systemPrintDialog")
-        if chooser.exec() == QDialog.DialogCode.Accepted:
-            document = self.for_printer_paper(document, printer) or document
-            count = self.print_to(printer, document)
-            if count:
-                self.show_result(self.tr("Sent %n page(s) to the printer.", "", count))
-
-    def for_printer_paper(
-        self, document: ComposedDocument, printer: QPrinter
-    ) -> ComposedDocument | None:
-        """The printout laid out again for the paper chosen in the printer's dialog, when
-        that is the other size we lay out for (A4 or Letter); None when nothing changes."""
-        chosen = page_size_name(printer.pageLayout().pageSize())
-        if chosen is None or chosen == document.request.page_size:
-            return None
-        self.page_size_combo.setCurrentIndex(self.page_size_combo.findData(chosen))
-        return self.compose()
-
-    def open_preview(self) -> QPrintPreviewDialog | None:
-        """Open the print preview (not modal) on the same composed pages as the PDF."""
-        document = self.compose()
-        if document is None:
-            return None
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setFullPage(True)
-        printer.setPageLayout(page_layout(document.request.page_size))
-        preview = QPrintPreviewDialog(printer, self)
-        self._named(preview, "printPreview", self.tr("Print preview"))
-        preview.paintRequested.connect(lambda target: self.print_to(target, document))
-        self.preview, self._preview_document = preview, document
-        preview.open()
-        return preview
-
     def save_pdf(self) -> None:
-        """Ask where to save, then hand the request to whoever writes files."""
-        request = self.request()
-        if request.scope == "packet" and not request.section_ids:
-            self.show_result(self.tr("Tick at least one section for the packet."))
-            return
-        target = self.save_target()
-        if target is None:
-            return
-        self.show_result(self.tr("Saving…"))
-        self.export_requested.emit(request, target)
+        """Ask for the request to be saved as a PDF (the owner picks the file)."""
+        self.save_requested.emit(self.request())

@@ -282,10 +282,12 @@ def test_full_disk_during_pdf_export_is_said_plainly_and_keeps_the_old_file(
             out = disk / "packet.pdf"
             out.write_bytes(b"previous PDF")
             fill_disk(disk)
-            window.pdf_save_target = lambda: out
+            window.printing.save_target = lambda: out
             dialog = window.printing.open_dialog()
             dialog.set_scope("all")
             dialog.save_pdf()
+            while dialog.busy:  # saving runs off the UI thread (#34)
+                QApplication.processEvents()
             assert dialog.status_label.text() == (
                 f"Could not write the PDF: the disk is full ({out})."
             )
@@ -325,9 +327,10 @@ def test_handbook_folder_that_disappears_while_reading(
         window.bookmark_commands.toggle()
         assert window.bookmarks.is_bookmarked("one")
         out = tmp_path / "packet.pdf"
-        window.pdf_save_target = lambda: out
+        window.printing.save_target = lambda: out
         dialog = window.printing.open_dialog()
         dialog.save_pdf()
+        qtbot.waitUntil(lambda: not dialog.busy)  # saving runs off the UI thread
         assert dialog.status_label.text().startswith(
             "Could not make the PDF: the handbook folder is no longer there"
         )

@@ -17,7 +17,7 @@ def test_after_a_save_the_pdf_can_be_opened_or_shown_in_its_folder(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
     out = tmp_path / "section.pdf"
-    window.pdf_save_target = lambda: out
+    window.printing.save_target = lambda: out
     window.navigator.navigate("history/strimvelis")
     dialog = window.printing.open_dialog()
     opened: list[QUrl] = []
@@ -26,6 +26,7 @@ def test_after_a_save_the_pdf_can_be_opened_or_shown_in_its_folder(
     assert not dialog.open_button.isVisible() and not dialog.folder_button.isVisible()
     before = dialog.size(), dialog.save_button.geometry()
     dialog.save_button.click()
+    qtbot.waitUntil(lambda: not dialog.busy)  # saving runs off the UI thread (#34)
     assert out.is_file()
     assert dialog.open_button.isVisible() and dialog.folder_button.isVisible()
     dialog.layout().activate()

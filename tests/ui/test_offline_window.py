@@ -72,10 +72,11 @@ def test_every_window_flow_stays_offline(
         assert window.glossary_panel.isVisible()
         window.bookmark_commands.toggle()
         out = tmp_path / "section.pdf"
-        window.pdf_save_target = lambda: out
+        window.printing.save_target = lambda: out
         dialog = window.printing.open_dialog()
         dialog.set_scope("chapter")
         dialog.save_pdf()
+        qtbot.waitUntil(lambda: not dialog.busy, timeout=20_000)  # off the UI thread
         assert out.stat().st_size > 1000, dialog.status_label.text()
         dialog.close()
     finally:

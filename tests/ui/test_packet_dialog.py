@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from reader.pdf.defaults import default_page_size
 from reader.ui.mainwindow import MainWindow
+from reader.ui.window.print_paper import other_paper
 
 
 @pytest.fixture
@@ -41,7 +42,7 @@ def test_notes_page_is_a_named_checkbox_off_by_default(qtbot: QtBot, window: Mai
 
 
 def test_a_packet_is_offered_as_take_home_packet_with_the_date(window: MainWindow) -> None:
-    window.navigator.navigate("history/strimvelis")
+    window.navigate("history/strimvelis")
     dialog = window.printing.open_dialog()
     assert window.printing.suggested_name() == "Strimvelis.pdf"
     dialog.set_scope("packet")
@@ -65,14 +66,13 @@ def test_the_paper_chosen_for_the_printer_lays_the_printout_out_again(
     window: MainWindow,
 ) -> None:
     dialog = window.printing.open_dialog()
-    document = dialog.compose()
-    assert document is not None
+    document = window.printing.composer.document(dialog.request())
     other = "Letter" if document.request.page_size == "A4" else "A4"
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     size = QPageSize.PageSizeId.Letter if other == "Letter" else QPageSize.PageSizeId.A4
     printer.setPageSize(QPageSize(size))
-    again = dialog.for_printer_paper(document, printer)
-    assert again is not None and again.request.page_size == other
-    assert dialog.page_size_combo.currentData() == other
-    assert dialog.for_printer_paper(again, printer) is None
+    assert other_paper(document, printer) == other
+    dialog.set_page_size(other)
+    again = window.printing.composer.document(dialog.request())
+    assert again.request.page_size == other and other_paper(again, printer) is None
     dialog.close()

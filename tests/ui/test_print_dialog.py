@@ -7,13 +7,17 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QTreeWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from reader.handbook import Handbook, load_handbook
 from reader.pdf.compose import PdfRequest, export_pdf
+from reader.pdf.request import Scope
 from reader.ui.print_dialog import PrintDialog, default_page_size
+from reader.ui.window.policy import WindowPolicy
+from reader.ui.window.print_paper import print_to
+from reader.ui.window.printing import PrintController
 from tests.conftest import WriteHandbook
 
 CHAPTERS = {
@@ -29,22 +33,36 @@ def book(write_handbook: WriteHandbook) -> Handbook:
     return load_handbook(write_handbook(CHAPTERS, manifest=MANIFEST))
 
 
-def _dialog(
-    qtbot: QtBot,
-    book: Handbook,
-    save_target: Path | None = None,
-    locale: QLocale | None = None,
-) -> PrintDialog:
+def _dialog(qtbot: QtBot, book: Handbook, locale: QLocale | None = None) -> PrintDialog:
     dialog = PrintDialog(
         book,
         bookmarked=["one/naps", "two/walks"],
         current_section_id="one/hops",
-        save_target=lambda: save_target,
         locale=locale or QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom),
     )
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog
+
+
+def _controller(
+    qtbot: QtBot, book: Handbook, policy: WindowPolicy, bookmarked: list[str] | None = None
+) -> PrintController:
+    """A print controller built with only what it uses, on a plain parent widget."""
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    marks = ["one/naps", "two/walks"] if bookmarked is None else bookmarked
+    return PrintController(
+        book,
+        policy,
+        current_section=lambda: "one/hops",
+        bookmarked=lambda: marks,
+        parent=parent,
+    )
+
+
+def _wait_idle(qtbot: QtBot, controller: PrintController) -> None:
+    qtbot.waitUntil(lambda: controller.job is None, timeout=20_000)
 
 
 def test_every_control_has_a_name_and_an_accessible_name(qtbot: QtBot, book: Handbook) -> None:
@@ -63,7 +81,7 @@ def test_bookmarked_sections_are_preselected_for_the_packet(qtbot: QtBot, book: 
     dialog = _dialog(qtbot, book)
     assert dialog.picked_section_ids() == ["one/naps", "two/walks"]
     assert not dialog.tree.isEnabled()
-    qtbot.mouseClick(dialog.scope_buttons["packet"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.scope_buttons[Scope.PACKET], Qt.MouseButton.LeftButton)
     assert dialog.tree.isEnabled()
     assert dialog.request() == PdfRequest("packet", None, ("one/naps", "two/walks"), True, "A4")
 
@@ -94,62 +112,97 @@ def test_paper_size_defaults_from_the_locale(
     assert _dialog(qtbot, book, locale=locale).request().page_size == size
 
 
-def test_save_asks_for_a_target_and_emits_the_request(
-    qtbot: QtBot, book: Handbook, tmp_path: Path
-) -> None:
-    target = tmp_path / "packet.pdf"
-    dialog = _dialog(qtbot, book, save_target=target)
+def test_save_emits_the_request_and_the_scope_is_typed(qtbot: QtBot, book: Handbook) -> None:
+    dialog = _dialog(qtbot, book)
     dialog.set_scope("packet")
-    with qtbot.waitSignal(dialog.export_requested) as blocker:
+    with qtbot.waitSignal(dialog.save_requested) as blocker:
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    request, path = blocker.args
-    assert path == target and request.section_ids == ("one/naps", "two/walks")
+    (request,) = blocker.args
+    assert request.scope is Scope.PACKET and request.section_ids == ("one/naps", "two/walks")
+    dialog.set_scope(Scope.SECTIONS)
+    assert dialog.request().scope is Scope.SECTIONS == "sections"
 
 
-def test_cancelled_save_emits_nothing(qtbot: QtBot, book: Handbook) -> None:
-    dialog = _dialog(qtbot, book, save_target=None)
-    with qtbot.assertNotEmitted(dialog.export_requested):
-        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+def test_cancelled_save_writes_nothing(qtbot: QtBot, book: Handbook, tmp_path: Path) -> None:
+    controller = _controller(qtbot, book, WindowPolicy(pdf_target=lambda: None))
+    dialog = controller.open_dialog()
+    dialog.save_pdf()
+    assert controller.job is None and not list(tmp_path.glob("*.pdf"))
+    dialog.close()
 
 
-def test_empty_packet_is_refused_with_a_message(
-    qtbot: QtBot, book: Handbook, tmp_path: Path
+def test_empty_packet_is_refused_by_the_core_rule_before_asking_where(
+    qtbot: QtBot, book: Handbook
 ) -> None:
-    dialog = PrintDialog(
-        book, bookmarked=[], current_section_id="one", save_target=lambda: tmp_path / "x.pdf"
-    )
-    qtbot.addWidget(dialog)
+    asked: list[bool] = []
+
+    def target() -> Path | None:
+        asked.append(True)
+        return None
+
+    policy = WindowPolicy(pdf_target=target)
+    controller = _controller(qtbot, book, policy, bookmarked=[])
+    dialog = controller.open_dialog()
     dialog.set_scope("packet")
-    with qtbot.assertNotEmitted(dialog.export_requested):
-        dialog.save_pdf()
-    assert "at least one section" in dialog.status_label.text()
+    dialog.save_pdf()
+    assert dialog.status_label.text() == "Choose at least one section to print."
+    assert asked == [] and controller.job is None
+    dialog.close()
 
 
 def test_printing_paints_the_same_pages_as_the_pdf(
     qtbot: QtBot, book: Handbook, tmp_path: Path
 ) -> None:
-    dialog = _dialog(qtbot, book)
+    controller = _controller(qtbot, book, WindowPolicy())
+    dialog = controller.open_dialog()
     dialog.set_scope("all")
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printed = tmp_path / "printed.pdf"
     printer.setOutputFileName(str(printed))
-    pages = dialog.print_to(printer)
+    pages = print_to(printer, controller.composer.document(dialog.request()))
     exported = export_pdf(book, dialog.request(), tmp_path / "exported.pdf")
     assert pages == exported.pages == len(PdfReader(printed).pages)
     printed_text = [p.extract_text().split() for p in PdfReader(printed).pages]
     exported_text = [p.extract_text().split() for p in PdfReader(exported.path).pages]
     assert printed_text == exported_text
+    dialog.close()
 
 
-def test_preview_shows_every_page(qtbot: QtBot, book: Handbook) -> None:
-    dialog = _dialog(qtbot, book)
+def test_preview_shows_every_page_of_the_one_composed_document(
+    qtbot: QtBot, book: Handbook
+) -> None:
+    controller = _controller(qtbot, book, WindowPolicy())
+    dialog = controller.open_dialog()
     dialog.set_scope("all")
-    preview = dialog.open_preview()
-    assert preview is not None and preview.objectName() == "printPreview"
+    dialog.preview_button.click()
+    _wait_idle(qtbot, controller)
+    qtbot.waitUntil(lambda: dialog.findChild(QPrintPreviewDialog, "printPreview") is not None)
+    preview = dialog.findChild(QPrintPreviewDialog, "printPreview")
+    assert preview is not None
     widget = preview.findChild(QPrintPreviewWidget)
     assert widget is not None
-    expected = dialog._preview_document.page_count if dialog._preview_document else -1
-    qtbot.waitUntil(lambda: widget.pageCount() == expected)
-    assert expected >= 4
+    document = controller.composer.cached(dialog.request())
+    assert document is not None and document.page_count >= 4
+    qtbot.waitUntil(lambda: widget.pageCount() == document.page_count)
     preview.close()
+    dialog.close()
+
+
+def test_without_system_dialogs_there_is_no_preview_and_no_other_program(
+    qtbot: QtBot, book: Handbook, tmp_path: Path
+) -> None:
+    printed: list[int] = []
+    policy = WindowPolicy(
+        system_dialogs=False,
+        pdf_target=lambda: tmp_path / "x.pdf",
+        direct_print=lambda document: printed.append(document.page_count),
+    )
+    controller = _controller(qtbot, book, policy)
+    dialog = controller.open_dialog()
+    assert not dialog.preview_button.isVisible() and dialog.print_button.isVisible()
+    assert not dialog.save_button.isVisible() and dialog.open_url is None
+    dialog.print_button.click()
+    _wait_idle(qtbot, controller)
+    assert printed and dialog.status_label.text().startswith("Sent ")
+    dialog.close()

@@ -1,0 +1,84 @@
+"""Printout work (lay out, or lay out and save) on one worker thread, so the window
+keeps answering while a whole handbook is composed and written.
+
+Qt's rich text classes are reentrant and QPainter may paint a QPdfWriter or QPrinter
+off the UI thread (Qt's "Thread-Support in Qt Modules"). The thread lives as long as the
+window's print controller, not one job, so saving twice does not start two threads.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import threading
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
+
+from reader.pdf.request import PdfExportError
+
+_log = logging.getLogger(__name__)
+
+#: How much nicer than the window the print thread runs (0 to 19; higher yields more).
+WORKER_NICENESS = 10
+#: The work: given the job's stop flag and a progress callback, returns the result.
+Work = Callable[[threading.Event, Callable[[int, int], None]], object]
+
+
+class PrintWorker(QObject):
+    """Lives on the print thread; runs one piece of work at a time, reports by signals."""
+
+    progressed = Signal(int, int)  # pages painted, pages in all
+    succeeded = Signal(object)  # what the work returned (a ComposedDocument, a PdfReport)
+    failed = Signal(str)  # one plain sentence
+    _requested = Signal(object, object)  # work, stop flag: queued onto the print thread
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("printWorker")
+        self._requested.connect(self._run)
+
+    def run(self, work: Work, stop: threading.Event) -> None:
+        """Queue `work` on the worker's thread (called from the UI thread)."""
+        self._requested.emit(work, stop)
+
+    @Slot(object, object)
+    def _run(self, work: Work, stop: threading.Event) -> None:
+        _yield_to_the_window()
+        try:
+            result = work(stop, self.progressed.emit)
+        except PdfExportError as error:
+            self.failed.emit(str(error))
+        except Exception:  # a fault the core did not word: logged, and still one line
+            _log.exception("printout failed")
+            self.failed.emit(
+                QCoreApplication.translate("PrintJob", "Could not make the PDF. Please try again.")
+            )
+        else:
+            self.succeeded.emit(result)
+
+
+def _yield_to_the_window() -> None:
+    """Run this thread a little nicer than the UI thread, so on a busy machine the
+    window's own work comes first (Linux niceness is per thread; elsewhere a no-op)."""
+    with contextlib.suppress(AttributeError, OSError):
+        tid = threading.get_native_id()
+        if os.getpriority(os.PRIO_PROCESS, tid) < WORKER_NICENESS:
+            os.setpriority(os.PRIO_PROCESS, tid, WORKER_NICENESS)
+
+
+class PrintThread(QObject):
+    """The print thread and its worker, started when first needed and joined by `stop`."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.qthread = QThread()
+        self.qthread.setObjectName("printThread")
+        self.worker = PrintWorker()
+        self.worker.moveToThread(self.qthread)
+        self.qthread.start()
+
+    def stop(self) -> None:
+        self.qthread.quit()
+        self.qthread.wait()
