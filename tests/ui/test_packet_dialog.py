@@ -42,7 +42,7 @@ def test_notes_page_is_a_named_checkbox_off_by_default(qtbot: QtBot, window: Mai
 
 
 def test_a_packet_is_offered_as_take_home_packet_with_the_date(window: MainWindow) -> None:
-    window.navigate("history/strimvelis")
+    window.navigator.navigate("history/strimvelis")
     dialog = window.printing.open_dialog()
     assert window.printing.suggested_name() == "Strimvelis.pdf"
     dialog.set_scope("packet")

@@ -80,7 +80,7 @@ def _dialog_saving_to(window: MainWindow, out: Path, section: str = "") -> Print
     """The window's print dialog, with Save as PDF writing `out` (no file dialog)."""
     window.printing.save_target = lambda: out
     if section:
-        window.navigate(section)
+        window.navigator.navigate(section)
     return window.printing.open_dialog()
 
 
