@@ -79,14 +79,24 @@ class ContentView(LinkTabBrowser):
 
     def show_html(self, html: str) -> None:
         """Replace the page; glossary words get their dotted underline once, here."""
+        self.begin_page(html)
+        self.underline_terms(0)
+        self.finish_page()
+
+    def begin_page(self, html: str) -> None:
+        """Replace the page with `html`, the first piece of a long one (the rest comes
+        through reader/ui/page_feed.py, then `finish_page`)."""
         self._highlights = []
         self._reading = []
         self._pictures = set()
         self._page_pictures.new_page()
+        self._anchors = []
         self.setExtraSelections([])
         self.document().clear()
         self.setHtml(html)
-        self._underline_terms()
+
+    def finish_page(self) -> None:
+        """The whole page is in: centre its column and find its headings."""
         self._update_margins()
         self._anchors = self._anchor_positions()
 
@@ -111,28 +121,19 @@ class ContentView(LinkTabBrowser):
         return current
 
     def _anchor_positions(self) -> list[tuple[float, str]]:
-        layout = self.document().documentLayout()
-        found: list[tuple[float, str]] = []
-        block = self.document().begin()
-        while block.isValid():
-            if block.blockFormat().headingLevel():
-                iterator = block.begin()
-                if not iterator.atEnd():
-                    for name in iterator.fragment().charFormat().anchorNames():
-                        found.append((layout.blockBoundingRect(block).top(), name))
-            block = block.next()
-        return found
+        return page_marks.heading_positions(self.document())
 
     # -- glossary words ----------------------------------------------------------
 
-    def _underline_terms(self) -> None:
-        """Dotted underline, no link colour, for `glossary:` anchors. The spans are
-        collected first and changed in one edit: changing formats while walking the
-        fragments left blocks unlaid-out (zero height, so headings vanished)."""
+    def underline_terms(self, start: int) -> None:
+        """Dotted underline, no link colour, for `glossary:` anchors from document
+        position `start` on (a long page's new piece). The spans are collected first
+        and changed in one edit: changing formats while walking the fragments left
+        blocks unlaid-out (zero height, so headings vanished)."""
         self.ensurePolished()  # the palette is the theme's only once polished
         document = self.document()
         spans: list[tuple[int, int]] = []
-        block = document.begin()
+        block = document.findBlock(start)
         while block.isValid():
             iterator = block.begin()
             while not iterator.atEnd():

@@ -94,10 +94,10 @@ class MainWindow(QMainWindow):
         store_pages = PageStore(cache_dir, handbook.root, translation) if cache_dir else None
         self.pages = Pages(handbook, store_pages)
         self.history = History()
-        self.current_section_id = ""
         self.action_set = Actions(self)
-        self.navigator = Navigator(self)
         self.content = ContentView(handbook.root, self)
+        self.navigator = Navigator(handbook, self.pages, self.content, self.history,
+                                   lambda: self.preferences.mark_terms, self)  # fmt: skip
         self.toc = TocTree(self)
         self.search_box = SearchField(self.action_set["focus_search"].icon(), self)
         self.status_label = plain_label(QLabel(self))  # chapter titles, as written
@@ -125,6 +125,7 @@ class MainWindow(QMainWindow):
         self.searching = SearchCommands(self)
         self.after_first_paint.defer(self.searching.start)
         self._build()
+        self._connect_navigator()
         connect_actions(self)
         self.read_aloud = install_read_aloud(self)
         self.apply_theme(preferences.theme)
@@ -163,6 +164,29 @@ class MainWindow(QMainWindow):
         # Room for the side panels' tab labels (larger on a kiosk's touch layout).
         widths = [420, 460] if self.kiosk else [290, 340]
         self.resizeDocks([self.toc_dock, self.glossary_panel], widths, Qt.Orientation.Horizontal)
+
+    def _connect_navigator(self) -> None:
+        """The navigator owns the place; the window shows it (toc, status, Back)."""
+        nav = self.navigator
+        nav.section_changed.connect(self.toc.select_section)
+        nav.section_changed.connect(self.section_changed)
+        nav.status_changed.connect(self.status_label.setText)
+        nav.history_changed.connect(self.action_set["back"].setEnabled)
+        nav.history_changed.connect(
+            lambda _b, forward: self.action_set["forward"].setEnabled(forward)
+        )
+        nav.message.connect(self.statusBar().showMessage)
+        nav.chapter_shown.connect(self._find_again)
+
+    def _find_again(self, _chapter_id: str) -> None:
+        """A new page is whole: find-in-page, if open, searches it for its words."""
+        if self.find_bar.isVisible():
+            self.find_bar.find_text(self.find_bar.box.text())
+
+    @property
+    def current_section_id(self) -> str:
+        """The section being read (the navigator's; "" before the first page)."""
+        return self.navigator.current_section_id
 
     def retranslate(self) -> None:
         self.action_set.retranslate()
@@ -315,6 +339,7 @@ class MainWindow(QMainWindow):
         self.save_layout()
         self.remember_place()
         self.shut_down_search()
+        self.navigator.shut_down()
         super().closeEvent(event)
 
     def reset_visit(self) -> None:
@@ -327,7 +352,7 @@ class MainWindow(QMainWindow):
         self.history.clear()
         self.bookmarks.reset()
         self.find_bar.close_bar()
-        self.current_section_id = ""
+        self.navigator.forget_current()
         self.go_home()
         self.action_set["back"].setEnabled(False)
         self.action_set["forward"].setEnabled(False)
@@ -336,5 +361,5 @@ class MainWindow(QMainWindow):
     def start(self, section_id: str | None = None) -> None:
         """Show the first page: the given section, else (on a desktop) where the reader
         left off last time, else the handbook's start page."""
-        self.navigator.start(section_id)
+        self.navigator.start(section_id, None if self.kiosk else self.bookmarks.last_place)
         announce_signature(self)

@@ -156,7 +156,7 @@ def reset_window(
     layout = window.layout()
     if layout is not None:
         layout.activate()  # panel sizes now, so the start page is not scrolled afterwards
-    window.current_section_id = ""
+    window.navigator.forget_current()
     window.navigate(start_section_id or window.home_section_id, record=False)
     window.history.clear()
     window.action_set["back"].setEnabled(False)
