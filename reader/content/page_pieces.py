@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 
-#: About how many characters of HTML each piece holds (a piece is laid out in one go on
-#: the window's thread: 40,000 characters take about 30 ms on a 2020 laptop).
-PIECE_CHARS = 40_000
+#: About how many characters of HTML each piece holds: a piece is parsed, laid out and
+#: its glossary words underlined in one go on the window's thread (20,000 characters,
+#: about 15 ms on an idle 2-core machine; a kiosk's slow one may take three times that).
+PIECE_CHARS = 20_000
 
 _TAG = re.compile(r"<(/?)(div|table|ul|ol|dl|blockquote|details|pre|h[1-6])\b[^>]*>", re.I)
 

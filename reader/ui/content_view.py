@@ -78,27 +78,25 @@ class ContentView(LinkTabBrowser):
     # -- content ---------------------------------------------------------------
 
     def show_html(self, html: str) -> None:
-        """Replace the page; glossary words get their dotted underline once, here."""
-        self.begin_page(html)
-        self.underline_terms(0)
-        self.finish_page()
-
-    def begin_page(self, html: str) -> None:
-        """Replace the page with `html`, the first piece of a long one (the rest comes
-        through reader/ui/page_feed.py, then `finish_page`)."""
+        """Replace the page; glossary words get their dotted underline once, here. A long
+        page's later pieces follow, each announced by `piece_added`
+        (reader/ui/page_feed.py)."""
         self._highlights = []
         self._reading = []
         self._pictures = set()
         self._page_pictures.new_page()
-        self._anchors = []
         self.setExtraSelections([])
         self.document().clear()
         self.setHtml(html)
+        self._update_margins()  # before later pieces, which are then laid out once
+        self._anchors = []
+        self.piece_added(0)
 
-    def finish_page(self) -> None:
-        """The whole page is in: centre its column and find its headings."""
-        self._update_margins()
-        self._anchors = self._anchor_positions()
+    def piece_added(self, start: int) -> None:
+        """Text came in from document position `start` on: underline its glossary words
+        and note its headings (the page above is laid out already and stays put)."""
+        self.underline_terms(start)
+        self._anchors += page_marks.heading_positions(self.document(), start)
 
     def anchor_names(self) -> list[str]:
         return [name for _, name in self._anchors]

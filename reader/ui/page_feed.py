@@ -38,7 +38,7 @@ class PageFeed(QObject):
 
     #: How much of the page is shown, in percent (100 once it is all there).
     progressed = Signal(int)
-    #: The whole page is in the view, its glossary words marked and headings found.
+    #: The whole page is in the view, its glossary words marked and its headings found.
     finished = Signal()
 
     def __init__(self, view: ContentView, parent: QObject | None = None) -> None:
@@ -61,8 +61,8 @@ class PageFeed(QObject):
         self.cancel()
         self._pieces = pieces
         self._next = 1
-        self._view.begin_page(pieces[0].strip() if len(pieces) > 1 else pieces[0])
-        self._after_piece(0)
+        self._view.show_html(pieces[0].strip() if len(pieces) > 1 else pieces[0])
+        self._after_piece()
 
     def cancel(self) -> None:
         """Stop feeding (another page is wanted); what is shown stays."""
@@ -77,16 +77,19 @@ class PageFeed(QObject):
         start = document.characterCount() - 1
         append_html(document, self._pieces[self._next])
         self._next += 1
-        self._after_piece(start)
+        self._view.piece_added(start)
+        self._after_piece()
 
-    def _after_piece(self, start: int) -> None:
-        self._view.underline_terms(start)
+    def _after_piece(self) -> None:
         if self._next < len(self._pieces):
             self.progressed.emit(100 * self._next // len(self._pieces))
             self._timer.start()
             return
         self._pieces = []
         self._next = 0
-        self._view.finish_page()
+        # Qt tells the view a page's new height on a timer; landing on a section near
+        # the end cannot wait for it (the scroll bar would stop short), so tell it now.
+        layout = self._view.document().documentLayout()
+        layout.documentSizeChanged.emit(layout.documentSize())
         self.progressed.emit(100)
         self.finished.emit()

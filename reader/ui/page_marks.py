@@ -22,12 +22,12 @@ def anchor_position(document: QTextDocument, anchor: str) -> int:
     return 0
 
 
-def heading_positions(document: QTextDocument) -> list[tuple[float, str]]:
-    """Each heading's anchor names with the heading's top (pixels), in page order: what
-    tells which section the reader is in as the page scrolls."""
+def heading_positions(document: QTextDocument, start: int = 0) -> list[tuple[float, str]]:
+    """Each heading's anchor names with the heading's top (pixels), in page order, from
+    document position `start` on: what tells which section the reader is in."""
     layout = document.documentLayout()
     found: list[tuple[float, str]] = []
-    block = document.begin()
+    block = document.findBlock(start)
     while block.isValid():
         if block.blockFormat().headingLevel():
             iterator = block.begin()
