@@ -77,7 +77,7 @@ def switch_language(session: Session, code: str, *, keep_place: bool = True) -> 
         cache_dir=session.dirs.cache,
         kiosk=session.kiosk,
     )
-    window.history = old.history
+    window.history = window.navigator.history = old.history
     window.setGeometry(old.geometry())
     window.restoreState(old.saveState())
     session.window = window
