@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 
 #: About how many characters of HTML each piece holds: a piece is parsed, laid out and
-#: its glossary words underlined in one go on the window's thread (20,000 characters,
-#: about 15 ms on an idle 2-core machine; a kiosk's slow one may take three times that).
+#: its glossary words underlined in one go on the window's thread (20,000 characters
+#: took 10 to 40 ms on a busy 2-core machine, well inside the 100 ms a window may stall).
 PIECE_CHARS = 20_000
 
 _TAG = re.compile(r"<(/?)(div|table|ul|ol|dl|blockquote|details|pre|h[1-6])\b[^>]*>", re.I)
