@@ -78,7 +78,9 @@ class ContentView(LinkTabBrowser):
     # -- content ---------------------------------------------------------------
 
     def show_html(self, html: str) -> None:
-        """Replace the page; glossary words get their dotted underline once, here."""
+        """Replace the page; glossary words get their dotted underline once, here. A long
+        page's later pieces follow, each announced by `piece_added`
+        (reader/ui/page_feed.py)."""
         self._highlights = []
         self._reading = []
         self._pictures = set()
@@ -86,9 +88,15 @@ class ContentView(LinkTabBrowser):
         self.setExtraSelections([])
         self.document().clear()
         self.setHtml(html)
-        self._underline_terms()
-        self._update_margins()
-        self._anchors = self._anchor_positions()
+        self._update_margins()  # before later pieces, which are then laid out once
+        self._anchors = []
+        self.piece_added(0)
+
+    def piece_added(self, start: int) -> None:
+        """Text came in from document position `start` on: underline its glossary words
+        and note its headings (the page above is laid out already and stays put)."""
+        self.underline_terms(start)
+        self._anchors += page_marks.heading_positions(self.document(), start)
 
     def anchor_names(self) -> list[str]:
         return [name for _, name in self._anchors]
@@ -111,28 +119,19 @@ class ContentView(LinkTabBrowser):
         return current
 
     def _anchor_positions(self) -> list[tuple[float, str]]:
-        layout = self.document().documentLayout()
-        found: list[tuple[float, str]] = []
-        block = self.document().begin()
-        while block.isValid():
-            if block.blockFormat().headingLevel():
-                iterator = block.begin()
-                if not iterator.atEnd():
-                    for name in iterator.fragment().charFormat().anchorNames():
-                        found.append((layout.blockBoundingRect(block).top(), name))
-            block = block.next()
-        return found
+        return page_marks.heading_positions(self.document())
 
     # -- glossary words ----------------------------------------------------------
 
-    def _underline_terms(self) -> None:
-        """Dotted underline, no link colour, for `glossary:` anchors. The spans are
-        collected first and changed in one edit: changing formats while walking the
-        fragments left blocks unlaid-out (zero height, so headings vanished)."""
+    def underline_terms(self, start: int) -> None:
+        """Dotted underline, no link colour, for `glossary:` anchors from document
+        position `start` on (a long page's new piece). The spans are collected first
+        and changed in one edit: changing formats while walking the fragments left
+        blocks unlaid-out (zero height, so headings vanished)."""
         self.ensurePolished()  # the palette is the theme's only once polished
         document = self.document()
         spans: list[tuple[int, int]] = []
-        block = document.begin()
+        block = document.findBlock(start)
         while block.isValid():
             iterator = block.begin()
             while not iterator.atEnd():

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl
 from PySide6.QtGui import QCloseEvent, QMouseEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QVBoxLayout, QWidget
 
@@ -52,8 +52,6 @@ from reader.ui.window.signature import signature_line
 class MainWindow(QMainWindow):
     """One handbook, read in one window, in the place its policy describes."""
 
-    section_changed = Signal(str)
-
     def __init__(
         self,
         handbook: Handbook,
@@ -80,10 +78,11 @@ class MainWindow(QMainWindow):
         store_pages = PageStore(cache_dir, handbook.root, translation) if cache_dir else None
         self.pages = Pages(handbook, store_pages)
         self.history = history or History()
-        self.current_section_id = ""
         self.action_set = Actions(self)
         self.content = ContentView(handbook.root, self)
-        self.navigator = Navigator(self)
+        self.navigator = nav = Navigator(handbook, self.pages, self.content, self.history,
+                                         lambda: preferences.mark_terms, self,
+                                         home=self.home_section_id)  # fmt: skip
         self.toc = TocTree(self)
         self.search_box = SearchField(self.action_set["focus_search"].icon(), self)
         self.status_label = plain_label(QLabel(self))  # chapter titles, as written
@@ -99,12 +98,12 @@ class MainWindow(QMainWindow):
         self.printing = PrintController(
             handbook,
             policy,
-            current_section=lambda: self.current_section_id,
+            current_section=lambda: nav.current_section_id,
             bookmarked=lambda: [b.section_id for b in self.bookmarks.bookmarks()],
             parent=self,
         )
         self.bookmark_commands = BookmarkCommands(
-            self.bookmarks, self.action_set["bookmark"], lambda: self.current_section_id,
+            self.bookmarks, self.action_set["bookmark"], lambda: nav.current_section_id,
             self.content.verticalScrollBar(), policy, self)  # fmt: skip
         self.comfort = ReadingComfort(self, preferences, self.content, self.action_set,
                                       fits_chrome=not policy.touch)  # fmt: skip
@@ -127,7 +126,7 @@ class MainWindow(QMainWindow):
         )
         self.read_aloud = install_read_aloud(
             self, self.column, handbook, self.content, self.action_set, self.history,
-            lambda: self.current_section_id, self.section_changed, large=policy.touch)  # fmt: skip
+            lambda: nav.current_section_id, nav.section_changed, large=policy.touch)  # fmt: skip
         self._connect()
         self.parts = WindowParts(
             self, handbook, preferences, policy, self.action_set, self.menus, self.toolbar,
@@ -262,8 +261,14 @@ class MainWindow(QMainWindow):
         self.comfort.theme_applied.connect(lambda _theme: self.glossary_panel.refresh_colors())
         self.bookmarks.changed.connect(self.bookmark_commands.update_star)
         self.bookmarks.error.connect(self.bookmark_commands.show_error)
-        self.section_changed.connect(self.bookmark_commands.update_star)
-        self.section_changed.connect(lambda _id: self.place_timer.start())
+        nav.section_changed.connect(self.toc.select_section)
+        nav.section_changed.connect(self.bookmark_commands.update_star)
+        nav.section_changed.connect(lambda _id: self.place_timer.start())
+        nav.status_changed.connect(self.status_label.setText)
+        nav.history_changed.connect(self.action_set["back"].setEnabled)
+        nav.history_changed.connect(lambda _b, ahead: self.action_set["forward"].setEnabled(ahead))
+        nav.message.connect(status.showMessage)
+        nav.chapter_shown.connect(self._find_again)
         self.place_timer.timeout.connect(self.bookmark_commands.remember_place)
         self.content.viewport().installEventFilter(self)
 
@@ -339,7 +344,13 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         chrome.name_dock_tabs(self)
 
+    def _find_again(self, _chapter_id: str) -> None:
+        """A new page is whole: find-in-page, if open, searches it for its words."""
+        if self.find_bar.isVisible():
+            self.find_bar.find_text(self.find_bar.box.text())
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.navigator.shut_down()
         self.save_layout()
         self.bookmark_commands.remember_place()
         self.search_index.shut_down()
@@ -348,7 +359,8 @@ class MainWindow(QMainWindow):
     def start(self, section_id: str | None = None) -> None:
         """Show the first page: the given section, else (where the policy keeps places)
         where the reader left off last time, else the start page."""
-        self.navigator.start(section_id)
+        remembered = self.bookmarks.last_place if self.policy.reopens_last_place else None
+        self.navigator.start(section_id, remembered)
         if line := signature_line(self.handbook, self.signature):
             self.statusBar().showMessage(line, 10000)
 

@@ -22,6 +22,22 @@ def anchor_position(document: QTextDocument, anchor: str) -> int:
     return 0
 
 
+def heading_positions(document: QTextDocument, start: int = 0) -> list[tuple[float, str]]:
+    """Each heading's anchor names with the heading's top (pixels), in page order, from
+    document position `start` on: what tells which section the reader is in."""
+    layout = document.documentLayout()
+    found: list[tuple[float, str]] = []
+    block = document.findBlock(start)
+    while block.isValid():
+        if block.blockFormat().headingLevel():
+            iterator = block.begin()
+            if not iterator.atEnd():
+                for name in iterator.fragment().charFormat().anchorNames():
+                    found.append((layout.blockBoundingRect(block).top(), name))
+        block = block.next()
+    return found
+
+
 def word_selections(
     document: QTextDocument, words: list[str], start_at: int
 ) -> tuple[list[QTextEdit.ExtraSelection], QTextCursor | None]:

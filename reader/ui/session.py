@@ -92,6 +92,7 @@ class Session:
         self.translators = install_translators(self.app, code)
 
     def close(self) -> None:
+        self.window.navigator.shut_down()
         self.window.search_index.shut_down()
         self.store.close()
         if self.policy.remembers:

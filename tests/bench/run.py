@@ -1,5 +1,6 @@
-"""The benchmark harness: start-up, memory, search, rendering, PDF and the kiosk soak,
-each beside a baseline measured in the same run and reported as a ratio.
+"""The benchmark harness: start-up, memory, search, rendering, PDF, the kiosk soak and
+the longest UI stall, each beside a baseline measured in the same run and reported as a
+ratio (the stall beside its fixed 100 ms goal).
 
 usage: python tests/bench/run.py [--quick] [--json OUT] [--readme]
 
@@ -227,6 +228,35 @@ def bench_kiosk_soak(resets: int) -> dict[str, object]:
     }
 
 
+def bench_stall() -> dict[str, object]:
+    """The longest UI stall per scenario of tests/bench/stall_bench.py, in a fresh
+    process and user folder. The goal is a fixed 100 ms (the window answers input within
+    that), so each row's same-run baseline is that goal, not another program."""
+    with tempfile.TemporaryDirectory() as folder:
+        done = subprocess.run(
+            [sys.executable, str(BENCH / "stall_bench.py")],
+            env=_base_env(Path(folder)),
+            timeout=900,
+            check=False,
+            capture_output=True,
+            text=True,
+        )
+    if done.returncode != 0:
+        raise RuntimeError(f"stall_bench.py failed ({done.returncode}):\n{done.stderr}")
+    measured = json.loads(done.stdout.strip().splitlines()[-1])
+    goal = measured.pop("goal_ms")
+    rows = {
+        f"longest UI stall: {name}": {
+            "ms": figures["longest_stall_ms"],
+            "goal_ms": goal,
+            "met": figures["longest_stall_ms"] <= goal,
+            **figures,
+        }
+        for name, figures in measured.items()
+    }
+    return {"goal_ms": goal, "rows": rows}
+
+
 # The installed libraries the app and the baseline import at start (PySide6's own
 # Python files included).
 _LIBRARIES = ("PySide6", "shiboken6", "platformdirs", "whoosh", "markdown", "yaml")
@@ -263,7 +293,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, metavar="OUT")
     parser.add_argument("--readme", action="store_true", help="update README.md and the plot")
     parser.add_argument(
-        "--only", help="comma-separated subset: startup,render,search,pdf,kiosk,speech"
+        "--only", help="comma-separated subset: startup,render,search,pdf,kiosk,speech,stall"
     )
     parser.add_argument(
         "--skip-1000x",
@@ -271,7 +301,7 @@ def main(argv: list[str] | None = None) -> int:
         help="full run without the 1000x search handbook (about 3 minutes)",
     )
     args = parser.parse_args(argv)
-    wanted = set((args.only or "startup,render,search,pdf,kiosk,speech").split(","))
+    wanted = set((args.only or "startup,render,search,pdf,kiosk,speech,stall").split(","))
     started = time.time()
     runs = 5 if args.quick else 9
     command = " ".join(["python tests/bench/run.py", *(argv if argv is not None else sys.argv[1:])])
@@ -311,6 +341,9 @@ def main(argv: list[str] | None = None) -> int:
 
         results["speech"] = bench_speech(runs=2 if args.quick else 3)
         print("speech", json.dumps(results["speech"]))
+    if "stall" in wanted:
+        results["stall"] = bench_stall()
+        print("stall", json.dumps(results["stall"]))
     results["seconds"] = round(time.time() - started, 1)
     text = json.dumps(results, indent=2)
     if args.json:

@@ -165,7 +165,7 @@ def test_window_reads_every_section_and_shows_nothing_hostile(
             )
             for section in chapter.sections:
                 assert window.navigator.navigate(section.id), section.id
-                assert window.current_section_id == section.id
+                assert window.navigator.current_section_id == section.id
         window.navigator.navigate("bad")
         text = window.content.toPlainText()
         assert "Click me" in text and "should still show" in text and "hidden text" in text

@@ -174,7 +174,7 @@ def reachable_state(window: Any) -> State:
         **clipboard_state(),
     }
     state["window"] = {
-        "section": window.current_section_id,
+        "section": window.navigator.current_section_id,
         "zoom": window.preferences.zoom,
         "point size": window.content.point_size(),
         "history": (window.history.can_go_back, window.history.can_go_forward),

@@ -45,7 +45,7 @@ def search_with_keyboard_and_open(qtbot: QtBot, shell: KioskShell, words: str) -
     with qtbot.waitSignal(window.search_panel.results_changed, timeout=10_000):
         tap(qtbot, shell.keyboard.keys["search"])
     assert window.search_panel.results.count() > 0
-    with qtbot.waitSignal(window.section_changed, timeout=10_000):
+    with qtbot.waitSignal(window.navigator.section_changed, timeout=10_000):
         tap_first_visible_row(qtbot, window.search_panel.results)
 
 

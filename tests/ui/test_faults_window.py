@@ -94,7 +94,7 @@ def test_exception_in_a_slot_shows_a_plain_error_dialog_with_details(
     assert "Traceback" not in text
     assert details.startswith("Traceback (most recent call last):")
     assert "RuntimeError: slot failed on two" in details
-    assert window.current_section_id == "two", "the window's own slot still ran"
+    assert window.navigator.current_section_id == "two", "the window's own slot still ran"
     assert window.navigator.navigate("one"), "and the window keeps working"
     assert "RuntimeError: slot failed on two" in capsys.readouterr().err  # kept for support
     window.search_index.shut_down()
@@ -314,7 +314,7 @@ def test_handbook_folder_that_disappears_while_reading(
     shutil.copytree(gene_book, usb)
     window = make_window(load_handbook(usb), cache_dir=user_dirs.cache)
     try:
-        assert window.current_section_id == "one"
+        assert window.navigator.current_section_id == "one"
         shutil.rmtree(usb)
         assert window.navigator.navigate("two/risks")  # never shown before: rendered now
         text = window.content.toPlainText()

@@ -28,7 +28,7 @@ def test_help_opens_a_help_page_not_the_first_chapter(window: MainWindow, qtbot:
     assert "How to use this reader" in text
     assert "Search: type a word" in text and "Ctrl+F" in text  # the action table's keys
     assert "Ctrl+D" in text and "Ctrl+P" in text
-    assert window.current_section_id.startswith("risks"), "the page being read stays"
+    assert window.navigator.current_section_id.startswith("risks"), "the page being read stays"
     dialog.reject()
 
 

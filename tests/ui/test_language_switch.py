@@ -77,18 +77,18 @@ def test_switching_language_keeps_section_history_and_bookmarks(
     _choose(session, qtbot, "es")
     spanish = session.window
     assert spanish.handbook.language == "es"
-    assert spanish.current_section_id == "risks/the-back-up-plan"
+    assert spanish.navigator.current_section_id == "risks/the-back-up-plan"
     assert spanish.toc_dock.windowTitle() == "Índice"
     assert [b.section_id for b in spanish.bookmarks.bookmarks()] == marked
     assert spanish.action_set["back"].isEnabled()
     spanish.navigator.go_back()
-    assert spanish.current_section_id == "how-it-works/conditioning"
+    assert spanish.navigator.current_section_id == "how-it-works/conditioning"
     assert "Acondicionamiento" in spanish.content.toPlainText()
 
     _choose(session, qtbot, "en")
     english = session.window
     assert english.handbook.language == "en"
-    assert english.current_section_id == "how-it-works/conditioning"
+    assert english.navigator.current_section_id == "how-it-works/conditioning"
     assert english.toc_dock.windowTitle() == "Contents"
     assert [b.section_id for b in english.bookmarks.bookmarks()] == marked
 
@@ -141,7 +141,7 @@ def test_kiosk_language_button_switches_and_reset_returns_to_the_configured_lang
     english = session.window
     assert english.handbook.language == "en"
     assert session.shell is not None and session.shell.window is english
-    assert english.current_section_id == session.shell.start_section_id
+    assert english.navigator.current_section_id == session.shell.start_section_id
     assert _language_button(session).text() == "ES · Español"
     assert english.toc_dock.windowTitle() == "Contents"
 

@@ -45,7 +45,7 @@ def test_named_widgets_have_accessible_names(window: MainWindow) -> None:
 
 
 def test_window_opens_at_the_start_page(window: MainWindow, handbook: Handbook) -> None:
-    assert window.current_section_id == handbook.start_section_id
+    assert window.navigator.current_section_id == handbook.start_section_id
     assert handbook.title in window.windowTitle()
 
 
@@ -54,7 +54,7 @@ def test_toc_click_shows_that_section(qtbot: QtBot, window: MainWindow, handbook
     _click_toc(qtbot, window, target)
     section = handbook.section(target)
     assert section is not None
-    assert window.current_section_id == target
+    assert window.navigator.current_section_id == target
     assert section.anchor in window.content.anchor_names()
     assert window.content.verticalScrollBar().value() > 0
     assert window.toc.currentItem() is window.toc._items[target]
@@ -66,28 +66,28 @@ def test_scrolling_moves_the_toc_selection(window: MainWindow, handbook: Handboo
     window.navigator.navigate(chapter.id)
     bar = window.content.verticalScrollBar()
     bar.setValue(bar.maximum())
-    assert window.current_section_id != chapter.id
-    assert window.current_section_id.startswith(chapter.id + "/")
-    assert window.toc.currentItem() is window.toc._items[window.current_section_id]
+    assert window.navigator.current_section_id != chapter.id
+    assert window.navigator.current_section_id.startswith(chapter.id + "/")
+    assert window.toc.currentItem() is window.toc._items[window.navigator.current_section_id]
 
 
 def test_back_and_forward_return_to_the_same_place(
     qtbot: QtBot, window: MainWindow, handbook: Handbook
 ) -> None:
-    start = window.current_section_id
+    start = window.navigator.current_section_id
     first = _middle_section(handbook, "how-it-works")
     second = _middle_section(handbook, "history")
     window.navigator.navigate(first)
     scroll_at_first = window.content.verticalScrollBar().value()
     window.navigator.navigate(second)
     qtbot.keyClick(window.content, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
-    assert window.current_section_id == first
+    assert window.navigator.current_section_id == first
     assert window.content.verticalScrollBar().value() == scroll_at_first
     window.navigator.go_back()
-    assert window.current_section_id == start
+    assert window.navigator.current_section_id == start
     assert not window.action_set["back"].isEnabled()
     qtbot.keyClick(window.content, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
-    assert window.current_section_id == first
+    assert window.navigator.current_section_id == first
 
 
 def test_next_and_previous_section_keys(
@@ -95,9 +95,9 @@ def test_next_and_previous_section_keys(
 ) -> None:
     ids = [s.id for s in handbook.sections()]
     qtbot.keyClick(window.content, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
-    assert window.current_section_id == ids[1]
+    assert window.navigator.current_section_id == ids[1]
     qtbot.keyClick(window.content, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
-    assert window.current_section_id == ids[0]
+    assert window.navigator.current_section_id == ids[0]
 
 
 def test_link_to_another_chapter_opens_it(
@@ -111,10 +111,10 @@ def test_link_to_another_chapter_opens_it(
     })  # fmt: skip
     window = make_window(load_handbook(root))
     window.content.anchorClicked.emit(QUrl("section:two/second-part"))
-    assert window.current_section_id == "two/second-part"
+    assert window.navigator.current_section_id == "two/second-part"
     assert window.content.verticalScrollBar().value() > 0
     window.navigator.go_back()
-    assert window.current_section_id == "one"
+    assert window.navigator.current_section_id == "one"
 
 
 def test_external_link_asks_before_opening(
@@ -127,10 +127,10 @@ def test_external_link_asks_before_opening(
         return QMessageBox.StandardButton.No
 
     monkeypatch.setattr(QMessageBox, "question", answer_no)
-    before = window.current_section_id
+    before = window.navigator.current_section_id
     window.content.anchorClicked.emit(QUrl("https://example.org/page"))
     assert asked and "https://example.org/page" in asked[0]
-    assert window.current_section_id == before
+    assert window.navigator.current_section_id == before
 
 
 def test_zoom_keys_change_the_text_size(qtbot: QtBot, window: MainWindow) -> None:

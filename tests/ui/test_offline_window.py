@@ -145,7 +145,7 @@ def test_web_link_asks_first_and_opens_only_after_yes(
     assert len(asked) == 1 and "https://example.org/idf" in asked[0]
     assert opened_urls == ([] if answer == "No" else ["https://example.org/idf"])
     assert window.content.source() == source, "the reading view itself never loads a link"
-    assert window.current_section_id == "remote"
+    assert window.navigator.current_section_id == "remote"
     assert network_attempts == []
     window.search_index.shut_down()
 

@@ -97,7 +97,7 @@ def test_continueToNextSection_readsOn(short_window: MainWindow, qtbot: QtBot) -
     window.navigator.navigate("a")
     window.action_set["continue_reading"].setChecked(True)
     window.action_set["listen"].trigger()
-    qtbot.waitUntil(lambda: window.current_section_id == "a/beta", timeout=MADE)
+    qtbot.waitUntil(lambda: window.navigator.current_section_id == "a/beta", timeout=MADE)
     assert controller.state == "reading" and controller.section_id == "a/beta"
 
 

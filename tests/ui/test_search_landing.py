@@ -48,7 +48,7 @@ def test_a_result_opens_at_its_snippet(
     assert hit.lead
     window.search_panel.results.setCurrentRow(0)
     window.search_panel.activate_current()
-    assert window.current_section_id.startswith(hit.id.split("/")[0])
+    assert window.navigator.current_section_id.startswith(hit.id.split("/")[0])
     assert lead_on_screen(window, hit.lead), f"{hit.lead!r} is not on screen"
 
 

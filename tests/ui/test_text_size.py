@@ -32,14 +32,14 @@ def test_zoom_keeps_the_top_paragraph_and_the_section(
     for _step in range(8):
         window.action_set["zoom_in"].trigger()
         assert top_text(window) == first
-        assert window.current_section_id == section.id
+        assert window.navigator.current_section_id == section.id
         assert section.title in window.status_label.text()
         assert window.toc.currentItem().text(0) == section.title
     assert window.preferences.zoom == 300
     for _step in range(4):
         window.action_set["zoom_out"].trigger()
         assert top_text(window) == first
-    assert window.current_section_id == section.id
+    assert window.navigator.current_section_id == section.id
 
 
 def test_fonts_of_every_panel_grow_with_the_text_size(window: MainWindow) -> None:

@@ -53,7 +53,7 @@ def test_panel_click_jumps_to_the_bookmarked_section(qtbot: QtBot, window: MainW
     window.bookmark_commands.toggle()
     window.navigator.navigate("limits")
     window.bookmarks_panel.activated.emit("history/strimvelis")
-    assert window.current_section_id == "history/strimvelis"
+    assert window.navigator.current_section_id == "history/strimvelis"
 
 
 def test_bookmarks_and_last_place_survive_a_restart(
@@ -70,7 +70,7 @@ def test_bookmarks_and_last_place_survive_a_restart(
 
     second_store = BookmarkStore.open(path)
     second = _window(qtbot, handbook, second_store)
-    assert second.current_section_id == "history/strimvelis"
+    assert second.navigator.current_section_id == "history/strimvelis"
     ids = [b.section_id for b in second.bookmarks.bookmarks()]
     assert ids == ["how-it-works/the-infusion"]
     second.close()

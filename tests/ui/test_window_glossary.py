@@ -55,11 +55,11 @@ def test_no_term_is_marked_inside_a_heading(window: MainWindow) -> None:
 def test_clicking_a_term_opens_its_entry_without_leaving_the_page(window: MainWindow) -> None:
     window.navigator.navigate("how-it-works/where-the-new-gene-goes")
     window.glossary_panel.hide()
-    before = window.current_section_id
+    before = window.navigator.current_section_id
     window.content.anchorClicked.emit(QUrl("glossary:episome"))
     assert window.glossary_panel.isVisible()
     assert window.glossary_panel.current_slug() == "episome"
-    assert window.current_section_id == before
+    assert window.navigator.current_section_id == before
 
 
 def test_marking_can_be_turned_off_from_the_view_menu(window: MainWindow) -> None:
@@ -68,9 +68,9 @@ def test_marking_can_be_turned_off_from_the_view_menu(window: MainWindow) -> Non
     window.action_set["mark_terms"].trigger()
     assert not window.action_set["mark_terms"].isChecked()
     assert _term_fragments(window) == []
-    assert window.current_section_id == "how-it-works/where-the-new-gene-goes"
+    assert window.navigator.current_section_id == "how-it-works/where-the-new-gene-goes"
 
 
 def test_appears_in_link_navigates(window: MainWindow) -> None:
     window.glossary_panel.section_requested.emit("history/strimvelis")
-    assert window.current_section_id == "history/strimvelis"
+    assert window.navigator.current_section_id == "history/strimvelis"

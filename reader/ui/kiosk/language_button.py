@@ -49,7 +49,7 @@ def add_kiosk_language_button(
     def follow(section_id: str) -> None:
         button.setVisible(section_id == shell.start_section_id)
 
-    window.section_changed.connect(follow)
+    window.navigator.section_changed.connect(follow)
     follow(window.navigator.current_section_id)
     button.clicked.connect(lambda: switch_kiosk_language(session, other))
     shell.visit_reset.connect(lambda: _back_home(session, home_language))

@@ -170,7 +170,7 @@ def reset_window(
     layout = window.layout()
     if layout is not None:
         layout.activate()  # panel sizes now, so the start page is not scrolled afterwards
-    parts.navigator.forget_place()
+    parts.navigator.forget_current()
     parts.navigator.navigate(start_section_id, record=False)
     parts.history.clear()
     parts.actions["back"].setEnabled(False)

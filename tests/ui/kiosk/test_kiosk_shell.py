@@ -260,7 +260,7 @@ def test_an_idle_visit_shows_a_countdown_then_starts_over(
 ) -> None:
     shell = make_kiosk(handbook, _short())
     window = shell.window
-    start = window.current_section_id
+    start = window.navigator.current_section_id
     window.navigator.navigate(_section_in(handbook, "history"))
     window.action_set["zoom_in"].trigger()
     with qtbot.waitSignal(shell.countdown_started, timeout=3000):
@@ -273,7 +273,7 @@ def test_an_idle_visit_shows_a_countdown_then_starts_over(
     with qtbot.waitSignal(shell.visit_reset, timeout=3000):
         pass
     assert not overlay.isVisible()
-    assert window.current_section_id == start
+    assert window.navigator.current_section_id == start
     assert window.search_box.text() == ""
     assert window.preferences.zoom == 125
     assert not window.history.can_go_back and not window.action_set["back"].isEnabled()
@@ -317,11 +317,11 @@ def test_the_reset_goes_to_the_configured_start_page_and_text_size(
     start = _section_in(handbook, "limits")
     shell = make_kiosk(handbook, _short(start_page=start, text_size=125))
     window = shell.window
-    assert window.current_section_id == start and window.preferences.zoom == 125
+    assert window.navigator.current_section_id == start and window.preferences.zoom == 125
     window.navigator.navigate(_section_in(handbook, "history"))
     window.action_set["zoom_in"].trigger()
     shell.reset_visit()
-    assert window.current_section_id == start and window.preferences.zoom == 125
+    assert window.navigator.current_section_id == start and window.preferences.zoom == 125
 
 
 def test_the_reset_closes_what_the_visitor_opened_and_removes_visit_files(
@@ -465,7 +465,7 @@ def test_soak_runs_scripted_visits_and_reports_memory(
     result = soak(shell, 10)
     assert result.resets == 10
     assert result.rss_after_10_kib > 0 and result.rss_after_n_kib > 0
-    assert shell.window.current_section_id == shell.start_section_id
+    assert shell.window.navigator.current_section_id == shell.start_section_id
     assert shell.window.search_box.text() == ""
     assert not shell.counting_down
     event = QEvent(QEvent.Type.User)

@@ -24,10 +24,10 @@ TAP_PX = 44
 
 def test_a_search_can_be_typed_and_opened_with_taps_only(qtbot: QtBot, kiosk: KioskShell) -> None:
     window = kiosk.window
-    start = window.current_section_id
+    start = window.navigator.current_section_id
     search_with_keyboard_and_open(qtbot, kiosk, "lentivirus")
     assert window.search_box.text() == "lentivirus"
-    assert window.current_section_id != start
+    assert window.navigator.current_section_id != start
     assert not kiosk.keyboard.isVisible()  # out of the way of the page
 
 
@@ -109,17 +109,17 @@ def test_a_sideways_swipe_turns_to_the_next_and_previous_section(
 ) -> None:
     window = kiosk.window
     viewport = window.content.viewport()
-    start = window.current_section_id
+    start = window.navigator.current_section_id
     middle = viewport.rect().center()
     for step in (-1, 1):  # a finger moving left, then right
         distance = QPoint(step * viewport.width() // 3, 0)
-        with qtbot.waitSignal(window.section_changed, timeout=5000):
+        with qtbot.waitSignal(window.navigator.section_changed, timeout=5000):
             qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=middle - distance)
             qtbot.mouseMove(viewport, middle)
             qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=middle + distance)
         if step == -1:
-            assert window.current_section_id == window.handbook.neighbour(start, 1)
-    assert window.current_section_id == start
+            assert window.navigator.current_section_id == window.handbook.neighbour(start, 1)
+    assert window.navigator.current_section_id == start
 
 
 def test_a_glossary_word_opens_by_a_tap(qtbot: QtBot, kiosk: KioskShell) -> None:

@@ -1,0 +1,124 @@
+"""The longest UI stall (issue #34): the real window, a 10 ms heartbeat on its thread
+(tests/bench/heartbeat.py), and the longest gap between beats while something happens.
+
+usage: stall_bench.py [--chars N] [--only NAME,...]
+Prints one JSON object: for each scenario its figures, `longest_stall_ms` first. The
+goal is a fixed 100 ms (the window answers input within that), so this row's same-run
+baseline is the goal itself, not another program.
+
+Scenarios are a table of name -> function (SCENARIOS): each gets the open session and
+returns its figures. To add one (exporting the whole handbook, switching language),
+write a function and put it in the table; tests/bench/run.py reports every one.
+Not collected by pytest.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from PySide6.QtWidgets import QApplication
+
+from reader.cli import parse_arguments
+from reader.paths import HOME_ENV, bundled_handbook_dir
+from reader.ui.app import Session, open_session
+from reader.ui.mainwindow import MainWindow
+from tests.bench.heartbeat import longest_stall
+from tests.helpers.long_chapter import LONG_CHAPTER, grow_chapter
+
+#: The goal for every scenario: the window answers input within this.
+GOAL_MS = 100.0
+
+Scenario = Callable[[Session], dict[str, object]]
+
+
+def page_done(window: MainWindow) -> bool:
+    """The page is whole (a window without pieces shows it before navigate returns)."""
+    opening: Callable[[], bool] = getattr(window.navigator, "opening", lambda: False)
+    return not opening()
+
+
+def open_long_chapter(session: Session) -> dict[str, object]:
+    """Open the last section of the grown chapter from another chapter: first while it
+    is not yet rendered (cold), then again with its page kept (warm)."""
+    window = session.window
+    handbook = window.handbook
+    chapter = handbook.chapter(LONG_CHAPTER)
+    assert chapter is not None
+    target = chapter.sections[-1]
+    figures: dict[str, object] = {"chapter_chars": len(chapter.markdown), "section": target.id}
+    worst = 0.0
+
+    def open_target() -> None:
+        window.navigate(target.id)
+
+    for run in ("cold", "warm"):
+        window.navigate(handbook.reading_chapters[0].id)
+        QApplication.processEvents()
+        started = time.perf_counter()
+        stall = longest_stall(open_target, lambda: page_done(window))
+        figures[f"{run}_open_ms"] = round((time.perf_counter() - started) * 1000, 1)
+        figures[f"{run}_stall_ms"] = round(stall, 1)
+        worst = max(worst, stall)
+        landed = window.navigator.current_section_id == target.id and target.anchor in (
+            window.content.anchor_names()
+        )
+        figures[f"{run}_landed"] = landed
+    return {"longest_stall_ms": round(worst, 1), **figures}
+
+
+#: Scenario name -> what it measures (tests/bench/run.py makes one row of each).
+SCENARIOS: dict[str, Scenario] = {
+    "open a section of a 1 MB chapter": open_long_chapter,
+}
+
+
+def wait_until_settled(session: Session, timeout_s: float = 120.0) -> None:
+    """The first paint, the work put off until then, and the search index: all done, so
+    their threads do not share the measured time."""
+    window = session.window
+    deadline = time.monotonic() + timeout_s
+    while window.search_panel.index is None or not window.after_first_paint.ran:
+        if time.monotonic() > deadline:
+            raise TimeoutError("the window did not settle")
+        QApplication.processEvents()
+        time.sleep(0.005)
+
+
+def run(chars: int, names: list[str]) -> dict[str, object]:
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        os.environ.setdefault(HOME_ENV, str(work / "home"))
+        grown = work / "handbook"
+        grow_chapter(bundled_handbook_dir(), grown, chars)
+        session = open_session(parse_arguments([]), grown)
+        assert isinstance(session, Session)
+        wait_until_settled(session)
+        results: dict[str, object] = {"goal_ms": GOAL_MS}
+        for name in names:
+            results[name] = SCENARIOS[name](session)
+        session.window.close()
+        session.close()
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--chars", type=int, default=1_000_000, help="the grown chapter's size")
+    parser.add_argument("--only", help="comma-separated scenario names")
+    args = parser.parse_args(argv)
+    names = args.only.split(",") if args.only else list(SCENARIOS)
+    print(json.dumps(run(args.chars, names)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,104 @@
+"""A very long chapter opens without freezing the window (issue #34): it is rendered off
+the window's thread and taken in a piece at a time, the event loop running between
+pieces, and the page lands on the section asked for once it has arrived."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from pytestqt.qtbot import QtBot
+
+from reader.content.page_pieces import split_page
+from reader.content.pages import Pages
+from reader.handbook import Handbook, Section, load_handbook
+from reader.paths import bundled_handbook_dir
+from reader.ui.content_view import ContentView
+from reader.ui.mainwindow import MainWindow
+from reader.ui.page_feed import PageFeed
+from reader.ui.window.chapter_render import ChapterRender
+from tests.helpers.long_chapter import LONG_CHAPTER, grow_chapter
+from tests.ui.conftest import MakeWindow
+
+#: Big enough for many pieces, small enough to render in well under a second.
+GROWN_CHARS = 300_000
+
+
+@pytest.fixture(scope="module")
+def long_book(tmp_path_factory: pytest.TempPathFactory) -> Handbook:
+    folder = tmp_path_factory.mktemp("long") / "handbook"
+    grow_chapter(bundled_handbook_dir(), folder, GROWN_CHARS)
+    return load_handbook(folder)
+
+
+def last_section(handbook: Handbook) -> Section:
+    chapter = handbook.chapter(LONG_CHAPTER)
+    assert chapter is not None
+    return chapter.sections[-1]
+
+
+def heading_in_view(window: MainWindow, section: Section) -> bool:
+    view = window.content
+    position = view.anchor_position(section.anchor)
+    document = view.document()
+    top = document.documentLayout().blockBoundingRect(document.findBlock(position)).top()
+    scroll = view.verticalScrollBar().value()
+    return position > 0 and scroll - 1 <= top <= scroll + view.viewport().height()
+
+
+def test_a_long_chapter_opens_in_pieces_and_lands_on_its_section(
+    qtbot: QtBot, make_window: MakeWindow, long_book: Handbook
+) -> None:
+    window = make_window(long_book)
+    target = last_section(long_book)
+    seen_between: list[int] = []
+    with qtbot.waitSignal(window.navigator.chapter_shown, timeout=30_000):
+        window.navigate(target.id)
+        # Queued right after: it runs at the next turn of the event loop.
+        QTimer.singleShot(
+            0, lambda: seen_between.append(window.content.document().characterCount())
+        )
+    whole = window.content.document().characterCount()
+    assert seen_between and seen_between[0] < whole  # the loop ran before the page was whole
+    assert window.navigator.current_section_id == target.id
+    assert target.anchor in window.content.anchor_names()
+    assert heading_in_view(window, target)
+    assert target.title in window.content.toPlainText()
+
+
+def test_moving_on_while_a_long_chapter_opens_keeps_the_new_page(
+    qtbot: QtBot, make_window: MakeWindow, long_book: Handbook
+) -> None:
+    window = make_window(long_book)
+    short = long_book.reading_chapters[1]
+    assert short.id != LONG_CHAPTER
+    window.navigate(last_section(long_book).id)
+    window.navigate(short.id)
+    navigator = window.navigator
+    qtbot.waitUntil(lambda: not navigator.findChildren(ChapterRender), timeout=30_000)
+    qtbot.wait(50)  # any late result from the dropped render would have arrived
+    assert window.navigator.current_section_id == short.id
+    assert navigator.shown_chapter_id == short.id
+    assert not navigator.opening()
+    assert short.title in window.content.toPlainText()
+    assert last_section(long_book).title not in window.content.toPlainText()
+
+
+def test_pieces_make_the_same_page_as_one_whole(
+    qtbot: QtBot, long_book: Handbook, tmp_path: Path
+) -> None:
+    html = Pages(long_book).chapter_html(LONG_CHAPTER)
+    whole = ContentView(long_book.root)
+    pieced = ContentView(long_book.root)
+    for view in (whole, pieced):
+        qtbot.addWidget(view)
+        view.resize(800, 600)
+    whole.show_html(html)
+    feed = PageFeed(pieced)
+    pieces = split_page(html)
+    assert len(pieces) > 5
+    with qtbot.waitSignal(feed.finished, timeout=30_000):
+        feed.start(pieces)
+    assert pieced.document().toHtml() == whole.document().toHtml()
+    assert pieced.anchor_names() == whole.anchor_names()
