@@ -58,10 +58,10 @@ def open_long_chapter(session: Session) -> dict[str, object]:
     worst = 0.0
 
     def open_target() -> None:
-        window.navigate(target.id)
+        window.navigator.navigate(target.id)
 
     for run in ("cold", "warm"):
-        window.navigate(handbook.reading_chapters[0].id)
+        window.navigator.navigate(handbook.reading_chapters[0].id)
         QApplication.processEvents()
         started = time.perf_counter()
         stall = longest_stall(open_target, lambda: page_done(window))

@@ -54,7 +54,7 @@ def test_a_long_chapter_opens_in_pieces_and_lands_on_its_section(
     target = last_section(long_book)
     seen_between: list[int] = []
     with qtbot.waitSignal(window.navigator.chapter_shown, timeout=30_000):
-        window.navigate(target.id)
+        window.navigator.navigate(target.id)
         # Queued right after: it runs at the next turn of the event loop.
         QTimer.singleShot(
             0, lambda: seen_between.append(window.content.document().characterCount())
@@ -73,8 +73,8 @@ def test_moving_on_while_a_long_chapter_opens_keeps_the_new_page(
     window = make_window(long_book)
     short = long_book.reading_chapters[1]
     assert short.id != LONG_CHAPTER
-    window.navigate(last_section(long_book).id)
-    window.navigate(short.id)
+    window.navigator.navigate(last_section(long_book).id)
+    window.navigator.navigate(short.id)
     navigator = window.navigator
     qtbot.waitUntil(lambda: not navigator.findChildren(ChapterRender), timeout=30_000)
     qtbot.wait(50)  # any late result from the dropped render would have arrived
