@@ -48,7 +48,7 @@ def test_start_uses_the_last_place_only_when_one_is_given(qtbot: QtBot, handbook
     assert navigator.current_section_id == remembered
     kiosk_like = make_navigator(qtbot, handbook)
     kiosk_like.start(None, None)
-    assert kiosk_like.navigator.current_section_id == handbook.start_section_id
+    assert kiosk_like.current_section_id == handbook.start_section_id
 
 
 def test_an_unknown_section_is_a_message_not_a_move(qtbot: QtBot, handbook: Handbook) -> None:
