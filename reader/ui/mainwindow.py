@@ -36,6 +36,8 @@ from reader.handbook import Handbook
 from reader.handbook.trust import TrustedKeys, signature_of
 from reader.history import History, Place
 from reader.preferences import Preferences
+from reader.ui.accessibility.announce import AnnouncementSources as Spoken
+from reader.ui.accessibility.announce import install_announcements, spoken_meaning
 from reader.ui.actions import Actions
 from reader.ui.bookmarks_controller import BookmarksController
 from reader.ui.content_view import ContentView
@@ -127,6 +129,7 @@ class MainWindow(QMainWindow):
         self._build()
         connect_actions(self)
         self.read_aloud = install_read_aloud(self)
+        install_announcements(self.content, Spoken(self.glossary_panel.term_shown, lambda slug: spoken_meaning(handbook.glossary, slug), self.search_panel.results_changed, self.search_panel.results, self.section_changed, self.status_label.text, self.read_aloud.state_changed))  # noqa: E501  # fmt: skip
         self.apply_theme(preferences.theme)
         self.apply_zoom(preferences.zoom, announce=False)
         self.action_set["mark_terms"].setChecked(preferences.mark_terms)

@@ -1,0 +1,107 @@
+"""Spoken announcements for screen readers: what changed where the reader is not looking
+(a word's meaning, the number of results, the page opened, read aloud's state).
+
+One helper, `announce`, sends a QAccessibleAnnouncementEvent (Qt 6.8+; AT-SPI turns it
+into an "announcement" a screen reader speaks). Polite by default: it waits for the
+screen reader to finish and never interrupts typing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, SignalInstance
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+from PySide6.QtWidgets import QListWidget
+
+from reader.handbook.glossary import Glossary
+
+#: An announcement is cut here: a screen reader reads a meaning, not a chapter.
+MAX_ANNOUNCEMENT_CHARS = 400
+
+
+def announce(source: QObject, text: str, polite: bool = True) -> bool:
+    """Have a screen reader say `text`, as coming from `source`. Nothing is sent when no
+    assistive technology listens. True when an announcement went out."""
+    spoken = " ".join(text.split())[:MAX_ANNOUNCEMENT_CHARS]
+    if not spoken or not QAccessible.isActive():
+        return False
+    event = QAccessibleAnnouncementEvent(source, spoken)
+    event.setPoliteness(
+        QAccessible.AnnouncementPoliteness.Polite
+        if polite
+        else QAccessible.AnnouncementPoliteness.Assertive
+    )
+    QAccessible.updateAccessibility(event)
+    return True
+
+
+def _tr(text: str, count: int = -1) -> str:
+    return QCoreApplication.translate("Announcements", text, None, count)
+
+
+@dataclass
+class AnnouncementSources:
+    """The signals worth announcing and how to word them; each part may be left out.
+
+    term_shown(slug) with meaning_of(slug); results_changed(count) with the results
+    list (whose current row is announced as the arrows move); section_changed(id) with
+    where() (the status line's "Chapter N of M: title › section", read after the page
+    is shown); read_aloud_state(state) ("reading", "paused", "idle")."""
+
+    term_shown: SignalInstance | None = None
+    meaning_of: Callable[[str], str] | None = None
+    results_changed: SignalInstance | None = None
+    results: QListWidget | None = None
+    section_changed: SignalInstance | None = None
+    where: Callable[[], str] | None = None
+    read_aloud_state: SignalInstance | None = None
+
+
+READ_ALOUD_STATES = {
+    "reading": "Reading aloud",
+    "paused": "Reading aloud paused",
+    "idle": "Reading aloud stopped",
+}
+
+
+def spoken_meaning(glossary: Glossary, slug: str) -> str:
+    """A chosen word and its short meaning: "Vector: a carrier that ..." ("" if unknown)."""
+    term = glossary.find(slug)
+    return f"{term.term}: {term.short_definition}" if term is not None else ""
+
+
+def read_aloud_words(state: str) -> str:
+    """What is said when read aloud starts, pauses or stops ("" for anything else)."""
+    return _tr(READ_ALOUD_STATES[state]) if state in READ_ALOUD_STATES else ""
+
+
+def install_announcements(source: QObject, sources: AnnouncementSources) -> None:
+    """Connect each given signal to an announcement from `source` (the reading view)."""
+    if sources.term_shown is not None and sources.meaning_of is not None:
+        meaning_of = sources.meaning_of
+        sources.term_shown.connect(lambda slug: announce(source, meaning_of(slug)))
+    if sources.results_changed is not None:
+        sources.results_changed.connect(lambda count: announce(source, _tr("%n result(s)", count)))
+    if sources.results is not None:
+        _announce_current_result(source, sources.results)
+    if sources.section_changed is not None and sources.where is not None:
+        where = sources.where
+        sources.section_changed.connect(
+            lambda _section: QTimer.singleShot(0, source, lambda: announce(source, where()))
+        )
+    if sources.read_aloud_state is not None:
+        sources.read_aloud_state.connect(lambda state: announce(source, read_aloud_words(state)))
+
+
+def _announce_current_result(source: QObject, results: QListWidget) -> None:
+    """The result the arrows reach, by its first line (its title), not the list's
+    whole description: the list itself keeps focus and typing is not interrupted."""
+
+    def say(row: int) -> None:
+        item = results.item(row)
+        if item is not None and results.hasFocus():
+            announce(source, item.text().split("\n", 1)[0])
+
+    results.currentRowChanged.connect(say)

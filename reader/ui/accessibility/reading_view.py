@@ -1,0 +1,187 @@
+"""The reading view as a document for screen readers: a factory gives the view's
+viewport the role Document, with headings, paragraphs, lists, tables and links as its
+children, while Qt's own interface for the view keeps its text and caret.
+
+Nothing is built unless assistive technology asks: Qt calls the factory only when an
+accessibility client queries the view, and the outline is read at the first question
+about its children (start-up pays one `installFactory` call).
+"""
+
+from __future__ import annotations
+
+import shiboken6
+from PySide6.QtCore import QObject, QPoint, QRect, QTimer, QUrl
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleEvent,
+    QAccessibleInterface,
+    QAccessibleObject,
+    QTextCursor,
+)
+from PySide6.QtWidgets import QApplication, QWidget
+
+from reader.ui.accessibility.nodes import ElementHost, ElementInterface
+from reader.ui.accessibility.structure import Element, outline
+from reader.ui.link_tabbing import LinkTabBrowser
+
+#: A dynamic property on the QApplication: the factory is installed once per process.
+INSTALLED_PROPERTY = "readerDocumentFactory"
+
+
+class ReadingDocument(QAccessibleObject):
+    """The viewport of a LinkTabBrowser, to a screen reader: the page as a document."""
+
+    def __init__(self, view: LinkTabBrowser) -> None:
+        super().__init__(view.viewport())
+        self._view = view
+        self._host = ElementHost(self._rect_of, self._is_focused, self._follow, self._focus)
+        self._holder: QObject | None = None
+        self._elements: list[Element] | None = None
+        self._children: list[ElementInterface | None] = []
+        view.document().contentsChanged.connect(self._forget)
+        view.link_focused.connect(self._announce_focus)
+
+    # -- the tree ------------------------------------------------------------------
+
+    def _outline(self) -> list[Element]:
+        if self._elements is None:
+            self._elements = outline(self._view.document())
+            self._holder = QObject(self._view.viewport())
+            self._children = [None] * len(self._elements)
+        return self._elements
+
+    def _forget(self) -> None:
+        """A new page: retire the old objects (destroying their holder drops them from
+        Qt's cache) and read the new page when next asked."""
+        if self._elements is None:
+            return
+        self._elements = None
+        self._children = []
+        if self._holder is not None:
+            shiboken6.delete(self._holder)
+            self._holder = None
+        if QAccessible.isActive():
+            QAccessible.updateAccessibility(
+                QAccessibleEvent(self._view.viewport(), QAccessible.Event.ObjectReorder)
+            )
+
+    def role(self) -> QAccessible.Role:
+        return QAccessible.Role.Document
+
+    def text(self, kind: QAccessible.Text) -> str:
+        if kind == QAccessible.Text.Name:
+            return self._view.accessibleName()
+        if kind == QAccessible.Text.Description:
+            return self._view.accessibleDescription()
+        return ""
+
+    def state(self) -> QAccessible.State:
+        state = QAccessible.State()
+        state.readOnly = True
+        return state
+
+    def rect(self) -> QRect:
+        viewport = self._view.viewport()
+        return QRect(viewport.mapToGlobal(QPoint(0, 0)), viewport.size())
+
+    def parent(self) -> QAccessibleInterface | None:  # type: ignore[override]
+        return QAccessible.queryAccessibleInterface(self._view)
+
+    def childCount(self) -> int:
+        return len(self._outline())
+
+    def child(self, index: int) -> QAccessibleInterface | None:  # type: ignore[override]
+        elements = self._outline()
+        if not 0 <= index < len(elements) or self._holder is None:
+            return None
+        made = self._children[index]
+        if made is None:
+            made = ElementInterface(elements[index], self, self._holder, self._host)
+            self._children[index] = made
+        return made
+
+    def indexOfChild(self, child: QAccessibleInterface) -> int:
+        return next((i for i, made in enumerate(self._children) if made is child), -1)
+
+    def childAt(self, x: int, y: int) -> QAccessibleInterface | None:  # type: ignore[override]
+        return None
+
+    def focusChild(self) -> QAccessibleInterface | None:  # type: ignore[override]
+        cursor = self._view.textCursor()
+        if not cursor.hasSelection():
+            return None
+        return self.find(cursor.selectionStart(), cursor.selectionEnd())
+
+    def find(self, start: int, end: int) -> ElementInterface | None:
+        """The object of the element spanning exactly start..end (a link, say)."""
+        for index, element in enumerate(self._outline()):
+            if element.start <= start and end <= element.end:
+                made = self.child(index)
+                if isinstance(made, ElementInterface):
+                    if (element.start, element.end) == (start, end):
+                        return made
+                    found = made.find(start, end)
+                    if found is not None:
+                        return found
+        return None
+
+    # -- what the elements ask of the view -------------------------------------------
+
+    def _rect_of(self, start: int, end: int) -> QRect:
+        cursor = QTextCursor(self._view.document())
+        cursor.setPosition(start)
+        first = self._view.cursorRect(cursor)
+        cursor.setPosition(end)
+        last = self._view.cursorRect(cursor)
+        if last.top() > first.top():  # more than one line: the column's width
+            first.setLeft(0)
+            last.setRight(self._view.viewport().width())
+        area = first.united(last)
+        return QRect(self._view.viewport().mapToGlobal(area.topLeft()), area.size())
+
+    def _is_focused(self, start: int, end: int) -> bool:
+        cursor = self._view.textCursor()
+        return self._view.hasFocus() and (cursor.selectionStart(), cursor.selectionEnd()) == (
+            start,
+            end,
+        )
+
+    def _follow(self, href: str) -> None:
+        # After the bridge's call returns: following replaces the page, which retires
+        # the very object the action was asked of.
+        QTimer.singleShot(0, self._view, lambda: self._view.anchorClicked.emit(QUrl(href)))
+
+    def _focus(self, start: int, end: int) -> None:
+        self._view.select_span(start, end)
+        self._view.setFocus()
+
+    def _announce_focus(self, start: int, end: int) -> None:
+        """Tab reached a link: tell the screen reader which object has the focus."""
+        if not QAccessible.isActive():
+            return
+        found = self.find(start, end)
+        if found is not None:
+            QAccessible.updateAccessibility(QAccessibleEvent(found, QAccessible.Event.Focus))
+
+
+def _factory(class_name: str, candidate: QObject | None) -> QAccessibleInterface | None:
+    """Qt asks this for every object a screen reader meets; only a LinkTabBrowser's
+    viewport gets an answer, everything else keeps Qt's own interface."""
+    if not isinstance(candidate, QWidget) or class_name != "QWidget":
+        return None
+    view = candidate.parentWidget()
+    if not isinstance(view, LinkTabBrowser) or view.viewport() is not candidate:
+        return None
+    document = ReadingDocument(view)
+    view.accessible_document = document  # Qt's cache holds a pointer: keep it alive
+    return document
+
+
+def install_document_accessibility() -> None:
+    """Install the factory, once, after the QApplication (whose own widget factory is
+    installed when it is made; Qt asks the newest factory first)."""
+    app = QApplication.instance()
+    if app is None or app.property(INSTALLED_PROPERTY):
+        return
+    QAccessible.installFactory(_factory)
+    app.setProperty(INSTALLED_PROPERTY, True)
