@@ -66,6 +66,13 @@ READ_ALOUD_STATES = {
 }
 
 
+def results_words(count: int) -> str:
+    """What is said for the count: "No results", "1 result", "17 results"."""
+    if count == 0:
+        return _tr("No results")
+    return _tr("1 result") if count == 1 else _tr("%1 results").replace("%1", str(count))
+
+
 def spoken_meaning(glossary: Glossary, slug: str) -> str:
     """A chosen word and its short meaning: "Vector: a carrier that ..." ("" if unknown)."""
     term = glossary.find(slug)
@@ -83,7 +90,7 @@ def install_announcements(source: QObject, sources: AnnouncementSources) -> None
         meaning_of = sources.meaning_of
         sources.term_shown.connect(lambda slug: announce(source, meaning_of(slug)))
     if sources.results_changed is not None:
-        sources.results_changed.connect(lambda count: announce(source, _tr("%n result(s)", count)))
+        sources.results_changed.connect(lambda count: announce(source, results_words(count)))
     if sources.results is not None:
         _announce_current_result(source, sources.results)
     if sources.section_changed is not None and sources.where is not None:

@@ -55,11 +55,14 @@ class ReadingDocument(QAccessibleObject):
         Qt's cache) and read the new page when next asked."""
         if self._elements is None:
             return
-        self._elements = None
-        self._children = []
+        # The holder goes first: Qt's cache then deletes the interfaces it knows, and
+        # only afterwards may Python let go of them (the other way round, Python would
+        # delete interfaces the cache still points to).
         if self._holder is not None:
             shiboken6.delete(self._holder)
             self._holder = None
+        self._elements = None
+        self._children = []
         if QAccessible.isActive():
             QAccessible.updateAccessibility(
                 QAccessibleEvent(self._view.viewport(), QAccessible.Event.ObjectReorder)
