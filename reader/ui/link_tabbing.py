@@ -137,7 +137,7 @@ class LinkTabBrowser(QTextBrowser):
         on_screen = first <= cursor.selectionStart() <= last
         headings = heading_starts(self.document())
         if forward:
-            after = cursor.selectionStart() + 1 if on_screen else first
+            after = cursor.selectionStart() + cursor.hasSelection() if on_screen else first
             target = next((h for h in headings if h[0] >= after), None)
         else:
             before = cursor.selectionStart() if on_screen else last

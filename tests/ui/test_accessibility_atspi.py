@@ -69,24 +69,34 @@ class ChapterOutline(HTMLParser):
             self._heading[0].append(data)
 
 
-@pytest.fixture(scope="module")
-def screen_reader_session(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+def run_session(home: Path, *mode: str) -> dict[str, Any]:
     """One session: what the client found and did (see tests/x11/atspi_client.py)."""
     xvfb_run = require_tool("xvfb-run", "xvfb")
     require_tool("xdotool", "xdotool")
     require_file(BUS_LAUNCHER, "at-spi2-core")
     require_file(REGISTRY, "at-spi2-core")
     require_pyatspi()
-    home = tmp_path_factory.mktemp("home")
     env = {**os.environ, "PYTHONPATH": str(REPO), "HANDBOOK_READER_HOME": str(home)}
     env.pop("DISPLAY", None)
-    command = [xvfb_run, "-a", "-s", "-screen 0 1366x768x24", sys.executable, str(SESSION)]
+    command = [xvfb_run, "-a", "-s", "-screen 0 1366x768x24", sys.executable, str(SESSION), *mode]
     result = subprocess.run(
         command, cwd=REPO, env=env, capture_output=True, text=True, timeout=180, check=False
     )
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
     report: dict[str, Any] = json.loads(result.stdout.strip().splitlines()[-1])
     return report
+
+
+@pytest.fixture(scope="module")
+def screen_reader_session(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """The desktop window, read and used through AT-SPI."""
+    return run_session(tmp_path_factory.mktemp("home"))
+
+
+@pytest.fixture(scope="module")
+def kiosk_session(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """The kiosk: an on-screen key and A+ tapped, then the countdown."""
+    return run_session(tmp_path_factory.mktemp("home"), "kiosk")
 
 
 @pytest.fixture(scope="module")
@@ -149,3 +159,18 @@ def test_announcements_sayTheChosenWordsMeaningAndTheNumberOfResults(
     results = screen_reader_session["results_announced"]
     assert results and results["data"].endswith(" results")
     assert int(results["data"].split()[0]) > 0
+
+
+def test_announcements_sayWhereAFollowedLinkLanded(screen_reader_session: dict[str, Any]) -> None:
+    landed = screen_reader_session["page_announced"]
+    assert landed and landed["data"].startswith("Chapter ")
+    assert screen_reader_session["followed_link"] in landed["data"]
+
+
+def test_kiosk_namesItsKeys_andAnnouncesTapsAndTheCountdown(
+    kiosk_session: dict[str, Any],
+) -> None:
+    assert {"a", "z", "Space", "Delete", "Search"} <= set(kiosk_session["key_names"])
+    heard = kiosk_session["announcements"]
+    assert "g" in heard and "Larger text" in heard
+    assert any(text.startswith("Still reading?") for text in heard)

@@ -36,10 +36,11 @@ def main() -> int:
         time.sleep(0.5)
         started.append(subprocess.Popen([REGISTRY], env=env, stdout=quiet))
         time.sleep(0.5)
-        app = [sys.executable, str(HERE / "atspi_app.py"), str(APP_SECONDS)]
+        mode = sys.argv[1:2]  # "kiosk", or the desktop window
+        app = [sys.executable, str(HERE / "atspi_app.py"), str(APP_SECONDS), *mode]
         started.append(subprocess.Popen(app, env=env, stdout=quiet))
         client = subprocess.run(
-            [SYSTEM_PYTHON, str(HERE / "atspi_client.py")],
+            [SYSTEM_PYTHON, str(HERE / "atspi_client.py"), *mode],
             env={**env, "PYTHONPATH": ""},
             capture_output=True,
             text=True,

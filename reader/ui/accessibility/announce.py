@@ -46,15 +46,16 @@ class AnnouncementSources:
     """The signals worth announcing and how to word them; each part may be left out.
 
     term_shown(slug) with meaning_of(slug); results_changed(count) with the results
-    list (whose current row is announced as the arrows move); section_changed(id) with
-    where() (the status line's "Chapter N of M: title › section", read after the page
-    is shown); read_aloud_state(state) ("reading", "paused", "idle")."""
+    list (whose current row is announced as the arrows move); `opened`, the signals
+    that open a page (a contents entry, a result, a link), with where() (the status
+    line's "Chapter N of M: title › section", read once the page is shown; scrolling
+    into the next section says nothing); read_aloud_state(state) ("reading", ...)."""
 
     term_shown: SignalInstance | None = None
     meaning_of: Callable[[str], str] | None = None
     results_changed: SignalInstance | None = None
     results: QListWidget | None = None
-    section_changed: SignalInstance | None = None
+    opened: tuple[SignalInstance, ...] = ()
     where: Callable[[], str] | None = None
     read_aloud_state: SignalInstance | None = None
 
@@ -93,11 +94,12 @@ def install_announcements(source: QObject, sources: AnnouncementSources) -> None
         sources.results_changed.connect(lambda count: announce(source, results_words(count)))
     if sources.results is not None:
         _announce_current_result(source, sources.results)
-    if sources.section_changed is not None and sources.where is not None:
+    if sources.where is not None:
         where = sources.where
-        sources.section_changed.connect(
-            lambda _section: QTimer.singleShot(0, source, lambda: announce(source, where()))
-        )
+        for opened in sources.opened:
+            opened.connect(
+                lambda *_: QTimer.singleShot(0, source, lambda: announce(source, where()))
+            )
     if sources.read_aloud_state is not None:
         sources.read_aloud_state.connect(lambda state: announce(source, read_aloud_words(state)))
 
