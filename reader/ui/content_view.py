@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from reader.content.links import GLOSSARY_SCHEME, PICTURE_SCHEME
 from reader.ui import page_marks
-from reader.ui.accessibility.reading_view import install_document_accessibility
+from reader.ui.accessibility.factory import install_document_accessibility
 from reader.ui.link_tabbing import LinkTabBrowser
 from reader.ui.page_pictures import PagePictures
 

@@ -174,3 +174,11 @@ def test_kiosk_namesItsKeys_andAnnouncesTapsAndTheCountdown(
     heard = kiosk_session["announcements"]
     assert "g" in heard and "Larger text" in heard
     assert any(text.startswith("Still reading?") for text in heard)
+
+
+def test_announcements_sayTheResultReachedWithTheArrows(
+    screen_reader_session: dict[str, Any],
+) -> None:
+    reached = screen_reader_session["result_announced"]
+    assert reached and reached["data"].startswith("Result 2 of ")
+    assert "›" in reached["data"] or ":" in reached["data"]

@@ -150,6 +150,18 @@ def read_and_act(report: dict[str, Any]) -> int:
     box.queryEditableText().setTextContents("leukemia")
     report["results_announced"] = wait_event("object:announcement", lambda e: "result" in e["data"])
 
+    results = next(
+        n
+        for n in descendants(app)
+        if n.name == "Search results" and n.getRoleName() in {"list", "list box"}
+    )
+    results.queryComponent().grabFocus()
+    time.sleep(0.3)
+    subprocess.run(["xdotool", "key", "Down"], check=True, timeout=30)
+    report["result_announced"] = wait_event(
+        "object:announcement", lambda e: e["data"].startswith("Result ")
+    )
+
     plain = [n for n in links if not n.description]
     action(plain[0], "SetFocus")
     time.sleep(0.3)

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, SignalInstance
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
-from PySide6.QtWidgets import QListWidget
 
-from reader.handbook.glossary import Glossary
+if TYPE_CHECKING:  # annotations only: start-up imports nothing more for them
+    from PySide6.QtWidgets import QListWidget
+
+    from reader.handbook.glossary import Glossary
 
 #: An announcement is cut here: a screen reader reads a meaning, not a chapter.
 MAX_ANNOUNCEMENT_CHARS = 400
@@ -105,12 +108,15 @@ def install_announcements(source: QObject, sources: AnnouncementSources) -> None
 
 
 def _announce_current_result(source: QObject, results: QListWidget) -> None:
-    """The result the arrows reach, by its first line (its title), not the list's
-    whole description: the list itself keeps focus and typing is not interrupted."""
+    """The result the arrows reach, by its place ("Result 2 of 17: chapter › section",
+    the item's tooltip), not its whole snippet, which the list item itself reads."""
 
     def say(row: int) -> None:
         item = results.item(row)
-        if item is not None and results.hasFocus():
-            announce(source, item.text().split("\n", 1)[0])
+        if item is None or not results.hasFocus():
+            return
+        place = item.toolTip() or item.text().split(". ", 1)[0]
+        words = _tr("Result %1 of %2: %3").replace("%1", str(row + 1))
+        announce(source, words.replace("%2", str(results.count())).replace("%3", place))
 
     results.currentRowChanged.connect(say)

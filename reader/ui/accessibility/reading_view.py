@@ -2,9 +2,9 @@
 viewport the role Document, with headings, paragraphs, lists, tables and links as its
 children, while Qt's own interface for the view keeps its text and caret.
 
-Nothing is built unless assistive technology asks: Qt calls the factory only when an
-accessibility client queries the view, and the outline is read at the first question
-about its children (start-up pays one `installFactory` call).
+Nothing is built unless assistive technology asks: Qt calls the factory
+(reader/ui/accessibility/factory.py) only when an accessibility client queries the view,
+and the outline is read at the first question about its children.
 """
 
 from __future__ import annotations
@@ -18,14 +18,10 @@ from PySide6.QtGui import (
     QAccessibleObject,
     QTextCursor,
 )
-from PySide6.QtWidgets import QApplication, QWidget
 
 from reader.ui.accessibility.nodes import ElementHost, ElementInterface
 from reader.ui.accessibility.structure import Element, outline
 from reader.ui.link_tabbing import LinkTabBrowser
-
-#: A dynamic property on the QApplication: the factory is installed once per process.
-INSTALLED_PROPERTY = "readerDocumentFactory"
 
 
 class ReadingDocument(QAccessibleObject):
@@ -165,26 +161,3 @@ class ReadingDocument(QAccessibleObject):
         found = self.find(start, end)
         if found is not None:
             QAccessible.updateAccessibility(QAccessibleEvent(found, QAccessible.Event.Focus))
-
-
-def _factory(class_name: str, candidate: QObject | None) -> QAccessibleInterface | None:
-    """Qt asks this for every object a screen reader meets; only a LinkTabBrowser's
-    viewport gets an answer, everything else keeps Qt's own interface."""
-    if not isinstance(candidate, QWidget) or class_name != "QWidget":
-        return None
-    view = candidate.parentWidget()
-    if not isinstance(view, LinkTabBrowser) or view.viewport() is not candidate:
-        return None
-    document = ReadingDocument(view)
-    view.accessible_document = document  # Qt's cache holds a pointer: keep it alive
-    return document
-
-
-def install_document_accessibility() -> None:
-    """Install the factory, once, after the QApplication (whose own widget factory is
-    installed when it is made; Qt asks the newest factory first)."""
-    app = QApplication.instance()
-    if app is None or app.property(INSTALLED_PROPERTY):
-        return
-    QAccessible.installFactory(_factory)
-    app.setProperty(INSTALLED_PROPERTY, True)
