@@ -26,7 +26,6 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from reader.content.links import GLOSSARY_SCHEME, PICTURE_SCHEME
 from reader.ui import page_marks
-from reader.ui.accessibility.factory import install_document_accessibility
 from reader.ui.link_tabbing import LinkTabBrowser
 from reader.ui.page_pictures import PagePictures
 
@@ -51,7 +50,6 @@ class ContentView(LinkTabBrowser):
         self.setAccessibleDescription(
             self.tr("The section you are reading. Links and underlined words can be opened.")
         )
-        install_document_accessibility()  # headings and links for screen readers
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setFrameShape(QTextBrowser.Shape.NoFrame)

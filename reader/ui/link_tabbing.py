@@ -15,6 +15,7 @@ from PySide6.QtGui import QKeyEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from reader.content.links import GLOSSARY_SCHEME
+from reader.ui.accessibility.factory import install_document_accessibility
 
 
 def link_stops(document: QTextDocument) -> list[tuple[int, int, str]]:
@@ -66,6 +67,7 @@ class LinkTabBrowser(QTextBrowser):
         # The accessible document a screen reader was given (reader/ui/accessibility),
         # kept here so it lives as long as the view; None until one asks.
         self.accessible_document: object | None = None
+        install_document_accessibility()  # once per process: the page as a document
         self.document().contentsChanged.connect(self._forget_stops)
 
     def _forget_stops(self) -> None:

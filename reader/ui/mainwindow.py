@@ -129,12 +129,24 @@ class MainWindow(QMainWindow):
         self._build()
         connect_actions(self)
         self.read_aloud = install_read_aloud(self)
-        opened = (self.toc.section_requested, self.search_panel.result_activated,
-                  self.content.link_activated, self.glossary_panel.section_requested)
-        install_announcements(self.content, Spoken(
-            self.glossary_panel.term_shown, lambda slug: spoken_meaning(handbook.glossary, slug),
-            self.search_panel.results_changed, self.search_panel.results,
-            opened, self.status_label.text, self.read_aloud.state_changed))  # fmt: skip
+        opened = (
+            self.toc.section_requested,
+            self.search_panel.result_activated,
+            self.content.link_activated,
+            self.glossary_panel.section_requested,
+        )
+        install_announcements(
+            self.content,
+            Spoken(
+                self.glossary_panel.term_shown,
+                lambda slug: spoken_meaning(handbook.glossary, slug),
+                self.search_panel.results_changed,
+                self.search_panel.results,
+                opened,
+                self.status_label.text,
+                self.read_aloud.state_changed,
+            ),
+        )
         self.apply_theme(preferences.theme)
         self.apply_zoom(preferences.zoom, announce=False)
         self.action_set["mark_terms"].setChecked(preferences.mark_terms)

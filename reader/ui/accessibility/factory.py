@@ -11,8 +11,6 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAccessible, QAccessibleInterface
 from PySide6.QtWidgets import QApplication, QWidget
 
-from reader.ui.link_tabbing import LinkTabBrowser
-
 #: A dynamic property on the QApplication: the factory is installed once per process.
 INSTALLED_PROPERTY = "readerDocumentFactory"
 
@@ -22,6 +20,8 @@ def _factory(class_name: str, candidate: QObject | None) -> QAccessibleInterface
     viewport gets an answer, everything else keeps Qt's own interface."""
     if not isinstance(candidate, QWidget) or class_name != "QWidget":
         return None
+    from reader.ui.link_tabbing import LinkTabBrowser  # it installs this factory
+
     view = candidate.parentWidget()
     if not isinstance(view, LinkTabBrowser) or view.viewport() is not candidate:
         return None

@@ -87,6 +87,51 @@ class HeadingLevel(QAccessibleAttributesInterface):
         return self._level if key == QAccessible.Attribute.Level else None
 
 
+class Children:
+    """The objects of a list of elements, made when first asked for (a screen reader
+    walks a few; a chapter has thousands), all on one holder QObject."""
+
+    def __init__(
+        self,
+        parent: QAccessibleInterface,
+        elements: list[Element],
+        holder: QObject,
+        host: ElementHost,
+    ) -> None:
+        self._parent = parent
+        self._elements = elements
+        self._holder = holder
+        self._host = host
+        self._made: list[ElementInterface | None] = [None] * len(elements)
+
+    def __len__(self) -> int:
+        return len(self._elements)
+
+    def at(self, index: int) -> ElementInterface | None:
+        if not 0 <= index < len(self._elements):
+            return None
+        made = self._made[index]
+        if made is None:
+            made = ElementInterface(self._elements[index], self._parent, self._holder, self._host)
+            self._made[index] = made
+        return made
+
+    def index_of(self, child: QAccessibleInterface) -> int:
+        return next((i for i, made in enumerate(self._made) if made is child), -1)
+
+    def find(self, start: int, end: int) -> ElementInterface | None:
+        """The object (made if need be) of the element spanning exactly start..end."""
+        for index, element in enumerate(self._elements):
+            if element.start <= start and end <= element.end:
+                made = self.at(index)
+                if made is not None and (element.start, element.end) == (start, end):
+                    return made
+                found = made.children.find(start, end) if made is not None else None
+                if found is not None:
+                    return found
+        return None
+
+
 class ElementInterface(QAccessibleObject):
     """One element. It stands on its own small QObject: Qt's cache drops the interface
     when that object is destroyed, which is how a new page retires the old tree."""
@@ -99,7 +144,7 @@ class ElementInterface(QAccessibleObject):
         self._element = element
         self._parent = parent
         self._host = host
-        self._children: list[ElementInterface | None] = [None] * len(element.children)
+        self.children = Children(self, element.children, self._holder, host)
         self._actions = LinkActions(element, host) if element.kind is Kind.LINK else None
         self._level = HeadingLevel(element.level) if element.kind is Kind.HEADING else None
 
@@ -135,19 +180,13 @@ class ElementInterface(QAccessibleObject):
         return self._parent
 
     def childCount(self) -> int:
-        return len(self._children)
+        return len(self.children)
 
     def child(self, index: int) -> QAccessibleInterface | None:  # type: ignore[override]
-        if not 0 <= index < len(self._children):
-            return None
-        made = self._children[index]
-        if made is None:
-            made = ElementInterface(self._element.children[index], self, self._holder, self._host)
-            self._children[index] = made
-        return made
+        return self.children.at(index)
 
     def indexOfChild(self, child: QAccessibleInterface) -> int:
-        return next((i for i, made in enumerate(self._children) if made is child), -1)
+        return self.children.index_of(child)
 
     def childAt(self, x: int, y: int) -> QAccessibleInterface | None:  # type: ignore[override]
         return None
@@ -166,14 +205,3 @@ class ElementInterface(QAccessibleObject):
         if extra is None:
             return shiboken6.VoidPtr(0)
         return shiboken6.VoidPtr(shiboken6.getCppPointer(extra)[0])
-
-    def find(self, start: int, end: int) -> ElementInterface | None:
-        """The object (made if need be) of the element spanning exactly start..end."""
-        for index, element in enumerate(self._element.children):
-            if element.start <= start and end <= element.end:
-                made = self.child(index)
-                if isinstance(made, ElementInterface):
-                    if (element.start, element.end) == (start, end):
-                        return made
-                    return made.find(start, end)
-        return None

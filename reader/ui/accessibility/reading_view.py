@@ -19,8 +19,8 @@ from PySide6.QtGui import (
     QTextCursor,
 )
 
-from reader.ui.accessibility.nodes import ElementHost, ElementInterface
-from reader.ui.accessibility.structure import Element, outline
+from reader.ui.accessibility.nodes import Children, ElementHost
+from reader.ui.accessibility.structure import outline
 from reader.ui.link_tabbing import LinkTabBrowser
 
 
@@ -32,24 +32,24 @@ class ReadingDocument(QAccessibleObject):
         self._view = view
         self._host = ElementHost(self._rect_of, self._is_focused, self._follow, self._focus)
         self._holder: QObject | None = None
-        self._elements: list[Element] | None = None
-        self._children: list[ElementInterface | None] = []
+        self._children: Children | None = None
         view.document().contentsChanged.connect(self._forget)
         view.link_focused.connect(self._announce_focus)
 
     # -- the tree ------------------------------------------------------------------
 
-    def _outline(self) -> list[Element]:
-        if self._elements is None:
-            self._elements = outline(self._view.document())
+    def _outline(self) -> Children:
+        if self._children is None:
             self._holder = QObject(self._view.viewport())
-            self._children = [None] * len(self._elements)
-        return self._elements
+            self._children = Children(
+                self, outline(self._view.document()), self._holder, self._host
+            )
+        return self._children
 
     def _forget(self) -> None:
         """A new page: retire the old objects (destroying their holder drops them from
         Qt's cache) and read the new page when next asked."""
-        if self._elements is None:
+        if self._children is None:
             return
         # The holder goes first: Qt's cache then deletes the interfaces it knows, and
         # only afterwards may Python let go of them (the other way round, Python would
@@ -57,8 +57,7 @@ class ReadingDocument(QAccessibleObject):
         if self._holder is not None:
             shiboken6.delete(self._holder)
             self._holder = None
-        self._elements = None
-        self._children = []
+        self._children = None
         if QAccessible.isActive():
             QAccessible.updateAccessibility(
                 QAccessibleEvent(self._view.viewport(), QAccessible.Event.ObjectReorder)
@@ -90,17 +89,10 @@ class ReadingDocument(QAccessibleObject):
         return len(self._outline())
 
     def child(self, index: int) -> QAccessibleInterface | None:  # type: ignore[override]
-        elements = self._outline()
-        if not 0 <= index < len(elements) or self._holder is None:
-            return None
-        made = self._children[index]
-        if made is None:
-            made = ElementInterface(elements[index], self, self._holder, self._host)
-            self._children[index] = made
-        return made
+        return self._outline().at(index)
 
     def indexOfChild(self, child: QAccessibleInterface) -> int:
-        return next((i for i, made in enumerate(self._children) if made is child), -1)
+        return self._outline().index_of(child)
 
     def childAt(self, x: int, y: int) -> QAccessibleInterface | None:  # type: ignore[override]
         return None
@@ -109,20 +101,7 @@ class ReadingDocument(QAccessibleObject):
         cursor = self._view.textCursor()
         if not cursor.hasSelection():
             return None
-        return self.find(cursor.selectionStart(), cursor.selectionEnd())
-
-    def find(self, start: int, end: int) -> ElementInterface | None:
-        """The object of the element spanning exactly start..end (a link, say)."""
-        for index, element in enumerate(self._outline()):
-            if element.start <= start and end <= element.end:
-                made = self.child(index)
-                if isinstance(made, ElementInterface):
-                    if (element.start, element.end) == (start, end):
-                        return made
-                    found = made.find(start, end)
-                    if found is not None:
-                        return found
-        return None
+        return self._outline().find(cursor.selectionStart(), cursor.selectionEnd())
 
     # -- what the elements ask of the view -------------------------------------------
 
@@ -158,6 +137,6 @@ class ReadingDocument(QAccessibleObject):
         """Tab reached a link: tell the screen reader which object has the focus."""
         if not QAccessible.isActive():
             return
-        found = self.find(start, end)
+        found = self._outline().find(start, end)
         if found is not None:
             QAccessible.updateAccessibility(QAccessibleEvent(found, QAccessible.Event.Focus))
