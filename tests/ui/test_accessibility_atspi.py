@@ -182,3 +182,11 @@ def test_announcements_sayTheResultReachedWithTheArrows(
     reached = screen_reader_session["result_announced"]
     assert reached and reached["data"].startswith("Result 2 of ")
     assert "›" in reached["data"] or ":" in reached["data"]
+
+
+def test_announcements_sayReadAloudStartingAndStopping(
+    screen_reader_session: dict[str, Any],
+) -> None:
+    heard = screen_reader_session["announcements"]
+    assert "Reading aloud" in heard and "Reading aloud stopped" in heard
+    assert heard.index("Reading aloud") < heard.index("Reading aloud stopped")

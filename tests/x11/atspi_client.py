@@ -185,6 +185,9 @@ def read_and_act(report: dict[str, Any]) -> int:
     report["page_announced"] = wait_event(
         "object:announcement", lambda e: e["data"].startswith("Chapter")
     )
+    for key, said in (("F5", "Reading aloud"), ("shift+F5", "Reading aloud stopped")):
+        subprocess.run(["xdotool", "key", key], check=True, timeout=30)  # Listen, Stop
+        wait_event("object:announcement", lambda e, said=said: e["data"] == said, 10)
     report["announcements"] = [e["data"] for e in EVENTS if e["type"] == "object:announcement"]
     print(json.dumps(report))
     return 0

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, SignalInstance
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 
+from reader.ui.actions import QT_TRANSLATE_NOOP
+
 if TYPE_CHECKING:  # annotations only: start-up imports nothing more for them
     from PySide6.QtWidgets import QListWidget
 
@@ -40,8 +42,13 @@ def announce(source: QObject, text: str, polite: bool = True) -> bool:
     return True
 
 
-def _tr(text: str, count: int = -1) -> str:
-    return QCoreApplication.translate("Announcements", text, None, count)
+CONTEXT = "Announcements"
+
+
+def _tr(text: str) -> str:
+    """Translate a text marked for lupdate (a literal translate() call or a
+    QT_TRANSLATE_NOOP in this context)."""
+    return QCoreApplication.translate(CONTEXT, text)
 
 
 @dataclass
@@ -64,17 +71,19 @@ class AnnouncementSources:
 
 
 READ_ALOUD_STATES = {
-    "reading": "Reading aloud",
-    "paused": "Reading aloud paused",
-    "idle": "Reading aloud stopped",
+    "reading": QT_TRANSLATE_NOOP("Announcements", "Reading aloud"),
+    "paused": QT_TRANSLATE_NOOP("Announcements", "Reading aloud paused"),
+    "idle": QT_TRANSLATE_NOOP("Announcements", "Reading aloud stopped"),
 }
 
 
 def results_words(count: int) -> str:
     """What is said for the count: "No results", "1 result", "17 results"."""
     if count == 0:
-        return _tr("No results")
-    return _tr("1 result") if count == 1 else _tr("%1 results").replace("%1", str(count))
+        return QCoreApplication.translate("Announcements", "No results")
+    if count == 1:
+        return QCoreApplication.translate("Announcements", "1 result")
+    return QCoreApplication.translate("Announcements", "%1 results").replace("%1", str(count))
 
 
 def spoken_meaning(glossary: Glossary, slug: str) -> str:
@@ -116,7 +125,8 @@ def _announce_current_result(source: QObject, results: QListWidget) -> None:
         if item is None or not results.hasFocus():
             return
         place = item.toolTip() or item.text().split(". ", 1)[0]
-        words = _tr("Result %1 of %2: %3").replace("%1", str(row + 1))
+        words = QCoreApplication.translate("Announcements", "Result %1 of %2: %3")
+        words = words.replace("%1", str(row + 1))
         announce(source, words.replace("%2", str(results.count())).replace("%3", place))
 
     results.currentRowChanged.connect(say)
