@@ -190,3 +190,12 @@ def test_announcements_sayReadAloudStartingAndStopping(
     heard = screen_reader_session["announcements"]
     assert "Reading aloud" in heard and "Reading aloud stopped" in heard
     assert heard.index("Reading aloud") < heard.index("Reading aloud stopped")
+
+
+def test_theWindowClosesCleanly_afterAScreenReaderHasReadIt(
+    screen_reader_session: dict[str, Any], kiosk_session: dict[str, Any]
+) -> None:
+    """Qt asks the page's accessible objects one last question as its widgets are
+    destroyed; an error raised there crashed PySide6 (exit code 139)."""
+    assert screen_reader_session["app_exit_code"] == 0
+    assert kiosk_session["app_exit_code"] == 0

@@ -5,6 +5,7 @@ the kiosk instead, whose "Still reading?" countdown starts after KIOSK_IDLE seco
 
 from __future__ import annotations
 
+import signal
 import sys
 from pathlib import Path
 
@@ -34,7 +35,13 @@ def main() -> int:
         shell = KioskShell(window, config, app)
     window.show()
     window.activateWindow()
-    QTimer.singleShot(int(float(sys.argv[1]) * 1000), app.quit)
+    # exit(), not quit(): the kiosk refuses the close events quit() sends first.
+    QTimer.singleShot(int(float(sys.argv[1]) * 1000), lambda: app.exit(0))
+    # SIGTERM (the session is done) leaves through the event loop, so the widgets are
+    # torn down as at any end; the timer lets Python run the handler.
+    signal.signal(signal.SIGTERM, lambda *_: app.exit(0))
+    python_ticks = QTimer(app)
+    python_ticks.start(100)
     code = app.exec()
     if kiosk:
         shell.release()

@@ -8,6 +8,7 @@ own bus (the launcher names it on the display's root window), so sessions never 
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -47,8 +48,12 @@ def main() -> int:
             timeout=APP_SECONDS,
             check=False,
         )
-        sys.stdout.write(client.stdout)
         sys.stderr.write(client.stderr)
+        lines = client.stdout.strip().splitlines()
+        report = json.loads(lines[-1]) if lines else {"error": "the client printed nothing"}
+        started[-1].terminate()  # the app quits through its event loop (see atspi_app.py)
+        report["app_exit_code"] = started[-1].wait(timeout=30)
+        print(json.dumps(report))
         return client.returncode
     finally:
         for process in reversed(started):

@@ -176,8 +176,9 @@ class ElementInterface(QAccessibleObject):
     def rect(self) -> QRect:
         return self._host.rect_of(self._element.start, self._element.end)
 
-    def parent(self) -> QAccessibleInterface:
-        return self._parent
+    def parent(self) -> QAccessibleInterface | None:  # type: ignore[override]
+        # None once the document itself is gone (the page's widgets being destroyed).
+        return self._parent if shiboken6.isValid(self._parent) else None
 
     def childCount(self) -> int:
         return len(self.children)

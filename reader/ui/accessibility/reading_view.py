@@ -63,10 +63,18 @@ class ReadingDocument(QAccessibleObject):
                 QAccessibleEvent(self._view.viewport(), QAccessible.Event.ObjectReorder)
             )
 
+    def _gone(self) -> bool:
+        """True once the view is being destroyed: Qt still asks this object questions
+        then (to report it destroyed), and an error raised inside one of these answers
+        crashes PySide6 instead of reaching Python."""
+        return not shiboken6.isValid(self._view)
+
     def role(self) -> QAccessible.Role:
         return QAccessible.Role.Document
 
     def text(self, kind: QAccessible.Text) -> str:
+        if self._gone():
+            return ""
         if kind == QAccessible.Text.Name:
             return self._view.accessibleName()
         if kind == QAccessible.Text.Description:
@@ -79,25 +87,29 @@ class ReadingDocument(QAccessibleObject):
         return state
 
     def rect(self) -> QRect:
+        if self._gone():
+            return QRect()
         viewport = self._view.viewport()
         return QRect(viewport.mapToGlobal(QPoint(0, 0)), viewport.size())
 
     def parent(self) -> QAccessibleInterface | None:  # type: ignore[override]
-        return QAccessible.queryAccessibleInterface(self._view)
+        return None if self._gone() else QAccessible.queryAccessibleInterface(self._view)
 
     def childCount(self) -> int:
-        return len(self._outline())
+        return 0 if self._gone() else len(self._outline())
 
     def child(self, index: int) -> QAccessibleInterface | None:  # type: ignore[override]
-        return self._outline().at(index)
+        return None if self._gone() else self._outline().at(index)
 
     def indexOfChild(self, child: QAccessibleInterface) -> int:
-        return self._outline().index_of(child)
+        return -1 if self._gone() else self._outline().index_of(child)
 
     def childAt(self, x: int, y: int) -> QAccessibleInterface | None:  # type: ignore[override]
         return None
 
     def focusChild(self) -> QAccessibleInterface | None:  # type: ignore[override]
+        if self._gone():
+            return None
         cursor = self._view.textCursor()
         if not cursor.hasSelection():
             return None
@@ -106,6 +118,8 @@ class ReadingDocument(QAccessibleObject):
     # -- what the elements ask of the view -------------------------------------------
 
     def _rect_of(self, start: int, end: int) -> QRect:
+        if self._gone():
+            return QRect()
         cursor = QTextCursor(self._view.document())
         cursor.setPosition(start)
         first = self._view.cursorRect(cursor)
@@ -118,6 +132,8 @@ class ReadingDocument(QAccessibleObject):
         return QRect(self._view.viewport().mapToGlobal(area.topLeft()), area.size())
 
     def _is_focused(self, start: int, end: int) -> bool:
+        if self._gone():
+            return False
         cursor = self._view.textCursor()
         return self._view.hasFocus() and (cursor.selectionStart(), cursor.selectionEnd()) == (
             start,
