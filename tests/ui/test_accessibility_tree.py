@@ -8,7 +8,12 @@ from __future__ import annotations
 from PySide6.QtGui import QAccessible, QAccessibleInterface, QTextDocument
 from pytestqt.qtbot import QtBot
 
-from reader.ui.accessibility.structure import MAX_ELEMENTS, elements_in_order, outline
+from reader.ui.accessibility.structure import (
+    MAX_ELEMENTS,
+    MAX_NAME_CHARS,
+    elements_in_order,
+    outline,
+)
 from reader.ui.mainwindow import MainWindow
 
 CHAPTER = "what-is-gene-therapy"
@@ -74,3 +79,12 @@ def test_aHostilePage_makesNoMoreThanTheCap(qtbot: QtBot) -> None:
     page = QTextDocument()
     page.setHtml("".join(f"<p>word {i} <a href='x{i}'>link</a></p>" for i in range(5000)))
     assert len(elements_in_order(outline(page))) <= MAX_ELEMENTS
+
+
+def test_aHugeParagraphOrLink_isNamedByItsFirstWordsOnly(qtbot: QtBot) -> None:
+    words = "word " * 20_000
+    page = QTextDocument()
+    page.setHtml(f"<p>{words}</p><p><a href='x'>{words}</a></p>")
+    elements = elements_in_order(outline(page))
+    assert len(elements) == 3
+    assert all(0 < len(element.name) <= MAX_NAME_CHARS for element in elements)

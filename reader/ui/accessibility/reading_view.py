@@ -141,11 +141,15 @@ class ReadingDocument(QAccessibleObject):
         )
 
     def _follow(self, href: str) -> None:
+        if self._gone():
+            return
         # After the bridge's call returns: following replaces the page, which retires
         # the very object the action was asked of.
         QTimer.singleShot(0, self._view, lambda: self._view.anchorClicked.emit(QUrl(href)))
 
     def _focus(self, start: int, end: int) -> None:
+        if self._gone():
+            return
         self._view.select_span(start, end)
         self._view.setFocus()
 

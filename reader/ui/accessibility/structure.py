@@ -18,7 +18,7 @@ from reader.content.links import GLOSSARY_SCHEME
 #: 1 MB page of one-word paragraphs must not build hundreds of thousands of objects.
 #: Past the cap the rest of the page is still read through the view's text interface.
 MAX_ELEMENTS = 4000
-#: A paragraph's name (what is spoken for it) is cut here; its text stays readable.
+#: An element's name (what is spoken for it) is cut here; its text stays readable.
 MAX_NAME_CHARS = 2000
 
 
@@ -113,7 +113,7 @@ def _block_element(block: QTextBlock, budget: _Budget, kind: Kind | None = None)
         return None
     level = block.blockFormat().headingLevel()
     chosen = kind or (Kind.HEADING if level else Kind.PARAGRAPH)
-    text = block.text().replace("\u2028", " ")[:MAX_NAME_CHARS]
+    text = _name(block.text())
     element = Element(chosen, text, block.position(), block.position() + block.length() - 1)
     element.level = level
     element.children = _links(block, budget)
@@ -131,9 +131,9 @@ def _links(block: QTextBlock, budget: _Budget) -> list[Element]:
         start, end = fragment.position(), fragment.position() + fragment.length()
         if href and links and links[-1].href == href and links[-1].end == start:
             links[-1].end = end
-            links[-1].name += fragment.text()
+            links[-1].name = _name(links[-1].name + fragment.text())
         elif href and budget.take():
-            link = Element(Kind.LINK, fragment.text(), start, end, href=href)
+            link = Element(Kind.LINK, _name(fragment.text()), start, end, href=href)
             if link.explains_a_word:
                 link.description = char_format.toolTip()
             links.append(link)
@@ -162,13 +162,18 @@ def _table(table: QTextTable, budget: _Budget) -> Element | None:
             cursor.setPosition(start)
             cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
             kind = Kind.HEADER if row < headers else Kind.CELL
-            element = Element(kind, cursor.selectedText().replace("\u2029", " "), start, end)
+            element = Element(kind, _name(cursor.selectedText()), start, end)
             element.children = _links(table.document().findBlock(start), budget)
             cells.children.append(element)
         if cells.children:
             cells.start, cells.end = cells.children[0].start, cells.children[-1].end
         whole.children.append(cells)
     return whole
+
+
+def _name(text: str) -> str:
+    """What is spoken for an element: its text on one line, at most MAX_NAME_CHARS."""
+    return " ".join(text[: MAX_NAME_CHARS * 2].split())[:MAX_NAME_CHARS]
 
 
 def _bold_row(table: QTextTable) -> bool:
