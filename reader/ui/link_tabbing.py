@@ -4,15 +4,18 @@ Qt's QTextBrowser starts from its text cursor, which stays at the top of the pag
 the reader scrolls: Tab jumped back to the chapter's start, and Tab and Shift+Tab never
 left a view full of links. Here Tab starts at the view's first visible line, a glossary
 word is a stop only where a section first uses it, and past the last link the focus moves on.
+Ctrl+Down and Ctrl+Up jump heading to heading, so a keyboard reader can skim as a screen
+reader user does.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QTextCursor, QTextDocument
+from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from reader.content.links import GLOSSARY_SCHEME
+from reader.ui.accessibility.factory import install_document_accessibility
 
 
 def link_stops(document: QTextDocument) -> list[tuple[int, int, str]]:
@@ -39,12 +42,32 @@ def link_stops(document: QTextDocument) -> list[tuple[int, int, str]]:
     return stops
 
 
+def heading_starts(document: QTextDocument) -> list[tuple[int, int]]:
+    """(start, end) of each heading's text, in reading order."""
+    found: list[tuple[int, int]] = []
+    block = document.begin()
+    while block.isValid():
+        if block.blockFormat().headingLevel() and block.length() > 1:
+            found.append((block.position(), block.position() + block.length() - 1))
+        block = block.next()
+    return found
+
+
 class LinkTabBrowser(QTextBrowser):
     """A QTextBrowser whose Tab and Shift+Tab step through links without jumping."""
+
+    #: (start, end) of the link the keyboard has just reached: a screen reader's focus.
+    link_focused = Signal(int, int)
+    #: (start, end) of the heading Ctrl+Down or Ctrl+Up has just reached.
+    heading_reached = Signal(int, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._stops: list[tuple[int, int, str]] | None = None
+        # The accessible document a screen reader was given (reader/ui/accessibility),
+        # kept here so it lives as long as the view; None until one asks.
+        self.accessible_document: object | None = None
+        install_document_accessibility()  # once per process: the page as a document
         self.document().contentsChanged.connect(self._forget_stops)
 
     def _forget_stops(self) -> None:
@@ -89,11 +112,42 @@ class LinkTabBrowser(QTextBrowser):
             cursor.setPosition(self.visible_range()[0])
             self.setTextCursor(cursor)
             return QWidget.focusNextPrevChild(self, next)
+        self.select_span(stop[0], stop[1])
+        self.link_focused.emit(stop[0], stop[1])
+        return True
+
+    def select_span(self, start: int, end: int) -> None:
+        """Select start..end (a link, a heading) and scroll it into view."""
         cursor = QTextCursor(self.document())
-        cursor.setPosition(stop[0])
-        cursor.setPosition(stop[1], QTextCursor.MoveMode.KeepAnchor)
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1}.get(Qt.Key(event.key()), 0)
+        if step and event.modifiers() == Qt.KeyboardModifier.ControlModifier:
+            self.jump_heading(step > 0)
+            return
+        super().keyPressEvent(event)
+
+    def jump_heading(self, forward: bool) -> bool:
+        """Select the next (or previous) heading after (before) the one the keyboard is
+        on, else after (before) the view's first (last) visible line. False at the end."""
+        cursor = self.textCursor()
+        first, last = self.visible_range()
+        on_screen = first <= cursor.selectionStart() <= last
+        headings = heading_starts(self.document())
+        if forward:
+            after = cursor.selectionStart() + cursor.hasSelection() if on_screen else first
+            target = next((h for h in headings if h[0] >= after), None)
+        else:
+            before = cursor.selectionStart() if on_screen else last
+            target = next((h for h in reversed(headings) if h[0] < before), None)
+        if target is None:
+            return False
+        self.select_span(*target)
+        self.heading_reached.emit(*target)
         return True
 
     def _next_stop(self, forward: bool) -> tuple[int, int, str] | None:

@@ -24,6 +24,8 @@ from reader.handbook import Handbook
 from reader.handbook.trust import TrustedKeys, signature_of
 from reader.history import History
 from reader.preferences import Preferences
+from reader.ui.accessibility.announce import AnnouncementSources as Spoken
+from reader.ui.accessibility.announce import install_announcements, spoken_meaning
 from reader.ui.actions import Actions
 from reader.ui.bookmarks_controller import BookmarksController
 from reader.ui.content_view import ContentView
@@ -128,6 +130,7 @@ class MainWindow(QMainWindow):
             self, self.column, handbook, self.content, self.action_set, self.history,
             lambda: nav.current_section_id, nav.section_changed, large=policy.touch)  # fmt: skip
         self._connect()
+        self._announce()
         self.parts = WindowParts(
             self, handbook, preferences, policy, self.action_set, self.menus, self.toolbar,
             self.content, self.find_bar, self.search_box, self.search_panel, self.toc_dock,
@@ -271,6 +274,28 @@ class MainWindow(QMainWindow):
         nav.chapter_shown.connect(self._find_again)
         self.place_timer.timeout.connect(self.bookmark_commands.remember_place)
         self.content.viewport().installEventFilter(self)
+
+    def _announce(self) -> None:
+        """What a screen reader hears without moving focus (reader/ui/accessibility/)."""
+        opened = (
+            self.toc.section_requested,
+            self.search_panel.result_activated,
+            self.content.link_activated,
+            self.glossary_panel.section_requested,
+        )
+        glossary = self.handbook.glossary
+        install_announcements(
+            self.content,
+            Spoken(
+                self.glossary_panel.term_shown,
+                lambda slug: spoken_meaning(glossary, slug),
+                self.search_panel.results_changed,
+                self.search_panel.results,
+                opened,
+                self.status_label.text,
+                self.read_aloud.state_changed,
+            ),
+        )
 
     def retranslate(self) -> None:
         self.action_set.retranslate()

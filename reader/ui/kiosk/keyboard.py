@@ -11,6 +11,8 @@ from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QGridLayout, QLineEdit, QPushButton, QSizePolicy, QWidget
 
+from reader.ui.accessibility.announce import announce
+
 KEY_SIZE = QSize(52, 60)
 
 # Rows of letter keys per layout; the last row (shift, space, ...) is the same for all.
@@ -107,6 +109,8 @@ class OnScreenKeyboard(QWidget):
 
     def press(self, name: str) -> None:
         """What one tap on the key called `name` does."""
+        if name in self.keys:  # a tap moves no focus: say the key, as a screen reader would
+            announce(self, self.keys[name].accessibleName())
         if name == BACKSPACE:
             self.target.backspace()
         elif name == SHIFT:

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.ui.accessibility.announce import announce
+
 TOUCH_BUTTON = QSize(80, 60)
 
 
@@ -49,6 +51,7 @@ class CountdownOverlay(QWidget):
         outer.addStretch(1)
         outer.addWidget(panel, 0, Qt.AlignmentFlag.AlignHCenter)
         outer.addStretch(1)
+        self._announced = False
         self.hide()
         self.retranslate()
 
@@ -63,8 +66,11 @@ class CountdownOverlay(QWidget):
             self.tr("Still reading?\nTouch the screen to keep reading.\n"
                     "Starting over in %n seconds", "", seconds)
         )  # fmt: skip
+        if not self._announced:  # once per countdown, not every second
+            self._announced = announce(self, self.text.text())
 
     def cover(self) -> None:
+        self._announced = False
         parent = self.parentWidget()
         if parent is not None:
             self.setGeometry(parent.rect())
@@ -196,6 +202,7 @@ class TextSizeButtons(QWidget):
         button.setMinimumSize(TOUCH_BUTTON)
         button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         button.clicked.connect(action.trigger)
+        button.clicked.connect(lambda: announce(self, button.accessibleName()))
         action.enabledChanged.connect(button.setEnabled)
         return button
 

@@ -30,6 +30,11 @@ _TASKS = (
     (QT_TRANSLATE_NOOP("HelpDialog",
                        "Underlined words: click one to read what it means in the glossary."),
      ()),
+    (QT_TRANSLATE_NOOP("HelpDialog",
+                       "In the page: Tab and Shift+Tab go link by link (an underlined word "
+                       "only where a section first uses it); Ctrl+Down and Ctrl+Up go "
+                       "heading by heading."),
+     ()),
     (QT_TRANSLATE_NOOP("HelpDialog", "Move between sections, and back to where you were."),
      ("next_section", "back")),
     (QT_TRANSLATE_NOOP("HelpDialog", "Bookmark this section, and see your bookmarks."),

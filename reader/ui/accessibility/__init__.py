@@ -1,0 +1,1 @@
+"""What a screen reader gets: the reading view as a document, and spoken announcements."""

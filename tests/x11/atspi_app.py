@@ -1,0 +1,53 @@
+"""The real main window on the bundled handbook, opened at a chapter with a table, for
+an AT-SPI client to read (tests/ui/test_accessibility_atspi.py runs it under Xvfb with
+an accessibility bus). Quits by itself after `argv[1]` seconds; `argv[2]` "kiosk" opens
+the kiosk instead, whose "Still reading?" countdown starts after KIOSK_IDLE seconds."""
+
+from __future__ import annotations
+
+import signal
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from reader.handbook import load_handbook
+from reader.kiosk.settings import KioskConfig
+from reader.preferences import Preferences
+from reader.ui.kiosk.shell import KioskShell
+from reader.ui.mainwindow import MainWindow
+
+CHAPTER = "what-is-gene-therapy"
+KIOSK_IDLE = 5.0
+
+
+def main() -> int:
+    app = QApplication(sys.argv)
+    handbook = load_handbook(Path(__file__).resolve().parents[2] / "handbook")
+    kiosk = sys.argv[2:] == ["kiosk"]
+    window = MainWindow(handbook, Preferences(), kiosk=kiosk)
+    window.start(CHAPTER)
+    if kiosk:
+        config = KioskConfig(
+            enabled=True, idle_timeout=KIOSK_IDLE, countdown=60, on_screen_keyboard="always"
+        )
+        shell = KioskShell(window, config, app)
+    window.show()
+    window.activateWindow()
+    # exit(), not quit(): the kiosk refuses the close events quit() sends first.
+    QTimer.singleShot(int(float(sys.argv[1]) * 1000), lambda: app.exit(0))
+    # SIGTERM (the session is done) leaves through the event loop, so the widgets are
+    # torn down as at any end; the timer lets Python run the handler.
+    signal.signal(signal.SIGTERM, lambda *_: app.exit(0))
+    python_ticks = QTimer(app)
+    python_ticks.start(100)
+    code = app.exec()
+    if kiosk:
+        shell.release()
+    window.shut_down_search()
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())
