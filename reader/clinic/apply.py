@@ -40,3 +40,9 @@ def with_care_team(handbook: Handbook, details: ClinicDetails) -> Handbook:
         clinic_card=card_lines(details, handbook.language),
         _index={},
     )
+
+
+def clinic_stamp(handbook: Handbook) -> str:
+    """A key that changes whenever the clinic's values in the handbook do ("" without a
+    clinic), for the rendered-page cache (PageStore's `clinic`)."""
+    return handbook.content_hash() if handbook.clinic_card else ""

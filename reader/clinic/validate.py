@@ -101,7 +101,9 @@ def _team(
         role = entry.get("role", "")
         name = _clean(entry["name"], MAX_TEAM_TEXT)
         if name:
-            members.append(TeamMember(name, _clean(role, MAX_TEAM_TEXT) if isinstance(role, str) else ""))
+            members.append(
+                TeamMember(name, _clean(role, MAX_TEAM_TEXT) if isinstance(role, str) else "")
+            )
     return tuple(members)
 
 
@@ -113,7 +115,7 @@ def details_from_data(
     problems: list[Problem] = []
     language = data.get("language", "en")
     if language not in LANGUAGE_TABLES:
-        problems.append(Problem(path, lines.of("language"), "'language' must be \"en\" or \"es\""))
+        problems.append(Problem(path, lines.of("language"), '\'language\' must be "en" or "es"'))
         language = "en"
     main = _text_fields(data, "", lines, path, problems)
     translations: dict[str, ClinicText] = {}

@@ -43,23 +43,21 @@ def clinic_data(
     return data
 
 
-def _print_text(data: dict[str, object]) -> None:
-    if data["path"] is None:
-        looked = ", ".join(str(path) for path in data["looked"])  # type: ignore[attr-defined]
+def _print_text(source: ClinicSource, details: ClinicDetails | None, problem: str) -> None:
+    if source.path is None:
+        looked = ", ".join(str(path) for path in source.looked)
         print(for_terminal(f"No clinic file is used (looked in: {looked})"))
         return
-    print(for_terminal(f"Clinic file: {data['path']} (chosen by: {data['chosen_by']})"))
-    if data["problem"]:
-        print(for_terminal(str(data["problem"])))
+    print(for_terminal(f"Clinic file: {source.path} (chosen by: {source.chosen_by})"))
+    if details is None:
+        print(for_terminal(problem))
         return
-    sections = [("", data)] + list(data["translations"].items())  # type: ignore[attr-defined]
-    for code, text in sections:
+    for code, text in [("", details.main), *details.translations.items()]:
         prefix = f"[{code}] " if code else ""
-        for key, value in text["fields"].items():
-            print(for_terminal(f"{prefix}{key}: {' '.join(str(value).split())}", lines=True))
-        for member in text["team"]:
-            role = f" ({member['role']})" if member["role"] else ""
-            print(for_terminal(f"{prefix}team: {member['name']}{role}"))
+        for key, value in text.fields.items():
+            print(for_terminal(f"{prefix}{key}: {' '.join(value.split())}"))
+        for member in text.team:
+            print(for_terminal(f"{prefix}team: {member.line()}"))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -69,5 +67,5 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json(data)
     else:
-        _print_text(data)
+        _print_text(source, details, problem)
     return 1 if problem else 0
