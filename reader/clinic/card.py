@@ -7,7 +7,7 @@ from __future__ import annotations
 import html
 
 from reader.clinic.page import CARE_TEAM_ID, words
-from reader.content.render import SECTION_SCHEME
+from reader.content.links import SECTION_SCHEME
 from reader.handbook import Handbook
 
 
