@@ -16,11 +16,14 @@ def start_card_html(handbook: Handbook) -> str:
     if not handbook.clinic_card or handbook.chapter(CARE_TEAM_ID) is None:
         return ""
     name, *numbers = handbook.clinic_card
-    rows = [f'<p class="clinic-name"><b>{html.escape(name)}</b></p>']
-    rows += [f"<p>{html.escape(line)}</p>" for line in numbers]
-    see = html.escape(words(handbook.language)["see"])
-    rows.append(f'<p><a href="{SECTION_SCHEME}:{CARE_TEAM_ID}">{see}</a></p>')
-    return '<div class="admonition note clinic-card">' + "".join(rows) + "</div>"
+    say = words(handbook.language)
+    lines = [f"<b>{html.escape(name)}</b>", *(html.escape(line) for line in numbers)]
+    link = f'<a href="{SECTION_SCHEME}:{CARE_TEAM_ID}">{html.escape(say["see"])}</a>'
+    return (
+        '<div class="admonition note clinic-card">'
+        f'<p class="admonition-title">{html.escape(say["title"])}</p>'
+        f"<p>{'<br>'.join(lines)}</p><p>{link}</p></div>"
+    )
 
 
 def with_start_card(handbook: Handbook, chapter_id: str, page: str) -> str:

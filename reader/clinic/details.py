@@ -91,12 +91,6 @@ class ClinicDetails:
             values["team"] = plain_markdown("; ".join(member.line() for member in text.team))
         return values
 
-    def fingerprint(self) -> str:
-        """Changes whenever anything shown changes: for the page and index caches."""
-        from reader.storage import checksum
-
-        return checksum([repr(self).encode()])
-
 
 _MARKDOWN_SPECIALS = "\\`*_[]{}!"
 

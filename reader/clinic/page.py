@@ -119,9 +119,3 @@ def card_lines(details: ClinicDetails, language: str) -> tuple[str, ...]:
     lines = [fields.get("name", "")]
     lines += [f"{say[key]}: {fields[key]}" for key in ("phone_24h", "phone_day") if key in fields]
     return tuple(" ".join(line.split()) for line in lines if line)
-
-
-def printed_by(details: ClinicDetails, language: str) -> str:
-    """ "Printed by St Mary's, Ward 7": which clinic handed the packet out."""
-    name = details.text_in(language).fields.get("name", "")
-    return words(language)["printed_by"].format(name=" ".join(name.split())) if name else ""

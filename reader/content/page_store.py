@@ -69,8 +69,8 @@ class PageStore:
     def __init__(
         self, cache_dir: Path, handbook_root: Path, language: str = "", clinic: str = ""
     ) -> None:
-        """`clinic`: the clinic details' fingerprint (ClinicDetails.fingerprint), since
-        pages show the clinic's values: another clinic file renders them afresh."""
+        """`clinic`: a key of the clinic's values (reader/clinic/apply.py's clinic_stamp),
+        since pages show them: another clinic file renders them afresh."""
         root = handbook_root.resolve()
         # A translation shares its folder with the main language (see languages.py), so
         # its pages are kept apart by language; the main language keeps the plain key.

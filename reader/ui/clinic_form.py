@@ -31,7 +31,7 @@ from reader.clinic.details import (
     ClinicText,
     TeamMember,
 )
-from reader.clinic.page import card_lines, printed_by
+from reader.clinic.page import card_lines
 from reader.clinic.reading import ClinicError
 from reader.clinic.writing import save_clinic
 from reader.ui.plain_text import plain_label
@@ -179,8 +179,7 @@ class ClinicForm(QDialog):
         details = self.current_details()
         index = self.tabs.currentIndex()
         language = LANGUAGE_TABLES[index] if index >= 0 else details.language
-        lines = [printed_by(details, language), *card_lines(details, language)[1:]]
-        self.preview.setText("\n".join(line for line in lines if line))
+        self.preview.setText("\n".join(card_lines(details, language)))
 
     def save(self) -> Path | None:
         """Write the file; say where (or why not) in the form. The path written."""
