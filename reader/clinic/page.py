@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from reader.clinic.details import ClinicDetails, plain_markdown
 from reader.clinic.notes import safe_notes_markdown
-from reader.handbook.placeholders import write_in_markdown
+from reader.handbook.placeholders import CLINIC_FIELDS, write_in_markdown
 
 CARE_TEAM_ID = "care-team"
 
@@ -58,14 +58,10 @@ _WORDS: dict[str, dict[str, str]] = {
         "es": "español",
     },
 }
-_CALL_FIELDS = (
-    "name",
-    "phone_day",
-    "phone_24h",
-    "emergency",
-    "fever_threshold",
-    "address",
-    "interpreter",
+# "Who to call": the clinic fields in their documented order up to the interpreter line,
+# but the team, which has a section of its own.
+_CALL_FIELDS = tuple(
+    f for f in CLINIC_FIELDS[: CLINIC_FIELDS.index("interpreter") + 1] if f != "team"
 )
 
 

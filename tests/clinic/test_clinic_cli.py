@@ -42,14 +42,18 @@ def test_a_section_naming_the_24_hour_number_shows_the_clinics(
     assert "ask your team" not in out.split("Our 24-hour number")[1].splitlines()[0]
 
 
-def test_without_a_clinic_file_the_write_in_line_shows_and_no_care_team_page(
-    capsys: pytest.CaptureFixture[str],
+def test_without_a_clinic_file_the_write_in_line_shows_and_clinic_says_where_it_looked(
+    user_home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, out, _ = run_cli(capsys, "show", "when-to-call")
-    assert code == 0
+    code, out, err = run_cli(capsys, "show", "when-to-call/your-numbers")
+    assert (code, err) == (0, "")
     assert "Our 24-hour number: ____________ (ask your team)" in out
     code, out, _ = run_cli(capsys, "toc", "--json")
-    assert json.loads(out)["chapters"][0]["id"] == "about-this-handbook"
+    assert json.loads(out)["chapters"][0]["id"] == "about-this-handbook"  # no blank page first
+    code, out, _ = run_cli(capsys, "clinic")
+    assert code == 0
+    assert out.startswith("No clinic file is used (looked in: /etc/handbook-reader/clinic.toml")
+    assert str(user_home / "config" / "clinic.toml") in out
 
 
 def test_the_users_config_folder_clinic_file_is_found(
