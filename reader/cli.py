@@ -36,10 +36,17 @@ def _global_options(parser: argparse.ArgumentParser, *, defaults: bool) -> None:
         default=default,
         help="language of the handbook and the interface: en or es",
     )
+    parser.add_argument(
+        "--clinic",
+        type=Path,
+        metavar="FILE",
+        default=default,
+        help="the clinic's own details (clinic.toml; default: the system's, then the user's)",
+    )
 
 
 # The global options that take a value: the word after them is never a sub-command.
-_VALUE_OPTIONS = ("--handbook", "--lang", "--idle-timeout")
+_VALUE_OPTIONS = ("--handbook", "--lang", "--clinic", "--idle-timeout")
 
 
 def build_parser(

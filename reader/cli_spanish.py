@@ -28,6 +28,13 @@ HELP: dict[str, str] = {
     "language of the handbook and the interface: en or es": (
         "idioma del manual y de la interfaz: en (inglés) o es (español)"
     ),
+    "the clinic's own details (clinic.toml; default: the system's, then the user's)": (
+        "los datos propios de la clínica (clinic.toml; si no se indica: el del sistema,"
+        " luego el del usuario)"
+    ),
+    "show which clinic file is used (clinic.toml) and the details it gives": (
+        "muestra qué archivo de la clínica (clinic.toml) se usa y los datos que da"
+    ),
     "run as a shared kiosk": "funcionar como quiosco compartido",
     "kiosk: seconds without input before the visit is reset (default 180)": (
         "quiosco: segundos sin uso antes de empezar de nuevo la visita (180 si no se indica)"

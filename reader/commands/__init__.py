@@ -6,15 +6,21 @@ Errors are `CommandError`s with a plain one-line message; cli.py prints them to 
 
 from __future__ import annotations
 
+import argparse
 import importlib
 import json
 import sys
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from reader import APP_ID
 from reader.handbook import Handbook, HandbookError
 from reader.paths import bundled_handbook_dir
+from reader.terminal import for_terminal
+
+if TYPE_CHECKING:
+    from reader.clinic.reading import ClinicSource
 
 
 class CommandError(Exception):
@@ -31,6 +37,36 @@ def load_handbook_for(path: Path | None, language: str | None = None) -> Handboo
 
     try:
         return load_handbook_in(path or bundled_handbook_dir(), language)
+    except HandbookError as error:
+        raise CommandError(str(error), exit_code=2) from None
+    except OSError as error:
+        raise CommandError(f"cannot open the handbook: {error.strerror or error}", 2) from None
+
+
+def clinic_source(args: argparse.Namespace) -> ClinicSource:
+    """The clinic file the command line, a kiosk's settings (when the kiosk is on), the
+    system or the user names: the same one the window uses."""
+    from reader.clinic.reading import find_clinic_file
+    from reader.kiosk.settings import load_kiosk_config
+
+    kiosk = load_kiosk_config()
+    return find_clinic_file(getattr(args, "clinic", None), kiosk.clinic if kiosk.enabled else None)
+
+
+def handbook_for(args: argparse.Namespace) -> Handbook:
+    """The handbook the command line names (`--handbook`, `--lang`), with the clinic's
+    details (`--clinic FILE`, else /etc/handbook-reader/clinic.toml, else the user's
+    config folder). A clinic file that cannot be used costs one line on stderr, never
+    the command."""
+    from reader.clinic.apply import load_handbook_with_clinic
+    from reader.clinic.reading import load_clinic
+
+    details, problem = load_clinic(clinic_source(args))
+    if problem:
+        print(f"{APP_ID}: {for_terminal(problem)}", file=sys.stderr)
+    path = getattr(args, "handbook", None) or bundled_handbook_dir()
+    try:
+        return load_handbook_with_clinic(path, getattr(args, "lang", None), details)
     except HandbookError as error:
         raise CommandError(str(error), exit_code=2) from None
     except OSError as error:
@@ -64,6 +100,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "read-aloud": (
         "read_aloud",
         "speak a section into a WAV file (with --json: the sentence timings)",
+    ),
+    "clinic": (
+        "clinic",
+        "show which clinic file is used (clinic.toml) and the details it gives",
     ),
     "kiosk-pin": (
         "kiosk_pin",

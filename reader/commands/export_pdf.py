@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from reader.commands import CommandError, load_handbook_for
+from reader.commands import CommandError, handbook_for
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -64,7 +64,7 @@ def _system_page_size() -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    handbook = load_handbook_for(args.handbook, getattr(args, "lang", None))
+    handbook = handbook_for(args)
     ensure_gui_application()
     from reader.pdf.compose import PdfExportError, PdfRequest, PdfRequestError, export_pdf
 

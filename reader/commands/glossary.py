@@ -6,7 +6,7 @@ import argparse
 import difflib
 import textwrap
 
-from reader.commands import CommandError, load_handbook_for, print_json
+from reader.commands import CommandError, handbook_for, print_json
 from reader.commands.phrases import phrase
 from reader.content.term_uses import abbreviation_heading, other_names, term_sections
 from reader.handbook import Handbook, section_label
@@ -111,7 +111,7 @@ def entry_text(handbook: Handbook, term: Term, sections: list[str]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    handbook = load_handbook_for(args.handbook, getattr(args, "lang", None))
+    handbook = handbook_for(args)
     terms = find_terms(handbook, args.term)
     if args.json:
         print_json({**glossary_data(handbook, terms), "lang": handbook.language})

@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from reader.commands import CommandError, load_handbook_for, print_json
+from reader.commands import CommandError, handbook_for, print_json
 
 
 def _rate(text: str) -> float:
@@ -41,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
         write_wav,
     )
 
-    handbook = load_handbook_for(args.handbook, getattr(args, "lang", None))
+    handbook = handbook_for(args)
     section = handbook.section(args.section_id)
     if section is None:
         raise CommandError(f"no section '{args.section_id}' (try: handbook-reader toc)")

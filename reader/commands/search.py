@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from reader.commands import CommandError, load_handbook_for, print_json
+from reader.commands import CommandError, handbook_for, print_json
 from reader.commands.phrases import phrase
 from reader.paths import UserDirs
 from reader.terminal import for_terminal
@@ -63,7 +63,7 @@ def print_result(result: SearchResult, language: str = "en") -> None:
 def run(args: argparse.Namespace) -> int:
     if args.limit < 1:
         raise CommandError("--limit must be 1 or more", exit_code=2)
-    handbook = load_handbook_for(args.handbook, getattr(args, "lang", None))
+    handbook = handbook_for(args)
     query = " ".join(args.query)
     from reader.search.engine import SearchIndex
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 
-from reader.commands import CommandError, load_handbook_for
+from reader.commands import CommandError, handbook_for
 from reader.content.render import LinkContext, html_to_text, markdown_to_html
 from reader.handbook import Handbook
 from reader.terminal import for_terminal
@@ -32,7 +32,7 @@ def section_html(handbook: Handbook, section_id: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    handbook = load_handbook_for(args.handbook, getattr(args, "lang", None))
+    handbook = handbook_for(args)
     html = section_html(handbook, args.section_id)
     print(for_terminal(html if args.format == "html" else html_to_text(html), lines=True))
     return 0

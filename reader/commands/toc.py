@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import argparse
 
-from reader.commands import load_handbook_for, print_json
+from reader.commands import handbook_for, print_json
 from reader.handbook import Handbook
 from reader.handbook.trust import signature_of
 from reader.terminal import for_terminal
@@ -41,7 +41,7 @@ def toc_data(handbook: Handbook) -> dict[str, object]:
 
 
 def run(args: argparse.Namespace) -> int:
-    handbook = load_handbook_for(args.handbook, getattr(args, "lang", None))
+    handbook = handbook_for(args)
     if args.json:
         print_json(toc_data(handbook))
         return 0

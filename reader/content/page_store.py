@@ -66,13 +66,17 @@ def fingerprint(handbook_root: Path) -> str:
 class PageStore:
     """The rendered pages of one handbook folder, under `<cache>/pages/<folder key>/`."""
 
-    def __init__(self, cache_dir: Path, handbook_root: Path, language: str = "") -> None:
+    def __init__(
+        self, cache_dir: Path, handbook_root: Path, language: str = "", clinic: str = ""
+    ) -> None:
+        """`clinic`: a key of the clinic's values (reader/clinic/apply.py's clinic_stamp),
+        since pages show them: another clinic file renders them afresh."""
         root = handbook_root.resolve()
         # A translation shares its folder with the main language (see languages.py), so
         # its pages are kept apart by language; the main language keeps the plain key.
         key = [str(root).encode()] + ([language.encode()] if language else [])
         self.folder = cache_dir / "pages" / checksum(key)
-        self._fingerprint = fingerprint(root)
+        self._fingerprint = fingerprint(root) + (f"clinic {clinic}\n" if clinic else "")
         self._fresh = self._stored_fingerprint() == self._fingerprint
 
     def _stored_fingerprint(self) -> str | None:

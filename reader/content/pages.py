@@ -7,6 +7,7 @@ also outlive the run, and Markdown is imported only when a page must be rendered
 
 from __future__ import annotations
 
+from reader.clinic.card import with_start_card
 from reader.content.page_store import PageStore
 from reader.handbook import Chapter, Handbook
 from reader.handbook.gate import still_there
@@ -37,7 +38,9 @@ class Pages:
             if chapter is None:
                 raise KeyError(chapter_id)
             stored = self.store.get(chapter_id, marked=mark_terms) if self.store else None
-            self._cache[key] = stored or self._render(chapter, mark_terms)
+            page = stored or self._render(chapter, mark_terms)
+            # the clinic card is added here, never stored: the store keeps the chapter's own
+            self._cache[key] = with_start_card(self.handbook, chapter_id, page)
         return self._cache[key]
 
     def _render(self, chapter: Chapter, mark_terms: bool) -> str:

@@ -25,6 +25,7 @@ from reader.handbook.glossary import (
 )
 from reader.handbook.loader import MANIFEST_NAME, load_handbook
 from reader.handbook.model import Chapter, Handbook
+from reader.handbook.placeholders import ClinicValues
 from reader.problems import Problem
 
 _TITLE_LINE = re.compile(r"^# .*$", re.MULTILINE)
@@ -55,16 +56,19 @@ def available_languages(root: Path) -> tuple[str, ...]:
     return tuple(str(code) for code in found)
 
 
-def load_handbook_in(root: Path, language: str | None) -> Handbook:
+def load_handbook_in(
+    root: Path, language: str | None, clinic_values: ClinicValues | None = None
+) -> Handbook:
     """The handbook in `language`, completed from the main language where a chapter is
-    missing; the main handbook when `language` is absent or not one the folder holds."""
+    missing; the main handbook when `language` is absent or not one the folder holds.
+    `clinic_values` fill the clinic placeholders (reader/clinic/apply.py)."""
     root = Path(root)
-    base = load_handbook(root)
+    base = load_handbook(root, clinic_values)
     languages = available_languages(root) if base.has_manifest else (base.language,)
     base = dataclasses.replace(base, languages=languages, _index={})
     if not language or language == base.language or language not in languages:
         return base
-    return compose(base, load_handbook(root / language))
+    return compose(base, load_handbook(root / language, clinic_values))
 
 
 def _with_shared_pictures(markdown: str, chapter_path: Path, root: Path) -> str:

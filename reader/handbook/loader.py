@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from reader.handbook.chapters import chapter_id_for, parse_chapter
@@ -31,7 +31,12 @@ from reader.handbook.lay_words import load_lay_words
 from reader.handbook.lines import LineIndex
 from reader.handbook.mkdocs import find_config, load_mkdocs
 from reader.handbook.model import Chapter, Handbook, HandbookError
-from reader.handbook.placeholders import DEFAULT_WRITE_IN, fill_placeholders, unknown_placeholders
+from reader.handbook.placeholders import (
+    DEFAULT_WRITE_IN,
+    ClinicValues,
+    fill_placeholders,
+    unknown_placeholders,
+)
 from reader.handbook.review import parse_year_month
 from reader.problems import Problem
 
@@ -39,7 +44,11 @@ MANIFEST_NAME = "handbook.toml"
 
 
 def _load_chapters(
-    root: Path, files: list[Path], problems: list[Problem], write_in: str = DEFAULT_WRITE_IN
+    root: Path,
+    files: list[Path],
+    problems: list[Problem],
+    write_in: str = DEFAULT_WRITE_IN,
+    values: Mapping[str, str] | None = None,
 ) -> tuple[Chapter, ...]:
     chapters: list[Chapter] = []
     used: set[str] = set()
@@ -57,7 +66,7 @@ def _load_chapters(
         used.add(chapter_id)
         for line, field in unknown_placeholders(text):
             problems.append(Problem(path, line, f"'{{{{clinic.{field}}}}}' names no clinic detail"))
-        text = fill_placeholders(text, None, write_in)
+        text = fill_placeholders(text, values, write_in)
         chapters.append(parse_chapter(chapter_id, path, text, problems))
     return tuple(chapters)
 
@@ -125,9 +134,10 @@ def _distinct_entries(
             problems.append(Problem(manifest, lines.line_of(entry), message))
 
 
-def load_handbook(root: Path) -> Handbook:
+def load_handbook(root: Path, clinic_values: ClinicValues | None = None) -> Handbook:
     """Load a handbook folder, or a packed handbook (a .handbook file, checked whole
-    first). Raises HandbookError only if nothing at all can be read."""
+    first), its `{{clinic.FIELD}}` placeholders filled with `clinic_values` for its
+    language. Raises HandbookError only if nothing at all can be read."""
     root = Path(root)
     refused = check_packed(root)
     if refused is not None:
@@ -153,7 +163,9 @@ def load_handbook(root: Path) -> Handbook:
     else:
         files = _plain_folder_files(root, problems)
     write_in = _manifest_string(data, "write_in", manifest, problems) if data else ""
-    chapters = _load_chapters(root, files, problems, write_in or DEFAULT_WRITE_IN)
+    language = (_manifest_string(data, "language", manifest, []) if data else "") or "en"
+    values = clinic_values(language) if clinic_values is not None else None
+    chapters = _load_chapters(root, files, problems, write_in or DEFAULT_WRITE_IN, values)
     if not chapters and not files:
         raise HandbookError(f"{root} holds no Markdown chapters")
     title = _manifest_string(data, "title", manifest, problems) if data else ""

@@ -77,6 +77,9 @@ class Handbook:
     languages: tuple[str, ...] = ()
     base_title: str = ""
     base_language: str = ""
+    # The clinic's card as plain lines, its name first (reader/clinic/page.py): on the
+    # start page and the cover of every printout. Empty when no clinic file is used.
+    clinic_card: tuple[str, ...] = ()
     _index: dict[str, Section] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:

@@ -10,7 +10,7 @@ write-in words are the handbook's (`write_in` in its manifest), in its language.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 
 # The details a clinic can give (the clinic file's keys that may stand in the text).
 CLINIC_FIELDS = (
@@ -27,6 +27,10 @@ CLINIC_FIELDS = (
 )
 PLACEHOLDER = re.compile(r"\{\{\s*clinic\.([A-Za-z0-9_]{1,40})\s*\}\}")
 DEFAULT_WRITE_IN = "____________ (ask your team)"
+# The clinic's values for a handbook language (reader/clinic/details.py's `values_for`):
+# the loader asks with the language its manifest names, so each language's chapters get
+# the clinic's words in that language.
+ClinicValues = Callable[[str], Mapping[str, str]]
 MAX_WRITE_IN = 80
 
 

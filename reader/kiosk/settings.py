@@ -56,6 +56,9 @@ class KioskConfig:
     # trusts, and whether it opens nothing else (but the bundled handbook).
     require_signed: bool = False
     trusted_keys: tuple[Publisher, ...] = ()
+    # The clinic's own details (reader/clinic/): read, never written, by the kiosk; a
+    # visit's reset leaves the file as it is.
+    clinic: Path | None = None
     source: Path | None = None
     problems: tuple[str, ...] = field(default=())
 
@@ -213,6 +216,12 @@ def _check_folder(value: object) -> Path | _Bad:
     return _Bad("must be a folder path in quotes", "ignored")
 
 
+def _check_file(value: object) -> Path | _Bad:
+    if isinstance(value, str) and value.strip():
+        return Path(value.strip()).expanduser()
+    return _Bad("must be a file path in quotes", "ignored")
+
+
 def _check_text_size(value: object) -> int | _Bad:
     if isinstance(value, int) and not isinstance(value, bool) and value in ZOOM_STEPS:
         return value
@@ -244,6 +253,7 @@ _CHECKS: dict[str, Callable[[object], object]] = {
     "on_screen_keyboard": _check_choice(KEYBOARD_MODES, "auto"),
     "require_signed": _check_enabled,
     "trusted_keys": _check_trusted_keys,
+    "clinic": _check_file,
 }
 
 

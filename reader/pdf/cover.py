@@ -14,6 +14,7 @@ from PySide6.QtGui import QPainter, QPen, QTextDocument
 from reader.dates import edition_line, long_date, month_year
 from reader.handbook import Handbook
 from reader.handbook.review import parse_year_month
+from reader.pdf.clinic_card import cover_card_html
 from reader.pdf.furniture import ACCENT
 from reader.pdf.layout import MM, POINT, PageGeometry, draw_body_page
 
@@ -63,7 +64,8 @@ class Cover:
             date=self.printed_date()
         )
         rows.append(f'<p class="printed">{html.escape(printed)}</p>')
-        return "\n".join(rows)
+        rows.append(cover_card_html(self.handbook))  # the clinic's card, if any (#32)
+        return "\n".join(row for row in rows if row)
 
     def printed_date(self) -> str:
         """ "December 7, 2026" / "7 de diciembre de 2026": no weekday."""

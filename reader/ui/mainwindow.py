@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QVBoxLayout, QWi
 
 from reader import APP_NAME
 from reader.bookmarks.store import BookmarkStore
+from reader.clinic.apply import clinic_stamp
 from reader.content.links import SECTION_SCHEME
 from reader.content.page_store import PageStore
 from reader.content.pages import Pages
@@ -77,7 +78,8 @@ class MainWindow(QMainWindow):
         self.home_section_id = start_section(handbook, policy)
         self.signature = signature_of(handbook.root, trusted)  # None: the trust files'
         translation = handbook.language if handbook.base_language else ""  # own page cache
-        store_pages = PageStore(cache_dir, handbook.root, translation) if cache_dir else None
+        stamp = clinic_stamp(handbook)  # pages show the clinic's values (#32)
+        store_pages = PageStore(cache_dir, handbook.root, translation, stamp) if cache_dir else None
         self.pages = Pages(handbook, store_pages)
         self.history = history or History()
         self.action_set = Actions(self)
