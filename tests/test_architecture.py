@@ -80,6 +80,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
         }),
     ),
     ("handbook", frozenset({"reader.handbook"})),
+    ("clinic", frozenset({"reader.clinic"})),
     ("content", frozenset({"reader.content"})),
     (
         "features",

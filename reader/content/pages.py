@@ -7,7 +7,7 @@ also outlive the run, and Markdown is imported only when a page must be rendered
 
 from __future__ import annotations
 
-from reader.clinic.card import with_start_card
+from reader.content.clinic_card import with_start_card
 from reader.content.page_store import PageStore
 from reader.handbook import Chapter, Handbook
 from reader.handbook.gate import still_there
