@@ -45,6 +45,9 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("quit", QT_TRANSLATE_NOOP("Actions", "&Quit"), ("Ctrl+Q",), "quit"),
     ActionSpec("undo", QT_TRANSLATE_NOOP("Actions", "&Undo"), (QKeySequence.StandardKey.Undo,), ""),
     ActionSpec("redo", QT_TRANSLATE_NOOP("Actions", "&Redo"), (QKeySequence.StandardKey.Redo,), ""),
+    ActionSpec("clinic_details", QT_TRANSLATE_NOOP("Actions", "&Clinic Details…"), (), "",
+               QT_TRANSLATE_NOOP("Actions", "Your clinic's own numbers and team, shown in "
+                                 "the handbook and on every printout")),
     ActionSpec("back", QT_TRANSLATE_NOOP("Actions", "&Back"),
                ("Alt+Left", QKeySequence.StandardKey.Back),
                "back", QT_TRANSLATE_NOOP("Actions", "Go back")),

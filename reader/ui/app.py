@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
@@ -15,11 +16,14 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from reader import APP_ID, APP_NAME, DESKTOP_ID, __version__
 from reader.bookmarks.store import BookmarkStore, default_path
+from reader.clinic.apply import load_handbook_with_clinic
+from reader.clinic.details import ClinicDetails
+from reader.clinic.reading import ClinicSource, find_clinic_file, load_clinic
 from reader.handbook import Handbook, HandbookError
-from reader.handbook.languages import load_handbook_in
 from reader.kiosk.settings import KioskConfig, kiosk_handbook, load_kiosk_config, report_problems
 from reader.paths import UserDirs, resources_dir
 from reader.preferences import load_preferences
+from reader.ui.clinic_session import open_clinic_form
 from reader.ui.mainwindow import MainWindow
 from reader.ui.plain_text import plain_box
 from reader.ui.session import Session
@@ -78,8 +82,17 @@ def _kiosk_config(args: argparse.Namespace) -> KioskConfig | None:
     return config
 
 
+#: Loads a handbook in a language, as the session shows it (with the clinic's details).
+Load = Callable[[Path, str], Handbook]
+
+
 def _first_handbook(
-    given: Path | str | None, default: Path, dirs: UserDirs, language: str, desktop: bool
+    given: Path | str | None,
+    default: Path,
+    dirs: UserDirs,
+    language: str,
+    desktop: bool,
+    load: Load,
 ) -> tuple[Handbook, Path, str] | int:
     """The handbook to start with, where it is, and what to tell the reader about it;
     or an exit code after saying why there is none.
@@ -93,7 +106,7 @@ def _first_handbook(
     remembered = last_opened(dirs.config) if desktop and not given else None
     path = Path(given) if given else (remembered or default)
     try:
-        return load_handbook_in(path, language), path, ""
+        return load(path, language), path, ""
     except Exception as error:  # any failure at all: say it, open the bundled one
         if remembered is None or remembered == default:
             show_error(None, APP_NAME, QApplication.translate(
@@ -106,7 +119,7 @@ def _first_handbook(
         "The handbook that comes with the reader is open instead.",
     ).replace("%1", str(remembered)).replace("%2", why)  # fmt: skip
     try:
-        return load_handbook_in(default, language), default, note
+        return load(default, language), default, note
     except Exception as error:
         show_error(None, APP_NAME, QApplication.translate(
             "App", "The handbook could not be opened."), _why(error))  # fmt: skip
@@ -137,7 +150,12 @@ def open_session(args: argparse.Namespace, handbook_dir: Path) -> Session | int:
         handbook_dir, refused = kiosk_handbook(handbook_dir, kiosk_config)
         sys.stderr.write(f"{refused}\n" if refused else "")
         given = handbook_dir
-    first = _first_handbook(given, handbook_dir, dirs, chosen, kiosk_config is None)
+    clinic_source, clinic, clinic_note = _clinic(args, kiosk_config, dirs)
+
+    def load(root: Path, code: str) -> Handbook:
+        return load_handbook_with_clinic(root, code, clinic)
+
+    first = _first_handbook(given, handbook_dir, dirs, chosen, kiosk_config is None, load)
     if isinstance(first, int):
         return first
     handbook, opened, note = first
@@ -150,11 +168,27 @@ def open_session(args: argparse.Namespace, handbook_dir: Path) -> Session | int:
         from reader.recent import remember_handbook
 
         remember_handbook(dirs.config, opened)  # only now: it opened
+    session.clinic_source, session.clinic = clinic_source, clinic
     window = session.window
-    for message in (note, session.store.recovery_message):
+    for message in (note, clinic_note, session.store.recovery_message):
         if message:
             QTimer.singleShot(0, lambda text=message: show_error(window, APP_NAME, text))
     return session
+
+
+def _clinic(
+    args: argparse.Namespace, kiosk: KioskConfig | None, dirs: UserDirs
+) -> tuple[ClinicSource, ClinicDetails | None, str]:
+    """The clinic file in use and its details; a broken file is one line on stderr and
+    one in the window, and the reader goes on without it."""
+    source = find_clinic_file(getattr(args, "clinic", None), kiosk.clinic if kiosk else None, dirs)
+    details, problem = load_clinic(source)
+    if problem:
+        sys.stderr.write(f"{APP_ID}: {problem}\n")
+        problem = QApplication.translate(
+            "App", "The clinic's details could not be read (%1). The handbook is shown "
+            "without them.").replace("%1", problem)  # fmt: skip
+    return source, details, problem
 
 
 def _desktop_session(
@@ -184,11 +218,13 @@ def furnish_desktop(session: Session) -> None:
     if session.policy.language_menu:
         add_language_menu(window.menuBar(), handbook.languages, handbook.language,
                           lambda code: switch_language(session, code))  # fmt: skip
+    window.action_set["clinic_details"].triggered.connect(lambda: open_clinic_form(session))
     if not session.policy.opens_files:
         return
     opening = (window.action_set["open_handbook"], window.action_set["open_packed"])
     install(window, handbook, window.menus["file"], opening, session.dirs.config,
-            lambda new: session.replace_window(new, keep_place=False))  # fmt: skip
+            lambda new: session.replace_window(new, keep_place=False),
+            load=session.load_handbook)  # fmt: skip
 
 
 def switch_language(session: Session, code: str) -> MainWindow:
@@ -196,7 +232,7 @@ def switch_language(session: Session, code: str) -> MainWindow:
     window = session.window
     if window.handbook.language == code:
         return window
-    return session.replace_window(load_handbook_in(window.handbook.root, code))
+    return session.replace_window(session.load_handbook(window.handbook.root, code))
 
 
 def run_app(args: argparse.Namespace, handbook_dir: Path) -> int:

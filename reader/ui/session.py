@@ -16,12 +16,16 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from PySide6.QtCore import QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from reader import APP_ID
 from reader.bookmarks.store import BookmarkStore
+from reader.clinic.apply import load_handbook_with_clinic
+from reader.clinic.details import ClinicDetails
+from reader.clinic.reading import ClinicSource
 from reader.handbook import Handbook
 from reader.handbook.trust import TrustedKeys
 from reader.paths import UserDirs
@@ -47,6 +51,21 @@ class Session:
     furnish: Callable[[Session], None] = field(default=lambda _session: None)
     #: The kiosk shell dressing the window, on a kiosk (reader/ui/kiosk/).
     shell: object = None
+    #: The clinic file in use (reader/clinic/) and its details; every handbook this
+    #: session opens carries them.
+    clinic_source: ClinicSource | None = None
+    clinic: ClinicDetails | None = None
+
+    def load_handbook(self, root: Path, language: str | None) -> Handbook:
+        """A handbook as this session shows it: in `language`, with the clinic's details."""
+        return load_handbook_with_clinic(root, language, self.clinic)
+
+    def use_clinic(self, details: ClinicDetails | None) -> MainWindow:
+        """New clinic details (the form saved them): the handbook shown again with them,
+        at the same place; no restart."""
+        self.clinic = details
+        handbook = self.window.handbook
+        return self.replace_window(self.load_handbook(handbook.root, handbook.language))
 
     def replace_window(self, handbook: Handbook, *, keep_place: bool = True) -> MainWindow:
         """Show `handbook` in a new window in the current one's place.
@@ -92,6 +111,10 @@ class Session:
         self.translators = install_translators(self.app, code)
 
     def close(self) -> None:
+        """The window first (its close keeps the reader's place in the store), then the
+        store and the preferences."""
+        if self.window.isVisible():
+            self.window.close()
         self.window.navigator.shut_down()
         self.window.search_index.shut_down()
         self.store.close()

@@ -3,7 +3,7 @@ is checked against kiosk.toml's hash, and wrong tries lock the dialog for a whil
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from reader.kiosk.pin import PinLockout, verify_pin
@@ -12,9 +12,11 @@ from reader.ui.kiosk.widgets import AdminPinDialog
 
 
 class AdminExit(QObject):
-    """Asks for the PIN and emits `confirmed` when it is right."""
+    """Asks for the PIN and emits `confirmed` (close the kiosk) or `clinic_confirmed`
+    (edit the clinic's details) when it is right."""
 
     confirmed = Signal()
+    clinic_confirmed = Signal()
 
     def __init__(self, window: QWidget, config: KioskConfig, lockout: PinLockout) -> None:
         super().__init__(window)
@@ -27,6 +29,9 @@ class AdminExit(QObject):
         if config.has_pin:
             self.pin_dialog = AdminPinDialog(window)
             self.pin_dialog.pin_submitted.connect(self.check_pin)
+            self.pin_dialog.clinic_pin_submitted.connect(
+                lambda pin: self.check_pin(pin, self.clinic_confirmed)
+            )
         self._lockout_timer = QTimer(self)
         self._lockout_timer.setInterval(1000)
         self._lockout_timer.timeout.connect(self._refresh_lockout)
@@ -59,7 +64,8 @@ class AdminExit(QObject):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         box.open()
 
-    def check_pin(self, pin: str) -> None:
+    def check_pin(self, pin: str, then: SignalInstance | None = None) -> None:
+        """Right: the dialog closes and `then` (by default `confirmed`) is emitted."""
         dialog = self.pin_dialog
         assert dialog is not None  # PINs come from the dialog, made when a PIN is set
         if self.lockout.locked:
@@ -69,7 +75,7 @@ class AdminExit(QObject):
         self.lockout.record(right)
         if right:
             dialog.accept()
-            self.confirmed.emit()
+            (then or self.confirmed).emit()
         elif self.lockout.locked:
             self._refresh_lockout()
         else:

@@ -11,7 +11,6 @@ from PySide6.QtCore import QCoreApplication, QSize, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QToolButton
 
-from reader.handbook.languages import load_handbook_in
 from reader.ui.kiosk.shell import KioskShell
 from reader.ui.session import Session
 from reader.ui.window.language import LANGUAGE_NAMES
@@ -61,7 +60,8 @@ def switch_kiosk_language(session: Session, code: str) -> None:
     start page (a visitor's place is not carried across)."""
     if session.window.handbook.language == code:
         return
-    session.replace_window(load_handbook_in(session.window.handbook.root, code), keep_place=False)
+    handbook = session.load_handbook(session.window.handbook.root, code)
+    session.replace_window(handbook, keep_place=False)
 
 
 def _back_home(session: Session, home_language: str) -> None:

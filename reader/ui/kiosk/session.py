@@ -13,6 +13,7 @@ from reader.handbook.trust import TrustedKeys
 from reader.kiosk.settings import KioskConfig
 from reader.paths import UserDirs
 from reader.preferences import Preferences
+from reader.ui.clinic_session import open_clinic_form
 from reader.ui.kiosk.language_button import add_kiosk_language_button
 from reader.ui.kiosk.policy import kiosk_policy
 from reader.ui.kiosk.shell import KioskShell
@@ -42,6 +43,7 @@ def kiosk_session(
         if isinstance(old, KioskShell):
             old.release()
         session.shell = shell = KioskShell(session.window.parts, config, app)
+        shell.clinic_requested.connect(lambda: open_clinic_form(session))
         add_kiosk_language_button(session, shell, home)
 
     session = Session(app, window, store, dirs, policy, translators, trusted, furnish)

@@ -51,6 +51,7 @@ class KioskShell(QObject):
     countdown_cancelled = Signal()
     admin_requested = Signal()
     visit_reset = Signal()  # the next visitor's kiosk is ready
+    clinic_requested = Signal()  # the administrator's PIN, to edit the clinic's details
 
     def __init__(
         self,
@@ -110,6 +111,7 @@ class KioskShell(QObject):
     ) -> None:
         self.admin = AdminExit(window, config, lockout)
         self.admin.confirmed.connect(self.leave)
+        self.admin.clinic_confirmed.connect(self.clinic_requested)
         self.full_screen = FullScreenKeeper(window)
         self._idle_timer = self._timer(int(config.idle_timeout * 1000), self.start_countdown)
         self._countdown_timer = self._timer(int(config.countdown * 1000), self.reset_visit)

@@ -83,6 +83,7 @@ class AdminPinDialog(QDialog):
     reports what was typed; the shell checks it."""
 
     pin_submitted = Signal(str)
+    clinic_pin_submitted = Signal(str)  # the PIN, to edit the clinic's details instead
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
@@ -104,6 +105,10 @@ class AdminPinDialog(QDialog):
         self.leave_button = QPushButton(self)
         self.leave_button.setObjectName("adminPinLeave")
         self.leave_button.clicked.connect(self._submit)
+        self.clinic_button = QPushButton(self)
+        self.clinic_button.setObjectName("adminPinClinic")
+        self.clinic_button.setAutoDefault(False)
+        self.clinic_button.clicked.connect(self._submit_for_clinic)
         self.cancel_button = QPushButton(self)
         self.cancel_button.setObjectName("adminPinCancel")
         self.cancel_button.clicked.connect(self.reject)
@@ -122,6 +127,7 @@ class AdminPinDialog(QDialog):
             self.keys.append(key)
         buttons = QHBoxLayout()
         buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.clinic_button)
         buttons.addWidget(self.leave_button)
         self.leave_button.setDefault(True)
         column = QVBoxLayout(self)
@@ -139,6 +145,8 @@ class AdminPinDialog(QDialog):
         self.message.setAccessibleName(self.tr("Message"))
         self.leave_button.setText(self.tr("Close the kiosk"))
         self.leave_button.setAccessibleName(self.tr("Close the kiosk"))
+        self.clinic_button.setText(self.tr("Clinic details…"))
+        self.clinic_button.setAccessibleName(self.tr("Edit the clinic's details"))
         self.cancel_button.setText(self.tr("Cancel"))
         self.cancel_button.setAccessibleName(self.tr("Cancel"))
         names = {"⌫": self.tr("Delete last digit"), "C": self.tr("Clear")}
@@ -159,6 +167,12 @@ class AdminPinDialog(QDialog):
         if pin:
             self.pin_submitted.emit(pin)
 
+    def _submit_for_clinic(self) -> None:
+        pin = self.box.text()
+        self.box.clear()
+        if pin:
+            self.clinic_pin_submitted.emit(pin)
+
     def show_wrong(self) -> None:
         self.message.setText(self.tr("That PIN is not right. Please try again."))
 
@@ -172,7 +186,7 @@ class AdminPinDialog(QDialog):
         self._set_input_enabled(True)
 
     def _set_input_enabled(self, enabled: bool) -> None:
-        for widget in (self.box, self.leave_button, *self.keys):
+        for widget in (self.box, self.leave_button, self.clinic_button, *self.keys):
             widget.setEnabled(enabled)
 
     def reject(self) -> None:

@@ -33,7 +33,7 @@ TOOLBAR: list[str | None] = [
 MENUS: dict[str, list[str | None]] = {
     "file": ["open_handbook", "open_packed", None, "print", "export_pdf", None,
              "export_bookmarks", "import_bookmarks", None, "quit"],
-    "edit": ["undo", "redo"],
+    "edit": ["undo", "redo", None, "clinic_details"],
     "view": ["show_contents", "show_glossary", "show_bookmarks", None, "next_pane",
              "previous_pane", None, "mark_terms",
              None, "zoom_in", "zoom_out", "zoom_reset", None, "listen", "pause_reading",

@@ -29,6 +29,8 @@ from reader.ui.plain_text import plain_box, plain_tooltip
 
 #: Puts a loaded handbook in a new window in this one's place; returns that window.
 Replace = Callable[[Handbook], QMainWindow]
+#: Loads the handbook at a path in a language.
+Load = Callable[[Path, str], Handbook]
 
 
 class HandbookOpener(QObject):
@@ -43,7 +45,10 @@ class HandbookOpener(QObject):
         open_file: QAction,
         config_dir: Path,
         replace: Replace,
+        *,
+        load: Load = load_handbook_in,
     ) -> None:
+        """`load`: a handbook in a language as the session shows it (with its clinic)."""
         super().__init__(window)
         self.setObjectName("handbookOpener")
         self.window = window
@@ -52,6 +57,7 @@ class HandbookOpener(QObject):
         self.open_file_action = open_file
         self.config_dir = config_dir
         self.replace = replace
+        self.load = load
         self.choose_folder: Callable[[], Path | None] = self.ask_folder
         self.choose_file: Callable[[], Path | None] = self.ask_file
         self.recent_menu = QMenu(window)
@@ -119,7 +125,7 @@ class HandbookOpener(QObject):
         new window that takes this one's place. None, after saying why, when it cannot be
         opened."""
         try:
-            handbook = load_handbook_in(path, self.handbook.language)
+            handbook = self.load(path, self.handbook.language)
         except (HandbookError, OSError) as error:
             self._say_cannot_open(path, str(error))
             return None
@@ -175,7 +181,9 @@ def install(
     actions: tuple[QAction, QAction],
     config_dir: Path,
     replace: Replace,
+    *,
+    load: Load = load_handbook_in,
 ) -> HandbookOpener:
     """Connect File > Open (folder, file), drag and drop and Open Recent for a window
     whose policy opens files; `actions`: Open Handbook Folder and Open Handbook File."""
-    return HandbookOpener(window, handbook, file_menu, *actions, config_dir, replace)
+    return HandbookOpener(window, handbook, file_menu, *actions, config_dir, replace, load=load)

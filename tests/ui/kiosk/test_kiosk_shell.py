@@ -175,6 +175,21 @@ def test_admin_keys_and_the_right_pin_close_the_kiosk(qtbot: QtBot, shell: Kiosk
     assert not dialog.isVisible()
 
 
+def test_the_pin_and_clinic_details_open_the_form_and_keep_the_kiosk(
+    qtbot: QtBot, shell: KioskShell
+) -> None:
+    """Clinic details on a kiosk only after the administrator's PIN (#32); a wrong PIN
+    asks nothing, and the right one leaves the kiosk running."""
+    dialog = _open_pin_dialog(qtbot, shell)
+    with qtbot.assertNotEmitted(shell.clinic_requested, wait=100):
+        qtbot.keyClicks(dialog.box, "1111")
+        qtbot.mouseClick(dialog.clinic_button, Qt.MouseButton.LeftButton)
+    with qtbot.assertNotEmitted(shell.exit_requested), qtbot.waitSignal(shell.clinic_requested):
+        qtbot.keyClicks(dialog.box, PIN)
+        qtbot.mouseClick(dialog.clinic_button, Qt.MouseButton.LeftButton)
+    assert shell.window.isVisible() and not dialog.isVisible()
+
+
 def test_the_keypad_enters_the_pin(qtbot: QtBot, shell: KioskShell) -> None:
     dialog = _open_pin_dialog(qtbot, shell)
     keys = {key.text(): key for key in dialog.keys}
