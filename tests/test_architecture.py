@@ -222,3 +222,74 @@ def test_packages_import_only_the_layers_below_them() -> None:
         and (importer, imported) not in LAYER_EXCEPTIONS
     )  # fmt: skip
     assert wrong == [], "imports against the layers:\n" + "\n".join(wrong)
+
+
+# -- the window layer (#34) ----------------------------------------------------------
+
+#: Parts of the window: built with only what they use, so none may know the window.
+WINDOW_PART_FOLDERS = ("ui/window", "ui/panels", "ui/read_aloud", "ui/kiosk")
+#: Where the place may be asked about: the code that decides it, and nowhere else.
+KIOSK_PACKAGES = ("ui/kiosk", "kiosk")
+MAX_MODULES_ASKING_ABOUT_KIOSK = 2
+
+
+def _imports_of(path: Path) -> set[str]:
+    """Every name imported by the module, anywhere in it (TYPE_CHECKING blocks and
+    function bodies included): `from a.b import C` gives "a.b.C" and "a.b"."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+            found.update(f"{node.module}.{alias.name}" for alias in node.names)
+        elif isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+    return found
+
+
+def _names(path: Path) -> set[str]:
+    """The names code uses (not strings: "MainWindow" is also a translation context)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return {node.id for node in ast.walk(tree) if isinstance(node, ast.Name)} | {
+        node.attr for node in ast.walk(tree) if isinstance(node, ast.Attribute)
+    }
+
+
+def test_no_window_part_imports_the_main_window() -> None:
+    """A part gets widgets and services, never the window (#34): grep-level, so a
+    type-only import fails too."""
+    offenders = sorted(
+        str(path.relative_to(PACKAGE))
+        for folder in WINDOW_PART_FOLDERS
+        for path in (PACKAGE / folder).rglob("*.py")
+        if {"reader.ui.mainwindow", "reader.ui.mainwindow.MainWindow"} & _imports_of(path)
+        or _names(path) & {"MainWindow", "mainwindow"}
+    )
+    assert offenders == [], f"these parts know the whole window: {offenders}"
+
+
+def _asks_about_kiosk(path: Path) -> list[int]:
+    """Lines where code (not a comment or a string) names a kiosk: a variable, an
+    attribute, an argument or a keyword."""
+    lines = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        name = (
+            node.id if isinstance(node, ast.Name)
+            else node.attr if isinstance(node, ast.Attribute)
+            else node.arg if isinstance(node, ast.arg | ast.keyword)
+            else None
+        )  # fmt: skip
+        if name and "kiosk" in name.lower():
+            lines.append(node.lineno)
+    return lines
+
+
+def test_only_two_modules_outside_the_kiosk_ask_whether_this_is_a_kiosk() -> None:
+    """What differs on a kiosk is a WindowPolicy, decided where the session is made;
+    the rest of the code reads the policy's fields."""
+    asking = {
+        str(path.relative_to(PACKAGE)): lines
+        for path in PACKAGE.rglob("*.py")
+        if not any(path.relative_to(PACKAGE).is_relative_to(p) for p in KIOSK_PACKAGES)
+        and (lines := _asks_about_kiosk(path))
+    }
+    assert len(asking) <= MAX_MODULES_ASKING_ABOUT_KIOSK, asking

@@ -47,7 +47,7 @@ class ClinicSource:
 
 def find_clinic_file(
     explicit: Path | None = None,
-    kiosk_setting: Path | None = None,
+    configured: Path | None = None,
     dirs: UserDirs | None = None,
     system_file: Path = SYSTEM_CLINIC_FILE,
 ) -> ClinicSource:
@@ -57,8 +57,8 @@ def find_clinic_file(
     user_file = (dirs or UserDirs.default()).config / CLINIC_FILE_NAME
     if explicit is not None:
         return ClinicSource(Path(explicit), "--clinic", (Path(explicit),))
-    if kiosk_setting is not None:
-        return ClinicSource(Path(kiosk_setting), "kiosk settings", (Path(kiosk_setting),))
+    if configured is not None:
+        return ClinicSource(Path(configured), "kiosk settings", (Path(configured),))
     looked = (system_file, user_file)
     for path, chosen_by in ((system_file, "system"), (user_file, "user")):
         if os.path.lexists(path):

@@ -197,8 +197,9 @@ def _desktop_session(
     """A person's own computer: preferences and bookmarks kept, the place remembered."""
     preferences = load_preferences(dirs.config)
     store = BookmarkStore.open(default_path(dirs))
-    window = MainWindow(handbook, preferences, store=store, cache_dir=dirs.cache)
-    session = Session(app, window, store, dirs, DESKTOP, translators, furnish=furnish_desktop)
+    session = Session.begin(app, handbook, preferences, DESKTOP, store, dirs, translators)
+    session.furnish = furnish_desktop
+    window = session.window
     furnish_desktop(session)
     window.restore_layout()
     show_first_page(window, window.start)

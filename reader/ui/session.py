@@ -29,7 +29,7 @@ from reader.clinic.reading import ClinicSource
 from reader.handbook import Handbook
 from reader.handbook.trust import TrustedKeys
 from reader.paths import UserDirs
-from reader.preferences import save_preferences
+from reader.preferences import Preferences, save_preferences
 from reader.ui.mainwindow import MainWindow
 from reader.ui.translations import install_translators
 from reader.ui.window.policy import WindowPolicy
@@ -55,6 +55,24 @@ class Session:
     #: session opens carries them.
     clinic_source: ClinicSource | None = None
     clinic: ClinicDetails | None = None
+
+    @classmethod
+    def begin(
+        cls,
+        app: QApplication,
+        handbook: Handbook,
+        preferences: Preferences,
+        policy: WindowPolicy,
+        store: BookmarkStore,
+        dirs: UserDirs,
+        translators: list[QTranslator],
+        trusted: TrustedKeys | None = None,
+    ) -> Session:
+        """A session and its first window (not furnished, not shown: the caller does
+        that, as the place needs). Windows are built here and in `replace_window` only."""
+        window = MainWindow(handbook, preferences, policy=policy, store=store,
+                            cache_dir=dirs.cache, trusted=trusted)  # fmt: skip
+        return cls(app, window, store, dirs, policy, translators, trusted)
 
     def load_handbook(self, root: Path, language: str | None) -> Handbook:
         """A handbook as this session shows it: in `language`, with the clinic's details."""

@@ -17,7 +17,6 @@ from reader.ui.clinic_session import open_clinic_form
 from reader.ui.kiosk.language_button import add_kiosk_language_button
 from reader.ui.kiosk.policy import kiosk_policy
 from reader.ui.kiosk.shell import KioskShell
-from reader.ui.mainwindow import MainWindow
 from reader.ui.session import Session
 from reader.ui.startup import show_first_page
 
@@ -34,8 +33,8 @@ def kiosk_session(
     policy = kiosk_policy(config, handbook)
     store = BookmarkStore.in_memory()
     trusted = TrustedKeys(config.trusted_keys)
-    window = MainWindow(handbook, Preferences(zoom=config.text_size), policy=policy,
-                        store=store, cache_dir=dirs.cache, trusted=trusted)  # fmt: skip
+    preferences = Preferences(zoom=config.text_size)
+    session = Session.begin(app, handbook, preferences, policy, store, dirs, translators, trusted)
     home = handbook.language
 
     def furnish(session: Session) -> None:
@@ -46,7 +45,8 @@ def kiosk_session(
         shell.clinic_requested.connect(lambda: open_clinic_form(session))
         add_kiosk_language_button(session, shell, home)
 
-    session = Session(app, window, store, dirs, policy, translators, trusted, furnish)
+    session.furnish = furnish
+    window = session.window
     show_first_page(window, window.start)
     furnish(session)
     return session
