@@ -55,181 +55,191 @@
     </message>
     <message>
         <location filename="../../reader/ui/actions.py" line="48"/>
+        <source>&amp;Clinic Details…</source>
+        <translation>Datos de la &amp;clínica…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="49"/>
+        <source>Your clinic&apos;s own numbers and team, shown in the handbook and on every printout</source>
+        <translation>Los teléfonos y el equipo de su clínica, que se muestran en el manual y en cada impresión</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="51"/>
         <source>&amp;Back</source>
         <translation>&amp;Atrás</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="50"/>
+        <location filename="../../reader/ui/actions.py" line="53"/>
         <source>Go back</source>
         <translation>Volver atrás</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="51"/>
+        <location filename="../../reader/ui/actions.py" line="54"/>
         <source>&amp;Forward</source>
         <translation>A&amp;delante</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="53"/>
+        <location filename="../../reader/ui/actions.py" line="56"/>
         <source>Go forward</source>
         <translation>Ir adelante</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="54"/>
+        <location filename="../../reader/ui/actions.py" line="57"/>
         <source>&amp;Start Page</source>
         <translation>Página de &amp;inicio</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="55"/>
+        <location filename="../../reader/ui/actions.py" line="58"/>
         <source>Go to the start of the handbook</source>
         <translation>Ir al inicio del manual</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="56"/>
+        <location filename="../../reader/ui/actions.py" line="59"/>
         <source>Start</source>
         <translation>Inicio</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="57"/>
+        <location filename="../../reader/ui/actions.py" line="60"/>
         <source>&amp;Previous Section</source>
         <translation>Sección a&amp;nterior</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="59"/>
+        <location filename="../../reader/ui/actions.py" line="62"/>
         <source>&amp;Next Section</source>
         <translation>Sección &amp;siguiente</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="61"/>
+        <location filename="../../reader/ui/actions.py" line="64"/>
         <source>&amp;Search the Handbook</source>
         <translation>&amp;Buscar en el manual</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="63"/>
+        <location filename="../../reader/ui/actions.py" line="66"/>
         <source>&amp;Find in Page…</source>
         <translation>Buscar en esta &amp;página…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="65"/>
+        <location filename="../../reader/ui/actions.py" line="68"/>
         <source>&amp;Bookmark This Section</source>
         <translation>Marcar esta &amp;sección</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="66"/>
+        <location filename="../../reader/ui/actions.py" line="69"/>
         <source>Bookmark this section (Ctrl+D)</source>
         <translation>Marcar esta sección (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="67"/>
+        <location filename="../../reader/ui/actions.py" line="70"/>
         <source>Bookmark</source>
         <translation>Marcador</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="68"/>
+        <location filename="../../reader/ui/actions.py" line="71"/>
         <source>&amp;Contents</source>
         <translation>Í&amp;ndice</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="70"/>
+        <location filename="../../reader/ui/actions.py" line="73"/>
         <source>&amp;Glossary</source>
         <translation>&amp;Glosario</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="71"/>
+        <location filename="../../reader/ui/actions.py" line="74"/>
         <source>Show or hide the glossary (F9)</source>
         <translation>Mostrar u ocultar el glosario (F9)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="72"/>
+        <location filename="../../reader/ui/actions.py" line="75"/>
         <source>Book&amp;marks</source>
         <translation>&amp;Marcadores</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="74"/>
+        <location filename="../../reader/ui/actions.py" line="77"/>
         <source>&amp;Explain Hard Words in the Text</source>
         <translation>&amp;Explicar las palabras difíciles del texto</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="76"/>
+        <location filename="../../reader/ui/actions.py" line="79"/>
         <source>&amp;Larger Text</source>
         <translation>Texto más gran&amp;de</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="78"/>
+        <location filename="../../reader/ui/actions.py" line="81"/>
         <source>Larger text (Ctrl++)</source>
         <translation>Texto más grande (Ctrl++)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="79"/>
+        <location filename="../../reader/ui/actions.py" line="82"/>
         <source>Larger</source>
         <translation>Más grande</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="80"/>
+        <location filename="../../reader/ui/actions.py" line="83"/>
         <source>&amp;Smaller Text</source>
         <translation>Texto más &amp;pequeño</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="82"/>
+        <location filename="../../reader/ui/actions.py" line="85"/>
         <source>Smaller text (Ctrl+-)</source>
         <translation>Texto más pequeño (Ctrl+-)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="83"/>
+        <location filename="../../reader/ui/actions.py" line="86"/>
         <source>Smaller</source>
         <translation>Más pequeño</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="84"/>
+        <location filename="../../reader/ui/actions.py" line="87"/>
         <source>Follow the &amp;System</source>
         <translation>Igual que el &amp;sistema</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="85"/>
+        <location filename="../../reader/ui/actions.py" line="88"/>
         <source>&amp;Light</source>
         <translation>&amp;Claro</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="86"/>
+        <location filename="../../reader/ui/actions.py" line="89"/>
         <source>&amp;Dark</source>
         <translation>&amp;Oscuro</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="87"/>
+        <location filename="../../reader/ui/actions.py" line="90"/>
         <source>&amp;High Contrast</source>
         <translation>&amp;Alto contraste</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="88"/>
+        <location filename="../../reader/ui/actions.py" line="91"/>
         <source>&amp;Normal Text Size</source>
         <translation>Tamaño no&amp;rmal del texto</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="89"/>
+        <location filename="../../reader/ui/actions.py" line="92"/>
         <source>L&amp;isten</source>
         <translation>Esc&amp;uchar</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="90"/>
+        <location filename="../../reader/ui/actions.py" line="93"/>
         <source>Read this section aloud (F5)</source>
         <translation>Leer esta sección en voz alta (F5)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="91"/>
+        <location filename="../../reader/ui/actions.py" line="94"/>
         <source>&amp;Pause Reading</source>
         <translation>Pausar &amp;la lectura</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="92"/>
+        <location filename="../../reader/ui/actions.py" line="95"/>
         <source>Pause or go on reading aloud (F7)</source>
         <translation>Pausar o seguir leyendo en voz alta (F7)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="104"/>
+        <location filename="../../reader/ui/actions.py" line="107"/>
         <source>Next Par&amp;t of the Window</source>
         <translation>Siguiente parte de la &amp;ventana</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="105"/>
+        <location filename="../../reader/ui/actions.py" line="108"/>
         <source>Previous Part of the &amp;Window</source>
         <translation>Parte anteri&amp;or de la ventana</translation>
     </message>
@@ -238,57 +248,57 @@
         <translation type="vanished">Pausar o seguir leyendo en voz alta (F6)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="93"/>
+        <location filename="../../reader/ui/actions.py" line="96"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="94"/>
+        <location filename="../../reader/ui/actions.py" line="97"/>
         <source>St&amp;op Reading</source>
         <translation>Detener la le&amp;ctura</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="95"/>
+        <location filename="../../reader/ui/actions.py" line="98"/>
         <source>Stop reading aloud (Shift+F5)</source>
         <translation>Dejar de leer en voz alta (Mayús+F5)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="96"/>
+        <location filename="../../reader/ui/actions.py" line="99"/>
         <source>Stop</source>
         <translation>Parar</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="97"/>
+        <location filename="../../reader/ui/actions.py" line="100"/>
         <source>Pre&amp;vious Sentence</source>
         <translation>Frase &amp;anterior</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="98"/>
+        <location filename="../../reader/ui/actions.py" line="101"/>
         <source>Previous</source>
         <translation>Anterior</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="99"/>
+        <location filename="../../reader/ui/actions.py" line="102"/>
         <source>Ne&amp;xt Sentence</source>
         <translation>Frase &amp;siguiente</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="100"/>
+        <location filename="../../reader/ui/actions.py" line="103"/>
         <source>Next</source>
         <translation>Siguiente</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="101"/>
+        <location filename="../../reader/ui/actions.py" line="104"/>
         <source>Contin&amp;ue to Next Section</source>
         <translation>Segu&amp;ir con la sección siguiente</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="102"/>
+        <location filename="../../reader/ui/actions.py" line="105"/>
         <source>When a section ends, read the next one</source>
         <translation>Al terminar una sección, leer la siguiente</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="103"/>
+        <location filename="../../reader/ui/actions.py" line="106"/>
         <source>Keep going</source>
         <translation>Seguir</translation>
     </message>
@@ -301,12 +311,12 @@
         <translation type="vanished">Parte &amp;anterior de la ventana</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="107"/>
+        <location filename="../../reader/ui/actions.py" line="110"/>
         <source>&amp;About Handbook Reader</source>
         <translation>&amp;Acerca de Handbook Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="108"/>
+        <location filename="../../reader/ui/actions.py" line="111"/>
         <source>How to Use This &amp;Reader</source>
         <translation>&amp;Cómo usar este lector</translation>
     </message>
@@ -314,13 +324,13 @@
 <context>
     <name>AdminExit</name>
     <message>
-        <location filename="../../reader/ui/kiosk/admin.py" line="51"/>
-        <location filename="../../reader/ui/kiosk/admin.py" line="58"/>
+        <location filename="../../reader/ui/kiosk/admin.py" line="56"/>
+        <location filename="../../reader/ui/kiosk/admin.py" line="63"/>
         <source>Kiosk mode</source>
         <translation>Modo quiosco</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/kiosk/admin.py" line="52"/>
+        <location filename="../../reader/ui/kiosk/admin.py" line="57"/>
         <source>No administrator PIN is set, so the kiosk can&apos;t be closed from the screen. An administrator can set one with: handbook-reader kiosk-pin</source>
         <translation>No hay un PIN de administración, así que el quiosco no se puede cerrar desde la pantalla. Un administrador puede crear uno con: handbook-reader kiosk-pin</translation>
     </message>
@@ -328,64 +338,113 @@
 <context>
     <name>AdminPinDialog</name>
     <message>
-        <location filename="../../reader/ui/kiosk/widgets.py" line="129"/>
+        <location filename="../../reader/ui/kiosk/widgets.py" line="141"/>
         <source>Leave kiosk mode</source>
         <translation>Salir del modo quiosco</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/kiosk/widgets.py" line="130"/>
+        <location filename="../../reader/ui/kiosk/widgets.py" line="142"/>
         <source>Administrator PIN</source>
         <translation>PIN de administración</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/kiosk/widgets.py" line="131"/>
+        <location filename="../../reader/ui/kiosk/widgets.py" line="143"/>
         <source>Administrator: type the PIN to close the kiosk.</source>
         <translation>Administración: escriba el PIN para cerrar el quiosco.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/kiosk/widgets.py" line="132"/>
+        <location filename="../../reader/ui/kiosk/widgets.py" line="144"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/kiosk/widgets.py" line="133"/>
+        <location filename="../../reader/ui/kiosk/widgets.py" line="145"/>
         <source>Message</source>
         <translation>Mensaje</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/kiosk/widgets.py" line="134"/>
-        <location filename="../../reader/ui/kiosk/widgets.py" line="135"/>
+        <location filename="../../reader/ui/kiosk/widgets.py" line="146"/>
+        <location filename="../../reader/ui/kiosk/widgets.py" line="147"/>
         <source>Close the kiosk</source>
         <translation>Cerrar el quiosco</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/kiosk/widgets.py" line="136"/>
-        <location filename="../../reader/ui/kiosk/widgets.py" line="137"/>
+        <location filename="../../reader/ui/kiosk/widgets.py" line="148"/>
+        <source>Clinic details…</source>
+        <translation>Datos de la clínica…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/kiosk/widgets.py" line="149"/>
+        <source>Edit the clinic&apos;s details</source>
+        <translation>Editar los datos de la clínica</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/kiosk/widgets.py" line="150"/>
+        <location filename="../../reader/ui/kiosk/widgets.py" line="151"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/kiosk/widgets.py" line="138"/>
+        <location filename="../../reader/ui/kiosk/widgets.py" line="152"/>
         <source>Delete last digit</source>
         <translation>Borrar el último número</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/kiosk/widgets.py" line="138"/>
+        <location filename="../../reader/ui/kiosk/widgets.py" line="152"/>
         <source>Clear</source>
         <translation>Borrar todo</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/kiosk/widgets.py" line="157"/>
+        <location filename="../../reader/ui/kiosk/widgets.py" line="177"/>
         <source>That PIN is not right. Please try again.</source>
         <translation>Ese PIN no es correcto. Por favor, inténtelo de nuevo.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/kiosk/widgets.py" line="161"/>
+        <location filename="../../reader/ui/kiosk/widgets.py" line="181"/>
         <source>Too many wrong tries. Try again in %n seconds.</source>
         <translation>
             <numerusform>Demasiados intentos fallidos. Vuelva a intentarlo en %n segundo.</numerusform>
             <numerusform>Demasiados intentos fallidos. Vuelva a intentarlo en %n segundos.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Announcements</name>
+    <message>
+        <location filename="../../reader/ui/accessibility/announce.py" line="74"/>
+        <source>Reading aloud</source>
+        <extracomment>An announcement is cut here: a screen reader reads a meaning, not a chapter.</extracomment>
+        <translation>Leyendo en voz alta</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/accessibility/announce.py" line="75"/>
+        <source>Reading aloud paused</source>
+        <translation>Lectura en voz alta en pausa</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/accessibility/announce.py" line="76"/>
+        <source>Reading aloud stopped</source>
+        <translation>Lectura en voz alta detenida</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/accessibility/announce.py" line="83"/>
+        <source>No results</source>
+        <translation>Ningún resultado</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/accessibility/announce.py" line="85"/>
+        <source>1 result</source>
+        <translation>1 resultado</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/accessibility/announce.py" line="86"/>
+        <source>%1 results</source>
+        <translation>%1 resultados</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/accessibility/announce.py" line="128"/>
+        <source>Result %1 of %2: %3</source>
+        <translation>Resultado %1 de %2: %3</translation>
     </message>
 </context>
 <context>
@@ -401,47 +460,53 @@
         <translation>Handbook Reader tuvo un problema, pero sus marcadores están a salvo. Puede seguir leyendo.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/app.py" line="125"/>
-        <location filename="../../reader/ui/app.py" line="137"/>
+        <location filename="../../reader/ui/app.py" line="112"/>
+        <location filename="../../reader/ui/app.py" line="124"/>
         <source>The handbook could not be opened.</source>
+        <extracomment>Loads a handbook in a language, as the session shows it (with the clinic&apos;s details).</extracomment>
         <translation>No se pudo abrir el manual.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/app.py" line="130"/>
+        <location filename="../../reader/ui/app.py" line="117"/>
         <source>The handbook opened last, “%1”, could not be opened (%2). The handbook that comes with the reader is open instead.</source>
         <translation>No se pudo abrir el último manual abierto, “%1” (%2). Se ha abierto en su lugar el manual que viene con el lector.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/app.py" line="188"/>
+        <source>The clinic&apos;s details could not be read (%1). The handbook is shown without them.</source>
+        <translation>No se pudieron leer los datos de la clínica (%1). El manual se muestra sin ellos.</translation>
     </message>
 </context>
 <context>
     <name>BookmarkCommands</name>
     <message>
-        <location filename="../../reader/ui/window/bookmarking.py" line="33"/>
+        <location filename="../../reader/ui/window/bookmarking.py" line="50"/>
         <source>Bookmark removed. Press Ctrl+Z to undo.</source>
         <translation>Marcador quitado. Presione Ctrl+Z para deshacerlo.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/bookmarking.py" line="35"/>
+        <location filename="../../reader/ui/window/bookmarking.py" line="52"/>
         <source>Bookmarked. Find it under Bookmarks (F10).</source>
         <translation>Sección marcada. La encontrará en Marcadores (F10).</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/bookmarking.py" line="52"/>
+        <location filename="../../reader/ui/window/bookmarking.py" line="67"/>
         <source>Bookmarks</source>
         <translation>Marcadores</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/bookmarking.py" line="72"/>
+        <location filename="../../reader/ui/window/bookmarking.py" line="87"/>
         <source>Export bookmarks</source>
         <translation>Exportar marcadores</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/bookmarking.py" line="73"/>
-        <location filename="../../reader/ui/window/bookmarking.py" line="83"/>
+        <location filename="../../reader/ui/window/bookmarking.py" line="88"/>
+        <location filename="../../reader/ui/window/bookmarking.py" line="97"/>
         <source>Bookmarks (*.json)</source>
         <translation>Marcadores (*.json)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/bookmarking.py" line="82"/>
+        <location filename="../../reader/ui/window/bookmarking.py" line="96"/>
         <source>Import bookmarks</source>
         <translation>Importar marcadores</translation>
     </message>
@@ -615,6 +680,55 @@
     </message>
 </context>
 <context>
+    <name>ClinicForm</name>
+    <message>
+        <location filename="../../reader/ui/clinic_form.py" line="130"/>
+        <location filename="../../reader/ui/clinic_form.py" line="131"/>
+        <source>Clinic details</source>
+        <translation>Datos de la clínica</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/clinic_form.py" line="138"/>
+        <source>English</source>
+        <translation>Inglés</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/clinic_form.py" line="138"/>
+        <source>Spanish</source>
+        <translation>Español</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/clinic_form.py" line="145"/>
+        <source>Card preview</source>
+        <translation>Vista previa de la tarjeta</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/clinic_form.py" line="146"/>
+        <source>Where the details were saved</source>
+        <translation>Dónde se guardaron los datos</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/clinic_form.py" line="154"/>
+        <source>Card preview:</source>
+        <translation>Vista previa de la tarjeta:</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/clinic_form.py" line="189"/>
+        <source>Not saved: {reason}</source>
+        <translation>No se guardó: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/clinic_form.py" line="191"/>
+        <source>Saved to {path}</source>
+        <translation>Guardado en {path}</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/clinic_session.py" line="39"/>
+        <source>Clinic details saved to %1.</source>
+        <translation>Datos de la clínica guardados en %1.</translation>
+    </message>
+</context>
+<context>
     <name>ContentView</name>
     <message>
         <location filename="../../reader/ui/content_view.py" line="49"/>
@@ -630,23 +744,23 @@
 <context>
     <name>CountdownOverlay</name>
     <message>
-        <location filename="../../reader/ui/kiosk/widgets.py" line="56"/>
+        <location filename="../../reader/ui/kiosk/widgets.py" line="59"/>
         <source>Still reading?</source>
         <translation>¿Sigue leyendo?</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/kiosk/widgets.py" line="57"/>
-        <location filename="../../reader/ui/kiosk/widgets.py" line="58"/>
+        <location filename="../../reader/ui/kiosk/widgets.py" line="60"/>
+        <location filename="../../reader/ui/kiosk/widgets.py" line="61"/>
         <source>Keep reading</source>
         <translation>Seguir leyendo</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/kiosk/widgets.py" line="59"/>
+        <location filename="../../reader/ui/kiosk/widgets.py" line="62"/>
         <source>Countdown</source>
         <translation>Cuenta regresiva</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/kiosk/widgets.py" line="63"/>
+        <location filename="../../reader/ui/kiosk/widgets.py" line="66"/>
         <source>Still reading?
 Touch the screen to keep reading.
 Starting over in %n seconds</source>
@@ -805,32 +919,33 @@ Volveremos al inicio en %n segundos</numerusform>
 <context>
     <name>HandbookOpener</name>
     <message>
-        <location filename="../../reader/ui/window/open_handbook.py" line="72"/>
+        <location filename="../../reader/ui/window/open_handbook.py" line="78"/>
         <source>Open &amp;Recent</source>
+        <extracomment>Puts a loaded handbook in a new window in this one&apos;s place; returns that window. Loads the handbook at a path in a language.</extracomment>
         <translation>Abrir &amp;reciente</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/open_handbook.py" line="73"/>
+        <location filename="../../reader/ui/window/open_handbook.py" line="79"/>
         <source>Recent handbooks</source>
         <translation>Manuales recientes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/open_handbook.py" line="95"/>
+        <location filename="../../reader/ui/window/open_handbook.py" line="101"/>
         <source>Open Handbook Folder</source>
         <translation>Abrir carpeta del manual</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/open_handbook.py" line="103"/>
+        <location filename="../../reader/ui/window/open_handbook.py" line="109"/>
         <source>Open Handbook File</source>
         <translation>Abrir archivo de manual</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/open_handbook.py" line="105"/>
+        <location filename="../../reader/ui/window/open_handbook.py" line="111"/>
         <source>Handbook files (*.handbook)</source>
         <translation>Archivos de manual (*.handbook)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/open_handbook.py" line="154"/>
+        <location filename="../../reader/ui/window/open_handbook.py" line="140"/>
         <source>%1 could not be opened as a handbook.</source>
         <translation>%1 no se pudo abrir como manual.</translation>
     </message>
@@ -854,31 +969,36 @@ Volveremos al inicio en %n segundos</numerusform>
     </message>
     <message>
         <location filename="../../reader/ui/window/help_dialog.py" line="33"/>
+        <source>In the page: Tab and Shift+Tab go link by link (an underlined word only where a section first uses it); Ctrl+Down and Ctrl+Up go heading by heading.</source>
+        <translation>En la página: Tab y Mayús+Tab van de enlace en enlace (una palabra subrayada solo donde una sección la usa por primera vez); Ctrl+Abajo y Ctrl+Arriba van de título en título.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/help_dialog.py" line="38"/>
         <source>Move between sections, and back to where you were.</source>
         <translation>Pasar de una sección a otra, y volver a donde estaba.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/help_dialog.py" line="35"/>
+        <location filename="../../reader/ui/window/help_dialog.py" line="40"/>
         <source>Bookmark this section, and see your bookmarks.</source>
         <translation>Marcar esta sección y ver sus marcadores.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/help_dialog.py" line="37"/>
+        <location filename="../../reader/ui/window/help_dialog.py" line="42"/>
         <source>Make the text bigger or smaller.</source>
         <translation>Hacer el texto más grande o más pequeño.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/help_dialog.py" line="38"/>
+        <location filename="../../reader/ui/window/help_dialog.py" line="43"/>
         <source>Print, or save pages as a PDF to take home.</source>
         <translation>Imprimir, o guardar páginas como PDF para llevar a casa.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/help_dialog.py" line="47"/>
+        <location filename="../../reader/ui/window/help_dialog.py" line="52"/>
         <source>How to use this reader</source>
         <translation>Cómo usar este lector</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/help_dialog.py" line="67"/>
+        <location filename="../../reader/ui/window/help_dialog.py" line="72"/>
         <source>All keys</source>
         <translation>Todas las teclas</translation>
     </message>
@@ -891,105 +1011,157 @@ Volveremos al inicio en %n segundos</numerusform>
         <translation>La impresora “%1” no está disponible. Por favor, pregunte en recepción.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/kiosk/shell.py" line="299"/>
         <source>Printing is turned off on this computer.</source>
-        <translation>La impresión está desactivada en esta computadora.</translation>
+        <translation type="vanished">La impresión está desactivada en esta computadora.</translation>
     </message>
 </context>
 <context>
     <name>Language</name>
     <message>
-        <location filename="../../reader/ui/window/language.py" line="38"/>
+        <location filename="../../reader/ui/window/language.py" line="26"/>
         <source>&amp;Language</source>
         <translation>&amp;Idioma</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/kiosk_language.py" line="40"/>
-        <location filename="../../reader/ui/window/language.py" line="49"/>
+        <location filename="../../reader/ui/kiosk/language_button.py" line="38"/>
+        <location filename="../../reader/ui/window/language.py" line="37"/>
         <source>Read the handbook in %1</source>
         <translation>Leer el manual en %1</translation>
     </message>
 </context>
 <context>
+    <name>LanguageFields</name>
+    <message>
+        <location filename="../../reader/ui/clinic_form.py" line="65"/>
+        <source>Hospital or clinic name</source>
+        <translation>Nombre del hospital o la clínica</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/clinic_form.py" line="66"/>
+        <source>Daytime number</source>
+        <translation>Teléfono de día</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/clinic_form.py" line="67"/>
+        <source>24-hour number</source>
+        <translation>Teléfono de 24 horas</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/clinic_form.py" line="68"/>
+        <source>In an emergency (what to do, where to go)</source>
+        <translation>En una emergencia (qué hacer, adónde ir)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/clinic_form.py" line="69"/>
+        <source>Fever threshold (°C and/or °F)</source>
+        <translation>Temperatura que cuenta como fiebre (°C o °F)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/clinic_form.py" line="70"/>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/clinic_form.py" line="71"/>
+        <source>Interpreter line</source>
+        <translation>Línea de intérpretes</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/clinic_form.py" line="72"/>
+        <source>Local patient group</source>
+        <translation>Grupo local de pacientes</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/clinic_form.py" line="73"/>
+        <source>Team (one person a line: name; role)</source>
+        <translation>Equipo (una persona por línea: nombre; función)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/clinic_form.py" line="74"/>
+        <source>Notes (Markdown: no HTML, pictures or links)</source>
+        <translation>Notas (Markdown: sin HTML, imágenes ni enlaces)</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/window/chrome.py" line="52"/>
+        <location filename="../../reader/ui/window/chrome.py" line="51"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/chrome.py" line="53"/>
+        <location filename="../../reader/ui/window/chrome.py" line="52"/>
         <source>&amp;Edit</source>
         <translation>&amp;Edición</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/chrome.py" line="54"/>
+        <location filename="../../reader/ui/window/chrome.py" line="53"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/chrome.py" line="55"/>
+        <location filename="../../reader/ui/window/chrome.py" line="54"/>
         <source>&amp;Go</source>
         <translation>&amp;Ir</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/chrome.py" line="56"/>
+        <location filename="../../reader/ui/window/chrome.py" line="55"/>
         <source>&amp;Bookmarks</source>
         <translation>&amp;Marcadores</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/chrome.py" line="57"/>
+        <location filename="../../reader/ui/window/chrome.py" line="56"/>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/chrome.py" line="58"/>
+        <location filename="../../reader/ui/window/chrome.py" line="57"/>
         <source>&amp;Theme</source>
         <translation>&amp;Tema</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="174"/>
+        <location filename="../../reader/ui/mainwindow.py" line="309"/>
         <source>Contents</source>
         <translation>Índice</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="175"/>
+        <location filename="../../reader/ui/mainwindow.py" line="310"/>
         <source>Search results</source>
         <translation>Resultados de búsqueda</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="191"/>
+        <location filename="../../reader/ui/window/comfort.py" line="100"/>
         <source>Search the handbook (Ctrl+K)</source>
         <translation>Buscar en el manual (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="177"/>
-        <location filename="../../reader/ui/mainwindow.py" line="189"/>
+        <location filename="../../reader/ui/mainwindow.py" line="312"/>
+        <location filename="../../reader/ui/window/comfort.py" line="98"/>
         <source>Search the handbook</source>
         <translation>Buscar en el manual</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="179"/>
+        <location filename="../../reader/ui/mainwindow.py" line="314"/>
         <source>Type a word or question. Spelling mistakes are forgiven.</source>
         <translation>Escriba una palabra o una pregunta. No importa si hay faltas de ortografía.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="181"/>
+        <location filename="../../reader/ui/mainwindow.py" line="316"/>
         <source>Main toolbar</source>
         <translation>Barra de herramientas principal</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="182"/>
+        <location filename="../../reader/ui/mainwindow.py" line="317"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/dialogs.py" line="58"/>
+        <location filename="../../reader/ui/window/dialogs.py" line="55"/>
         <source>Link outside the handbook</source>
         <translation>Enlace fuera del manual</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/dialogs.py" line="59"/>
+        <location filename="../../reader/ui/window/dialogs.py" line="56"/>
         <source>This link leads outside the handbook:
 
 %1
@@ -1002,12 +1174,12 @@ It can&apos;t be opened on this computer.</source>
 No se puede abrir en esta computadora.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/dialogs.py" line="68"/>
+        <location filename="../../reader/ui/window/dialogs.py" line="65"/>
         <source>Open a web page?</source>
         <translation>¿Abrir una página web?</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/dialogs.py" line="69"/>
+        <location filename="../../reader/ui/window/dialogs.py" line="66"/>
         <source>This link leads to a web page outside the handbook:
 
 %1
@@ -1020,17 +1192,17 @@ Open it in your web browser? This needs an internet connection.</source>
 ¿Quiere abrirla en su navegador? Para esto necesita conexión a internet.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/dialogs.py" line="34"/>
+        <location filename="../../reader/ui/window/dialogs.py" line="30"/>
         <source>About %1</source>
         <translation>Acerca de %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/dialogs.py" line="40"/>
+        <location filename="../../reader/ui/window/dialogs.py" line="36"/>
         <source>&lt;p&gt;An offline reader for family handbooks.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Un lector de manuales para familias que funciona sin internet.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/chrome.py" line="155"/>
+        <location filename="../../reader/ui/window/chrome.py" line="171"/>
         <source>Side panels</source>
         <translation>Paneles laterales</translation>
     </message>
@@ -1045,17 +1217,17 @@ Open it in your web browser? This needs an internet connection.</source>
         <translation>Revisado en %1: consulte con su equipo médico.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/signature.py" line="21"/>
+        <location filename="../../reader/ui/window/signature.py" line="17"/>
         <source>Not signed</source>
         <translation>Sin firma</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/signature.py" line="23"/>
+        <location filename="../../reader/ui/window/signature.py" line="19"/>
         <source>Signed by %1</source>
         <translation>Firmado por %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/signature.py" line="24"/>
+        <location filename="../../reader/ui/window/signature.py" line="20"/>
         <source>Signed by an unknown publisher (key %1)</source>
         <translation>Firmado por un editor desconocido (clave %1)</translation>
     </message>
@@ -1063,12 +1235,23 @@ Open it in your web browser? This needs an internet connection.</source>
 <context>
     <name>Navigator</name>
     <message>
-        <location filename="../../reader/ui/window/navigation.py" line="41"/>
+        <location filename="../../reader/ui/window/navigation.py" line="96"/>
         <source>That section is not in this handbook.</source>
+        <extracomment>Where the reader left off last time: a section id and how far down (0..1), or None. The current section changed (its id). The status line&apos;s new text (chapter N of M, its title, the section). Whether Back and Forward can be used now. A passing message for the status bar, and how long it stays (ms; 0 until replaced). A chapter&apos;s page is wholly in the view (its id): find-in-page searches it again.</extracomment>
         <translation>Esa sección no está en este manual.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/navigation.py" line="125"/>
+        <location filename="../../reader/ui/window/navigation.py" line="160"/>
+        <source>This chapter could not be shown.</source>
+        <translation>No se pudo mostrar este capítulo.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/navigation.py" line="163"/>
+        <source>Opening the chapter… %1%</source>
+        <translation>Abriendo el capítulo… %1%</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/navigation.py" line="262"/>
         <source>Chapter %1 of %2: %3</source>
         <translation>Capítulo %1 de %2: %3</translation>
     </message>
@@ -1076,48 +1259,48 @@ Open it in your web browser? This needs an internet connection.</source>
 <context>
     <name>OnScreenKeyboard</name>
     <message>
-        <location filename="../../reader/ui/kiosk/keyboard.py" line="85"/>
+        <location filename="../../reader/ui/kiosk/keyboard.py" line="87"/>
         <source>On-screen keyboard</source>
         <translation>Teclado en pantalla</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/kiosk/keyboard.py" line="87"/>
+        <location filename="../../reader/ui/kiosk/keyboard.py" line="89"/>
         <source>Delete</source>
         <translation>Borrar</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/kiosk/keyboard.py" line="88"/>
+        <location filename="../../reader/ui/kiosk/keyboard.py" line="90"/>
         <source>Capital letter</source>
         <translation>Mayúscula</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/kiosk/keyboard.py" line="89"/>
+        <location filename="../../reader/ui/kiosk/keyboard.py" line="91"/>
         <source>Space</source>
         <translation>Espacio</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/kiosk/keyboard.py" line="90"/>
-        <location filename="../../reader/ui/kiosk/keyboard.py" line="96"/>
+        <location filename="../../reader/ui/kiosk/keyboard.py" line="92"/>
+        <location filename="../../reader/ui/kiosk/keyboard.py" line="98"/>
         <source>Search</source>
         <translation>Buscar</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/kiosk/keyboard.py" line="91"/>
+        <location filename="../../reader/ui/kiosk/keyboard.py" line="93"/>
         <source>Hide the keyboard</source>
         <translation>Ocultar el teclado</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/kiosk/keyboard.py" line="92"/>
+        <location filename="../../reader/ui/kiosk/keyboard.py" line="94"/>
         <source>Spanish keyboard</source>
         <translation>Teclado en español</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/kiosk/keyboard.py" line="94"/>
+        <location filename="../../reader/ui/kiosk/keyboard.py" line="96"/>
         <source>English keyboard</source>
         <translation>Teclado en inglés</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/kiosk/keyboard.py" line="97"/>
+        <location filename="../../reader/ui/kiosk/keyboard.py" line="99"/>
         <source>space</source>
         <translation>espacio</translation>
     </message>
@@ -1125,8 +1308,8 @@ Open it in your web browser? This needs an internet connection.</source>
 <context>
     <name>PaneCycle</name>
     <message>
-        <location filename="../../reader/ui/window/keyboard.py" line="46"/>
-        <location filename="../../reader/ui/window/keyboard.py" line="47"/>
+        <location filename="../../reader/ui/window/keyboard.py" line="52"/>
+        <location filename="../../reader/ui/window/keyboard.py" line="53"/>
         <source>More tools</source>
         <translation>Más herramientas</translation>
     </message>
@@ -1134,172 +1317,182 @@ Open it in your web browser? This needs an internet connection.</source>
 <context>
     <name>Pdf</name>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="79"/>
+        <location filename="../../reader/pdf/compose.py" line="81"/>
         <source>The complete handbook</source>
         <translation>El manual completo</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="80"/>
+        <location filename="../../reader/pdf/compose.py" line="82"/>
         <source>Take-home packet</source>
         <translation>Paquete para llevar a casa</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="81"/>
+        <location filename="../../reader/pdf/compose.py" line="83"/>
         <source>Selected sections</source>
         <translation>Secciones elegidas</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="82"/>
+        <location filename="../../reader/pdf/compose.py" line="84"/>
         <source>Glossary</source>
         <translation>Glosario</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="83"/>
+        <location filename="../../reader/pdf/compose.py" line="85"/>
         <source>Hard words used in this handbook, explained in plain language.</source>
         <translation>Las palabras difíciles de este manual, explicadas con palabras sencillas.</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="86"/>
+        <location filename="../../reader/pdf/compose.py" line="88"/>
         <source>The hard words used in these pages, explained in plain language.</source>
         <translation>Las palabras difíciles de estas páginas, explicadas con palabras sencillas.</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="89"/>
+        <location filename="../../reader/pdf/compose.py" line="91"/>
         <source>Also called:</source>
         <translation>Otros nombres:</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="90"/>
+        <location filename="../../reader/pdf/compose.py" line="92"/>
         <source>in the full handbook</source>
         <translation>en el manual completo</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="91"/>
+        <location filename="../../reader/pdf/compose.py" line="93"/>
         <source>“{title}” in the full handbook</source>
         <translation>«{title}» en el manual completo</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="314"/>
+        <location filename="../../reader/pdf/compose.py" line="313"/>
         <source>Write down your questions, and the answers your care team gives.</source>
         <translation>Anote sus preguntas y las respuestas que le dé su equipo médico.</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="351"/>
+        <location filename="../../reader/pdf/compose.py" line="350"/>
         <source>Notes and questions</source>
         <translation>Notas y preguntas</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/save.py" line="43"/>
+        <location filename="../../reader/pdf/save.py" line="82"/>
         <source>a device</source>
         <translation>un dispositivo</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/save.py" line="44"/>
+        <location filename="../../reader/pdf/save.py" line="83"/>
         <source>a named pipe</source>
         <translation>una tubería con nombre</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/save.py" line="45"/>
+        <location filename="../../reader/pdf/save.py" line="84"/>
         <source>a socket</source>
         <translation>un socket</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/save.py" line="46"/>
+        <location filename="../../reader/pdf/save.py" line="85"/>
         <source>a link loop</source>
         <translation>un bucle de enlaces</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/save.py" line="47"/>
+        <location filename="../../reader/pdf/save.py" line="86"/>
         <source>a link to nothing</source>
         <translation>un enlace que no lleva a nada</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/save.py" line="49"/>
+        <location filename="../../reader/pdf/save.py" line="88"/>
         <source>Could not write the PDF: {path} is {what}, not a file, so it was left alone.</source>
         <translation>No se pudo guardar el PDF: {path} es {what}, no un archivo, así que no se tocó.</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/save.py" line="57"/>
-        <location filename="../../reader/pdf/save.py" line="58"/>
+        <location filename="../../reader/pdf/save.py" line="96"/>
+        <location filename="../../reader/pdf/save.py" line="97"/>
         <source>the disk is full</source>
         <translation>el disco está lleno</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/save.py" line="59"/>
+        <location filename="../../reader/pdf/save.py" line="98"/>
         <source>the file is too large for this disk</source>
         <translation>el archivo es demasiado grande para este disco</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/save.py" line="60"/>
+        <location filename="../../reader/pdf/save.py" line="99"/>
         <source>the disk is read-only</source>
         <translation>el disco es de solo lectura</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/save.py" line="61"/>
-        <location filename="../../reader/pdf/save.py" line="62"/>
+        <location filename="../../reader/pdf/save.py" line="100"/>
+        <location filename="../../reader/pdf/save.py" line="101"/>
         <source>you may not save files in that folder</source>
         <translation>no tiene permiso para guardar archivos en esa carpeta</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/save.py" line="65"/>
+        <location filename="../../reader/pdf/save.py" line="104"/>
         <source>there is a folder with that name</source>
         <translation>ya hay una carpeta con ese nombre</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="236"/>
-        <location filename="../../reader/pdf/compose.py" line="312"/>
+        <location filename="../../reader/pdf/compose.py" line="227"/>
+        <location filename="../../reader/pdf/compose.py" line="311"/>
         <source>Contents</source>
         <translation>Índice</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/save.py" line="67"/>
+        <location filename="../../reader/pdf/save.py" line="106"/>
         <source>the folder does not exist</source>
         <translation>la carpeta no existe</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/save.py" line="70"/>
+        <location filename="../../reader/pdf/save.py" line="109"/>
         <source>Could not write the PDF: {reason} ({path}).</source>
         <translation>No se pudo guardar el PDF: {reason} ({path}).</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/cover.py" line="62"/>
+        <location filename="../../reader/pdf/cover.py" line="63"/>
         <source>Printed on {date}</source>
         <translation>Impreso el {date}</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="258"/>
+        <location filename="../../reader/pdf/compose.py" line="255"/>
         <source>Could not start printing: the printer is not ready.</source>
         <translation>No se pudo empezar a imprimir: la impresora no está lista.</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="298"/>
+        <location filename="../../reader/pdf/compose.py" line="297"/>
         <source>Page {n} of {m}</source>
         <translation>Página {n} de {m}</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/cover.py" line="58"/>
+        <location filename="../../reader/pdf/cover.py" line="59"/>
         <source>Source: {source}</source>
         <translation>Fuente: {source}</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/cover.py" line="107"/>
+        <location filename="../../reader/pdf/cover.py" line="109"/>
         <source>Reviewed {month}: check with your care team</source>
         <translation>Revisado en {month}: consulte con su equipo médico</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/compose.py" line="369"/>
+        <location filename="../../reader/pdf/compose.py" line="368"/>
         <source>Could not make the PDF: the handbook folder is no longer there ({path}). Was it moved, or its USB stick taken out? Open it again, then print.</source>
         <translation>No se pudo crear el PDF: la carpeta del manual ya no está ({path}). ¿Se movió, o se quitó la memoria USB? Vuelva a abrir el manual y luego imprima.</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/flows.py" line="91"/>
+        <location filename="../../reader/pdf/flows.py" line="92"/>
         <source>Could not make the PDF: its “{title}” would be longer than a printout can lay out (about {pages} pages). Print fewer chapters or sections at a time.</source>
         <translation>No se pudo crear el PDF: su “{title}” sería más largo de lo que una impresión puede componer (unas {pages} páginas). Imprima menos capítulos o secciones a la vez.</translation>
     </message>
     <message>
-        <location filename="../../reader/pdf/flows.py" line="99"/>
+        <location filename="../../reader/pdf/flows.py" line="100"/>
         <source>Could not make the PDF: “{title}” has one paragraph, list or table of {length} characters, more than a printout can hold (at most {limit}). Print the other chapters, or split it into shorter paragraphs in the handbook.</source>
         <translation>No se pudo crear el PDF: “{title}” tiene un párrafo, una lista o una tabla de {length} caracteres, más de lo que cabe en una impresión (como máximo {limit}). Imprima los otros capítulos, o divídalo en párrafos más cortos en el manual.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/pdf/composer.py" line="31"/>
+        <source>Cancelled. Nothing was saved.</source>
+        <translation>Cancelado. No se guardó nada.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/pdf/request.py" line="82"/>
+        <source>Choose at least one section to print.</source>
+        <translation>Elija al menos una sección para imprimir.</translation>
     </message>
 </context>
 <context>
@@ -1318,17 +1511,17 @@ Open it in your web browser? This needs an internet connection.</source>
 <context>
     <name>PrintController</name>
     <message>
-        <location filename="../../reader/ui/window/printing.py" line="69"/>
+        <location filename="../../reader/ui/window/printing.py" line="250"/>
         <source>Saved %1 (%2 pages).</source>
         <translation>Guardado: %1 (páginas: %2).</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/printing.py" line="92"/>
+        <location filename="../../reader/ui/window/printing.py" line="282"/>
         <source>Save as PDF</source>
         <translation>Guardar como PDF</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/printing.py" line="94"/>
+        <location filename="../../reader/ui/window/printing.py" line="284"/>
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
@@ -1336,176 +1529,214 @@ Open it in your web browser? This needs an internet connection.</source>
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="75"/>
+        <location filename="../../reader/ui/print_dialog.py" line="72"/>
         <source>Export PDF / Print</source>
+        <extracomment>The scopes in the order the dialog offers them (&quot;This section&quot; is SECTIONS with one id).</extracomment>
         <translation>Exportar PDF / Imprimir</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="76"/>
+        <location filename="../../reader/ui/print_dialog.py" line="73"/>
         <source>Export PDF or print</source>
         <translation>Exportar PDF o imprimir</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="93"/>
+        <location filename="../../reader/ui/print_dialog.py" line="90"/>
         <source>Include a glossary of the words used</source>
         <translation>Incluir un glosario de las palabras usadas</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="94"/>
+        <location filename="../../reader/ui/print_dialog.py" line="91"/>
         <source>Include a glossary</source>
         <translation>Incluir un glosario</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="97"/>
+        <location filename="../../reader/ui/print_dialog.py" line="94"/>
         <source>Add a page for notes and questions</source>
         <translation>Añadir una página para notas y preguntas</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="98"/>
+        <location filename="../../reader/ui/print_dialog.py" line="95"/>
         <source>Add a notes page</source>
         <translation>Añadir una página de notas</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="100"/>
+        <location filename="../../reader/ui/print_dialog.py" line="97"/>
         <source>A last page with ruled lines, to write down questions for the care team</source>
         <translation>Una última página con renglones, para anotar preguntas para el equipo médico</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="105"/>
+        <location filename="../../reader/ui/print_dialog.py" line="102"/>
         <source>Paper size</source>
         <translation>Tamaño del papel</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="106"/>
+        <location filename="../../reader/ui/print_dialog.py" line="103"/>
         <source>A4</source>
         <translation>A4</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="107"/>
+        <location filename="../../reader/ui/print_dialog.py" line="104"/>
         <source>US Letter</source>
         <translation>Carta (EE. UU.)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="109"/>
+        <location filename="../../reader/ui/print_dialog.py" line="106"/>
         <source>Paper size:</source>
         <translation>Tamaño del papel:</translation>
     </message>
     <message>
+        <location filename="../../reader/ui/print_dialog.py" line="118"/>
+        <source>Progress of the printout</source>
+        <translation>Avance de la impresión</translation>
+    </message>
+    <message>
         <location filename="../../reader/ui/print_dialog.py" line="119"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/print_dialog.py" line="120"/>
+        <source>Cancel the printout</source>
+        <translation>Cancelar la impresión</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/print_dialog.py" line="136"/>
         <source>Print status</source>
         <translation>Estado de la impresión</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="123"/>
+        <location filename="../../reader/ui/print_dialog.py" line="140"/>
         <source>Open</source>
         <translation>Abrir</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="124"/>
+        <location filename="../../reader/ui/print_dialog.py" line="141"/>
         <source>Open the saved PDF</source>
         <translation>Abrir el PDF guardado</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="125"/>
+        <location filename="../../reader/ui/print_dialog.py" line="142"/>
         <source>Show in Folder</source>
         <translation>Mostrar en la carpeta</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="126"/>
+        <location filename="../../reader/ui/print_dialog.py" line="143"/>
         <source>Show the PDF&apos;s folder</source>
         <translation>Mostrar la carpeta del PDF</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="146"/>
-        <location filename="../../reader/ui/print_dialog.py" line="147"/>
+        <location filename="../../reader/ui/print_dialog.py" line="163"/>
+        <location filename="../../reader/ui/print_dialog.py" line="164"/>
         <source>What to print</source>
         <translation>Qué imprimir</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="151"/>
+        <location filename="../../reader/ui/print_dialog.py" line="168"/>
         <source>This section</source>
         <translation>Esta sección</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="152"/>
+        <location filename="../../reader/ui/print_dialog.py" line="169"/>
         <source>This chapter</source>
         <translation>Este capítulo</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="153"/>
+        <location filename="../../reader/ui/print_dialog.py" line="170"/>
         <source>The whole handbook</source>
         <translation>Todo el manual</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="154"/>
+        <location filename="../../reader/ui/print_dialog.py" line="171"/>
         <source>A take-home packet of sections I choose</source>
         <translation>Un paquete para llevar a casa, con las secciones que yo elija</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="169"/>
+        <location filename="../../reader/ui/print_dialog.py" line="186"/>
         <source>Sections for the take-home packet</source>
         <translation>Secciones del paquete para llevar a casa</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="180"/>
+        <location filename="../../reader/ui/print_dialog.py" line="197"/>
         <source>Introduction</source>
         <translation>Introducción</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="194"/>
+        <location filename="../../reader/ui/print_dialog.py" line="211"/>
         <source>Print…</source>
         <translation>Imprimir…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="195"/>
+        <location filename="../../reader/ui/print_dialog.py" line="212"/>
         <source>Print</source>
         <translation>Imprimir</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="196"/>
+        <location filename="../../reader/ui/print_dialog.py" line="213"/>
         <source>Preview</source>
         <translation>Vista previa</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="197"/>
-        <location filename="../../reader/ui/print_dialog.py" line="338"/>
+        <location filename="../../reader/ui/print_dialog.py" line="214"/>
+        <location filename="../../reader/ui/window/print_paper.py" line="77"/>
         <source>Print preview</source>
         <translation>Vista previa de la impresión</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="198"/>
+        <location filename="../../reader/ui/print_dialog.py" line="215"/>
         <source>Save as PDF…</source>
         <translation>Guardar como PDF…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="199"/>
+        <location filename="../../reader/ui/print_dialog.py" line="216"/>
         <source>Save as PDF</source>
         <translation>Guardar como PDF</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="200"/>
-        <location filename="../../reader/ui/print_dialog.py" line="201"/>
+        <location filename="../../reader/ui/print_dialog.py" line="217"/>
+        <location filename="../../reader/ui/print_dialog.py" line="218"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/print_dialog.py" line="306"/>
-        <location filename="../../reader/ui/print_dialog.py" line="316"/>
         <source>Sent %n page(s) to the printer.</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>Se envió %n página a la impresora.</numerusform>
             <numerusform>Se enviaron %n páginas a la impresora.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="348"/>
         <source>Tick at least one section for the packet.</source>
-        <translation>Marque al menos una sección para el paquete.</translation>
+        <translation type="vanished">Marque al menos una sección para el paquete.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="353"/>
+        <location filename="../../reader/ui/window/printing.py" line="125"/>
         <source>Saving…</source>
+        <extracomment>Names the file a save writes: the policy&apos;s folder, else a save dialog (a test puts its own here).</extracomment>
         <translation>Guardando…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/printing.py" line="204"/>
+        <source>Preparing…</source>
+        <translation>Preparando…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/print_paper.py" line="45"/>
+        <source>Sent 1 page to the printer.</source>
+        <translation>Se envió 1 página a la impresora.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/print_paper.py" line="46"/>
+        <source>Sent %1 pages to the printer.</source>
+        <translation>Se enviaron %1 páginas a la impresora.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintJob</name>
+    <message>
+        <location filename="../../reader/ui/window/print_job.py" line="56"/>
+        <source>Could not make the PDF. Please try again.</source>
+        <extracomment>How much nicer than the window the print thread runs (0 to 19; higher yields more). The work: given the job&apos;s stop flag and a progress callback, returns the result.</extracomment>
+        <translation>No se pudo crear el PDF. Inténtelo de nuevo.</translation>
     </message>
 </context>
 <context>
@@ -1544,22 +1775,23 @@ Open it in your web browser? This needs an internet connection.</source>
 <context>
     <name>ReadAloudController</name>
     <message>
-        <location filename="../../reader/ui/read_aloud/controller.py" line="135"/>
+        <location filename="../../reader/ui/read_aloud/controller.py" line="190"/>
         <source>Getting the voice ready…</source>
+        <extracomment>Quiet time after the first paint before the voice loads in the background (ms). The loaded Piper voice costs about 150 MB (measured); loading it at the first Listen made families wait about 2 s (&quot;Getting the voice ready…&quot;), so every window, desktop or kiosk, loads it once it is idle (README, &quot;Read aloud&quot;).</extracomment>
         <translation>Preparando la voz…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/read_aloud/controller.py" line="193"/>
+        <location filename="../../reader/ui/read_aloud/controller.py" line="248"/>
         <source>No sound: this computer has no speaker or sound card that works. The sentences are still marked as they would be read.</source>
         <translation>Sin sonido: esta computadora no tiene bocinas ni tarjeta de sonido que funcionen. Las frases se marcan de todos modos, al ritmo en que se leerían.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/read_aloud/controller.py" line="196"/>
+        <location filename="../../reader/ui/read_aloud/controller.py" line="251"/>
         <source>Reading aloud</source>
         <translation>Leyendo en voz alta</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/read_aloud/controller.py" line="200"/>
+        <location filename="../../reader/ui/read_aloud/controller.py" line="255"/>
         <source>Cannot read aloud: %1</source>
         <translation>No se puede leer en voz alta: %1</translation>
     </message>
@@ -1567,7 +1799,7 @@ Open it in your web browser? This needs an internet connection.</source>
 <context>
     <name>ReadingComfort</name>
     <message>
-        <location filename="../../reader/ui/window/comfort.py" line="52"/>
+        <location filename="../../reader/ui/window/comfort.py" line="87"/>
         <source>Text size %1%</source>
         <translation>Tamaño del texto: %1%</translation>
     </message>
@@ -1575,7 +1807,7 @@ Open it in your web browser? This needs an internet connection.</source>
 <context>
     <name>SearchCommands</name>
     <message>
-        <location filename="../../reader/ui/window/searching.py" line="52"/>
+        <location filename="../../reader/ui/window/searching.py" line="231"/>
         <source>%1 matches highlighted on this page.</source>
         <translation>Resultados resaltados en esta página: %1.</translation>
     </message>
@@ -1583,40 +1815,41 @@ Open it in your web browser? This needs an internet connection.</source>
 <context>
     <name>SearchIndexLoader</name>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="324"/>
+        <location filename="../../reader/ui/window/searching.py" line="76"/>
         <source>Search is not available right now.</source>
+        <extracomment>How long shutting down waits for a worker still opening the index (seconds); past it the daemon worker is left to finish and its index is closed as soon as it is made.</extracomment>
         <translation>La búsqueda no está disponible en este momento.</translation>
     </message>
 </context>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="164"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="161"/>
         <source>Search results panel</source>
         <translation>Panel de resultados de búsqueda</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="165"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="162"/>
         <source>Search results</source>
         <translation>Resultados de búsqueda</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="166"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="163"/>
         <source>Search message</source>
         <translation>Mensaje de la búsqueda</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="195"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="197"/>
         <source>Preparing search…</source>
         <translation>Preparando la búsqueda…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="214"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="216"/>
         <source>Glossary</source>
         <translation>Glosario</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/panels/search_panel.py" line="227"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="229"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n resultado</numerusform>
@@ -1624,17 +1857,17 @@ Open it in your web browser? This needs an internet connection.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="233"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="235"/>
         <source>No results for “%1”. Try:</source>
         <translation>No hay resultados para “%1”. Pruebe:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="240"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="242"/>
         <source>No results for “%1”. Try fewer words, or check the spelling.</source>
         <translation>No hay resultados para “%1”. Pruebe con menos palabras o revise la ortografía.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="244"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="246"/>
         <source>Did you mean: %1?</source>
         <translation>¿Quiso decir: %1?</translation>
     </message>
@@ -1642,19 +1875,19 @@ Open it in your web browser? This needs an internet connection.</source>
 <context>
     <name>TextSizeButtons</name>
     <message>
-        <location filename="../../reader/ui/kiosk/widgets.py" line="203"/>
+        <location filename="../../reader/ui/kiosk/widgets.py" line="224"/>
         <source>Text size</source>
         <translation>Tamaño del texto</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/kiosk/widgets.py" line="204"/>
-        <location filename="../../reader/ui/kiosk/widgets.py" line="205"/>
+        <location filename="../../reader/ui/kiosk/widgets.py" line="225"/>
+        <location filename="../../reader/ui/kiosk/widgets.py" line="226"/>
         <source>Smaller text</source>
         <translation>Texto más pequeño</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/kiosk/widgets.py" line="206"/>
-        <location filename="../../reader/ui/kiosk/widgets.py" line="207"/>
+        <location filename="../../reader/ui/kiosk/widgets.py" line="227"/>
+        <location filename="../../reader/ui/kiosk/widgets.py" line="228"/>
         <source>Larger text</source>
         <translation>Texto más grande</translation>
     </message>

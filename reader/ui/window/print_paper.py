@@ -41,7 +41,10 @@ def paint_on(printer: QPrinter, document: ComposedDocument) -> str:
         count = print_to(printer, document)
     except PdfExportError as error:
         return str(error)
-    return QCoreApplication.translate("PrintDialog", "Sent %n page(s) to the printer.", "", count)
+    if count == 1:
+        return QCoreApplication.translate("PrintDialog", "Sent 1 page to the printer.")
+    sent = QCoreApplication.translate("PrintDialog", "Sent %1 pages to the printer.")
+    return sent.replace("%1", str(count))
 
 
 def choose_printer(
