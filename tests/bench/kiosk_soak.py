@@ -31,6 +31,7 @@ from reader.kiosk.settings import KioskConfig
 from reader.paths import bundled_handbook_dir
 from reader.preferences import Preferences
 from reader.ui.app import make_application
+from reader.ui.kiosk.policy import kiosk_policy
 from reader.ui.kiosk.shell import KioskShell
 from reader.ui.mainwindow import MainWindow
 
@@ -92,8 +93,9 @@ def run_soak(resets: int, cache: Path) -> tuple[float, float]:
     config = KioskConfig(enabled=True)
     handbook = load_handbook(bundled_handbook_dir())
     store = BookmarkStore.in_memory()
+    policy = kiosk_policy(config, handbook)
     window = MainWindow(
-        handbook, Preferences(zoom=config.text_size), store=store, cache_dir=cache, kiosk=True
+        handbook, Preferences(zoom=config.text_size), store=store, cache_dir=cache, policy=policy
     )
     window.start(config.start_page or None)
     shell = KioskShell(window.parts, config, app)

@@ -18,7 +18,7 @@ def selected(window: MainWindow) -> str:
 
 
 def test_ctrlDown_andCtrlUp_jumpHeadingToHeading(window: MainWindow, qtbot: QtBot) -> None:
-    window.navigate(CHAPTER)
+    window.navigator.navigate(CHAPTER)
     view = window.content
     view.setFocus()
     headings = [
@@ -38,7 +38,7 @@ def test_ctrlDown_andCtrlUp_jumpHeadingToHeading(window: MainWindow, qtbot: QtBo
 
 
 def test_tab_reportsEachLinkItReaches(window: MainWindow, qtbot: QtBot) -> None:
-    window.navigate(CHAPTER)
+    window.navigator.navigate(CHAPTER)
     view = window.content
     view.setFocus()
     with qtbot.waitSignal(view.link_focused) as focused:

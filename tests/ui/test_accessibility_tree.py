@@ -35,7 +35,7 @@ def document(window: MainWindow) -> QAccessibleInterface:
 
 
 def test_document_hasHeadingsLinksAndATableWithHeaders(window: MainWindow) -> None:
-    window.navigate(CHAPTER)
+    window.navigator.navigate(CHAPTER)
     nodes = tree(document(window))
     roles = [node.role() for node in nodes]
     headings = [n for n in nodes if n.role() == QAccessible.Role.Heading]
@@ -59,7 +59,7 @@ def test_document_hasHeadingsLinksAndATableWithHeaders(window: MainWindow) -> No
 def test_pressingALink_navigates_andTheNewPageGetsNewObjects(
     window: MainWindow, qtbot: QtBot
 ) -> None:
-    window.navigate(CHAPTER)
+    window.navigator.navigate(CHAPTER)
     links = [
         n
         for n in tree(document(window))
@@ -69,7 +69,7 @@ def test_pressingALink_navigates_andTheNewPageGetsNewObjects(
     name = target.text(QAccessible.Text.Name)
     actions = target.actionInterface()
     assert actions is not None and "Press" in actions.actionNames()
-    with qtbot.waitSignal(window.section_changed, timeout=5000):
+    with qtbot.waitSignal(window.navigator.section_changed, timeout=5000):
         actions.doAction("Press")
     first = next(n for n in tree(document(window)) if n.role() == QAccessible.Role.Heading)
     assert first.text(QAccessible.Text.Name).startswith(name)

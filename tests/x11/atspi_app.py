@@ -15,8 +15,10 @@ from PySide6.QtWidgets import QApplication
 from reader.handbook import load_handbook
 from reader.kiosk.settings import KioskConfig
 from reader.preferences import Preferences
+from reader.ui.kiosk.policy import kiosk_policy
 from reader.ui.kiosk.shell import KioskShell
 from reader.ui.mainwindow import MainWindow
+from reader.ui.window.policy import DESKTOP
 
 CHAPTER = "what-is-gene-therapy"
 KIOSK_IDLE = 5.0
@@ -26,13 +28,14 @@ def main() -> int:
     app = QApplication(sys.argv)
     handbook = load_handbook(Path(__file__).resolve().parents[2] / "handbook")
     kiosk = sys.argv[2:] == ["kiosk"]
-    window = MainWindow(handbook, Preferences(), kiosk=kiosk)
+    config = KioskConfig(
+        enabled=True, idle_timeout=KIOSK_IDLE, countdown=60, on_screen_keyboard="always"
+    )
+    policy = kiosk_policy(config, handbook) if kiosk else DESKTOP
+    window = MainWindow(handbook, Preferences(), policy=policy)
     window.start(CHAPTER)
     if kiosk:
-        config = KioskConfig(
-            enabled=True, idle_timeout=KIOSK_IDLE, countdown=60, on_screen_keyboard="always"
-        )
-        shell = KioskShell(window, config, app)
+        shell = KioskShell(window.parts, config, app)
     window.show()
     window.activateWindow()
     # exit(), not quit(): the kiosk refuses the close events quit() sends first.
@@ -45,7 +48,7 @@ def main() -> int:
     code = app.exec()
     if kiosk:
         shell.release()
-    window.shut_down_search()
+    window.search_index.shut_down()
     return code
 
 

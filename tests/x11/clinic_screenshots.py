@@ -46,7 +46,7 @@ def main(clinic: Path, folder: Path) -> None:
     window.start(None)
     settle()
     window.grab().save(str(folder / "clinic-start-card.png"))
-    window.navigate("care-team")
+    window.navigator.navigate("care-team")
     settle()
     window.grab().save(str(folder / "clinic-care-team.png"))
     form = ClinicForm(details, clinic)
