@@ -23,7 +23,6 @@ from reader.handbook import Handbook, HandbookError
 from reader.kiosk.settings import KioskConfig, kiosk_handbook, load_kiosk_config, report_problems
 from reader.paths import UserDirs, resources_dir
 from reader.preferences import load_preferences
-from reader.ui.clinic_session import open_clinic_form
 from reader.ui.mainwindow import MainWindow
 from reader.ui.plain_text import plain_box
 from reader.ui.session import Session
@@ -219,13 +218,19 @@ def furnish_desktop(session: Session) -> None:
     if session.policy.language_menu:
         add_language_menu(window.menuBar(), handbook.languages, handbook.language,
                           lambda code: switch_language(session, code))  # fmt: skip
-    window.action_set["clinic_details"].triggered.connect(lambda: open_clinic_form(session))
+    window.action_set["clinic_details"].triggered.connect(lambda: _open_clinic_form(session))
     if not session.policy.opens_files:
         return
     opening = (window.action_set["open_handbook"], window.action_set["open_packed"])
     install(window, handbook, window.menus["file"], opening, session.dirs.config,
             lambda new: session.replace_window(new, keep_place=False),
             load=session.load_handbook)  # fmt: skip
+
+
+def _open_clinic_form(session: Session) -> None:
+    from reader.ui.clinic_session import open_clinic_form  # only when it is asked for
+
+    open_clinic_form(session)
 
 
 def switch_language(session: Session, code: str) -> MainWindow:

@@ -25,8 +25,6 @@ from reader.handbook import Handbook
 from reader.handbook.trust import TrustedKeys, signature_of
 from reader.history import History
 from reader.preferences import Preferences
-from reader.ui.accessibility.announce import AnnouncementSources as Spoken
-from reader.ui.accessibility.announce import install_announcements, spoken_meaning
 from reader.ui.actions import Actions
 from reader.ui.bookmarks_controller import BookmarksController
 from reader.ui.content_view import ContentView
@@ -132,7 +130,7 @@ class MainWindow(QMainWindow):
             self, self.column, handbook, self.content, self.action_set, self.history,
             lambda: nav.current_section_id, nav.section_changed, large=policy.touch)  # fmt: skip
         self._connect()
-        self._announce()
+        self.after_first_paint.defer(self._announce)  # nothing to announce before it
         self.parts = WindowParts(
             self, handbook, preferences, policy, self.action_set, self.menus, self.toolbar,
             self.content, self.find_bar, self.search_box, self.search_panel, self.toc_dock,
@@ -279,6 +277,9 @@ class MainWindow(QMainWindow):
 
     def _announce(self) -> None:
         """What a screen reader hears without moving focus (reader/ui/accessibility/)."""
+        from reader.ui.accessibility.announce import AnnouncementSources as Spoken
+        from reader.ui.accessibility.announce import install_announcements, spoken_meaning
+
         opened = (
             self.toc.section_requested,
             self.search_panel.result_activated,
