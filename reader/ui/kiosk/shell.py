@@ -26,11 +26,12 @@ from reader.ui.kiosk.keyboard import KeyboardPolicy, OnScreenKeyboard
 from reader.ui.kiosk.layout import KioskPanels
 from reader.ui.kiosk.lockdown import (
     FullScreenKeeper,
-    fit_search_box,
+    fit_status_line,
     lock_window,
     refuse_context_menus,
 )
 from reader.ui.kiosk.reset import reset_window
+from reader.ui.kiosk.toolbar_fit import ToolbarFit
 from reader.ui.kiosk.touch import SwipeWatcher, enable_kinetic_scrolling
 from reader.ui.kiosk.widgets import AdminPinDialog, CountdownOverlay
 from reader.ui.text_size import scale_points
@@ -86,7 +87,8 @@ class KioskShell(QObject):
         scrolling, swipes, the keyboard and the countdown."""
         window = parts.window
         self.text_size_buttons = lock_window(parts, printing=config.print_target != "none")
-        fit_search_box(parts)
+        fit_status_line(parts)
+        self.toolbar_fit = ToolbarFit(parts)
         self.panels = KioskPanels(parts)
         self.keyboard = OnScreenKeyboard(parts.search_box, config.language, window)
         self.keyboard_policy = KeyboardPolicy(self.keyboard, config.on_screen_keyboard)
@@ -149,6 +151,7 @@ class KioskShell(QObject):
         self.kiosk_qss = growing + self._themed("kiosk-controls.qss")
         if self.window.styleSheet() != self.kiosk_qss:
             self.window.setStyleSheet(self.kiosk_qss)
+        self.toolbar_fit.fit()
 
     def _themed(self, name: str) -> str:
         template = (resources_dir() / "styles" / name).read_text(encoding="utf-8")
@@ -170,7 +173,9 @@ class KioskShell(QObject):
 
     def window_shown(self) -> None:
         """Panel sizes only hold once the window is laid out: the first time it is shown,
-        set them up as every visit will find them."""
+        set them up as every visit will find them (the toolbar too: its widgets' sizes
+        are only final once polished on screen)."""
+        self.toolbar_fit.fit()
         if self._laid_out:
             self.panels.fit_tabs()
         else:
