@@ -59,7 +59,7 @@ def handbook(handbook_dir: Path, language: str) -> Handbook:
 def _whole_toolbar(shell: KioskShell) -> list[str]:
     """What is wrong with the toolbar: buttons in the overflow menu, labels cut."""
     problems = [f"{name} is in the overflow menu" for name in shell.toolbar_fit.overflowing()]
-    bar = shell.window.toolbar
+    bar = shell.parts.toolbar
     for button in bar.findChildren(QToolButton):
         named = button.objectName().startswith("toolButton_")
         room, needed = button.width(), button.sizeHint().width()
@@ -71,16 +71,16 @@ def _whole_toolbar(shell: KioskShell) -> list[str]:
 def test_print_stays_on_the_toolbar_at_every_text_size(qtbot: QtBot, kiosk: KioskShell) -> None:
     window = kiosk.window
     assert window.screen().geometry().width() == int(os.environ[SCREEN_ENV].split("x")[0])
-    assert "action_print" in {a.objectName() for a in window.toolbar.actions()}
+    assert "action_print" in {a.objectName() for a in kiosk.parts.toolbar.actions()}
     buttons = kiosk.text_size_buttons
     seen = []
     for button in (buttons.larger, buttons.smaller):
         for _ in ZOOM_STEPS:
             qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
             qtbot.wait(1)
-            seen.append(window.preferences.zoom)
+            seen.append(kiosk.parts.preferences.zoom)
             problems = _whole_toolbar(kiosk)
-            assert problems == [], (window.preferences.zoom, problems)
+            assert problems == [], (kiosk.parts.preferences.zoom, problems)
     assert ZOOM_STEPS[-1] in seen and ZOOM_STEPS[0] in seen
 
 
