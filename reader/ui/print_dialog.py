@@ -276,6 +276,11 @@ class PrintDialog(QDialog):
     def show_result(self, message: str, saved: Path | None = None) -> None:
         """Show how a printout went; with `saved`, offer to open the file or its folder."""
         self.set_busy(False)
+        if self.open_url is None:  # never offered here: the message gets their room
+            for button in (self.open_button, self.folder_button):
+                policy = button.sizePolicy()
+                policy.setRetainSizeWhenHidden(False)
+                button.setSizePolicy(policy)
         self.status_label.setText(message)
         self.saved_path = saved
         can_open = saved is not None and self.open_url is not None
