@@ -131,7 +131,7 @@ class ReadingComfort(QObject):
         if isinstance(app, QApplication):
             app.setPalette(theme.palette())
             set_style_sheet(app, theme.app_qss())
-        set_icon_color(theme.text)
+        set_icon_color(theme.text, theme.highlight_text)
         self.actions.refresh_icons()
         for title in self.dock_titles:
             title.refresh_icon()
