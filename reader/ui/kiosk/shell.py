@@ -90,7 +90,8 @@ class KioskShell(QObject):
         fit_status_line(parts)
         self.toolbar_fit = ToolbarFit(parts)
         self.panels = KioskPanels(parts)
-        self.keyboard = OnScreenKeyboard(parts.search_box, config.language, window)
+        # The layout of the language on screen: after a switch to Spanish, the Spanish one.
+        self.keyboard = OnScreenKeyboard(parts.search_box, parts.handbook.language, window)
         self.keyboard_policy = KeyboardPolicy(self.keyboard, config.on_screen_keyboard)
         # Typing raises the search results' dock (the window's own reaction, connected
         # first); the keyboard goes back on top of it.
