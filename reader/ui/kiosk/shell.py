@@ -248,6 +248,9 @@ class KioskShell(QObject):
         self.visit_files.clear()
         self.apply_style()
         self.full_screen.refit()
+        # Back to the screen's width, the window shares its width out again: the panel
+        # column gets its starting width once more (else it kept 12 px less).
+        self.panels.reset()
         self.full_screen.enforce(retry=True)
         self.visit_reset.emit()
 

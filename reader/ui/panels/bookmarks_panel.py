@@ -121,13 +121,19 @@ class BookmarksPanel(QDockWidget):
         if per_row == self._per_row:
             return
         self._per_row = per_row
-        self.actions_button.setVisible(per_row == 0)
         for button in self.buttons.values():
             self._grid.removeWidget(button)
-            button.setVisible(per_row > 0)
         for index, button in enumerate(self.buttons.values()):
             if per_row:
                 self._grid.addWidget(button, index // per_row, index % per_row)
+        self._show_buttons()
+
+    def _show_buttons(self) -> None:
+        """The buttons when there are bookmarks: the row of them, or the one menu."""
+        has_rows = bool(self._rows)
+        self.actions_button.setVisible(has_rows and self._per_row == 0)
+        for button in self.buttons.values():
+            button.setVisible(has_rows and self._per_row != 0)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -215,8 +221,7 @@ class BookmarksPanel(QDockWidget):
         self.list.verticalScrollBar().setValue(scroll)
         self.empty_label.setVisible(not self._rows)
         self.list.setVisible(bool(self._rows))
-        for button in self.buttons.values():
-            button.setVisible(bool(self._rows))
+        self._show_buttons()
         self._update_buttons()
 
     def _item(self, row: BookmarkRow) -> QListWidgetItem:
