@@ -42,6 +42,8 @@ def kiosk_session(
         if isinstance(old, KioskShell):
             old.release()
         session.shell = shell = KioskShell(session.window.parts, config, app)
+        # The keyboard speaks the language on screen (after a switch, the other one).
+        shell.keyboard.set_start_layout(session.window.handbook.language)
         add_kiosk_language_button(session, shell, home)
 
     session = Session(app, window, store, dirs, policy, translators, trusted, furnish)

@@ -32,7 +32,12 @@ from reader.ui.kiosk.lockdown import (
 )
 from reader.ui.kiosk.reset import reset_window
 from reader.ui.kiosk.toolbar_fit import ToolbarFit
-from reader.ui.kiosk.touch import SwipeWatcher, enable_kinetic_scrolling
+from reader.ui.kiosk.touch import (
+    SwipeWatcher,
+    enable_kinetic_scrolling,
+    show_section_top,
+    stop_flick,
+)
 from reader.ui.kiosk.widgets import AdminPinDialog, CountdownOverlay
 from reader.ui.text_size import scale_points
 from reader.ui.theme import resolve_theme
@@ -90,8 +95,7 @@ class KioskShell(QObject):
         fit_status_line(parts)
         self.toolbar_fit = ToolbarFit(parts)
         self.panels = KioskPanels(parts)
-        # The layout of the language on screen: after a switch to Spanish, the Spanish one.
-        self.keyboard = OnScreenKeyboard(parts.search_box, parts.handbook.language, window)
+        self.keyboard = OnScreenKeyboard(parts.search_box, config.language, window)
         self.keyboard_policy = KeyboardPolicy(self.keyboard, config.on_screen_keyboard)
         # Typing raises the search results' dock (the window's own reaction, connected
         # first); the keyboard goes back on top of it.
@@ -99,7 +103,7 @@ class KioskShell(QObject):
         self.keyboard.submitted.connect(self._search_from_keyboard)
         self.scroll_areas = enable_kinetic_scrolling(window)
         self.swipe = SwipeWatcher(parts.content.viewport())
-        self.swipe.swiped.connect(parts.navigator.step_section)
+        self.swipe.swiped.connect(self._turn_section)
         self.overlay = CountdownOverlay(window)
         self.overlay.keep_reading.connect(self.cancel_countdown)
 
@@ -182,6 +186,23 @@ class KioskShell(QObject):
         else:
             self._laid_out = True
             self.panels.reset()
+
+    def _turn_section(self, step: int) -> None:
+        """A swipe: nothing left selected, the next (or previous) section from its top.
+        The turn waits for the finger's drag to finish with the page (its scroller sets
+        the old position back as the finger lifts, which scrolled the new section off)."""
+        content = self.parts.content
+        cursor = content.textCursor()
+        cursor.clearSelection()
+        content.setTextCursor(cursor)
+        stop_flick(content.viewport())
+
+        def turn() -> None:
+            stop_flick(content.viewport())
+            self.parts.navigator.step_section(step)
+            show_section_top(self.parts)
+
+        QTimer.singleShot(0, self, turn)
 
     def cover_overlay_if_shown(self) -> None:
         """The window was resized: the overlays follow."""
