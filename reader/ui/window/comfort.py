@@ -13,6 +13,7 @@ from reader.ui.search_field import SearchField
 from reader.ui.text_size import apply_text_size, set_style_sheet, system_scale
 from reader.ui.theme import THEMES, Theme, resolve_theme
 from reader.ui.window.dock_title import DockTitle
+from reader.ui.window.place_keeper import PlaceKeeper
 
 BASE_POINT_SIZE = 12.0
 TOOLBAR_ICON = 24
@@ -53,6 +54,7 @@ class ReadingComfort(QObject):
         self.search_box: SearchField | None = None
         self.docks: list[QDockWidget] = []
         self.dock_titles: list[DockTitle] = []
+        self.place_keeper = PlaceKeeper(content)  # a panel shown or hidden keeps the place
 
     def dress(
         self,
