@@ -4,9 +4,10 @@ with its own font against the width it got (tests/helpers/text_fit.py). A few
 representative combinations run here (the largest size on the smallest screen in the
 longer language among them); the grid is in GRID.
 
-Not yet covered, and said so rather than hidden: the docks' tab bars (at 200% and
-more, three tab titles are wider than a side column; Qt then scrolls them) and the
-glossary's A-Z keys (tight by a few pixels at 300%). KNOWN_LEFT names them."""
+Not yet covered, and said so rather than hidden: the glossary's A-Z keys (tight by a
+few pixels at 300%), and on a 1024 px screen in Spanish the left column's tab titles
+("Resultados de búsqueda" alone is wider than the column even in the 100% type the
+tabs shrink to; a shorter catalogue entry would do). known_left() names them."""
 
 from __future__ import annotations
 
@@ -25,7 +26,12 @@ from tests.helpers.text_fit import cut_off
 
 GRID = [("en", 1366, 768, 300), ("es", 1024, 768, 300), ("es", 1024, 768, 200),
         ("en", 1024, 768, 100), ("es", 1366, 768, 250)]  # fmt: skip
-KNOWN_LEFT = ("QTabBar", "glossaryLetter")
+
+
+def known_left(language: str, width: int) -> tuple[str, ...]:
+    return (
+        ("glossaryLetter", "QTabBar") if (language, width) == ("es", 1024) else ("glossaryLetter",)
+    )
 
 
 @pytest.fixture
@@ -66,6 +72,7 @@ def test_every_button_and_label_has_room_for_its_text(
     panel = window.bookmarks_panel
     buttons_shown = [b.isVisible() for b in panel.buttons.values()]
     assert panel.actions_button.isVisible() != all(buttons_shown), "the row or the menu"
-    left = [line for line in cut_off(window) if not any(k in line for k in KNOWN_LEFT)]
+    known = known_left(spanish_or_english, width)
+    left = [line for line in cut_off(window) if not any(k in line for k in known)]
     assert left == [], "\n".join(left)
     window.search_index.shut_down()

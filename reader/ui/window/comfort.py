@@ -14,6 +14,7 @@ from reader.ui.text_size import apply_text_size, set_style_sheet, system_scale
 from reader.ui.theme import THEMES, Theme, resolve_theme
 from reader.ui.window.dock_title import DockTitle
 from reader.ui.window.place_keeper import PlaceKeeper
+from reader.ui.window.tab_fit import fit_dock_tabs
 
 BASE_POINT_SIZE = 12.0
 TOOLBAR_ICON = 24
@@ -125,6 +126,8 @@ class ReadingComfort(QObject):
         wide = [d for d in self.docks if d.isVisible() and d.width() > limit]
         if wide:
             self.window.resizeDocks(wide, [limit] * len(wide), Qt.Orientation.Horizontal)
+        # Once the columns have their widths: their tab titles in a type that fits.
+        QTimer.singleShot(0, self, lambda: fit_dock_tabs(self.window))
 
     def apply_theme(self, name: str) -> Theme:
         theme = resolve_theme(name)
