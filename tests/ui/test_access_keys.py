@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QWidget
 from reader.handbook import Handbook
 from reader.handbook.languages import load_handbook_in
 from reader.ui.mainwindow import MainWindow
-from reader.ui.translations import install_translators
+from tests.helpers.interface_language import speaking
 from tests.ui.conftest import MakeWindow
 
 _KEY = re.compile(r"&([^&])")
@@ -54,11 +54,7 @@ def every_clash(window: MainWindow) -> list[str]:
 
 @pytest.fixture(params=["en", "es"])
 def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
-    translators = install_translators(qapp, request.param)
-    yield request.param
-    for translator in translators:
-        qapp.removeTranslator(translator)
-    install_translators(qapp, "en")
+    yield from speaking(qapp, request.param)
 
 
 def test_access_keys_are_unique_in_every_menu(

@@ -21,7 +21,7 @@ from reader.handbook import Handbook
 from reader.handbook.languages import load_handbook_in
 from reader.preferences import Preferences
 from reader.ui.mainwindow import MainWindow
-from reader.ui.translations import install_translators
+from tests.helpers.interface_language import speaking
 from tests.helpers.text_fit import cut_off
 
 GRID = [("en", 1366, 768, 300), ("es", 1024, 768, 300), ("es", 1024, 768, 200),
@@ -36,12 +36,7 @@ def known_left(language: str, width: int) -> tuple[str, ...]:
 
 @pytest.fixture
 def spanish_or_english(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
-    language = request.param
-    translators = install_translators(qapp, language)
-    yield language
-    for translator in translators:
-        qapp.removeTranslator(translator)
-    install_translators(qapp, "en")
+    yield from speaking(qapp, request.param)
 
 
 @pytest.mark.parametrize(

@@ -11,12 +11,7 @@ from reader.handbook import Handbook, load_handbook
 from reader.pdf.request import Scope
 from reader.ui.print_dialog import PrintDialog
 from tests.conftest import WriteHandbook
-
-CHAPTERS = {
-    "chapters/one.md": "# One Title\n\nIntro.\n\n## Naps\n\nRest.\n\n## Hops\n\nJump.\n",
-    "chapters/two.md": "# Two Title\n\nPlain words.\n\n## Walks\n\nSteps.\n",
-}
-MANIFEST = 'title = "Dialog Book"\nchapters = ["chapters/one.md", "chapters/two.md"]\n'
+from tests.ui.test_print_dialog import CHAPTERS, MANIFEST  # the same small book
 
 
 @pytest.fixture

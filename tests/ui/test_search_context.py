@@ -4,23 +4,26 @@ a reader landing mid-chapter knows where they are."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
 
 from reader.search.engine import SearchIndex
 from reader.ui.mainwindow import MainWindow
+from tests.ui import test_search_landing as landing
+
+# The bundled handbook's window once its index is open (test_search_landing.py's).
+searching_window = landing.searching_window
 
 
-@pytest.fixture
-def searching_window(qtbot: QtBot, window: MainWindow) -> Iterator[MainWindow]:
-    if window.search_panel.index is None:
-        with qtbot.waitSignal(window.search_index.ready, timeout=30_000):
-            pass
-    yield window
-    window.search_index.shut_down()
+def _open_top_result(qtbot: QtBot, window: MainWindow, query: str) -> str:
+    """Search, open the first result as a tap would; returns its snippet's lead."""
+    landing.search(qtbot, window, query)
+    index = window.search_panel.index
+    assert isinstance(index, SearchIndex)
+    window.search_panel.results.setCurrentRow(0)
+    window.search_panel.activate_current()
+    return index.search(query).hits[0].lead
 
 
 def _on_screen(window: MainWindow, position: int) -> bool:
@@ -35,21 +38,14 @@ def test_a_result_opens_with_its_section_title_and_chapter_named(
 ) -> None:
     window = searching_window
     window.resize(1366, 768)
-    window.search_box.setText(query)
-    window.search_panel.search_now()
-    qtbot.waitUntil(lambda: window.search_panel.results.count() > 0, timeout=5000)
-    index = window.search_panel.index
-    assert isinstance(index, SearchIndex)
-    hit = index.search(query).hits[0]
-    window.search_panel.results.setCurrentRow(0)
-    window.search_panel.activate_current()
+    lead_text = _open_top_result(qtbot, window, query)
     section = window.handbook.section(window.navigator.current_section_id)
     assert section is not None
     chapter = window.handbook.chapter(section.chapter_id)
     assert chapter is not None
     message = window.statusBar().currentMessage()
     assert chapter.title in message and section.title in message, message
-    lead = window.content.find_lead(hit.lead, 0)
+    lead = window.content.find_lead(lead_text, 0)
     assert lead is not None and _on_screen(window, lead.selectionStart())
     heading = window.content.anchor_position(section.anchor)
     layout = window.content.document().documentLayout()

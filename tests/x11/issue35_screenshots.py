@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QToolButton
 
@@ -32,15 +32,7 @@ from reader.ui.kiosk.session import kiosk_session
 from reader.ui.kiosk.shell import KioskShell
 from reader.ui.mainwindow import MainWindow
 from reader.ui.translations import install_translators
-
-SETTLE_MS = 1500
-
-
-def settle(ms: int = SETTLE_MS) -> None:
-    """Let Qt lay out and paint (a picture-taking script, not a test: a pause is fine)."""
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
+from tests.x11.kiosk_screenshots import settle
 
 
 def grab(target: Path) -> None:

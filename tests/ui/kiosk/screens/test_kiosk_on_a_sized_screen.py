@@ -22,7 +22,7 @@ from reader.handbook.languages import load_handbook_in
 from reader.kiosk.settings import KioskConfig
 from reader.preferences import ZOOM_STEPS
 from reader.ui.kiosk.shell import KioskShell
-from reader.ui.translations import install_translators
+from tests.helpers.interface_language import speaking
 from tests.helpers.kiosk_state import differences, reachable_state
 from tests.helpers.kiosk_visit import let_the_reset_run
 from tests.ui.conftest import KIOSK_CONFIG
@@ -44,11 +44,7 @@ def kiosk_config(tmp_path: Path) -> KioskConfig:
 
 @pytest.fixture(params=["en", "es"])
 def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
-    translators = install_translators(qapp, request.param)
-    yield request.param
-    for translator in translators:
-        qapp.removeTranslator(translator)
-    install_translators(qapp, "en")
+    yield from speaking(qapp, request.param)
 
 
 @pytest.fixture
