@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QCheckBox,
     QLabel,
-    QMenu,
     QRadioButton,
     QSizePolicy,
     QStyle,
@@ -104,13 +103,3 @@ def cut_off(window: QWidget) -> list[str]:
         if problem:
             found.append(f"{widget_path(widget)}: {problem}")
     return found
-
-
-def menu_cut_off(menu: QMenu, screen_width: int) -> list[str]:
-    """A menu wider than the screen has its entries cut."""
-    width = menu.sizeHint().width()
-    return (
-        [f"{menu.objectName()}: {width} px on a {screen_width} px screen"]
-        if width > screen_width
-        else []
-    )
