@@ -36,6 +36,10 @@ LETTER_TERRITORIES = frozenset(
         QLocale.Country.Venezuela,
     }
 )
+#: File names in the handbook's language (a Spanish handbook's packet is not saved as
+#: "take-home-packet"); other languages fall back to English.
+_PACKET_NAMES = {"en": "take-home-packet", "es": "paquete-para-casa"}
+_HANDBOOK_NAMES = {"en": "handbook", "es": "manual"}
 _PAGE_SIZE_NAMES = {QPageSize.PageSizeId.A4: "A4", QPageSize.PageSizeId.Letter: "Letter"}
 _NOT_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
@@ -65,10 +69,12 @@ def page_size_name(size: QPageSize) -> str | None:
 
 def suggested_file_name(handbook: Handbook, request: PdfRequest, today: date) -> str:
     """`take-home-packet-2026-12-03.pdf` for a packet (a family prints several over the
-    months, and the date tells them apart); the handbook's, chapter's or section's name
-    for the rest."""
+    months, and the date tells them apart; `paquete-para-casa-...` in Spanish); the
+    handbook's, chapter's or section's name for the rest."""
+    language = handbook.language
     if request.scope == "packet":
-        return f"take-home-packet-{today.isoformat()}.pdf"
+        packet = _PACKET_NAMES.get(language, _PACKET_NAMES["en"])
+        return f"{packet}-{today.isoformat()}.pdf"
     name = handbook.title
     if request.scope == "chapter":
         chapter = handbook.chapter(request.chapter_id or "")
@@ -76,5 +82,6 @@ def suggested_file_name(handbook: Handbook, request: PdfRequest, today: date) ->
     elif request.scope == "sections" and len(request.section_ids) == 1:
         section = handbook.section(request.section_ids[0])
         name = section.title if section else name
-    cleaned = _NOT_IN_FILE_NAMES.sub(" ", name).strip(" .") or "handbook"
+    fallback = _HANDBOOK_NAMES.get(language, _HANDBOOK_NAMES["en"])
+    cleaned = _NOT_IN_FILE_NAMES.sub(" ", name).strip(" .") or fallback
     return f"{cleaned}.pdf"

@@ -17,20 +17,23 @@ from reader.paths import resources_dir
 
 INK = "#2b3a4a"
 _icon_color = INK
+_on_color = "#ffffff"  # a checked button's icon, on its accent fill
 
 
 class _SvgIconEngine(QIconEngine):
     """Paints one tinted SVG at whatever size is asked for."""
 
-    def __init__(self, svg: bytes) -> None:
+    def __init__(self, svg: bytes, svg_on: bytes | None = None) -> None:
         super().__init__()
-        self._svg = svg
+        self._svg, self._svg_on = svg, svg_on or svg
         self._renderer = QSvgRenderer(QByteArray(svg))
+        self._renderer_on = QSvgRenderer(QByteArray(self._svg_on))
 
     def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
         if mode == QIcon.Mode.Disabled:
             painter.setOpacity(0.4)
-        self._renderer.render(painter, QRectF(rect))
+        on = state == QIcon.State.On
+        (self._renderer_on if on else self._renderer).render(painter, QRectF(rect))
 
     def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
         image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
@@ -41,24 +44,27 @@ class _SvgIconEngine(QIconEngine):
         return QPixmap.fromImage(image)
 
     def clone(self) -> QIconEngine:
-        return _SvgIconEngine(self._svg)
+        return _SvgIconEngine(self._svg, self._svg_on)
 
 
-def set_icon_color(color: str) -> None:
-    """Icons made after this call use `color` for their strokes."""
-    global _icon_color
+def set_icon_color(color: str, on_color: str | None = None) -> None:
+    """Icons made after this call use `color` for their strokes, and `on_color` when
+    drawn on a checked (pressed-looking, accent-filled) button."""
+    global _icon_color, _on_color
     _icon_color = color
+    _on_color = on_color or _on_color
 
 
 def icon(name: str) -> QIcon:
-    return _cached_icon(name, _icon_color)
+    return _cached_icon(name, _icon_color, _on_color)
 
 
 @lru_cache(maxsize=128)
-def _cached_icon(name: str, color: str) -> QIcon:
+def _cached_icon(name: str, color: str, on_color: str) -> QIcon:
     path = resources_dir() / "icons" / f"{name}.svg"
     try:
-        svg = path.read_text(encoding="utf-8").replace(INK, color)
+        svg = path.read_text(encoding="utf-8")
     except OSError:
         return QIcon()
-    return QIcon(_SvgIconEngine(svg.encode()))
+    off, on = svg.replace(INK, color), svg.replace(INK, on_color)
+    return QIcon(_SvgIconEngine(off.encode(), on.encode()))

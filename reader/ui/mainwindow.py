@@ -41,7 +41,7 @@ from reader.ui.theme import THEMES
 from reader.ui.window import chrome, dialogs
 from reader.ui.window.bookmarking import BookmarkCommands
 from reader.ui.window.comfort import ReadingComfort
-from reader.ui.window.keyboard import PaneCycle
+from reader.ui.window.keyboard import PaneCycle, focus_into, unique_access_keys
 from reader.ui.window.navigation import Navigator
 from reader.ui.window.parts import WindowParts
 from reader.ui.window.policy import DESKTOP, WindowPolicy, start_section
@@ -318,6 +318,7 @@ class MainWindow(QMainWindow):
         self.status_label.setAccessibleName(self.tr("Status"))
         self.setWindowTitle(f"{self.handbook.title} — {APP_NAME}")
         self.navigator.update_status()
+        unique_access_keys(self.menuBar())
 
     # -- what the window itself answers: its own keys, links and panels ---------------
 
@@ -397,3 +398,4 @@ def show_panel(panel: QWidget, visible: bool = True) -> None:
     panel.setVisible(visible)
     if visible:
         panel.raise_()
+        focus_into(panel)  # F9/F10: the next key goes to the panel

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.handbook import Handbook
+from reader.handbook.model import Chapter
 from reader.pdf.defaults import default_page_size, paper_locale
 from reader.pdf.request import PdfRequest, Scope
 from reader.ui.plain_text import plain_label
@@ -41,6 +42,15 @@ from reader.ui.plain_text import plain_label
 __all__ = ["PrintDialog", "default_page_size"]
 
 SECTION_ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+def _whole_chapter_bookmarked(chapter: Chapter, bookmarked: set[str]) -> bool:
+    """A bookmark on a chapter (its id, or its opening section's) stands for the whole
+    chapter: a parent who bookmarked it wants all of it in the packet, not only the
+    introduction."""
+    return chapter.id in bookmarked or (bool(chapter.sections) and chapter.intro.id in bookmarked)
+
+
 #: The scopes in the order the dialog offers them ("This section" is SECTIONS with one id).
 SCOPES = (Scope.SECTIONS, Scope.CHAPTER, Scope.ALL, Scope.PACKET)
 
@@ -86,6 +96,7 @@ class PrintDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self._scope_box())
         self.tree = self._packet_tree(set(bookmarked))
+        self.tree.itemChanged.connect(self._ticked_by_hand)
         layout.addWidget(self.tree, 1)
         self.glossary_check = QCheckBox(self.tr("Include a glossary of the words used"))
         self._named(self.glossary_check, "glossaryCheck", self.tr("Include a glossary"))
@@ -187,6 +198,7 @@ class PrintDialog(QDialog):
         tree.setHeaderHidden(True)
         self._section_items: list[QTreeWidgetItem] = []
         for chapter in self.handbook.reading_chapters:
+            whole = _whole_chapter_bookmarked(chapter, bookmarked)
             chapter_item = QTreeWidgetItem([chapter.title])
             chapter_item.setFlags(
                 chapter_item.flags()
@@ -199,7 +211,7 @@ class PrintDialog(QDialog):
                 item.setData(0, SECTION_ID_ROLE, section.id)
                 self._section_items.append(item)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                picked = section.id in bookmarked
+                picked = whole or section.id in bookmarked
                 item.setCheckState(0, Qt.CheckState.Checked if picked else Qt.CheckState.Unchecked)
             tree.addTopLevelItem(chapter_item)
             if any(s.id in bookmarked for s in chapter.sections):
@@ -268,14 +280,24 @@ class PrintDialog(QDialog):
             picked = tuple(self.picked_section_ids())
         return PdfRequest(scope, None, picked, glossary, size, notes)
 
+    def _ticked_by_hand(self, item: QTreeWidgetItem, column: int) -> None:
+        """A section ticked in the list asks for a packet: choose that scope (the list
+        stays reachable by Tab whatever is chosen, so it must also work whatever is)."""
+        if column == 0 and item.checkState(0) != Qt.CheckState.Unchecked:
+            self.set_scope(Scope.PACKET)
+
     def _scope_changed(self) -> None:
-        self.tree.setEnabled(self.scope() == Scope.PACKET)
         self.glossary_check.setEnabled(self.scope() != Scope.ALL)
         self.show_result("")
 
     def show_result(self, message: str, saved: Path | None = None) -> None:
         """Show how a printout went; with `saved`, offer to open the file or its folder."""
         self.set_busy(False)
+        if self.open_url is None:  # never offered here: the message gets their room
+            for button in (self.open_button, self.folder_button):
+                policy = button.sizePolicy()
+                policy.setRetainSizeWhenHidden(False)
+                button.setSizePolicy(policy)
         self.status_label.setText(message)
         self.saved_path = saved
         can_open = saved is not None and self.open_url is not None

@@ -104,10 +104,12 @@ class Session:
         self.furnish(self)
         if keep_place and place.section_id and handbook.section(place.section_id):
             window.navigator.navigate(place.section_id, record=False)
-            bar = window.content.verticalScrollBar()
-            QTimer.singleShot(0, lambda: bar.setValue(place.scroll))
+            if handbook.language == old.handbook.language:  # pixels only mean the same
+                bar = window.content.verticalScrollBar()  # on the same text
+                QTimer.singleShot(0, lambda: bar.setValue(place.scroll))
         else:
             window.start()
+        window.search_box.setText(old.search_box.text())  # the words being looked for
         window.action_set["back"].setEnabled(window.history.can_go_back)
         window.action_set["forward"].setEnabled(window.history.can_go_forward)
         if old.isFullScreen():

@@ -41,4 +41,44 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
     if qt.load(f"qtbase_{language}", qt_folder):
         app.installTranslator(qt)
         installed.append(qt)
+    gaps = QT_GAPS.get(language)
+    if gaps:  # installed last, so asked first
+        supplement = QtGapTranslator(gaps, app)
+        app.installTranslator(supplement)
+        installed.append(supplement)
     return installed
+
+
+#: Words of Qt's own dialogs that Qt's catalogue leaves in English (qtbase_es.qm of Qt
+#: 6.11 lacks the save dialog's "Look in:" and "Files of type:"), by language, by
+#: (context, source text). Plain strings: a table, never code.
+QT_GAPS: dict[str, dict[tuple[str, str], str]] = {
+    "es": {
+        ("QFileDialog", "&Look in:"): "&Buscar en:",
+        ("QFileDialog", "Look in:"): "Buscar en:",
+        ("QFileDialog", "Files of &type:"): "&Tipo de archivo:",
+        ("QFileDialog", "Files of type:"): "Tipo de archivo:",
+    },
+}
+
+
+class QtGapTranslator(QTranslator):
+    """Fills the gaps of Qt's own catalogue from a small table (QT_GAPS); every other
+    text falls through to the next translator."""
+
+    def __init__(self, words: dict[tuple[str, str], str], parent: QApplication) -> None:
+        super().__init__(parent)
+        self.words = words
+
+    def translate(
+        self,
+        context: str,
+        source_text: str,
+        disambiguation: str | None = None,
+        n: int = -1,
+    ) -> str | None:  # type: ignore[override]
+        # None (a null string) passes the text on; "" would blank it.
+        return self.words.get((context, source_text))
+
+    def isEmpty(self) -> bool:
+        return not self.words

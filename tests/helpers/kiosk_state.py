@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QPoint
 from PySide6.QtGui import QClipboard
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QTabBar,
     QTextBrowser,
     QTextEdit,
+    QToolBar,
     QToolTip,
     QTreeView,
     QWidget,
@@ -106,11 +107,22 @@ def _text_view_state(view: QTextEdit | QPlainTextEdit) -> State:
 SCROLL_BAR_PARTS = ("qt_scrollarea_vcontainer", "qt_scrollarea_hcontainer")
 
 
+def _place(widget: QWidget) -> tuple[int, int, int, int] | None:
+    """Where a shown widget is in its window and how big: what a visitor sees, so a
+    button pushed into an overflow menu or a panel left wider fails the comparison."""
+    if not widget.isVisible() or widget.visibleRegion().isEmpty():
+        return None  # hidden, or a tab behind another (Qt parks those off the window)
+    corner = widget.mapTo(widget.window(), QPoint(0, 0))
+    return (corner.x(), corner.y(), widget.width(), widget.height())
+
+
 def widget_state(widget: QWidget) -> State:
-    """What this widget holds that a visitor could see or bring back."""
+    """What this widget holds that a visitor could see or bring back, and where it is."""
     state: State = {"visible": widget.isVisible(), "enabled": widget.isEnabled()}
     if isinstance(widget, QScrollBar) or widget.objectName() in SCROLL_BAR_PARTS:
         del state["visible"]
+    elif not _inside_scrolled_area(widget):
+        state["place"] = _place(widget)
     if isinstance(widget, QLineEdit):
         state |= {
             "text": widget.text(),
@@ -143,6 +155,29 @@ def widget_state(widget: QWidget) -> State:
         # the position, and whether there is anywhere to scroll (the exact range follows
         # the text layout, which Qt finishes lazily)
         state["value"] = (widget.value(), widget.maximum() > widget.minimum())
+    return state
+
+
+def _inside_scrolled_area(widget: QWidget) -> bool:
+    """Widgets inside a scroll area's viewport move with its scrolling (recorded as the
+    area's "scroll"); their place in the window is not layout."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        if parent.objectName() == "qt_scrollarea_viewport":
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def toolbar_state(window: Any) -> State:
+    """Each toolbar action: shown on the bar itself (not in Qt's overflow menu), and its
+    button's place."""
+    state: State = {}
+    for bar in window.findChildren(QToolBar):
+        for action in bar.actions():
+            widget = bar.widgetForAction(action)
+            if widget is not None and action.objectName():
+                state[action.objectName()] = _place(widget)
     return state
 
 
@@ -180,6 +215,8 @@ def reachable_state(window: Any) -> State:
         "history": (window.history.can_go_back, window.history.can_go_forward),
         "bookmarks": [b.section_id for b in window.bookmarks.bookmarks()],
         "undo": (window.undo_stack.count(), window.undo_stack.index()),
+        "toolbar": toolbar_state(window),
+        "geometry": window.geometry().getRect(),
         "actions": {
             a.objectName() or a.text(): (a.isEnabled(), a.isChecked(), a.isVisible())
             for a in window.action_set

@@ -121,3 +121,21 @@ def test_shift_tab_leaves_the_glossary_definition(qtbot: QtBot, window: MainWind
         qtbot.keyClick(definition, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
         presses += 1
     assert not definition.hasFocus() and presses <= links + 1
+
+
+def test_f9_and_f10_put_the_focus_in_the_panel_they_open(qtbot: QtBot, window: MainWindow) -> None:
+    window.activateWindow()
+    window.action_set["bookmark"].trigger()  # so the bookmarks list has a row to focus
+    window.glossary_panel.hide()
+    window.bookmarks_panel.hide()
+    window.content.setFocus()
+    qtbot.waitUntil(window.content.hasFocus)
+    for key, panel in (
+        (Qt.Key.Key_F9, window.glossary_panel),
+        (Qt.Key.Key_F10, window.bookmarks_panel),
+    ):
+        qtbot.keyClick(QApplication.focusWidget(), key)
+        assert panel.isVisible()
+        focus = QApplication.focusWidget()
+        assert focus is not None and panel.isAncestorOf(focus), (panel.objectName(), focus)
+        window.content.setFocus()

@@ -3,12 +3,20 @@ is checked against kiosk.toml's hash, and wrong tries lock the dialog for a whil
 
 from __future__ import annotations
 
+import sys
+
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from reader.kiosk.pin import PinLockout, verify_pin
 from reader.kiosk.settings import KioskConfig
 from reader.ui.kiosk.widgets import AdminPinDialog
+
+#: For the administrator, in the log: how to set the PIN that closes the kiosk.
+NO_PIN_LOG = (
+    "kiosk: the exit gesture was made, but no administrator PIN is set; "
+    "set one with: handbook-reader kiosk-pin\n"
+)
 
 
 class AdminExit(QObject):
@@ -51,11 +59,14 @@ class AdminExit(QObject):
         self._lockout_timer.stop()
 
     def _explain_no_pin(self) -> None:
+        """The visitor is told to ask for help; how to set a PIN is for the
+        administrator, in the log (stderr), never on a visitor's screen."""
+        sys.stderr.write(NO_PIN_LOG)
         box = QMessageBox(
             QMessageBox.Icon.Information,
             self.tr("Kiosk mode"),
-            self.tr("No administrator PIN is set, so the kiosk can't be closed from the "
-                    "screen. An administrator can set one with: handbook-reader kiosk-pin"),
+            self.tr("This kiosk can't be closed from the screen. "
+                    "If you need help, please ask a member of staff."),
             QMessageBox.StandardButton.Ok,
             self.window,
         )  # fmt: skip

@@ -167,6 +167,12 @@ class OnScreenKeyboard(QWidget):
         self.place()
         super().showEvent(event)
 
+    def set_start_layout(self, language: str) -> None:
+        """The layout of the language on screen (a visitor switched the kiosk to it)."""
+        if language in LAYOUTS:
+            self.start_layout = language
+            self.switch_layout(language)
+
     def reset(self) -> None:
         """As at the kiosk's start: the configured language's layout, lower case, hidden."""
         self.hide()

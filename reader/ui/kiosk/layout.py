@@ -73,8 +73,18 @@ class KioskPanels:
             dock.setFloating(False)
             dock.setVisible(dock is not parts.glossary_panel or self.has_glossary)
         parts.toc_dock.raise_()
-        self.window.resizeDocks([parts.toc_dock], [self.width], Qt.Orientation.Horizontal)
         self.fit_tabs()
+        layout = self.window.layout()
+        if layout is not None:
+            layout.activate()  # the tab just raised is the one resizeDocks sizes
+        shown = [dock for dock in parts.side_panels() if dock.isVisible()]
+        self.window.resizeDocks(shown, [self.width] * len(shown), Qt.Orientation.Horizontal)
+        if layout is not None:
+            layout.activate()
+        missing = self.width - parts.toc_dock.width()
+        if missing and parts.toc_dock.width() > 0:  # the separator's share, taken back
+            wanted = [self.width + missing] * len(shown)
+            self.window.resizeDocks(shown, wanted, Qt.Orientation.Horizontal)
 
     def fit_tabs(self) -> None:
         """Whole tab labels; on a screen too narrow for all of them side by side, scroll

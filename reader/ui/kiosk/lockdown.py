@@ -96,12 +96,10 @@ def _pin_docks(window: QMainWindow) -> None:
         dock.setTitleBarWidget(title)
 
 
-def fit_search_box(parts: WindowParts) -> None:
-    """Room for the search box's words on a big screen; a long chapter title in the
-    status line must not make the window wider than a small screen (full screen would
-    silently fail)."""
-    width = parts.window.screen().geometry().width()
-    parts.search_box.setMinimumWidth(max(260, min(520, width // 4)))
+def fit_status_line(parts: WindowParts) -> None:
+    """A long chapter title in the status line must not make the window wider than a
+    small screen (full screen would silently fail). The search box's width is the
+    toolbar's business (toolbar_fit.py)."""
     parts.status_label.setMinimumWidth(1)
     parts.status_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 

@@ -9,7 +9,10 @@ visit reset.
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
 
 from reader.handbook import Handbook
 from reader.kiosk.settings import KioskConfig
@@ -37,8 +40,24 @@ def kiosk_policy(config: KioskConfig, handbook: Handbook) -> WindowPolicy:
         start_page=_start_page(config, handbook),
         text_size=config.text_size,
         panel_widths=TOUCH_PANEL_WIDTHS,
+        printout_words=printout_words,
         language_menu=False,
     )
+
+
+def printout_words(saved: Path | None, pages: int) -> str:
+    """What a visitor is told when a printout is done: "Printed" or "Saved to the USB
+    drive", in the visitor's language; never a file path (it means nothing at a kiosk,
+    and shows how the computer is set up)."""
+    if saved is None:
+        text = QCoreApplication.translate(
+            "KioskPrinting", "Printed: %n page(s). Please take them from the printer.", "", pages
+        )
+    else:
+        text = QCoreApplication.translate(
+            "KioskPrinting", "Saved to the USB drive: %n page(s).", "", pages
+        )
+    return text
 
 
 def _start_page(config: KioskConfig, handbook: Handbook) -> str:

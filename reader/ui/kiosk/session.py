@@ -43,6 +43,8 @@ def kiosk_session(
             old.release()
         session.shell = shell = KioskShell(session.window.parts, config, app)
         shell.clinic_requested.connect(lambda: open_clinic_form(session))
+        # The keyboard speaks the language on screen (after a switch, the other one).
+        shell.keyboard.set_start_layout(session.window.handbook.language)
         add_kiosk_language_button(session, shell, home)
 
     session.furnish = furnish

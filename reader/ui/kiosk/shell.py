@@ -26,12 +26,18 @@ from reader.ui.kiosk.keyboard import KeyboardPolicy, OnScreenKeyboard
 from reader.ui.kiosk.layout import KioskPanels
 from reader.ui.kiosk.lockdown import (
     FullScreenKeeper,
-    fit_search_box,
+    fit_status_line,
     lock_window,
     refuse_context_menus,
 )
 from reader.ui.kiosk.reset import reset_window
-from reader.ui.kiosk.touch import SwipeWatcher, enable_kinetic_scrolling
+from reader.ui.kiosk.toolbar_fit import ToolbarFit
+from reader.ui.kiosk.touch import (
+    SwipeWatcher,
+    enable_kinetic_scrolling,
+    show_section_top,
+    stop_flick,
+)
 from reader.ui.kiosk.widgets import AdminPinDialog, CountdownOverlay
 from reader.ui.text_size import scale_points
 from reader.ui.theme import resolve_theme
@@ -87,7 +93,8 @@ class KioskShell(QObject):
         scrolling, swipes, the keyboard and the countdown."""
         window = parts.window
         self.text_size_buttons = lock_window(parts, printing=config.print_target != "none")
-        fit_search_box(parts)
+        fit_status_line(parts)
+        self.toolbar_fit = ToolbarFit(parts)
         self.panels = KioskPanels(parts)
         self.keyboard = OnScreenKeyboard(parts.search_box, config.language, window)
         self.keyboard_policy = KeyboardPolicy(self.keyboard, config.on_screen_keyboard)
@@ -97,7 +104,7 @@ class KioskShell(QObject):
         self.keyboard.submitted.connect(self._search_from_keyboard)
         self.scroll_areas = enable_kinetic_scrolling(window)
         self.swipe = SwipeWatcher(parts.content.viewport())
-        self.swipe.swiped.connect(parts.navigator.step_section)
+        self.swipe.swiped.connect(self._turn_section)
         self.overlay = CountdownOverlay(window)
         self.overlay.keep_reading.connect(self.cancel_countdown)
 
@@ -151,6 +158,7 @@ class KioskShell(QObject):
         self.kiosk_qss = growing + self._themed("kiosk-controls.qss")
         if self.window.styleSheet() != self.kiosk_qss:
             self.window.setStyleSheet(self.kiosk_qss)
+        self.toolbar_fit.fit()
 
     def _themed(self, name: str) -> str:
         template = (resources_dir() / "styles" / name).read_text(encoding="utf-8")
@@ -172,12 +180,31 @@ class KioskShell(QObject):
 
     def window_shown(self) -> None:
         """Panel sizes only hold once the window is laid out: the first time it is shown,
-        set them up as every visit will find them."""
+        set them up as every visit will find them (the toolbar too: its widgets' sizes
+        are only final once polished on screen)."""
+        self.toolbar_fit.fit()
         if self._laid_out:
             self.panels.fit_tabs()
         else:
             self._laid_out = True
             self.panels.reset()
+
+    def _turn_section(self, step: int) -> None:
+        """A swipe: nothing left selected, the next (or previous) section from its top.
+        The turn waits for the finger's drag to finish with the page (its scroller sets
+        the old position back as the finger lifts, which scrolled the new section off)."""
+        content = self.parts.content
+        cursor = content.textCursor()
+        cursor.clearSelection()
+        content.setTextCursor(cursor)
+        stop_flick(content.viewport())
+
+        def turn() -> None:
+            stop_flick(content.viewport())
+            self.parts.navigator.step_section(step)
+            show_section_top(self.parts)
+
+        QTimer.singleShot(0, self, turn)
 
     def cover_overlay_if_shown(self) -> None:
         """The window was resized: the overlays follow."""
@@ -244,6 +271,9 @@ class KioskShell(QObject):
         self.visit_files.clear()
         self.apply_style()
         self.full_screen.refit()
+        # Back to the screen's width, the window shares its width out again: the panel
+        # column gets its starting width once more (else it kept 12 px less).
+        self.panels.reset()
         self.full_screen.enforce(retry=True)
         self.visit_reset.emit()
 

@@ -10,8 +10,10 @@ from PySide6.QtCore import (
     QEvent,
     QPoint,
     Qt,
+    QTimer,
     Signal,
 )
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -38,6 +40,11 @@ from reader.ui.panels.bookmark_list import (
     local_date,
 )
 from reader.ui.plain_text import plain_tooltip
+
+#: The buttons' rows are at most this long (two rows of them at the usual sizes).
+MAX_BUTTONS_PER_ROW = 3
+#: Fewer than this to a row and the buttons give way to one menu button.
+MIN_BUTTONS_PER_ROW = 2
 
 
 class BookmarksPanel(QDockWidget):
@@ -67,6 +74,10 @@ class BookmarksPanel(QDockWidget):
             name: self._button(name)
             for name in ("rename", "note", "delete", "move_up", "move_down")
         }
+        self.actions_button = QPushButton()
+        self.actions_button.setObjectName("bookmarks_actions")
+        self.actions_button.clicked.connect(self._show_actions_button_menu)
+        self.actions_button.hide()
         self.setWidget(self._layout())
         self._connect()
         self.retranslate()
@@ -86,12 +97,47 @@ class BookmarksPanel(QDockWidget):
         column.setContentsMargins(4, 4, 4, 4)
         column.addWidget(self.empty_label)
         column.addWidget(self.list, 1)
-        # Two rows keep the dock narrow enough to sit beside the text.
-        grid = QGridLayout()
-        for index, button in enumerate(self.buttons.values()):
-            grid.addWidget(button, index // 3, index % 3)
-        column.addLayout(grid)
+        # As many to a row as fit whole (three, two, or one under another at large
+        # text sizes: "Rename…" cut to "name" helped nobody); see _regrid.
+        self._grid = QGridLayout()
+        self._per_row = -1
+        column.addLayout(self._grid)
+        column.addWidget(self.actions_button)
+        self._regrid()
         return body
+
+    def _regrid(self) -> None:
+        """Lay the buttons out in rows of as many as fit with their whole labels; when
+        not even two fit side by side (large text, a narrow panel), one "Bookmark
+        actions" button with the same menu takes their place, so the panel never
+        grows taller than the screen."""
+        body = self.widget()
+        width = (body.width() if body is not None else 0) - 8
+        spacing = max(0, self._grid.horizontalSpacing())
+        widest = max(b.sizeHint().width() for b in self.buttons.values())
+        per_row = max(1, min(MAX_BUTTONS_PER_ROW, (width + spacing) // (widest + spacing)))
+        if width > 0 and per_row < MIN_BUTTONS_PER_ROW:
+            per_row = 0  # the one menu button instead
+        if per_row == self._per_row:
+            return
+        self._per_row = per_row
+        for button in self.buttons.values():
+            self._grid.removeWidget(button)
+        for index, button in enumerate(self.buttons.values()):
+            if per_row:
+                self._grid.addWidget(button, index // per_row, index % per_row)
+        self._show_buttons()
+
+    def _show_buttons(self) -> None:
+        """The buttons when there are bookmarks: the row of them, or the one menu."""
+        has_rows = bool(self._rows)
+        self.actions_button.setVisible(has_rows and self._per_row == 0)
+        for button in self.buttons.values():
+            button.setVisible(has_rows and self._per_row != 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._regrid()
 
     def _connect(self) -> None:
         self.list.itemClicked.connect(self._on_activated)
@@ -111,6 +157,8 @@ class BookmarksPanel(QDockWidget):
         """Re-apply every visible text (also after the interface language changes)."""
         self.setWindowTitle(self.tr("Bookmarks"))
         self.setAccessibleName(self.tr("Bookmarks"))
+        self.actions_button.setText(self.tr("Actions…"))
+        self.actions_button.setAccessibleName(self.tr("Bookmark actions"))
         self.list.setAccessibleName(self.tr("Bookmarked sections"))
         self.list.setAccessibleDescription(
             self.tr("Press Enter to read a section; Alt+Up and Alt+Down change the order.")
@@ -138,6 +186,9 @@ class BookmarksPanel(QDockWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            # Larger labels: fewer to a row, once the buttons have their new fonts.
+            QTimer.singleShot(0, self, self._regrid)  # dropped if the panel goes first
 
     # ------------------------------------------------------------------ showing
 
@@ -170,8 +221,7 @@ class BookmarksPanel(QDockWidget):
         self.list.verticalScrollBar().setValue(scroll)
         self.empty_label.setVisible(not self._rows)
         self.list.setVisible(bool(self._rows))
-        for button in self.buttons.values():
-            button.setVisible(bool(self._rows))
+        self._show_buttons()
         self._update_buttons()
 
     def _item(self, row: BookmarkRow) -> QListWidgetItem:
@@ -288,6 +338,14 @@ class BookmarksPanel(QDockWidget):
         if self._touch or item is None:
             return
         self.list.setCurrentItem(item)
+        self._actions_menu().popup(self.list.viewport().mapToGlobal(position))
+
+    def _show_actions_button_menu(self) -> None:
+        """The one "Bookmark actions" button of large text sizes: the same menu."""
+        button = self.actions_button
+        self._actions_menu().popup(button.mapToGlobal(button.rect().bottomLeft()))
+
+    def _actions_menu(self) -> QMenu:
         menu = QMenu(self)
         menu.setObjectName("bookmarksMenu")
         menu.setAccessibleName(self.tr("Bookmark actions"))
@@ -303,7 +361,7 @@ class BookmarksPanel(QDockWidget):
             action.setObjectName(f"bookmarksMenu_{name}")
             action.setEnabled(self.buttons[name].isEnabled())
             action.triggered.connect(slot)
-        menu.popup(self.list.viewport().mapToGlobal(position))
+        return menu
 
     def _update_buttons(self) -> None:
         row = self.selected_row()

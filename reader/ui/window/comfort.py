@@ -13,6 +13,8 @@ from reader.ui.search_field import SearchField
 from reader.ui.text_size import apply_text_size, set_style_sheet, system_scale
 from reader.ui.theme import THEMES, Theme, resolve_theme
 from reader.ui.window.dock_title import DockTitle
+from reader.ui.window.place_keeper import PlaceKeeper
+from reader.ui.window.tab_fit import fit_dock_tabs
 
 BASE_POINT_SIZE = 12.0
 TOOLBAR_ICON = 24
@@ -53,6 +55,7 @@ class ReadingComfort(QObject):
         self.search_box: SearchField | None = None
         self.docks: list[QDockWidget] = []
         self.dock_titles: list[DockTitle] = []
+        self.place_keeper = PlaceKeeper(content)  # a panel shown or hidden keeps the place
 
     def dress(
         self,
@@ -123,6 +126,8 @@ class ReadingComfort(QObject):
         wide = [d for d in self.docks if d.isVisible() and d.width() > limit]
         if wide:
             self.window.resizeDocks(wide, [limit] * len(wide), Qt.Orientation.Horizontal)
+        # Once the columns have their widths: their tab titles in a type that fits.
+        QTimer.singleShot(0, self, lambda: fit_dock_tabs(self.window))
 
     def apply_theme(self, name: str) -> Theme:
         theme = resolve_theme(name)
@@ -131,7 +136,7 @@ class ReadingComfort(QObject):
         if isinstance(app, QApplication):
             app.setPalette(theme.palette())
             set_style_sheet(app, theme.app_qss())
-        set_icon_color(theme.text)
+        set_icon_color(theme.text, theme.highlight_text)
         self.actions.refresh_icons()
         for title in self.dock_titles:
             title.refresh_icon()

@@ -4,7 +4,14 @@ when the dock is made, so "Contents" stayed small while everything else grew."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QToolButton,
+    QWidget,
+)
 
 from reader.ui.icons import icon
 
@@ -28,7 +35,7 @@ class DockTitle(QWidget):
             button.setAutoRaise(True)
             button.setIcon(icon("close"))
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-            button.clicked.connect(dock.close)
+            button.clicked.connect(self.close_column)
             row.addWidget(button)
             self.close_button = button
         dock.windowTitleChanged.connect(self._retitle)
@@ -41,6 +48,13 @@ class DockTitle(QWidget):
             text = QCoreApplication.translate("MainWindow", "Close %1").replace("%1", title)
             self.close_button.setAccessibleName(text)
             self.close_button.setToolTip(text)
+
+    def close_column(self) -> None:
+        """The whole side column: this panel and the tabs beside it, in one click."""
+        window = self.dock.parentWidget()
+        beside = window.tabifiedDockWidgets(self.dock) if isinstance(window, QMainWindow) else []
+        for dock in (self.dock, *beside):
+            dock.close()
 
     def refresh_icon(self) -> None:
         """Redraw the close button in the current theme's ink."""

@@ -7,12 +7,26 @@ keyboard-only reader needs one key that jumps a whole part at a time, as browser
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QApplication, QDockWidget, QLineEdit, QToolBar, QToolButton, QWidget
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QLineEdit,
+    QMenu,
+    QMenuBar,
+    QToolBar,
+    QToolButton,
+    QWidget,
+)
 
 from reader.ui.panels.glossary_panel import GlossaryPanel
+
+#: The access key in a menu text: the character after a single "&".
+_KEY = re.compile(r"&([^&])")
 
 
 class PaneCycle(QObject):
@@ -136,3 +150,64 @@ def _focus_target(widget: QWidget) -> QWidget:
         if child.focusPolicy() & Qt.FocusPolicy.TabFocus and child.isVisible():
             return child
     return widget
+
+
+def unique_access_keys(menu_bar: QMenuBar) -> None:
+    """No two entries of one menu share an access key (Alt+letter would pick the first
+    and the second could never be reached), in whatever language the texts are: the
+    first entry keeps its key; a later one moves its "&" to the first letter of one of
+    its words, else any letter, that the menu has not used. Translations need no
+    coordination, and a new action cannot steal a key silently."""
+    _unique_in(menu_bar, menu_bar.actions())
+    menus = [a.menu() for a in menu_bar.actions()]
+    while menus:
+        menu = menus.pop()
+        if isinstance(menu, QMenu):
+            _unique_in(menu, menu.actions())
+            menus += [a.menu() for a in menu.actions()]
+
+
+def _access_key(text: str) -> str | None:
+    found = _KEY.search(text.replace("&&", ""))
+    return found.group(1).casefold() if found else None
+
+
+def _unique_in(owner: QWidget, actions: list[QAction]) -> None:
+    shown = [a for a in actions if a.isVisible() and not a.isSeparator() and a.text()]
+    used: set[str] = set()
+    for action in shown:
+        key = _access_key(action.text())
+        if key is not None and key not in used:
+            used.add(key)
+            continue
+        moved = _with_new_key(action.text(), used)
+        if moved is not None:
+            used.add(_access_key(moved) or "")
+            action.setText(moved)
+
+
+def _with_new_key(text: str, used: set[str]) -> str | None:
+    """`text` with its "&" before an unused letter: a word's first, else any."""
+    plain = text.replace("&&", "\0").replace("&", "")
+    starts = [
+        i for i, c in enumerate(plain) if c.isalnum() and (i == 0 or not plain[i - 1].isalnum())
+    ]
+    others = [i for i, c in enumerate(plain) if c.isalnum() and i not in starts]
+    for i in (*starts, *others):
+        if plain[i].casefold() not in used:
+            return (plain[:i] + "&" + plain[i:]).replace("\0", "&&")
+    return None
+
+
+def focus_into(panel: QWidget) -> QWidget | None:
+    """Put the focus on the panel's first stop in Tab order (its filter box or list), so
+    a panel opened with F9 or F10 is where the next key goes; returns that widget."""
+    candidate = panel.nextInFocusChain()
+    while candidate is not None and candidate is not panel:
+        takes_tab = bool(candidate.focusPolicy() & Qt.FocusPolicy.TabFocus)
+        usable = candidate.isVisible() and candidate.isEnabled()
+        if panel.isAncestorOf(candidate) and takes_tab and usable:
+            candidate.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return candidate
+        candidate = candidate.nextInFocusChain()
+    return None

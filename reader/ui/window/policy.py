@@ -22,6 +22,9 @@ if TYPE_CHECKING:  # printing is imported when first used, to keep start-up quic
 PdfTarget = Callable[[], Path | None]
 #: Printing without a dialog, to a printer chosen in advance. Raises to say it failed.
 DirectPrint = Callable[["ComposedDocument"], None]
+#: How a finished printout is told: (the saved file, or None when printed on paper;
+#: its pages) -> the message. None says the file's path (a person's own computer).
+PrintoutWords = Callable[[Path | None, int], str]
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,8 @@ class WindowPolicy:
     text_size: int | None = None
     #: The side panels' first widths (left, right) in pixels.
     panel_widths: tuple[int, int] = (290, 340)
+    #: Tells how a printout went in a visitor's words (no file paths), when set.
+    printout_words: PrintoutWords | None = None
     #: Languages can be switched from a menu (a kiosk has its own large button).
     language_menu: bool = True
 

@@ -148,8 +148,11 @@ class PrintController(QObject):
             except Exception as error:  # the printer path's own plain-language message
                 self._report(str(error))
                 return
+            words = self.policy.printout_words
             self._report(
-                QCoreApplication.translate(
+                words(None, document.page_count)
+                if words is not None
+                else QCoreApplication.translate(
                     "PrintDialog", "Sent %n page(s) to the printer.", "", document.page_count
                 )
             )
@@ -247,6 +250,10 @@ class PrintController(QObject):
 
     def _saved(self, report: PdfReport) -> None:
         self.last_saved = Path(report.path)
+        words = self.policy.printout_words
+        if words is not None:  # a visitor's words: no path, nothing to open
+            self._report(words(self.last_saved, report.pages))
+            return
         text = self.tr("Saved %1 (%2 pages).").replace("%1", str(report.path))
         self._report(text.replace("%2", str(report.pages)), self.last_saved)
 

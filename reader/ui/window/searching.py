@@ -34,6 +34,9 @@ log = logging.getLogger(__name__)
 SHUT_DOWN_WAIT_S = 5.0
 FAILED_MESSAGE_MS = 10_000
 MATCHES_MESSAGE_MS = 5_000
+#: A result scrolls up to its section's title when the snippet then sits no lower
+#: than this share of the view's height.
+HEADING_ROOM = 0.55
 
 
 class _Opening:
@@ -227,9 +230,25 @@ class WindowSearch(QObject):
             return
         start = self.content.anchor_position(section.anchor)
         count = self.content.highlight_words(words, start_at=start, lead=lead)
+        self._bring_heading_into_view(start)
+        chapter = self.handbook.chapter(section.chapter_id)
+        where = QCoreApplication.translate("SearchCommands", "Found in “%1”, “%2”.")
+        where = where.replace("%1", chapter.title if chapter else "")
+        message = where.replace("%2", section.title)  # context, the title scrolled off
         if count:
             text = QCoreApplication.translate(  # the catalogue's context, kept
                 "SearchCommands", "%1 matches highlighted on this page."
             )
-            message = text.replace("%1", str(count))
-            self.status.showMessage(message, MATCHES_MESSAGE_MS)
+            message = f"{message} {text.replace('%1', str(count))}"
+        self.status.showMessage(message, MATCHES_MESSAGE_MS)
+
+    def _bring_heading_into_view(self, heading: int) -> None:
+        """The section's title above the snippet, when both fit: scroll up to the title
+        if the snippet then stays in the upper part of the view (else the snippet stays
+        near the top, and the status line names the chapter and section)."""
+        content = self.content
+        document = content.document()
+        top = document.documentLayout().blockBoundingRect(document.findBlock(heading)).top()
+        bar = content.verticalScrollBar()
+        if 0 <= bar.value() - top <= content.viewport().height() * HEADING_ROOM:
+            bar.setValue(max(0, round(top)))

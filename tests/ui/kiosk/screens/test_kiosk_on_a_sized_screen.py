@@ -1,0 +1,93 @@
+"""The kiosk on a screen of a real kiosk's size (1366x768, 1024x768): run by
+tests/ui/kiosk/test_kiosk_screens.py in a child process whose offscreen screen has that
+size (the default offscreen screen is 800x800). Skips when run any other way.
+
+Every toolbar button stays on the toolbar, with its whole label, at every text size
+and in both languages, and after A+ three times the reset gives back the very layout
+the kiosk started with (tests/helpers/kiosk_state.py records every widget's place)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QToolButton
+from pytestqt.qtbot import QtBot
+
+from reader.handbook import Handbook
+from reader.handbook.languages import load_handbook_in
+from reader.kiosk.settings import KioskConfig
+from reader.preferences import ZOOM_STEPS
+from reader.ui.kiosk.shell import KioskShell
+from tests.helpers.interface_language import speaking
+from tests.helpers.kiosk_state import differences, reachable_state
+from tests.helpers.kiosk_visit import let_the_reset_run
+from tests.ui.conftest import KIOSK_CONFIG
+
+SCREEN_ENV = "HANDBOOK_READER_TEST_SCREEN"
+
+pytestmark = pytest.mark.skipif(
+    not os.environ.get(SCREEN_ENV), reason="run by tests/ui/kiosk/test_kiosk_screens.py"
+)
+
+
+@pytest.fixture
+def kiosk_config(tmp_path: Path) -> KioskConfig:
+    """The test kiosk, printing to a folder (so Print is on the toolbar)."""
+    return KioskConfig(
+        **{**KIOSK_CONFIG.__dict__, "print_target": "folder", "print_folder": tmp_path}
+    )
+
+
+@pytest.fixture(params=["en", "es"])
+def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
+    yield from speaking(qapp, request.param)
+
+
+@pytest.fixture
+def handbook(handbook_dir: Path, language: str) -> Handbook:
+    return load_handbook_in(handbook_dir, language)
+
+
+def _whole_toolbar(shell: KioskShell) -> list[str]:
+    """What is wrong with the toolbar: buttons in the overflow menu, labels cut."""
+    problems = [f"{name} is in the overflow menu" for name in shell.toolbar_fit.overflowing()]
+    bar = shell.parts.toolbar
+    for button in bar.findChildren(QToolButton):
+        named = button.objectName().startswith("toolButton_")
+        room, needed = button.width(), button.sizeHint().width()
+        if button.isVisible() and named and room < needed:
+            problems.append(f"{button.text()!r} is {room} px of its {needed}")
+    return problems
+
+
+def test_print_stays_on_the_toolbar_at_every_text_size(qtbot: QtBot, kiosk: KioskShell) -> None:
+    window = kiosk.window
+    assert window.screen().geometry().width() == int(os.environ[SCREEN_ENV].split("x")[0])
+    assert "action_print" in {a.objectName() for a in kiosk.parts.toolbar.actions()}
+    buttons = kiosk.text_size_buttons
+    seen = []
+    for button in (buttons.larger, buttons.smaller):
+        for _ in ZOOM_STEPS:
+            qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+            qtbot.wait(1)
+            seen.append(kiosk.parts.preferences.zoom)
+            problems = _whole_toolbar(kiosk)
+            assert problems == [], (kiosk.parts.preferences.zoom, problems)
+    assert ZOOM_STEPS[-1] in seen and ZOOM_STEPS[0] in seen
+
+
+def test_after_a_plus_three_times_the_reset_gives_the_start_layout(
+    qtbot: QtBot, kiosk: KioskShell
+) -> None:
+    start = reachable_state(kiosk.window)
+    for _ in range(3):
+        qtbot.mouseClick(kiosk.text_size_buttons.larger, Qt.MouseButton.LeftButton)
+    qtbot.wait(1)
+    assert differences(start, reachable_state(kiosk.window))
+    let_the_reset_run(qtbot, kiosk)
+    left = differences(start, reachable_state(kiosk.window))
+    assert left == [], "\n".join(left)
