@@ -324,15 +324,20 @@
 <context>
     <name>AdminExit</name>
     <message>
-        <location filename="../../reader/ui/kiosk/admin.py" line="56"/>
-        <location filename="../../reader/ui/kiosk/admin.py" line="63"/>
+        <location filename="../../reader/ui/kiosk/admin.py" line="67"/>
+        <location filename="../../reader/ui/kiosk/admin.py" line="74"/>
         <source>Kiosk mode</source>
+        <extracomment>For the administrator, in the log: how to set the PIN that closes the kiosk.</extracomment>
         <translation>Modo quiosco</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/kiosk/admin.py" line="57"/>
+        <location filename="../../reader/ui/kiosk/admin.py" line="68"/>
+        <source>This kiosk can&apos;t be closed from the screen. If you need help, please ask a member of staff.</source>
+        <translation>Este quiosco no se puede cerrar desde la pantalla. Si necesita ayuda, hable con alguien del personal.</translation>
+    </message>
+    <message>
         <source>No administrator PIN is set, so the kiosk can&apos;t be closed from the screen. An administrator can set one with: handbook-reader kiosk-pin</source>
-        <translation>No hay un PIN de administración, así que el quiosco no se puede cerrar desde la pantalla. Un administrador puede crear uno con: handbook-reader kiosk-pin</translation>
+        <translation type="vanished">No hay un PIN de administración, así que el quiosco no se puede cerrar desde la pantalla. Un administrador puede crear uno con: handbook-reader kiosk-pin</translation>
     </message>
 </context>
 <context>
@@ -450,29 +455,29 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../reader/ui/app.py" line="51"/>
+        <location filename="../../reader/ui/app.py" line="50"/>
         <source>Something went wrong</source>
         <translation>Algo salió mal</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/app.py" line="52"/>
+        <location filename="../../reader/ui/app.py" line="51"/>
         <source>Handbook Reader ran into a problem, but your bookmarks are safe. You can keep reading.</source>
         <translation>Handbook Reader tuvo un problema, pero sus marcadores están a salvo. Puede seguir leyendo.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/app.py" line="112"/>
-        <location filename="../../reader/ui/app.py" line="124"/>
+        <location filename="../../reader/ui/app.py" line="111"/>
+        <location filename="../../reader/ui/app.py" line="123"/>
         <source>The handbook could not be opened.</source>
         <extracomment>Loads a handbook in a language, as the session shows it (with the clinic&apos;s details).</extracomment>
         <translation>No se pudo abrir el manual.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/app.py" line="117"/>
+        <location filename="../../reader/ui/app.py" line="116"/>
         <source>The handbook opened last, “%1”, could not be opened (%2). The handbook that comes with the reader is open instead.</source>
         <translation>No se pudo abrir el último manual abierto, “%1” (%2). Se ha abierto en su lugar el manual que viene con el lector.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/app.py" line="188"/>
+        <location filename="../../reader/ui/app.py" line="187"/>
         <source>The clinic&apos;s details could not be read (%1). The handbook is shown without them.</source>
         <translation>No se pudieron leer los datos de la clínica (%1). El manual se muestra sin ellos.</translation>
     </message>
@@ -573,108 +578,115 @@
 <context>
     <name>BookmarksPanel</name>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="112"/>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="113"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="158"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="159"/>
         <source>Bookmarks</source>
+        <extracomment>The buttons&apos; rows are at most this long (two rows of them at the usual sizes). Fewer than this to a row and the buttons give way to one menu button.</extracomment>
         <translation>Marcadores</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="114"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="160"/>
+        <source>Actions…</source>
+        <translation>Acciones…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="162"/>
         <source>Bookmarked sections</source>
         <translation>Secciones marcadas</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="116"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="164"/>
         <source>Press Enter to read a section; Alt+Up and Alt+Down change the order.</source>
         <translation>Presione Enter para leer una sección; Alt+Arriba y Alt+Abajo cambian el orden.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="119"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="167"/>
         <source>No bookmarks yet. Press Ctrl+D or the star to keep a section here.</source>
         <translation>Todavía no hay marcadores. Presione Ctrl+D o la estrella para guardar aquí una sección.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="121"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="169"/>
         <source>No bookmarks yet</source>
         <translation>Todavía no hay marcadores</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="123"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="171"/>
         <source>Rename…</source>
         <translation>Cambiar nombre…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="123"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="171"/>
         <source>Rename the selected bookmark</source>
         <translation>Cambiar el nombre del marcador elegido</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="124"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="172"/>
         <source>Edit Note…</source>
         <translation>Editar nota…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="124"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="172"/>
         <source>Write a note for the selected bookmark</source>
         <translation>Escribir una nota para el marcador elegido</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="125"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="173"/>
         <source>Delete</source>
         <translation>Borrar</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="125"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="173"/>
         <source>Delete the selected bookmark</source>
         <translation>Borrar el marcador elegido</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="126"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="174"/>
         <source>Move Up</source>
         <translation>Subir</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="126"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="174"/>
         <source>Move the selected bookmark up (Alt+Up)</source>
         <translation>Subir el marcador elegido (Alt+Arriba)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="128"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="176"/>
         <source>Move Down</source>
         <translation>Bajar</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="129"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="177"/>
         <source>Move the selected bookmark down (Alt+Down)</source>
         <translation>Bajar el marcador elegido (Alt+Abajo)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="156"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="207"/>
         <source>Section no longer in this handbook</source>
         <translation>Esta sección ya no está en el manual</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="246"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="296"/>
         <source>Rename Bookmark</source>
         <translation>Cambiar el nombre del marcador</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="246"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="296"/>
         <source>Title:</source>
         <translation>Título:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="258"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="308"/>
         <source>Bookmark Note</source>
         <translation>Nota del marcador</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="258"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="308"/>
         <source>Note:</source>
         <translation>Nota:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="293"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="161"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="351"/>
         <source>Bookmark actions</source>
         <translation>Acciones de los marcadores</translation>
     </message>
@@ -1004,6 +1016,30 @@ Volveremos al inicio en %n segundos</numerusform>
     </message>
 </context>
 <context>
+    <name>KioskPrinting</name>
+    <message>
+        <location filename="../../reader/ui/kiosk/policy.py" line="55"/>
+        <source>Printed: 1 page. Please take it from the printer.</source>
+        <extracomment>The side panels&apos; first widths on a touch layout: room for larger tab labels.</extracomment>
+        <translation>Impreso: 1 página. Recójala en la impresora.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/kiosk/policy.py" line="56"/>
+        <source>Printed: %1 pages. Please take them from the printer.</source>
+        <translation>Impreso: %1 páginas. Recójalas en la impresora.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/kiosk/policy.py" line="58"/>
+        <source>Saved to the USB drive: 1 page.</source>
+        <translation>Guardado en la memoria USB: 1 página.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/kiosk/policy.py" line="60"/>
+        <source>Saved to the USB drive: %1 pages.</source>
+        <translation>Guardado en la memoria USB: %1 páginas.</translation>
+    </message>
+</context>
+<context>
     <name>KioskShell</name>
     <message>
         <location filename="../../reader/ui/kiosk/printing.py" line="22"/>
@@ -1120,38 +1156,38 @@ Volveremos al inicio en %n segundos</numerusform>
         <translation>&amp;Tema</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="309"/>
+        <location filename="../../reader/ui/mainwindow.py" line="310"/>
         <source>Contents</source>
         <translation>Índice</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="310"/>
+        <location filename="../../reader/ui/mainwindow.py" line="311"/>
         <source>Search results</source>
         <translation>Resultados de búsqueda</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/comfort.py" line="100"/>
+        <location filename="../../reader/ui/window/comfort.py" line="103"/>
         <source>Search the handbook (Ctrl+K)</source>
         <translation>Buscar en el manual (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="312"/>
-        <location filename="../../reader/ui/window/comfort.py" line="98"/>
+        <location filename="../../reader/ui/mainwindow.py" line="313"/>
+        <location filename="../../reader/ui/window/comfort.py" line="101"/>
         <source>Search the handbook</source>
         <translation>Buscar en el manual</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="314"/>
+        <location filename="../../reader/ui/mainwindow.py" line="315"/>
         <source>Type a word or question. Spelling mistakes are forgiven.</source>
         <translation>Escriba una palabra o una pregunta. No importa si hay faltas de ortografía.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="316"/>
+        <location filename="../../reader/ui/mainwindow.py" line="317"/>
         <source>Main toolbar</source>
         <translation>Barra de herramientas principal</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="317"/>
+        <location filename="../../reader/ui/mainwindow.py" line="318"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
@@ -1207,7 +1243,7 @@ Open it in your web browser? This needs an internet connection.</source>
         <translation>Paneles laterales</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/dock_title.py" line="41"/>
+        <location filename="../../reader/ui/window/dock_title.py" line="48"/>
         <source>Close %1</source>
         <translation>Cerrar %1</translation>
     </message>
@@ -1308,9 +1344,10 @@ Open it in your web browser? This needs an internet connection.</source>
 <context>
     <name>PaneCycle</name>
     <message>
-        <location filename="../../reader/ui/window/keyboard.py" line="52"/>
-        <location filename="../../reader/ui/window/keyboard.py" line="53"/>
+        <location filename="../../reader/ui/window/keyboard.py" line="66"/>
+        <location filename="../../reader/ui/window/keyboard.py" line="67"/>
         <source>More tools</source>
+        <extracomment>The access key in a menu text: the character after a single &quot;&amp;&quot;.</extracomment>
         <translation>Más herramientas</translation>
     </message>
 </context>
@@ -1511,17 +1548,17 @@ Open it in your web browser? This needs an internet connection.</source>
 <context>
     <name>PrintController</name>
     <message>
-        <location filename="../../reader/ui/window/printing.py" line="250"/>
+        <location filename="../../reader/ui/window/printing.py" line="257"/>
         <source>Saved %1 (%2 pages).</source>
         <translation>Guardado: %1 (páginas: %2).</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/printing.py" line="282"/>
+        <location filename="../../reader/ui/window/printing.py" line="289"/>
         <source>Save as PDF</source>
         <translation>Guardar como PDF</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/printing.py" line="284"/>
+        <location filename="../../reader/ui/window/printing.py" line="291"/>
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
@@ -1529,171 +1566,171 @@ Open it in your web browser? This needs an internet connection.</source>
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="72"/>
+        <location filename="../../reader/ui/print_dialog.py" line="82"/>
         <source>Export PDF / Print</source>
         <extracomment>The scopes in the order the dialog offers them (&quot;This section&quot; is SECTIONS with one id).</extracomment>
         <translation>Exportar PDF / Imprimir</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="73"/>
+        <location filename="../../reader/ui/print_dialog.py" line="83"/>
         <source>Export PDF or print</source>
         <translation>Exportar PDF o imprimir</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="90"/>
+        <location filename="../../reader/ui/print_dialog.py" line="101"/>
         <source>Include a glossary of the words used</source>
         <translation>Incluir un glosario de las palabras usadas</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="91"/>
+        <location filename="../../reader/ui/print_dialog.py" line="102"/>
         <source>Include a glossary</source>
         <translation>Incluir un glosario</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="94"/>
+        <location filename="../../reader/ui/print_dialog.py" line="105"/>
         <source>Add a page for notes and questions</source>
         <translation>Añadir una página para notas y preguntas</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="95"/>
+        <location filename="../../reader/ui/print_dialog.py" line="106"/>
         <source>Add a notes page</source>
         <translation>Añadir una página de notas</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="97"/>
+        <location filename="../../reader/ui/print_dialog.py" line="108"/>
         <source>A last page with ruled lines, to write down questions for the care team</source>
         <translation>Una última página con renglones, para anotar preguntas para el equipo médico</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="102"/>
+        <location filename="../../reader/ui/print_dialog.py" line="113"/>
         <source>Paper size</source>
         <translation>Tamaño del papel</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="103"/>
+        <location filename="../../reader/ui/print_dialog.py" line="114"/>
         <source>A4</source>
         <translation>A4</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="104"/>
+        <location filename="../../reader/ui/print_dialog.py" line="115"/>
         <source>US Letter</source>
         <translation>Carta (EE. UU.)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="106"/>
+        <location filename="../../reader/ui/print_dialog.py" line="117"/>
         <source>Paper size:</source>
         <translation>Tamaño del papel:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="118"/>
+        <location filename="../../reader/ui/print_dialog.py" line="129"/>
         <source>Progress of the printout</source>
         <translation>Avance de la impresión</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="119"/>
+        <location filename="../../reader/ui/print_dialog.py" line="130"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="120"/>
+        <location filename="../../reader/ui/print_dialog.py" line="131"/>
         <source>Cancel the printout</source>
         <translation>Cancelar la impresión</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="136"/>
+        <location filename="../../reader/ui/print_dialog.py" line="147"/>
         <source>Print status</source>
         <translation>Estado de la impresión</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="140"/>
+        <location filename="../../reader/ui/print_dialog.py" line="151"/>
         <source>Open</source>
         <translation>Abrir</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="141"/>
+        <location filename="../../reader/ui/print_dialog.py" line="152"/>
         <source>Open the saved PDF</source>
         <translation>Abrir el PDF guardado</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="142"/>
+        <location filename="../../reader/ui/print_dialog.py" line="153"/>
         <source>Show in Folder</source>
         <translation>Mostrar en la carpeta</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="143"/>
+        <location filename="../../reader/ui/print_dialog.py" line="154"/>
         <source>Show the PDF&apos;s folder</source>
         <translation>Mostrar la carpeta del PDF</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="163"/>
-        <location filename="../../reader/ui/print_dialog.py" line="164"/>
+        <location filename="../../reader/ui/print_dialog.py" line="174"/>
+        <location filename="../../reader/ui/print_dialog.py" line="175"/>
         <source>What to print</source>
         <translation>Qué imprimir</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="168"/>
+        <location filename="../../reader/ui/print_dialog.py" line="179"/>
         <source>This section</source>
         <translation>Esta sección</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="169"/>
+        <location filename="../../reader/ui/print_dialog.py" line="180"/>
         <source>This chapter</source>
         <translation>Este capítulo</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="170"/>
+        <location filename="../../reader/ui/print_dialog.py" line="181"/>
         <source>The whole handbook</source>
         <translation>Todo el manual</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="171"/>
+        <location filename="../../reader/ui/print_dialog.py" line="182"/>
         <source>A take-home packet of sections I choose</source>
         <translation>Un paquete para llevar a casa, con las secciones que yo elija</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="186"/>
+        <location filename="../../reader/ui/print_dialog.py" line="197"/>
         <source>Sections for the take-home packet</source>
         <translation>Secciones del paquete para llevar a casa</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="197"/>
+        <location filename="../../reader/ui/print_dialog.py" line="209"/>
         <source>Introduction</source>
         <translation>Introducción</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="211"/>
+        <location filename="../../reader/ui/print_dialog.py" line="223"/>
         <source>Print…</source>
         <translation>Imprimir…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="212"/>
+        <location filename="../../reader/ui/print_dialog.py" line="224"/>
         <source>Print</source>
         <translation>Imprimir</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="213"/>
+        <location filename="../../reader/ui/print_dialog.py" line="225"/>
         <source>Preview</source>
         <translation>Vista previa</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="214"/>
+        <location filename="../../reader/ui/print_dialog.py" line="226"/>
         <location filename="../../reader/ui/window/print_paper.py" line="77"/>
         <source>Print preview</source>
         <translation>Vista previa de la impresión</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="215"/>
+        <location filename="../../reader/ui/print_dialog.py" line="227"/>
         <source>Save as PDF…</source>
         <translation>Guardar como PDF…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="216"/>
+        <location filename="../../reader/ui/print_dialog.py" line="228"/>
         <source>Save as PDF</source>
         <translation>Guardar como PDF</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="217"/>
-        <location filename="../../reader/ui/print_dialog.py" line="218"/>
+        <location filename="../../reader/ui/print_dialog.py" line="229"/>
+        <location filename="../../reader/ui/print_dialog.py" line="230"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
@@ -1715,7 +1752,7 @@ Open it in your web browser? This needs an internet connection.</source>
         <translation>Guardando…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/printing.py" line="204"/>
+        <location filename="../../reader/ui/window/printing.py" line="207"/>
         <source>Preparing…</source>
         <translation>Preparando…</translation>
     </message>
@@ -1799,7 +1836,7 @@ Open it in your web browser? This needs an internet connection.</source>
 <context>
     <name>ReadingComfort</name>
     <message>
-        <location filename="../../reader/ui/window/comfort.py" line="87"/>
+        <location filename="../../reader/ui/window/comfort.py" line="90"/>
         <source>Text size %1%</source>
         <translation>Tamaño del texto: %1%</translation>
     </message>
@@ -1807,7 +1844,12 @@ Open it in your web browser? This needs an internet connection.</source>
 <context>
     <name>SearchCommands</name>
     <message>
-        <location filename="../../reader/ui/window/searching.py" line="231"/>
+        <location filename="../../reader/ui/window/searching.py" line="235"/>
+        <source>Found in “%1”, “%2”.</source>
+        <translation>Encontrado en “%1”, “%2”.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/searching.py" line="239"/>
         <source>%1 matches highlighted on this page.</source>
         <translation>Resultados resaltados en esta página: %1.</translation>
     </message>
@@ -1815,9 +1857,9 @@ Open it in your web browser? This needs an internet connection.</source>
 <context>
     <name>SearchIndexLoader</name>
     <message>
-        <location filename="../../reader/ui/window/searching.py" line="76"/>
+        <location filename="../../reader/ui/window/searching.py" line="79"/>
         <source>Search is not available right now.</source>
-        <extracomment>How long shutting down waits for a worker still opening the index (seconds); past it the daemon worker is left to finish and its index is closed as soon as it is made.</extracomment>
+        <extracomment>How long shutting down waits for a worker still opening the index (seconds); past it the daemon worker is left to finish and its index is closed as soon as it is made. A result scrolls up to its section&apos;s title when the snippet then sits no lower than this share of the view&apos;s height.</extracomment>
         <translation>La búsqueda no está disponible en este momento.</translation>
     </message>
 </context>

@@ -49,15 +49,16 @@ def printout_words(saved: Path | None, pages: int) -> str:
     """What a visitor is told when a printout is done: "Printed" or "Saved to the USB
     drive", in the visitor's language; never a file path (it means nothing at a kiosk,
     and shows how the computer is set up)."""
+    translate = QCoreApplication.translate  # plain strings: lupdate misses %n plurals here
     if saved is None:
-        text = QCoreApplication.translate(
-            "KioskPrinting", "Printed: %n page(s). Please take them from the printer.", "", pages
-        )
+        if pages == 1:
+            return translate("KioskPrinting", "Printed: 1 page. Please take it from the printer.")
+        text = translate("KioskPrinting", "Printed: %1 pages. Please take them from the printer.")
+    elif pages == 1:
+        return translate("KioskPrinting", "Saved to the USB drive: 1 page.")
     else:
-        text = QCoreApplication.translate(
-            "KioskPrinting", "Saved to the USB drive: %n page(s).", "", pages
-        )
-    return text
+        text = translate("KioskPrinting", "Saved to the USB drive: %1 pages.")
+    return text.replace("%1", str(pages))
 
 
 def _start_page(config: KioskConfig, handbook: Handbook) -> str:
