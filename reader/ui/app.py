@@ -183,20 +183,13 @@ def furnish_desktop(session: Session) -> None:
     handbook = window.handbook
     if session.policy.language_menu:
         add_language_menu(window.menuBar(), handbook.languages, handbook.language,
-                          lambda code: switch_language(session, code))  # fmt: skip
+                          session.switch_language)  # fmt: skip
     if not session.policy.opens_files:
         return
     opening = (window.action_set["open_handbook"], window.action_set["open_packed"])
     install(window, handbook, window.menus["file"], opening, session.dirs.config,
-            lambda new: session.replace_window(new, keep_place=False))  # fmt: skip
-
-
-def switch_language(session: Session, code: str) -> MainWindow:
-    """The same handbook in `code`, at the same place (Language menu)."""
-    window = session.window
-    if window.handbook.language == code:
-        return window
-    return session.replace_window(load_handbook_in(window.handbook.root, code))
+            lambda load, opened, failed: session.open_in_place(
+                load, keep_place=False, opened=opened, failed=failed))  # fmt: skip
 
 
 def run_app(args: argparse.Namespace, handbook_dir: Path) -> int:
