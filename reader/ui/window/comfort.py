@@ -10,7 +10,7 @@ from reader.ui.actions import Actions
 from reader.ui.content_view import ContentView
 from reader.ui.icons import set_icon_color
 from reader.ui.search_field import SearchField
-from reader.ui.text_size import SHEET_PROPERTY, apply_text_size, set_style_sheet, system_scale
+from reader.ui.text_size import apply_text_size, set_style_sheet, system_scale
 from reader.ui.theme import THEMES, Theme, resolve_theme
 from reader.ui.window.dock_title import DockTitle
 
@@ -130,8 +130,7 @@ class ReadingComfort(QObject):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.setPalette(theme.palette())
-            if app.property(SHEET_PROPERTY) != (sheet := theme.app_qss()):
-                set_style_sheet(app, sheet)  # the same again re-polishes every widget: 90 ms
+            set_style_sheet(app, theme.app_qss())
         set_icon_color(theme.text)
         self.actions.refresh_icons()
         for title in self.dock_titles:
