@@ -70,7 +70,8 @@ class RowHeights:
     def fit(self) -> None:
         """The rows' heights at the tree's width and font (nothing to do if unchanged)."""
         tree = self._tree
-        tree.ensurePolished()  # the style sheet's font and padding, even before it shows
+        if not tree.isVisible():  # sizes before it shows are not its own: wait for them
+            return
         width, font = tree.viewport().width(), tree.font()
         if font != self._font:
             self._measure_titles(font)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QResizeEvent
+from PySide6.QtGui import QFocusEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from reader.handbook import Handbook
@@ -139,6 +139,10 @@ class TocTree(QTreeWidget):
                 self.scrollToItem(current)
             else:
                 self.select_section(pending)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._rows.fit()  # rows are measured once the tree has its own width and font
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
