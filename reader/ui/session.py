@@ -46,6 +46,11 @@ from reader.ui.mainwindow import MainWindow
 from reader.ui.translations import install_translators
 from reader.ui.window.policy import WindowPolicy, start_section
 
+#: The pause between the steps of putting a new window in place (ms). Not 0: Qt runs
+#: zero-delay calls before timers and input in the same turn, so the steps would run
+#: back to back; a real timer lets what waits (a key press, a repaint) in between.
+STEP_MS = 1
+
 #: Told why a handbook could not be opened (the old window stays and says it).
 Failed = Callable[[Exception], None]
 
@@ -154,9 +159,9 @@ class Session:
 
         def put_in_place() -> None:
             self._put_in_place(step)
-            QTimer.singleShot(0, retire)
+            QTimer.singleShot(STEP_MS, retire)
 
-        QTimer.singleShot(0, put_in_place)
+        QTimer.singleShot(STEP_MS, put_in_place)
 
     def replace_window(self, handbook: Handbook, *, keep_place: bool = True) -> MainWindow:
         """Show `handbook` in a new window in the current one's place, at once.
