@@ -15,7 +15,7 @@ near the edge.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QStyle, QStyleOptionViewItem, QTreeWidget, QTreeWidgetItem
 
@@ -87,9 +87,11 @@ class RowHeights:
                 item.setSizeHint(0, QSize(self._natural[row] + ROW_PADDING, height))
 
     def restyle(self) -> None:
-        """The font or the style changed: measure again, whatever the width."""
-        self._font = None
-        self.fit()
+        """The font or the style changed: measure again, whatever the width, once the
+        changes stop coming (a new style sheet sends several, each to every tree)."""
+        if self._font is not None:
+            self._font = None
+            QTimer.singleShot(0, self._tree, self.fit)
 
     def _height(self, row: int, room: int) -> int:
         sizes = self._fonts[self._keys[row]]
