@@ -23,7 +23,6 @@ from reader.handbook import Handbook, HandbookError
 from reader.kiosk.settings import KioskConfig, kiosk_handbook, load_kiosk_config, report_problems
 from reader.paths import UserDirs, resources_dir
 from reader.preferences import load_preferences
-from reader.ui.mainwindow import MainWindow
 from reader.ui.plain_text import plain_box
 from reader.ui.session import Session
 from reader.ui.startup import show_first_page
@@ -217,13 +216,14 @@ def furnish_desktop(session: Session) -> None:
     handbook = window.handbook
     if session.policy.language_menu:
         add_language_menu(window.menuBar(), handbook.languages, handbook.language,
-                          lambda code: switch_language(session, code))  # fmt: skip
+                          session.switch_language)  # fmt: skip
     window.action_set["clinic_details"].triggered.connect(lambda: _open_clinic_form(session))
     if not session.policy.opens_files:
         return
     opening = (window.action_set["open_handbook"], window.action_set["open_packed"])
     install(window, handbook, window.menus["file"], opening, session.dirs.config,
-            lambda new: session.replace_window(new, keep_place=False),
+            lambda load, opened, failed: session.open_in_place(
+                load, keep_place=False, opened=opened, failed=failed),
             load=session.load_handbook)  # fmt: skip
 
 
@@ -231,14 +231,6 @@ def _open_clinic_form(session: Session) -> None:
     from reader.ui.clinic_session import open_clinic_form  # only when it is asked for
 
     open_clinic_form(session)
-
-
-def switch_language(session: Session, code: str) -> MainWindow:
-    """The same handbook in `code`, at the same place (Language menu)."""
-    window = session.window
-    if window.handbook.language == code:
-        return window
-    return session.replace_window(session.load_handbook(window.handbook.root, code))
 
 
 def run_app(args: argparse.Namespace, handbook_dir: Path) -> int:

@@ -54,7 +54,12 @@ def longest_stall(
     beat = Heartbeat()
     ran: list[bool] = []
     beat.start()
-    QTimer.singleShot(0, lambda: (start(), ran.append(True)))
+
+    def begin() -> None:
+        start()
+        ran.append(True)
+
+    QTimer.singleShot(0, begin)
     deadline = time.monotonic() + timeout_s
     while not (ran and done()):
         if time.monotonic() > deadline:

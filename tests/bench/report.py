@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from tests.bench.stall_report import stall_lines
+
 START = "<!-- performance:start -->"
 END = "<!-- performance:end -->"
 
@@ -256,6 +258,7 @@ def performance_markdown(results: Results, plot_link: str | None) -> str:
             "",
             *_render_table(results),
         ]
+    lines += stall_lines(results)
     if results.get("pdf"):
         note = results["pdf"].get("note", "")
         lines += [

@@ -7,9 +7,8 @@ goal is a fixed 100 ms (the window answers input within that), so this row's sam
 baseline is the goal itself, not another program.
 
 Scenarios are a table of name -> function (SCENARIOS): each gets the open session and
-returns its figures. To add one (exporting the whole handbook, switching language),
-write a function and put it in the table; tests/bench/run.py reports every one.
-Not collected by pytest.
+returns its figures. To add one, write a function and put it in the table;
+tests/bench/run.py reports every one (`--only stall`). Not collected by pytest.
 """
 
 from __future__ import annotations
@@ -75,9 +74,65 @@ def open_long_chapter(session: Session) -> dict[str, object]:
     return {"longest_stall_ms": round(worst, 1), **figures}
 
 
+def export_whole_handbook(session: Session) -> dict[str, object]:
+    """Export / Print, "The whole handbook", Save as PDF: until the file is written
+    (tests/bench/stall_export.py)."""
+    from tests.bench.stall_export import export_from_window
+
+    with tempfile.TemporaryDirectory(prefix="stall-export-") as folder:
+        started = time.perf_counter()
+        stall, size = export_from_window(session.window, Path(folder) / "handbook.pdf")
+    took = round((time.perf_counter() - started) * 1000, 1)
+    return {"longest_stall_ms": round(stall, 1), "export_ms": took, "pdf_bytes": size}
+
+
+def switch_language(session: Session) -> dict[str, object]:
+    """Language > the other language and back, each until the new window is in place,
+    its page whole and its search ready (the index of a language not opened before is
+    built then); the worse of the two counts."""
+    first = session.window.handbook.language
+    others = [code for code in session.window.handbook.languages if code != first]
+    figures: dict[str, object] = {}
+    worst = 0.0
+    for code in [*others[:1], first]:
+        in_place, took, stall = _switch_once(session, code)
+        figures[f"to_{code}_in_place_ms"] = in_place
+        figures[f"to_{code}_settled_ms"] = took
+        figures[f"to_{code}_stall_ms"] = stall
+        figures[f"to_{code}_landed"] = session.window.handbook.language == code
+        worst = max(worst, stall)
+    return {"longest_stall_ms": worst, **figures}
+
+
+def _switch_once(session: Session, code: str) -> tuple[float, float, float]:
+    """ms until the window in `code` is in place, ms until it has settled, and the
+    longest stall meanwhile."""
+    in_place: list[float] = []
+    started = time.perf_counter()
+
+    def replaced(_window: object) -> None:
+        in_place.append(round((time.perf_counter() - started) * 1000, 1))
+
+    def settled() -> bool:
+        window = session.window
+        ready = window.search_panel.index is not None and window.after_first_paint.ran
+        return bool(in_place) and page_done(window) and ready
+
+    def switch() -> None:
+        session.switch_language(code)
+
+    session.signals.window_replaced.connect(replaced)
+    stall = longest_stall(switch, settled)
+    session.signals.window_replaced.disconnect(replaced)
+    took = round((time.perf_counter() - started) * 1000, 1)
+    return in_place[0], took, round(stall, 1)
+
+
 #: Scenario name -> what it measures (tests/bench/run.py makes one row of each).
 SCENARIOS: dict[str, Scenario] = {
     "open a section of a 1 MB chapter": open_long_chapter,
+    "export the whole handbook from the window": export_whole_handbook,
+    "switch language": switch_language,
 }
 
 

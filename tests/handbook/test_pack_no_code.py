@@ -160,14 +160,16 @@ def test_a_hostile_index_in_a_pack_never_runs_in_the_window(
     marker = tmp_path / "ran"
     packed = hostile_pack(gene_book, marker, tmp_path / "hostile.handbook")
     first = MainWindow(load_handbook(packed), Preferences(), cache_dir=user_dirs.cache)
-    desktop_session(first, user_dirs)
+    session = desktop_session(first, user_dirs)
     opener = first.findChild(HandbookOpener)
     assert opener is not None
     first.start()
     first.show()
     assert first_hit(qtbot, first, "lentivirus") == "two"
-    second = opener.open_path(packed)  # closes and deletes the first window
-    assert second is not None
+    with qtbot.waitSignal(session.signals.window_replaced, timeout=20_000) as replaced:
+        opener.open_path(packed)  # loads it off the window's thread, then retires the first
+    second = replaced.args[0]
+    assert isinstance(second, MainWindow)
     qtbot.addWidget(second)
     try:
         assert first_hit(qtbot, second, "lentivirus") == "two"

@@ -1,5 +1,6 @@
 """A real desktop Session around a window a test built, as app.py makes one: the
-Language menu and File > Open furnished, `replace_window` putting new windows in place."""
+Language menu and File > Open furnished, new windows put in place by the session (off
+the window's thread: wait for `session.signals.window_replaced`)."""
 
 from __future__ import annotations
 
@@ -30,12 +31,5 @@ def desktop_session(
 def record_windows(session: Session) -> list[MainWindow]:
     """Every window the session puts in place from now on, in order."""
     opened: list[MainWindow] = []
-    replace = session.replace_window
-
-    def recording(*args: object, **options: object) -> MainWindow:
-        window = replace(*args, **options)  # type: ignore[arg-type]
-        opened.append(window)
-        return window
-
-    session.replace_window = recording  # type: ignore[method-assign]
+    session.signals.window_replaced.connect(opened.append)
     return opened

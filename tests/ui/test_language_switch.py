@@ -9,6 +9,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMenu, QToolButton
 from pytestqt.qtbot import QtBot
 
@@ -40,11 +42,13 @@ def start_session(monkeypatch: pytest.MonkeyPatch, qtbot: QtBot) -> Iterator[Sta
 
 
 def _choose(session: Session, qtbot: QtBot, code: str) -> None:
+    """Language > `code`, and wait: the handbook loads off the window's thread."""
     old = session.window
     menu = old.findChild(QMenu, "menu_language")
     assert menu is not None
     [action] = [a for a in menu.actions() if a.objectName() == f"language_{code}"]
-    action.trigger()
+    with qtbot.waitSignal(session.signals.window_replaced, timeout=20_000):
+        action.trigger()
     assert session.window is not old
     qtbot.waitExposed(session.window)
 
@@ -137,7 +141,8 @@ def test_kiosk_language_button_switches_and_reset_returns_to_the_configured_lang
     assert not button.isVisibleTo(session.window)  # only on the start page
     assert session.window.navigator.navigate(session.shell.start_section_id)  # type: ignore[union-attr]
 
-    button.click()
+    with qtbot.waitSignal(session.signals.window_replaced, timeout=20_000):
+        button.click()
     english = session.window
     assert english.handbook.language == "en"
     assert session.shell is not None and session.shell.window is english
@@ -162,10 +167,34 @@ def test_every_window_of_a_session_can_switch_language_and_open_a_handbook(
     _choose(session, qtbot, "es")
     opener = session.window.findChild(HandbookOpener, "handbookOpener")
     assert opener is not None
-    opened = opener.open_path(bundled_handbook_dir())
-    assert opened is not None and session.window is opened
+    with qtbot.waitSignal(session.signals.window_replaced, timeout=20_000) as replaced:
+        opener.open_path(bundled_handbook_dir())
+    opened = replaced.args[0]
+    assert session.window is opened
     qtbot.waitExposed(opened)
     assert opened.handbook.language == "es"
     _choose(session, qtbot, "en")
     assert session.window.handbook.language == "en"
     assert session.window.findChild(HandbookOpener, "handbookOpener") is not None
+
+
+def test_switching_language_leaves_the_window_answering_while_the_handbook_loads(
+    start_session: StartSession, qtbot: QtBot
+) -> None:
+    """The switch returns at once: the window says it is opening, and a zero-delay timer
+    queued right after runs before the new window exists (issue #34: no freeze)."""
+    session = start_session("en")
+    old = session.window
+    menu = old.findChild(QMenu, "menu_language")
+    assert menu is not None
+    [spanish] = [a for a in menu.actions() if a.objectName() == "language_es"]
+    turns: list[bool] = []
+    with qtbot.waitSignal(session.signals.window_replaced, timeout=20_000):
+        spanish.trigger()
+        QTimer.singleShot(0, lambda: turns.append(session.window is old))
+        assert session.window is old
+        assert old.statusBar().currentMessage() == "Opening the handbook…"
+        assert QGuiApplication.overrideCursor() is not None  # the busy pointer
+    assert turns == [True]
+    assert session.window is not old and session.window.handbook.language == "es"
+    assert QGuiApplication.overrideCursor() is None

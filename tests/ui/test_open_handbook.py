@@ -78,6 +78,20 @@ def opener_of(window: MainWindow) -> HandbookOpener:
     return opener
 
 
+def open_and_wait(qtbot: QtBot, session: Session, path: Path) -> MainWindow:
+    """Open `path` from the session's window; the new window, once it is in place (the
+    handbook loads off the window's thread)."""
+    with qtbot.waitSignal(session.signals.window_replaced, timeout=20_000) as replaced:
+        opener_of(session.window).open_path(path)
+    new = replaced.args[0]
+    assert isinstance(new, MainWindow) and session.window is new
+    return new
+
+
+def said_in_status(qtbot: QtBot, window: MainWindow, message: str) -> None:
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == message, timeout=20_000)
+
+
 def toc_titles(window: MainWindow) -> list[str]:
     tree = window.toc
     return [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
@@ -102,7 +116,7 @@ def test_ctrl_o_opens_a_chosen_mkdocs_project_and_search_finds_only_it(
     first_window.activateWindow()
     qtbot.waitActive(first_window)
     qtbot.keyClick(first_window.content, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
-    assert len(opened) == 1
+    qtbot.waitUntil(lambda: len(opened) == 1, timeout=20_000)
     new = opened[0]
     assert not first_window.isVisible() and new.isVisible()
     assert new.windowTitle().startswith("Clinic Guide")
@@ -122,25 +136,23 @@ def test_cancelled_chooser_keeps_the_window(first_window: MainWindow) -> None:
 
 
 def test_a_folder_that_is_no_handbook_is_refused_in_one_line(
-    first_window: MainWindow, tmp_path: Path
+    qtbot: QtBot, first_window: MainWindow, tmp_path: Path
 ) -> None:
     empty = tmp_path / "empty"
     empty.mkdir()
-    assert opener_of(first_window).open_path(empty) is None
-    assert first_window.isVisible()
-    assert first_window.statusBar().currentMessage() == ("empty could not be opened as a handbook.")
+    opener_of(first_window).open_path(empty)
+    said_in_status(qtbot, first_window, "empty could not be opened as a handbook.")
+    assert first_window.isVisible() and SESSIONS[-1].window is first_window
 
 
 def test_a_handbook_whose_loading_crashes_is_refused_in_one_line_and_not_remembered(
-    first_window: MainWindow, tmp_path: Path, user_dirs: UserDirs
+    qtbot: QtBot, first_window: MainWindow, tmp_path: Path, user_dirs: UserDirs
 ) -> None:
     # A name the system refuses with OSError: loading raises what it never foresaw.
     too_long = tmp_path / ("a" * 300) / "mkdocs.yml"
-    assert opener_of(first_window).open_path(too_long) is None
+    opener_of(first_window).open_path(too_long)
+    said_in_status(qtbot, first_window, "mkdocs.yml could not be opened as a handbook.")
     assert first_window.isVisible()
-    assert (
-        first_window.statusBar().currentMessage() == "mkdocs.yml could not be opened as a handbook."
-    )
     assert load_recent(user_dirs.config) == []
 
 
@@ -169,7 +181,7 @@ def test_dropping_a_folder_opens_it(
     stray.write_text("x")
     assert not _drop(first_window, stray)  # a plain file is not a handbook
     assert _drop(first_window, project, first_window.content.viewport())  # on the page
-    assert len(opened) == 1
+    qtbot.waitUntil(lambda: len(opened) == 1, timeout=20_000)
     assert opened[0].handbook.title == "Clinic Guide"
     opened[0].search_index.shut_down()
 
@@ -178,8 +190,7 @@ def test_recent_menu_reopens_a_handbook(
     qtbot: QtBot, first_window: MainWindow, project: Path, gene_book: Path
 ) -> None:
     opened = record_windows(SESSIONS[-1])
-    second = opener_of(first_window).open_path(project)
-    assert second is not None
+    second = open_and_wait(qtbot, SESSIONS[-1], project)
     opener = opener_of(second)
     opener.fill_recent_menu()
     entries = opener.recent_menu.actions()
@@ -187,6 +198,7 @@ def test_recent_menu_reopens_a_handbook(
     assert not entries[0].isEnabled()  # the handbook already open
     assert opener.recent_menu.accessibleName() == "Recent handbooks"
     entries[1].trigger()
+    qtbot.waitUntil(lambda: len(opened) == 2, timeout=20_000)
     assert opened[-1].handbook.title == "One"
     for window in opened:
         window.search_index.shut_down()
@@ -221,17 +233,16 @@ def test_the_last_opened_handbook_is_opened_next_time(
     assert isinstance(again, Session)
     try:
         assert again.window.handbook.title == "Clinic Guide"  # remembered, not the default
-        new = opener_of(again.window).open_path(gene_book)
-        assert new is not None and again.window is new  # the session follows the switch
+        new = open_and_wait(qtbot, again, gene_book)  # the session follows the switch
+        assert new.handbook.title == "One"
     finally:
         again.close()
 
 
 def test_contents_show_nav_sections_holding_their_pages(
-    first_window: MainWindow, project: Path
+    qtbot: QtBot, first_window: MainWindow, project: Path
 ) -> None:
-    new = opener_of(first_window).open_path(project)
-    assert new is not None
+    new = open_and_wait(qtbot, SESSIONS[-1], project)
     assert toc_titles(new) == ["Welcome", "Using the tool", "Extensions", "Unlisted page"]
     extensions = new.toc.topLevelItem(2)
     assert [extensions.child(i).text(0) for i in range(extensions.childCount())] == [
@@ -268,7 +279,7 @@ def test_window_opens_a_packed_handbook_with_its_pictures_and_search(
 
 
 def test_packed_handbook_opens_from_file_open_and_by_a_drop(
-    first_window: MainWindow, packed: Path, user_dirs: UserDirs
+    qtbot: QtBot, first_window: MainWindow, packed: Path, user_dirs: UserDirs
 ) -> None:
     action = first_window.action_set["open_packed"]
     assert action in first_window.menus["file"].actions()
@@ -276,24 +287,25 @@ def test_packed_handbook_opens_from_file_open_and_by_a_drop(
     opened = record_windows(SESSIONS[-1])
     opener_of(first_window).choose_file = lambda: packed
     action.trigger()
-    assert len(opened) == 1 and opened[0].handbook.root == packed
+    qtbot.waitUntil(lambda: len(opened) == 1, timeout=20_000)
+    assert opened[0].handbook.root == packed
     assert load_recent(user_dirs.config)[0] == packed
-    back = opener_of(opened[0]).open_path(first_window.handbook.root)
-    assert back is not None and _drop(back, packed)
-    assert len(opened) == 3 and opened[-1].handbook.root == packed
+    back = open_and_wait(qtbot, SESSIONS[-1], first_window.handbook.root)
+    assert _drop(back, packed)
+    qtbot.waitUntil(lambda: len(opened) == 3, timeout=20_000)
+    assert opened[-1].handbook.root == packed
     assert opened[-1].content.picture("pictures/vector.svg") is not None
 
 
 def test_a_damaged_packed_handbook_is_refused_and_the_window_stays(
-    first_window: MainWindow, packed: Path
+    qtbot: QtBot, first_window: MainWindow, packed: Path
 ) -> None:
     data = bytearray(packed.read_bytes())
     data[len(data) // 2] ^= 0x01
     packed.write_bytes(bytes(data))
-    assert opener_of(first_window).open_path(packed) is None
+    opener_of(first_window).open_path(packed)
+    said_in_status(qtbot, first_window, "gene.handbook could not be opened as a handbook.")
     assert first_window.isVisible() and first_window.handbook.title == "One"
-    message = first_window.statusBar().currentMessage()
-    assert message == "gene.handbook could not be opened as a handbook."
     box = first_window.findChild(QMessageBox, "openErrorDialog")
     assert box is not None
     assert "damaged or was changed" in box.detailedText() and "\n" not in box.detailedText()

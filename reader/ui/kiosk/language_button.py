@@ -1,8 +1,9 @@
 """The kiosk's language button: a large EN/ES button on the start page, and a reset
 that brings the next visitor back to the kiosk's configured language.
 
-A switch is the session's `replace_window` (reader/ui/session.py), which furnishes the
-new window as the first: a new shell from the same settings, and this button.
+A switch is the session's `switch_language` (reader/ui/session.py): the handbook loads
+off the window's thread, and the new window is furnished as the first: a new shell
+from the same settings, and this button.
 """
 
 from __future__ import annotations
@@ -58,10 +59,7 @@ def add_kiosk_language_button(
 def switch_kiosk_language(session: Session, code: str) -> None:
     """The kiosk in `code`: a new window, dressed again from the same settings, on the
     start page (a visitor's place is not carried across)."""
-    if session.window.handbook.language == code:
-        return
-    handbook = session.load_handbook(session.window.handbook.root, code)
-    session.replace_window(handbook, keep_place=False)
+    session.switch_language(code, keep_place=False)
 
 
 def _back_home(session: Session, home_language: str) -> None:

@@ -2,46 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QFontMetrics, QResizeEvent
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTreeWidget,
-    QTreeWidgetItem,
-    QWidget,
-)
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QResizeEvent, QShowEvent
+from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from reader.handbook import Handbook
+from reader.ui.panels.row_heights import RowHeights
 from reader.ui.plain_text import plain_tooltip
 
 SECTION_ID_ROLE = Qt.ItemDataRole.UserRole
-
-
-class WrappingRows(QStyledItemDelegate):
-    """Row heights for wrapped titles: Qt sizes a tree row for one line, so at a large
-    text size a long title was cut off instead of wrapping."""
-
-    def sizeHint(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QSize:
-        size = super().sizeHint(option, index)
-        tree = self.parent()
-        if not isinstance(tree, QTreeWidget):
-            return size
-        depth, parent = 0, index.parent()
-        while parent.isValid():
-            depth, parent = depth + 1, parent.parent()
-        item = QStyleOptionViewItem(option)
-        self.initStyleOption(item, index)
-        width = tree.viewport().width() - tree.indentation() * (depth + 1) - 12
-        if width <= 0:
-            return size
-        text = QFontMetrics(item.font).boundingRect(
-            QRect(0, 0, width, 100_000), Qt.TextFlag.TextWordWrap, item.text
-        )
-        return QSize(size.width(), max(size.height(), text.height() + 12))
 
 
 class TocTree(QTreeWidget):
@@ -51,15 +20,16 @@ class TocTree(QTreeWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._rows = RowHeights(self)  # first: it hears every font change
         self.setObjectName("tocTree")
         self.setAccessibleName(self.tr("Contents"))
         self.setAccessibleDescription(self.tr("Chapters and sections of the handbook"))
         self.setHeaderHidden(True)
-        # Long titles wrap (at a large text size they would be cut to "About this…").
+        # Long titles wrap (at a large text size they would be cut to "About this…"):
+        # each row's height is worked out by RowHeights.
         self.setUniformRowHeights(False)
         self.setWordWrap(True)
         self.setTextElideMode(Qt.TextElideMode.ElideNone)
-        self.setItemDelegate(WrappingRows(self))
         self.setIndentation(14)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -94,6 +64,7 @@ class TocTree(QTreeWidget):
                 self._items[section.id] = item
                 parents[section.level] = item
             top.setExpanded(False)
+        self._rows.take_rows()
 
     def _part_item(
         self, part: tuple[str, ...], made: dict[tuple[str, ...], QTreeWidgetItem]
@@ -169,14 +140,18 @@ class TocTree(QTreeWidget):
             else:
                 self.select_section(pending)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._rows.fit()  # rows are measured once the tree has its own width and font
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self.scheduleDelayedItemsLayout()  # wrapped rows take their new heights
+        self._rows.fit()  # wrapped rows take their new heights
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:
-            self.scheduleDelayedItemsLayout()
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._rows.restyle()
 
     def leaveEvent(self, event: QEvent) -> None:
         super().leaveEvent(event)

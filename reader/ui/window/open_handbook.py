@@ -1,11 +1,12 @@
 """File > Open Handbook Folder and Open Handbook File (a packed .handbook), dropping
 either on the window, and Open Recent.
 
-The opener loads the handbook (so a failure is said in this window, which stays) and
-hands it to `replace`: the session's `replace_window` (reader/ui/session.py), which
-builds a new window for it in this one's place. A window is built for one handbook (its
-pages, contents, glossary, search index, bookmarks key and page store all follow from
-it), so a fresh one switches every part at once.
+The opener hands the session (reader/ui/session.py, `open_in_place`) how to load the
+handbook: the session loads it off the window's thread and builds a new window for it
+in this one's place, or calls back here so the failure is said in this window, which
+stays. A window is built for one handbook (its pages, contents, glossary, search index,
+bookmarks key and page store all follow from it), so a fresh one switches every part
+at once.
 
 `install(window, ...)` is the one call; tests replace `opener.choose_folder` (and
 `choose_file`) the way printing.py lets them replace the PDF save target.
@@ -27,9 +28,15 @@ from reader.handbook.packed import PACK_SUFFIX
 from reader.recent import load_recent, remember_handbook
 from reader.ui.plain_text import plain_box, plain_tooltip
 
-#: Puts a loaded handbook in a new window in this one's place; returns that window.
-Replace = Callable[[Handbook], QMainWindow]
-#: Loads the handbook at a path in a language.
+#: Opens a handbook in this window's place without freezing it: `load` runs in a worker
+#: thread, then `opened(handbook)` runs and a new window takes this one's place, or
+#: `failed(error)` runs here. Returns whether it started (not while another opens).
+Replace = Callable[
+    [Callable[[], Handbook], Callable[[Handbook], None], Callable[[Exception], None]], object
+]
+
+
+#: Loads the handbook at a path in a language (as the session shows it: with its clinic).
 Load = Callable[[Path, str], Handbook]
 
 
@@ -112,29 +119,31 @@ class HandbookOpener(QObject):
         )
         return Path(chosen) if chosen else None
 
-    def open_chosen(self) -> QMainWindow | None:
+    def open_chosen(self) -> None:
         path = self.choose_folder()
-        return self.open_path(path) if path is not None else None
+        if path is not None:
+            self.open_path(path)
 
-    def open_chosen_file(self) -> QMainWindow | None:
+    def open_chosen_file(self) -> None:
         path = self.choose_file()
-        return self.open_path(path) if path is not None else None
+        if path is not None:
+            self.open_path(path)
 
-    def open_path(self, path: Path) -> QMainWindow | None:
+    def open_path(self, path: Path) -> None:
         """Show the handbook at `path` (a folder, an mkdocs.yml or a .handbook file) in a
-        new window that takes this one's place. None, after saying why, when it cannot be
-        opened."""
-        try:
-            handbook = self.load(path, self.handbook.language)
-        except (HandbookError, OSError) as error:
-            self._say_cannot_open(path, str(error))
-            return None
-        except Exception as error:  # a crash of the loader: this window stays, says so
-            self._say_cannot_open(path, f"{type(error).__name__}: {error}")
-            return None
-        remember_handbook(self.config_dir, self.handbook.root)  # so Recent can go back
-        remember_handbook(self.config_dir, handbook.root)  # an mkdocs.yml's folder; opened
-        return self.replace(handbook)
+        new window that takes this one's place, once it has loaded off the window's
+        thread; if it cannot be opened, this window says why and stays."""
+        language = self.handbook.language
+
+        def opened(handbook: Handbook) -> None:
+            remember_handbook(self.config_dir, self.handbook.root)  # so Recent can go back
+            remember_handbook(self.config_dir, handbook.root)  # an mkdocs.yml's folder
+
+        def failed(error: Exception) -> None:
+            known = isinstance(error, HandbookError | OSError)  # else a crash of the loader
+            self._say_cannot_open(path, str(error) if known else f"{type(error).__name__}: {error}")
+
+        self.replace(lambda: self.load(path, language), opened, failed)
 
     def _say_cannot_open(self, path: Path, details: str) -> None:
         message = self.tr("%1 could not be opened as a handbook.").replace("%1", path.name)
