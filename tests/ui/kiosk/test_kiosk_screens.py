@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from tests.support import REPO
-from tests.ui.kiosk.screens.test_kiosk_on_a_sized_screen import SCREEN_ENV
+from tests.ui.kiosk.screens.sized_screen_checks import SCREEN_ENV
 
-MODULE = REPO / "tests" / "ui" / "kiosk" / "screens" / "test_kiosk_on_a_sized_screen.py"
+MODULE = REPO / "tests" / "ui" / "kiosk" / "screens" / "sized_screen_checks.py"
 
 
 def screen_config(folder: Path, width: int, height: int) -> Path:

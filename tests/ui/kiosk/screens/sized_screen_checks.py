@@ -29,6 +29,8 @@ from tests.ui.conftest import KIOSK_CONFIG
 
 SCREEN_ENV = "HANDBOOK_READER_TEST_SCREEN"
 
+# Not collected by the suite (the name does not start with test_): run by
+# tests/ui/kiosk/test_kiosk_screens.py in a process whose screen has the size asked for.
 pytestmark = pytest.mark.skipif(
     not os.environ.get(SCREEN_ENV), reason="run by tests/ui/kiosk/test_kiosk_screens.py"
 )
