@@ -455,29 +455,29 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../reader/ui/app.py" line="50"/>
+        <location filename="../../reader/ui/app.py" line="49"/>
         <source>Something went wrong</source>
         <translation>Algo salió mal</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/app.py" line="51"/>
+        <location filename="../../reader/ui/app.py" line="50"/>
         <source>Handbook Reader ran into a problem, but your bookmarks are safe. You can keep reading.</source>
         <translation>Handbook Reader tuvo un problema, pero sus marcadores están a salvo. Puede seguir leyendo.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/app.py" line="111"/>
-        <location filename="../../reader/ui/app.py" line="123"/>
+        <location filename="../../reader/ui/app.py" line="110"/>
+        <location filename="../../reader/ui/app.py" line="122"/>
         <source>The handbook could not be opened.</source>
         <extracomment>Loads a handbook in a language, as the session shows it (with the clinic&apos;s details).</extracomment>
         <translation>No se pudo abrir el manual.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/app.py" line="116"/>
+        <location filename="../../reader/ui/app.py" line="115"/>
         <source>The handbook opened last, “%1”, could not be opened (%2). The handbook that comes with the reader is open instead.</source>
         <translation>No se pudo abrir el último manual abierto, “%1” (%2). Se ha abierto en su lugar el manual que viene con el lector.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/app.py" line="187"/>
+        <location filename="../../reader/ui/app.py" line="186"/>
         <source>The clinic&apos;s details could not be read (%1). The handbook is shown without them.</source>
         <translation>No se pudieron leer los datos de la clínica (%1). El manual se muestra sin ellos.</translation>
     </message>
@@ -931,33 +931,33 @@ Volveremos al inicio en %n segundos</numerusform>
 <context>
     <name>HandbookOpener</name>
     <message>
-        <location filename="../../reader/ui/window/open_handbook.py" line="78"/>
+        <location filename="../../reader/ui/window/open_handbook.py" line="85"/>
         <source>Open &amp;Recent</source>
-        <extracomment>Puts a loaded handbook in a new window in this one&apos;s place; returns that window. Loads the handbook at a path in a language.</extracomment>
+        <extracomment>Opens a handbook in this window&apos;s place without freezing it: `load` runs in a worker thread, then `opened(handbook)` runs and a new window takes this one&apos;s place, or `failed(error)` runs here. Returns whether it started (not while another opens). Loads the handbook at a path in a language (as the session shows it: with its clinic).</extracomment>
         <translation>Abrir &amp;reciente</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/open_handbook.py" line="79"/>
+        <location filename="../../reader/ui/window/open_handbook.py" line="86"/>
         <source>Recent handbooks</source>
         <translation>Manuales recientes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/open_handbook.py" line="101"/>
+        <location filename="../../reader/ui/window/open_handbook.py" line="108"/>
         <source>Open Handbook Folder</source>
         <translation>Abrir carpeta del manual</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/open_handbook.py" line="109"/>
+        <location filename="../../reader/ui/window/open_handbook.py" line="116"/>
         <source>Open Handbook File</source>
         <translation>Abrir archivo de manual</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/open_handbook.py" line="111"/>
+        <location filename="../../reader/ui/window/open_handbook.py" line="118"/>
         <source>Handbook files (*.handbook)</source>
         <translation>Archivos de manual (*.handbook)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/open_handbook.py" line="140"/>
+        <location filename="../../reader/ui/window/open_handbook.py" line="149"/>
         <source>%1 could not be opened as a handbook.</source>
         <translation>%1 no se pudo abrir como manual.</translation>
     </message>
@@ -1059,7 +1059,7 @@ Volveremos al inicio en %n segundos</numerusform>
         <translation>&amp;Idioma</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/kiosk/language_button.py" line="38"/>
+        <location filename="../../reader/ui/kiosk/language_button.py" line="39"/>
         <location filename="../../reader/ui/window/language.py" line="37"/>
         <source>Read the handbook in %1</source>
         <translation>Leer el manual en %1</translation>
@@ -1163,7 +1163,7 @@ Volveremos al inicio en %n segundos</numerusform>
     <message>
         <location filename="../../reader/ui/mainwindow.py" line="311"/>
         <source>Search results</source>
-        <translation>Resultados de búsqueda</translation>
+        <translation>Resultados</translation>
     </message>
     <message>
         <location filename="../../reader/ui/window/comfort.py" line="103"/>
@@ -1915,6 +1915,21 @@ Open it in your web browser? This needs an internet connection.</source>
     </message>
 </context>
 <context>
+    <name>Session</name>
+    <message>
+        <location filename="../../reader/ui/handbook_load.py" line="79"/>
+        <source>Opening the handbook…</source>
+        <extracomment>Reads a handbook (called in the worker thread; must not touch widgets).</extracomment>
+        <translation>Abriendo el manual…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/session.py" line="301"/>
+        <source>The handbook could not be opened.</source>
+        <extracomment>The pause between the steps of putting a new window in place (ms). Not 0: Qt runs zero-delay calls before timers and input in the same turn, so the steps would run back to back; a real timer lets what waits (a key press, a repaint) in between. Told why a handbook could not be opened (the old window stays and says it). The new window (a MainWindow) is in place and shown; the old one is closed. What the place adds around each new window (menus, a kiosk shell); set by whoever opened the session, run for the first window and for every replacement. The kiosk shell dressing the window, on a kiosk (reader/ui/kiosk/). The handbook being loaded, or the window being put in place (one at a time). The clinic file in use (reader/clinic/) and its details; every handbook this session opens carries them.</extracomment>
+        <translation>No se pudo abrir el manual.</translation>
+    </message>
+</context>
+<context>
     <name>TextSizeButtons</name>
     <message>
         <location filename="../../reader/ui/kiosk/widgets.py" line="224"/>
@@ -1937,12 +1952,12 @@ Open it in your web browser? This needs an internet connection.</source>
 <context>
     <name>TocTree</name>
     <message>
-        <location filename="../../reader/ui/panels/toc_tree.py" line="55"/>
+        <location filename="../../reader/ui/panels/toc_tree.py" line="25"/>
         <source>Contents</source>
         <translation>Índice</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/toc_tree.py" line="56"/>
+        <location filename="../../reader/ui/panels/toc_tree.py" line="26"/>
         <source>Chapters and sections of the handbook</source>
         <translation>Capítulos y secciones del manual</translation>
     </message>

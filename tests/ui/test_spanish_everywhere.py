@@ -70,7 +70,8 @@ def test_the_kiosk_keyboard_follows_a_switch_to_spanish(
     qtbot: QtBot,
 ) -> None:
     session = start_kiosk("en")
-    switch._language_button(session).click()
+    with qtbot.waitSignal(session.signals.window_replaced, timeout=20_000):
+        switch._language_button(session).click()  # the handbook loads off the UI thread
     assert session.window.handbook.language == "es"
     shell = session.shell
     assert shell is not None
