@@ -73,7 +73,6 @@ class MainWindow(QMainWindow):
         self.preferences = preferences
         self.policy = policy
         self.default_zoom = policy.text_size or preferences.zoom
-        self.home_section_id = start_section(handbook, policy)
         self.signature = signature_of(handbook.root, trusted)  # None: the trust files'
         translation = handbook.language if handbook.base_language else ""  # own page cache
         stamp = clinic_stamp(handbook)  # pages show the clinic's values (#32)
@@ -84,7 +83,7 @@ class MainWindow(QMainWindow):
         self.content = ContentView(handbook.root, self)
         self.navigator = nav = Navigator(handbook, self.pages, self.content, self.history,
                                          lambda: preferences.mark_terms, self,
-                                         home=self.home_section_id)  # fmt: skip
+                                         home=start_section(handbook, policy))  # fmt: skip
         self.toc = TocTree(self)
         self.search_box = SearchField(self.action_set["focus_search"].icon(), self)
         self.status_label = plain_label(QLabel(self))  # chapter titles, as written
@@ -323,8 +322,8 @@ class MainWindow(QMainWindow):
     # -- what the window itself answers: its own keys, links and panels ---------------
 
     def go_home(self) -> None:
-        if self.home_section_id:
-            self.navigator.navigate(self.home_section_id)
+        if self.navigator.home:
+            self.navigator.navigate(self.navigator.home)
 
     def open_link(self, url: QUrl) -> None:
         if url.scheme() == SECTION_SCHEME:
@@ -388,7 +387,7 @@ class MainWindow(QMainWindow):
     def start(self, section_id: str | None = None) -> None:
         """Show the first page: the given section, else (where the policy keeps places)
         where the reader left off last time, else the start page."""
-        remembered = self.bookmarks.last_place if self.policy.reopens_last_place else None
+        remembered = self.bookmarks.last_place if self.policy.remembers else None
         self.navigator.start(section_id, remembered)
         if line := signature_line(self.handbook, self.signature):
             self.statusBar().showMessage(line, 10000)

@@ -22,7 +22,6 @@ from reader.handbook import Handbook
 from reader.kiosk.pin import hash_pin
 from reader.kiosk.settings import KioskConfig
 from reader.preferences import ZOOM_STEPS, Preferences
-from reader.ui.kiosk.layout import side_panels
 from reader.ui.kiosk.policy import kiosk_policy
 from reader.ui.kiosk.shell import KioskShell
 from reader.ui.mainwindow import MainWindow
@@ -175,7 +174,7 @@ def test_the_busy_visit_is_forgotten_with_every_clipboard_mode(
 def test_the_reading_column_keeps_most_of_the_width(qtbot: QtBot, kiosk: KioskShell) -> None:
     """At least 55% of the window with any one side panel open (they share one column)."""
     window = kiosk.window
-    for dock in side_panels(window.parts):
+    for dock in window.parts.side_panels():
         if dock.isHidden():
             continue
         dock.raise_()

@@ -5,7 +5,7 @@ column keeps most of the width; and the on-screen keyboard under the page."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDockWidget, QGridLayout, QTabBar
+from PySide6.QtWidgets import QGridLayout, QTabBar
 
 from reader.ui.window.parts import WindowParts
 
@@ -23,11 +23,6 @@ GLOSSARY_PART_MIN_PX = 96
 PANEL_SHARE = 0.39
 PANEL_MAX_SHARE = 0.42
 PANEL_MAX_PX = 600
-
-
-def side_panels(parts: WindowParts) -> list[QDockWidget]:
-    """The docks a visitor can open, in tab order."""
-    return parts.side_panels()
 
 
 class KioskPanels:

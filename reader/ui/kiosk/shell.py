@@ -42,7 +42,6 @@ from reader.ui.kiosk.widgets import AdminPinDialog, CountdownOverlay
 from reader.ui.text_size import scale_points
 from reader.ui.theme import resolve_theme
 from reader.ui.window.parts import WindowParts
-from reader.ui.window.policy import start_section
 
 HOLD_MS = 3000
 TICK_MS = 200
@@ -78,7 +77,7 @@ class KioskShell(QObject):
         self.unlocked = False
         self._laid_out = False
         self.visit_files = VisitFiles()
-        self.start_section_id = start_section(parts.handbook, parts.policy)
+        self.start_section_id = parts.navigator.home  # the policy's start page
         self._build_visitor_side(parts, config)
         self._build_guards(window, config, app, hold_ms, lockout or PinLockout())
         refuse_context_menus(window)

@@ -57,11 +57,6 @@ class WindowPolicy:
     #: Languages can be switched from a menu (a kiosk has its own large button).
     language_menu: bool = True
 
-    @property
-    def reopens_last_place(self) -> bool:
-        """Start where the reader left off last time (only where places are kept)."""
-        return self.remembers
-
 
 #: The policy of a person's own computer.
 DESKTOP = WindowPolicy()

@@ -14,7 +14,6 @@ from pytestqt.qtbot import QtBot
 
 from reader.content.links import GLOSSARY_SCHEME
 from reader.kiosk.settings import KioskConfig
-from reader.ui.kiosk.layout import side_panels
 from reader.ui.kiosk.shell import KioskShell
 from tests.helpers.kiosk_visit import search_with_keyboard_and_open, tap
 from tests.ui.conftest import KIOSK_CONFIG
@@ -161,7 +160,7 @@ def test_tap_targets_are_at_least_44_px(qtbot: QtBot, kiosk: KioskShell) -> None
     window = kiosk.window
     window.action_set["find_in_page"].trigger()
     tap(qtbot, window.search_box)
-    for dock in side_panels(window.parts):
+    for dock in window.parts.side_panels():
         dock.raise_()
         qtbot.waitUntil(lambda d=dock: not d.visibleRegion().isEmpty())
         assert _small_buttons(kiosk) == [], dock.objectName()
