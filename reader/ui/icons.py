@@ -26,14 +26,19 @@ class _SvgIconEngine(QIconEngine):
     def __init__(self, svg: bytes, svg_on: bytes | None = None) -> None:
         super().__init__()
         self._svg, self._svg_on = svg, svg_on or svg
-        self._renderer = QSvgRenderer(QByteArray(svg))
-        self._renderer_on = QSvgRenderer(QByteArray(self._svg_on))
+        # Parsed when first painted: the window makes ~50 icons (twice when the theme
+        # tints them), and most are in menus nobody has opened yet.
+        self._renderers: dict[bool, QSvgRenderer] = {}
 
     def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
         if mode == QIcon.Mode.Disabled:
             painter.setOpacity(0.4)
-        on = state == QIcon.State.On
-        (self._renderer_on if on else self._renderer).render(painter, QRectF(rect))
+        self._renderer(state == QIcon.State.On).render(painter, QRectF(rect))
+
+    def _renderer(self, on: bool) -> QSvgRenderer:
+        if on not in self._renderers:
+            self._renderers[on] = QSvgRenderer(QByteArray(self._svg_on if on else self._svg))
+        return self._renderers[on]
 
     def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
         image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)

@@ -13,7 +13,6 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import Qt as GuiText  # the Qt namespace of QtGui: its text helpers
 from PySide6.QtWidgets import QLabel, QMessageBox
 
 
@@ -31,7 +30,16 @@ def plain_box(box: QMessageBox) -> QMessageBox:
 
 def plain_tooltip(text: str) -> str:
     """A tooltip that shows `text` as written: unchanged when Qt would read it as plain
-    text anyway, else escaped inside a paragraph (tooltips have no text format)."""
+    text anyway, else escaped inside a paragraph (tooltips have no text format).
+
+    Qt reads text as rich only if it has a "<" (a tag) or an "&" (as in "&lt;"), so
+    text with neither is returned without asking Qt: the contents and the glossary give
+    hundreds of tooltips at start-up, and the first use of QtGui's Qt namespace makes
+    its 93 enum classes (about 10 ms before the first paint)."""
+    if "<" not in text and "&" not in text:
+        return text
+    from PySide6.QtGui import Qt as GuiText  # the Qt namespace of QtGui: its text helpers
+
     if not GuiText.mightBeRichText(text):
         return text
     return GuiText.convertFromPlainText(text, Qt.WhiteSpaceMode.WhiteSpaceNormal)

@@ -684,3 +684,22 @@ def test_busy_file_is_never_set_aside(db_path: Path) -> None:
     assert _set_aside_files(db_path, "corrupt") == []
     assert db_path.read_bytes() == content
     store.close()
+
+
+def test_the_reading_place_is_written_without_waiting_for_the_disk(
+    store: BookmarkStore,
+) -> None:
+    """The place is written on the window's thread as it closes or is replaced: a FULL
+    (flushed to disk) commit took 45 ms of a language switch's stall. It commits with
+    synchronous=NORMAL; bookmarks keep FULL, and the store is FULL again after."""
+    said: list[str] = []
+    store._db.set_trace_callback(said.append)
+    store.set_last_section("hb", "intro", 0.5)
+    place = said[:]
+    said.clear()
+    store.add("hb", "intro", "Intro")
+    store._db.set_trace_callback(None)
+    assert place[0] == "PRAGMA synchronous=NORMAL" and place[-1] == "PRAGMA synchronous=FULL"
+    assert not any("synchronous" in line for line in said)
+    assert store._db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    assert store.last_section("hb") == "intro"

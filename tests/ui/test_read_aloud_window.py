@@ -231,5 +231,23 @@ def test_voiceLoadsWhileTheWindowIsIdle_soTheFirstListenNeedsNoWait(
         window.action_set["listen"].trigger()
         assert controller.bar.status.text() != "Getting the voice ready…"
     assert controller.first_sound_seconds is not None
-    window.close()  # joins the loading thread
-    assert controller._preloader is not None and not controller._preloader.is_alive()
+    window.close()
+    assert controller._preloader is not None
+    controller._preloader.join(timeout=MADE / 1000)  # it had loaded: it ends at once
+    assert not controller._preloader.is_alive()
+
+
+def test_closingTheWindowDoesNotWaitForTheVoiceStillLoading(
+    reading_window: MainWindow,
+) -> None:
+    """A language switch closes the old window: it waited up to 1.6 s for a voice still
+    loading (the longest stall of a switch soon after start). The load now finishes on
+    its own thread, and the process waits for it as it exits."""
+    controller: ReadAloudController = reading_window.read_aloud
+    controller.preload_voice()
+    loader = controller._preloader
+    assert loader is not None
+    reading_window.close()  # at once: the voice takes far longer to load than this
+    assert loader.is_alive()
+    loader.join(timeout=MADE / 1000)
+    assert not loader.is_alive()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -70,3 +70,32 @@ def test_every_focusable_widget_has_an_accessible_name(window: MainWindow) -> No
         if not name:
             missing.append(f"{type(widget).__name__}#{widget.objectName()}")
     assert missing == []
+
+
+class _StyleChanges(QObject):
+    """Counts the style changes a widget is told of (a re-polish sends one)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.StyleChange:
+            self.count += 1
+        return False
+
+
+def test_the_same_theme_again_repolishes_nothing(window: MainWindow) -> None:
+    """Every new window applies the theme (a language switch builds one while the old is
+    still there): Qt re-polished every widget of both windows for a sheet it already
+    had, 50-90 ms of the switch's stall. Another theme or text size still re-polishes."""
+    changes = _StyleChanges()
+    window.toc.installEventFilter(changes)
+    window.comfort.apply_theme(window.preferences.theme)
+    assert changes.count == 0
+    window.comfort.apply_theme("dark")
+    assert changes.count > 0
+    seen = changes.count
+    window.comfort.apply_zoom(150)
+    assert changes.count > seen
+    window.toc.removeEventFilter(changes)

@@ -53,7 +53,7 @@ def install_read_aloud(
 
 
 class _OnClose(QObject):
-    """Closing the window stops the reading and waits for a voice still loading."""
+    """Closing the window stops the reading (a voice still loading finishes on its own)."""
 
     def __init__(self, controller: ReadAloudController, parent: QObject) -> None:
         super().__init__(parent)
