@@ -39,7 +39,6 @@ PRELOAD_IDLE_MS = 500
 SEARCH_CHARS = 60  # enough of a sentence to find it on the page
 
 
-
 #: Voice loads of closed windows, still running: the process waits for them as it exits
 #: (a daemon thread stopped inside ONNX Runtime's set-up can crash the exit).
 _unfinished_loads: list[threading.Thread] = []
