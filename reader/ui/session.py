@@ -148,7 +148,7 @@ class Session:
 
     def show_in_place(self, handbook: Handbook, *, keep_place: bool = True) -> None:
         """Show `handbook` in a new window in the current one's place, a step per turn
-        of the event loop: build it; put it in place and show it; retire the old one.
+        of the event loop: build it; put it in place; show it; retire the old one.
         `signals.window_replaced` tells when it is done."""
         self._replacing = True
         step = self._build(handbook, keep_place)
@@ -158,9 +158,13 @@ class Session:
             self._replacing = False
             self.signals.window_replaced.emit(step.window)
 
+        def show() -> None:
+            self._show(step)
+            QTimer.singleShot(STEP_MS, retire)
+
         def put_in_place() -> None:
             self._put_in_place(step)
-            QTimer.singleShot(STEP_MS, retire)
+            QTimer.singleShot(STEP_MS, show)
 
         QTimer.singleShot(STEP_MS, put_in_place)
 
@@ -206,6 +210,7 @@ class Session:
         policy starts (the reader's last place in that handbook, or its start page)."""
         step = self._build(handbook, keep_place)
         self._put_in_place(step)
+        self._show(step)
         self._retire(step)
         self.signals.window_replaced.emit(step.window)
         return step.window
@@ -239,6 +244,11 @@ class Session:
         window.search_box.setText(old.search_box.text())  # the words being looked for
         window.action_set["back"].setEnabled(window.history.can_go_back)
         window.action_set["forward"].setEnabled(window.history.can_go_forward)
+
+    def _show(self, step: _Replacing) -> None:
+        """Shown as the old window was (polishing and laying out the whole window is a
+        step of its own: 20-40 ms)."""
+        old, window = step.old, step.window
         if old.isFullScreen():
             window.showFullScreen()
         elif old.isMaximized():
