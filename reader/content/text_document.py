@@ -27,11 +27,49 @@ _SACRIFICE = "<p>\u200b</p>"
 def append_html(document: QTextDocument, piece: str) -> None:
     """Add `piece` (whole HTML starting with a block) at the end of `document`, as
     `setHtml` of the pages joined would have laid it out."""
+    _insert_at_end(document, piece.strip())
+
+
+def set_html_in_steps(
+    document: QTextDocument, elements: list[str], step_chars: int = STEP_CHARS
+) -> None:
+    """`document.setHtml` of the elements joined, about `step_chars` characters per Qt
+    call. Each element is whole HTML at the top level (a paragraph, a list, a box) with
+    the white space after it. Qt makes such white space a trailing space of the block
+    before, or drops it, depending on what is on either side; so a cut is made only
+    where the two elements around it read the same cut as whole (checked on those two
+    alone), and the document is the same as one `setHtml`, to the byte."""
+    steps: list[list[str]] = [[]]
+    size = 0
+    for before, element in zip(["", *elements], elements, strict=False):
+        if size >= step_chars and _cut_keeps(document, before, element):
+            steps.append([])
+            size = 0
+        steps[-1].append(element)
+        size += len(element)
+    document.setHtml("".join(steps[0]))
+    for step in steps[1:]:
+        _insert_at_end(document, "".join(step))
+
+
+def _cut_keeps(document: QTextDocument, before: str, after: str) -> bool:
+    """Whether `before` then `after` read in two calls make what they make in one."""
+    whole, cut = QTextDocument(), QTextDocument()
+    for sample in (whole, cut):
+        sample.setDefaultStyleSheet(document.defaultStyleSheet())
+        sample.setDefaultFont(document.defaultFont())
+    whole.setHtml(before + after)
+    cut.setHtml(before)
+    _insert_at_end(cut, after)
+    return whole.toHtml() == cut.toHtml()
+
+
+def _insert_at_end(document: QTextDocument, html: str) -> None:
     cursor = QTextCursor(document)
     cursor.movePosition(QTextCursor.MoveOperation.End)
     at = cursor.position()
     cursor.beginEditBlock()
-    cursor.insertHtml(_SACRIFICE + piece.strip())
+    cursor.insertHtml(_SACRIFICE + html)
     cursor.setPosition(at)
     cursor.deleteChar()
     cursor.endEditBlock()

@@ -37,6 +37,7 @@ from PySide6.QtGui import (
 from reader.content.text_document import (
     lay_out_afresh_in_steps,
     lay_out_in_steps,
+    set_html_in_steps,
 )
 from reader.pdf.breaks import is_heading, keep_together, line_tops, page_of
 from reader.pdf.pictures import (
@@ -47,6 +48,7 @@ from reader.pdf.pictures import (
     PICTURE_WIDTH,
     PictureObjects,
 )
+from reader.pdf.pieces import html_elements
 from reader.pdf.request import PdfExportError
 from reader.pdf.table_rows import SplitRow, first_split_row, margins_below_tables, split_table
 
@@ -195,7 +197,7 @@ def _lay_out(
     body_font.setPointSizeF(11)
     doc.setDefaultFont(body_font)
     doc.setDefaultStyleSheet(stylesheet)
-    doc.setHtml(html)
+    set_html_in_steps(doc, html_elements(html))
     anchors = _take_anchors(doc)
     _stylesheet_heading_sizes(doc)
     _without_ligatures(doc)

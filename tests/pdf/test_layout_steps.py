@@ -1,4 +1,4 @@
-"""A printout is laid out in short Qt calls, so the window's thread keeps its turn
+"""A printout is read and laid out in short Qt calls, so the window's thread keeps its turn
 while the print thread works (issue #34: PySide holds Python's lock through a Qt call,
 and one call that laid out a whole chapter stalled the window for up to half a second).
 
@@ -14,12 +14,17 @@ import sys
 from collections import Counter
 from types import FrameType
 
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QTextCursor, QTextDocument
 
-from reader.content.text_document import STEP_CHARS
+from reader.content.text_document import STEP_CHARS, set_html_in_steps
+from reader.handbook import load_handbook
 from reader.paths import bundled_handbook_dir
+from reader.pdf.compose import _labels, print_stylesheet
 from reader.pdf.layout import PageGeometry, build_part_document, reference_device
 from reader.pdf.pictures import PictureObjects
+from reader.pdf.pieces import html_elements
+from reader.pdf.plan import plan_document
+from reader.pdf.request import PdfRequest, Scope
 
 PICTURE = '<p><img src="picture:pictures/gene-joins-or-stays.svg" width="200"></p>'
 SENTENCE = "Words that fill a line of text on a printed page for a family to read. "
@@ -72,3 +77,61 @@ def test_a_long_part_is_laid_out_a_step_at_a_time(qapp: QGuiApplication) -> None
     most_in_one_call = max(counter.sized_during.values())
     # A step is about STEP_CHARS characters: some ten pictures here, not all 120.
     assert most_in_one_call <= 3 * STEP_CHARS // 2_000, counter.sized_during.most_common(3)
+
+
+class ParseCounter:
+    """The characters each Qt call that parses HTML (setHtml, insertHtml) added to its
+    document, from the profile hook's view of the call and the document around it."""
+
+    def __init__(self) -> None:
+        self.added: list[int] = []
+        self._before = 0
+
+    @staticmethod
+    def _document(method: object) -> QTextDocument | None:
+        owner = getattr(method, "__self__", None)
+        if isinstance(owner, QTextCursor):
+            return owner.document()
+        return owner if isinstance(owner, QTextDocument) else None
+
+    def __call__(self, _frame: FrameType, event: str, arg: object) -> None:
+        if getattr(arg, "__name__", "") not in ("setHtml", "insertHtml"):
+            return
+        document = self._document(arg)
+        if document is None:
+            return
+        if event == "c_call":
+            self._before = 0 if arg.__name__ == "setHtml" else document.characterCount()  # type: ignore[attr-defined]
+        elif event == "c_return":
+            self.added.append(document.characterCount() - self._before)
+
+
+def test_a_long_part_is_read_a_step_at_a_time(qapp: QGuiApplication) -> None:
+    html = _long_part(120)
+    geometry = PageGeometry.for_page_size("A4")
+    device, _buffer = reference_device()
+    pictures = PictureObjects(bundled_handbook_dir(), geometry.body.size())
+    counter = ParseCounter()
+    sys.setprofile(counter)
+    try:
+        part = build_part_document(html, "", geometry, device, pictures)
+    finally:
+        sys.setprofile(None)
+    assert part.doc.characterCount() > 10 * STEP_CHARS
+    assert counter.added and max(counter.added) <= STEP_CHARS, max(counter.added)
+
+
+def test_html_read_in_steps_makes_the_same_document_as_in_one() -> None:
+    """The bundled handbook's whole printout and its glossary, cut every 2,000
+    characters: Qt's white space rules at each cut give the same document."""
+    handbook = load_handbook(bundled_handbook_dir())
+    plan = plan_document(handbook, PdfRequest(Scope.ALL), _labels())
+    stylesheet = print_stylesheet()
+    for part in plan.parts[:4] + plan.parts[-1:]:
+        html = part.columns_html or part.html
+        whole, stepped = QTextDocument(), QTextDocument()
+        for document in (whole, stepped):
+            document.setDefaultStyleSheet(stylesheet)
+        whole.setHtml(html)
+        set_html_in_steps(stepped, html_elements(html), step_chars=2_000)
+        assert stepped.toHtml() == whole.toHtml(), part.title
