@@ -38,11 +38,14 @@ def set_html_in_steps(
     the white space after it. Qt makes such white space a trailing space of the block
     before, or drops it, depending on what is on either side; so a cut is made only
     where the two elements around it read the same cut as whole (checked on those two
-    alone), and the document is the same as one `setHtml`, to the byte."""
+    alone, when each is shorter than `step_chars`: checking longer ones would cost
+    more than the cut saves), and the document is the same as one `setHtml`, to the
+    byte."""
     steps: list[list[str]] = [[]]
     size = 0
     for before, element in zip(["", *elements], elements, strict=False):
-        if size >= step_chars and _cut_keeps(document, before, element):
+        short = len(before) < step_chars and len(element) < step_chars
+        if size >= step_chars and short and _cut_keeps(document, before, element):
             steps.append([])
             size = 0
         steps[-1].append(element)
