@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
+from collections.abc import Callable
 from types import FrameType
 
 from PySide6.QtGui import QGuiApplication, QTextCursor, QTextDocument
@@ -20,7 +21,7 @@ from reader.content.text_document import STEP_CHARS, set_html_in_steps
 from reader.handbook import load_handbook
 from reader.paths import bundled_handbook_dir
 from reader.pdf.compose import _labels, print_stylesheet
-from reader.pdf.layout import PageGeometry, build_part_document, reference_device
+from reader.pdf.layout import PageGeometry, PartDocument, build_part_document, reference_device
 from reader.pdf.pictures import PictureObjects
 from reader.pdf.pieces import html_elements
 from reader.pdf.plan import plan_document
@@ -38,6 +39,18 @@ def _long_part(pictures: int) -> str:
         blocks.append(f"<p>{SENTENCE * 25}</p>")
         blocks.append(PICTURE)
     return "\n".join(blocks)
+
+
+def _build_watched(html: str, hook: Callable[[FrameType, str, object], None]) -> PartDocument:
+    """The part laid out for A4 as the printout does, `hook` watching every call."""
+    geometry = PageGeometry.for_page_size("A4")
+    device, _buffer = reference_device()
+    pictures = PictureObjects(bundled_handbook_dir(), geometry.body.size())
+    sys.setprofile(hook)
+    try:
+        return build_part_document(html, "", geometry, device, pictures)
+    finally:
+        sys.setprofile(None)
 
 
 class QtCallCounter:
@@ -63,15 +76,8 @@ def test_a_long_part_is_laid_out_a_step_at_a_time(qapp: QGuiApplication) -> None
     count = 120  # about 240,000 characters: twelve steps' worth
     html = _long_part(count)
     assert len(html) > 10 * STEP_CHARS
-    geometry = PageGeometry.for_page_size("A4")
-    device, _buffer = reference_device()
-    pictures = PictureObjects(bundled_handbook_dir(), geometry.body.size())
     counter = QtCallCounter()
-    sys.setprofile(counter)
-    try:
-        part = build_part_document(html, "", geometry, device, pictures)
-    finally:
-        sys.setprofile(None)
+    part = _build_watched(html, counter)
     assert part.doc.pageCount() > 20
     assert sum(counter.sized_during.values()) >= count  # every picture was laid out
     most_in_one_call = max(counter.sized_during.values())
@@ -107,16 +113,8 @@ class ParseCounter:
 
 
 def test_a_long_part_is_read_a_step_at_a_time(qapp: QGuiApplication) -> None:
-    html = _long_part(120)
-    geometry = PageGeometry.for_page_size("A4")
-    device, _buffer = reference_device()
-    pictures = PictureObjects(bundled_handbook_dir(), geometry.body.size())
     counter = ParseCounter()
-    sys.setprofile(counter)
-    try:
-        part = build_part_document(html, "", geometry, device, pictures)
-    finally:
-        sys.setprofile(None)
+    part = _build_watched(_long_part(120), counter)
     assert part.doc.characterCount() > 10 * STEP_CHARS
     assert counter.added and max(counter.added) <= STEP_CHARS, max(counter.added)
 
