@@ -130,6 +130,8 @@ def test_html_read_in_steps_makes_the_same_document_as_in_one() -> None:
         whole, stepped = QTextDocument(), QTextDocument()
         for document in (whole, stepped):
             document.setDefaultStyleSheet(stylesheet)
-        whole.setHtml(html)
-        set_html_in_steps(stepped, html_elements(html), step_chars=2_000)
+        whole.setHtml(html + "\n")
+        elements = html_elements(html + "\n")
+        assert "".join(elements) == html + "\n"
+        set_html_in_steps(stepped, elements, step_chars=2_000)
         assert stepped.toHtml() == whole.toHtml(), part.title
