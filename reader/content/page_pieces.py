@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 
-#: About how many characters of HTML each piece holds: a piece is parsed, laid out and
-#: its glossary words underlined in one go on the window's thread (20,000 characters
-#: took 10 to 40 ms on a busy 2-core machine, well inside the 100 ms a window may stall).
-PIECE_CHARS = 20_000
+#: About how many characters of HTML each piece holds (cut only at headings, a piece
+#: runs up to half as long again): a piece is parsed, laid out and its glossary words
+#: underlined in one go on the window's thread. At 20,000 a turn took 30 to 60 ms on a
+#: busy 2-core machine, too near the 100 ms a window may stall; at 10,000, at most 27 ms
+#: of the thread's time (measured with the 1 MB chapter of tests/bench/stall_bench.py).
+PIECE_CHARS = 10_000
 
 _TAG = re.compile(r"<(/?)(div|table|ul|ol|dl|blockquote|details|pre|h[1-6])\b[^>]*>", re.I)
 

@@ -34,6 +34,11 @@ from PySide6.QtGui import (
     QTextFormat,
 )
 
+from reader.content.text_document import (
+    lay_out_afresh_in_steps,
+    lay_out_in_steps,
+    set_html_in_steps,
+)
 from reader.pdf.breaks import is_heading, keep_together, line_tops, page_of
 from reader.pdf.pictures import (
     LAYOUT_DPI,
@@ -43,6 +48,7 @@ from reader.pdf.pictures import (
     PICTURE_WIDTH,
     PictureObjects,
 )
+from reader.pdf.pieces import html_elements
 from reader.pdf.request import PdfExportError
 from reader.pdf.table_rows import SplitRow, first_split_row, margins_below_tables, split_table
 
@@ -180,26 +186,29 @@ def too_tall(doc: QTextDocument) -> bool:
 def _lay_out(
     html: str, stylesheet: str, device: QPdfWriter, pictures: PictureObjects, size: QSizeF
 ) -> PartDocument:
+    # The text and its formats first, with no layout yet (an edit to a laid-out
+    # document lays it all out again in that one call); then the layout, a step at a
+    # time. The print thread's Qt calls stay short, so the window keeps its turn
+    # (reader/content/text_document.py; issue #34). The pages come out the same.
     doc = QTextDocument()
-    doc.documentLayout().setPaintDevice(device)
-    doc.documentLayout().registerHandler(PICTURE_OBJECT, pictures)
     doc.setDocumentMargin(0)
     body_font = QFont()
     body_font.setFamilies(BODY_FONT)
     body_font.setPointSizeF(11)
     doc.setDefaultFont(body_font)
     doc.setDefaultStyleSheet(stylesheet)
-    doc.setHtml(html)
+    set_html_in_steps(doc, html_elements(html))
     anchors = _take_anchors(doc)
     _stylesheet_heading_sizes(doc)
     _without_ligatures(doc)
     _swap_in_pictures(doc, pictures)
     margins_below_tables(doc)
+    doc.documentLayout().setPaintDevice(device)
+    doc.documentLayout().registerHandler(PICTURE_OBJECT, pictures)
     doc.setPageSize(size)
-    doc.pageCount()  # lays out the whole document now (Qt otherwise lays out lazily)
+    lay_out_in_steps(doc)  # the whole document now (Qt otherwise lays out lazily)
     if keep_together(doc) or _has_unlaid_blocks(doc):
-        doc.markContentsDirty(0, doc.characterCount())
-        doc.pageCount()
+        lay_out_afresh_in_steps(doc)
     return PartDocument(doc, anchors)
 
 

@@ -110,3 +110,28 @@ def halves(piece: Piece) -> tuple[Piece, Piece] | None:
     for part, element in piece.elements[middle:]:
         second.add(part, element)
     return first, second
+
+
+def html_elements(html: str) -> list[str]:
+    """The HTML's top-level elements, each with the white space after it (where Qt
+    reads it), for parsing a few at a time (reader.content.text_document); joined, they
+    are `html` (top_level_elements leaves out white space at the very end, which Qt
+    reads as a trailing space: it goes back on the last element)."""
+    elements = _whitespace_after(top_level_elements(html))
+    tail = html[sum(len(element) for element in elements) :]
+    if elements and tail:
+        elements[-1] += tail
+    return elements or [html]
+
+
+def _whitespace_after(elements: list[str]) -> list[str]:
+    """The elements with the white space before each moved to the end of the one before
+    (top_level_elements puts it at the start of the next)."""
+    moved: list[str] = []
+    for element in elements:
+        body = element.lstrip()
+        if moved and len(body) < len(element):
+            moved[-1] += element[: len(element) - len(body)]
+            element = body
+        moved.append(element)
+    return moved

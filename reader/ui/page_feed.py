@@ -10,27 +10,9 @@ same as `setHtml` of the whole page (tests/ui/test_long_chapter.py compares them
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QTextCursor, QTextDocument
 
+from reader.content.text_document import append_html
 from reader.ui.content_view import ContentView
-
-# QTextCursor.insertHtml merges the first block it inserts into the block at the cursor,
-# dropping that block's own format (a heading became a plain paragraph). A sacrificial
-# paragraph holding one zero-width space takes that merge instead, and is deleted.
-_SACRIFICE = "<p>\u200b</p>"
-
-
-def append_html(document: QTextDocument, piece: str) -> None:
-    """Add `piece` (whole HTML starting with a block) at the end of `document`, as
-    `setHtml` of the pages joined would have laid it out."""
-    cursor = QTextCursor(document)
-    cursor.movePosition(QTextCursor.MoveOperation.End)
-    at = cursor.position()
-    cursor.beginEditBlock()
-    cursor.insertHtml(_SACRIFICE + piece.strip())
-    cursor.setPosition(at)
-    cursor.deleteChar()
-    cursor.endEditBlock()
 
 
 class PageFeed(QObject):

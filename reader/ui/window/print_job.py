@@ -4,13 +4,16 @@ keeps answering while a whole handbook is composed and written.
 Qt's rich text classes are reentrant and QPainter may paint a QPdfWriter or QPrinter
 off the UI thread (Qt's "Thread-Support in Qt Modules"). The thread lives as long as the
 window's print controller, not one job, so saving twice does not start two threads.
+
+The thread runs at the window's own priority. PySide holds Python's lock through every
+Qt call, so the window waits whenever this thread is inside one; run nicer, it was
+given the processor less often on a busy machine and so held the lock longer: a 20 ms
+layout call kept the window waiting 100 to 450 ms (issue #34's export stall row).
 """
 
 from __future__ import annotations
 
-import contextlib
 import logging
-import os
 import threading
 from collections.abc import Callable
 
@@ -20,8 +23,6 @@ from reader.pdf.request import PdfExportError
 
 _log = logging.getLogger(__name__)
 
-#: How much nicer than the window the print thread runs (0 to 19; higher yields more).
-WORKER_NICENESS = 10
 #: The work: given the job's stop flag and a progress callback, returns the result.
 Work = Callable[[threading.Event, Callable[[int, int], None]], object]
 
@@ -45,7 +46,6 @@ class PrintWorker(QObject):
 
     @Slot(object, object)
     def _run(self, work: Work, stop: threading.Event) -> None:
-        _yield_to_the_window()
         try:
             result = work(stop, self.progressed.emit)
         except PdfExportError as error:
@@ -57,15 +57,6 @@ class PrintWorker(QObject):
             )
         else:
             self.succeeded.emit(result)
-
-
-def _yield_to_the_window() -> None:
-    """Run this thread a little nicer than the UI thread, so on a busy machine the
-    window's own work comes first (Linux niceness is per thread; elsewhere a no-op)."""
-    with contextlib.suppress(AttributeError, OSError):
-        tid = threading.get_native_id()
-        if os.getpriority(os.PRIO_PROCESS, tid) < WORKER_NICENESS:
-            os.setpriority(os.PRIO_PROCESS, tid, WORKER_NICENESS)
 
 
 class PrintThread(QObject):
