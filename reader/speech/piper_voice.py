@@ -25,24 +25,27 @@ class PiperSettings:
     """How the Piper voice speaks and runs. The defaults are the measured choice; the
     benchmark (tests/bench/speech_wer_sweep.py) builds others to compare them."""
 
-    #: The voice's own randomness in sound (Piper's default 0.667): lower is steadier.
+    #: The voice's own randomness in sound (its model card's 0.667): lower is steadier.
     noise_scale: float = 0.667
-    #: The randomness in how long each sound lasts (Piper's default 0.8).
+    #: The randomness in how long each sound lasts (its model card's 0.8).
     noise_w_scale: float = 0.8
     #: Pace at rate 1 (1.0 is the voice's own; above 1 is slower).
     length_scale: float = 1.0
-    #: The most phoneme ids Piper is given at once: its memory is about 0.45 MB per id
-    #: (20 MB per second of speech). A piece of symbols says many more sounds than its
-    #: characters (240 characters of "#$*+" are 1,633 ids against about 490 for words).
-    max_phoneme_ids: int = 600
+    #: The most phoneme ids Piper is given at once at the voice's own pace: its memory
+    #: is about 0.5 MB per id (20 MB per second of speech; 40 ids a second). 200 ids
+    #: (about 5 s of speech, 100 characters of words) kept a command-line reading under
+    #: 300 MB (293 MB, against 385 MB at 600); one sentence in five is then said in two
+    #: parts, cut at a comma where it has one. A piece of symbols says many more sounds
+    #: than its characters (240 characters of "#$*+" are 1,633 ids against about 490).
+    max_phoneme_ids: int = 200
     #: ONNX Runtime threads: one was faster than two on a 2-core kiosk PC (real-time
     #: factor 0.10 against 0.14; first sound when loaded 0.19 s against 0.31 s), and it
     #: leaves the other core to the window.
     onnx_threads: int = 1
     #: ONNX Runtime's graph optimisations ("disabled", "basic", "extended", "all"):
-    #: "all" spent 0.4-0.6 s of the first Listen's wait rewriting the graph and made
-    #: speech no faster on this model (measured).
-    graph_optimization: str = "all"
+    #: "all" spent 0.2-0.8 s more of the first Listen's wait loading the voice (0.38-0.45 s
+    #: against 0.57-1.25 s) and made speech no faster on this model (measured).
+    graph_optimization: str = "disabled"
 
 
 #: What the app uses (README, "Read aloud": the table of settings against word error).
@@ -94,13 +97,15 @@ class PiperVoice:
         limit = max(1, int(self.settings.max_phoneme_ids / max(1.0, length_scale)))
         if ids <= limit or len(text) < 2:
             return [text]
-        # Characters in proportion to the ids that fit; always shorter than `text`.
-        chars = max(1, min(len(text) - 1, len(text) * limit // ids))
-        return [
-            part
-            for piece in cut_pieces(text, chars)
-            for part in self._fitting_parts(piece, length_scale)
-        ]
+        # Its first part is about 1/n of it for the n parts the ids need, cut at a pause
+        # (a comma, else a space); the rest is weighed again, so it stays whole when it
+        # fits. Each part is shorter than `text`, so this ends.
+        parts = -(-ids // limit)
+        chars = max(1, min(len(text) - 1, -(-len(text) // parts)))
+        first = cut_pieces(text, chars)[0]
+        rest = text[text.index(first) + len(first) :].strip()
+        tail = self._fitting_parts(rest, length_scale) if rest else []
+        return self._fitting_parts(first, length_scale) + tail
 
 
 _OPTIMIZATION_LEVELS = ("disabled", "basic", "extended", "all")

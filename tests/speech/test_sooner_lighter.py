@@ -85,6 +85,17 @@ def test_piper_slowerSpeech_isGivenInSmallerPieces_soItsMemoryStaysCapped(
     assert samples_rms(samples) > SPEECH_RMS_FLOOR
 
 
+def test_piper_pieceOverTheCap_isCutAtACommaWhereThereIsOne(piper_model: Any) -> None:
+    model = _RecordingModel(piper_model)
+    voice = PiperVoice("en", model)
+    text = long_sentence(24, comma_every=6)
+    assert model.phoneme_ids(text) > PIPER_SETTINGS.max_phoneme_ids
+    voice.synthesize(text, 1.0)
+    assert len(model.given) >= 2
+    assert all(given.endswith((",", ".")) for given in model.given)
+    assert " ".join(model.given) == text
+
+
 def test_piperSettings_areWhatTheVoiceSpeaksWith(piper_model: Any) -> None:
     """The measured settings are data the voice is built with: a slower length scale
     makes the same words last longer."""
