@@ -103,3 +103,22 @@ def test_piperSettings_areWhatTheVoiceSpeaksWith(piper_model: Any) -> None:
     own_pace = PiperVoice("en", piper_model, replace(PIPER_SETTINGS, length_scale=1.0))
     slower = PiperVoice("en", piper_model, replace(PIPER_SETTINGS, length_scale=1.3))
     assert len(slower.synthesize(text, 1.0)) > 1.15 * len(own_pace.synthesize(text, 1.0))
+
+
+def test_windowsNarrator_startsALongFirstSentenceWithItsFirstWords() -> None:
+    """The window's reading thread asks for the quick start (the command line does not)."""
+    from reader.ui.read_aloud.narrator import NarratorThread
+
+    require_speech(piper=False)
+    sentences = [Sentence(LONG_FIRST, LONG_FIRST), Sentence("Ask your team.", "Ask your team.")]
+    narrator = NarratorThread(VoiceLibrary(prefer_piper=False), "en", sentences, 0, 1.0)
+    made = []
+    while (item := narrator.results.get(timeout=30)) is not None:
+        assert not isinstance(item, str), item
+        made.append(item)
+    narrator.stop()
+    assert [(s.index, len(s.text) <= QUICK_START_CHARS) for s in made] == [
+        (0, True),
+        (0, False),
+        (1, True),
+    ]
