@@ -41,6 +41,8 @@ CANDIDATES: dict[str, PiperSettings] = {
     "piper-defaults": _PIPER_DEFAULTS,
     "noise-0.4": replace(_PIPER_DEFAULTS, noise_scale=0.4),
     "noise_w-0.6": replace(_PIPER_DEFAULTS, noise_w_scale=0.6),
+    "noise_w-0.4": replace(_PIPER_DEFAULTS, noise_w_scale=0.4),
+    "steady-1.0": replace(_PIPER_DEFAULTS, noise_scale=0.4, noise_w_scale=0.6),
     "length-1.05": replace(_PIPER_DEFAULTS, length_scale=1.05),
     "length-1.1": replace(_PIPER_DEFAULTS, length_scale=1.1),
     "steady-1.05": replace(_PIPER_DEFAULTS, noise_scale=0.4, noise_w_scale=0.6, length_scale=1.05),
