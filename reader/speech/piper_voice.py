@@ -2,8 +2,9 @@
 how its model is loaded, and how a piece of text reaches it within a memory cap.
 
 Piper's memory while it speaks grows with the audio it makes in one go: about 20 MB a
-second of speech on top of the loaded voice (measured: 216 MB for a 240-character piece
-of 12 s), because its decoder holds the whole piece's waveform-sized tensors at once.
+second of speech on top of the loaded voice (measured: 206 MB for a 240-character piece
+of 12 s; MB here are 2**20 bytes, as the benchmark counts), because its decoder holds
+the whole piece's waveform-sized tensors at once.
 So a piece is capped by its phoneme ids (about 40 a second of speech), cut where a
 reader pauses, not by its characters alone (README, "Read aloud", "Peak memory").
 """
@@ -14,7 +15,7 @@ import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from reader.speech.chunks import cut_pieces, voice_chunks
 from reader.speech.voices import check_rate
@@ -34,7 +35,7 @@ class PiperSettings:
     #: The most phoneme ids Piper is given at once at the voice's own pace: its memory
     #: is about 0.5 MB per id (20 MB per second of speech; 40 ids a second). 200 ids
     #: (about 5 s of speech, 100 characters of words) kept a command-line reading under
-    #: 300 MB (293 MB, against 385 MB at 600); one sentence in five is then said in two
+    #: 300 MB (290 MB, against 379 MB at 600); one sentence in five is then said in two
     #: parts, cut at a comma where it has one. A piece of symbols says many more sounds
     #: than its characters (240 characters of "#$*+" are 1,633 ids against about 490).
     max_phoneme_ids: int = 200
@@ -45,7 +46,7 @@ class PiperSettings:
     #: ONNX Runtime's graph optimisations ("disabled", "basic", "extended", "all"):
     #: "all" spent 0.2-0.8 s more of the first Listen's wait loading the voice (0.38-0.45 s
     #: against 0.57-1.25 s) and made speech no faster on this model (measured).
-    graph_optimization: str = "disabled"
+    graph_optimization: Literal["disabled", "basic", "extended", "all"] = "disabled"
 
 
 #: What the app uses: less randomness in how long each sound lasts was the one setting
@@ -130,9 +131,10 @@ def load_piper_english(settings: PiperSettings = PIPER_SETTINGS) -> PiperVoice |
 
 def piper_model(model_path: Path, config_path: Path, settings: PiperSettings) -> Any:
     """Piper's model in an ONNX Runtime session run as `settings` say. ONNX Runtime's
-    memory arena stays on: without it, peak memory reading a section rose from 385 MB
-    to 416-438 MB (measured), as freed tensors stayed in the C library's heaps; its
-    other memory options changed the peak by under 5 MB (README, "Peak memory")."""
+    memory arena stays on: without it, peak memory reading a section rose from 367 MB
+    to 397-418 MB (measured), as freed tensors stayed in the C library's heaps; its
+    other memory options (arena_extend_strategy kSameAsRequested, no memory pattern,
+    arena shrinkage after each run, no prepacking) changed the peak by under 5 MB."""
     import onnxruntime
     from piper import PiperVoice as PiperModel
     from piper.config import PiperConfig
