@@ -86,15 +86,6 @@ class _RecordingModel:
         return sum(len(self.phonemes_to_ids(p)) for p in self.phonemize(text))
 
 
-@pytest.fixture(scope="module")
-def piper_model() -> Any:
-    """The real Piper model, loaded once for this file's tests (half a second each)."""
-    require_speech()
-    voice = VoiceLibrary().voice_for("en")
-    assert isinstance(voice, PiperVoice)
-    return voice.model
-
-
 def _recording_piper(model: Any) -> tuple[PiperVoice, _RecordingModel]:
     recording = _RecordingModel(model)
     return PiperVoice("en", recording), recording

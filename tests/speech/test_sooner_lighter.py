@@ -7,8 +7,6 @@ import itertools
 from dataclasses import replace
 from typing import Any
 
-import pytest
-
 from reader.speech import Sentence, VoiceLibrary
 from reader.speech.narration import QUICK_START_CHARS, speak_sentences
 from reader.speech.piper_voice import PIPER_SETTINGS, PiperVoice
@@ -50,14 +48,6 @@ def test_quickStart_shortFirstSentence_andLaterOnes_areWhole() -> None:
         1,
         1,
     ]
-
-
-@pytest.fixture(scope="module")
-def piper_model() -> Any:
-    require_speech()
-    voice = VoiceLibrary().voice_for("en")
-    assert isinstance(voice, PiperVoice)
-    return voice.model
 
 
 def test_piper_slowerSpeech_isGivenInSmallerPieces_soItsMemoryStaysCapped(
