@@ -48,6 +48,8 @@ CANDIDATES: dict[str, PiperSettings] = {
     "steady-1.05": replace(_PIPER_DEFAULTS, noise_scale=0.4, noise_w_scale=0.6, length_scale=1.05),
     "steady-1.1": replace(_PIPER_DEFAULTS, noise_scale=0.4, noise_w_scale=0.6, length_scale=1.1),
     "app": PIPER_SETTINGS,
+    "app-ids-300": replace(PIPER_SETTINGS, max_phoneme_ids=300),
+    "app-ids-600": replace(PIPER_SETTINGS, max_phoneme_ids=600),
 }
 
 
