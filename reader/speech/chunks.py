@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import re
 
-#: The most characters a voice is given at once: about 45 English words, for which
-#: Piper's peak memory is about 230 MB above the loaded voice (and eSpeak NG takes well
-#: under a second). Ordinary sentences are shorter and are never cut.
+#: The most characters a voice is given at once: about 45 English words (eSpeak NG takes
+#: well under a second). Piper cuts its pieces further, by the seconds of speech they
+#: make (reader/speech/piper_voice.py, `max_phoneme_ids`), as its memory follows those.
 MAX_VOICE_CHARS = 240
 
 # A clause ends after one of these when a space follows: a natural place to pause.

@@ -2,7 +2,8 @@
 and intelligibility, for each voice side by side (Piper's English voice, eSpeak NG
 English and Spanish).
 
-usage: python tests/bench/speech_bench.py [--runs N]       (or: run.py --only speech)
+usage: python tests/bench/speech_bench.py [--runs N] [--voices KEY ...]
+                                                          (or: run.py --only speech)
        python tests/bench/speech_bench.py --wer              (word error, per section)
        python tests/bench/speech_bench.py --one VOICE REPORT  (one measured process)
 
@@ -122,6 +123,10 @@ def measure_one(voice_key: str, report: Path) -> None:
     before_load = _rss_mb()
     while not controller.voices.is_loaded(language):  # the window loads it when idle
         QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+    # "Preloaded" is a Listen once the window is idle: the search index, built afresh in
+    # this new home folder, is made on a thread that would otherwise share the cores.
+    while window.search_index.opening:
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
     load_cost = _rss_mb() - before_load
     preloaded = _first_sound(controller, listen)
     loaded = _first_sound(controller, listen)
@@ -154,8 +159,13 @@ _NUMBER_WORDS = {word: str(n) for n, word in enumerate(_UNITS)} | {
 def _words(text: str) -> list[str]:
     """Words to compare, as a recogniser's output is compared (Whisper's own evaluation
     does the same): lower case, punctuation and hyphens as spaces, "%" as a word,
-    numbers under 100 as digits ("twenty two" and "22" alike)."""
+    numbers under 100 as digits ("twenty two" and "22" alike), a space where letters
+    meet digits ("LAD1" and "LAD-1" alike; not "3rd" or "1980s"), as Whisper's
+    EnglishNumberNormalizer does."""
     text = text.lower().replace("%", " percent ").replace("’", "'")
+    text = re.sub(r"([a-z])([0-9])", r"\1 \2", text)
+    text = re.sub(r"([0-9])([a-z])", r"\1 \2", text)
+    text = re.sub(r"([0-9])\s+(st|nd|rd|th|s)\b", r"\1\2", text)
     words = [_NUMBER_WORDS.get(w, w) for w in re.sub(r"[^\w\s']|_", " ", text).split()]
     joined: list[str] = []
     for word in words:
@@ -306,11 +316,23 @@ def _installed_mb_debian(names: tuple[str, ...]) -> float | None:
     return round(sum(sizes) / 1000, 1) if sizes else None
 
 
-def bench_speech(runs: int = 3) -> dict[str, object]:
+def command_line_peak_mb(folder: Path) -> float:
+    """Peak memory (MB of 2**20 bytes, as ru_maxrss counts) of `read-aloud SECTION --wav`
+    in its own process: the English voice with nothing else loaded."""
+    env = {**os.environ, "PYTHONPATH": str(REPO), "HANDBOOK_READER_HOME": str(folder)}
+    command = [sys.executable, "-m", "reader", "read-aloud", SECTION, "--wav"]
+    process = subprocess.Popen([*command, str(folder / "section.wav")], env=env, cwd=REPO)
+    _, status, usage = os.wait4(process.pid, 0)
+    if status != 0:
+        raise RuntimeError(f"read-aloud failed ({status})")
+    return round(usage.ru_maxrss / 1024, 1)
+
+
+def bench_speech(runs: int = 3, voices: tuple[str, ...] = tuple(VOICES)) -> dict[str, object]:
     """Each voice in `runs` fresh processes: medians with min and max."""
     results: dict[str, object] = {"section": SECTION, "runs": runs}
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO)}
-    for key in VOICES:
+    for key in voices:
         figures: list[list[float]] = []
         for _ in range(runs):
             with tempfile.TemporaryDirectory() as folder:
@@ -340,6 +362,8 @@ def bench_speech(runs: int = 3) -> dict[str, object]:
             }
             for name, values in zip(names, columns, strict=True)
         }
+    with tempfile.TemporaryDirectory() as folder:
+        results["command_line_peak_rss_mb"] = command_line_peak_mb(Path(folder))
     results["installed_mb"] = {
         "piper (piper-tts, voice, onnxruntime, numpy)": _installed_mb_pypi(PIPER_PACKAGES),
         "espeak-ng (Debian packages)": _installed_mb_debian(ESPEAK_DEBIAN),
@@ -351,6 +375,7 @@ def bench_speech(runs: int = 3) -> dict[str, object]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--voices", nargs="+", choices=list(VOICES), default=list(VOICES))
     parser.add_argument("--one", nargs=2, metavar=("VOICE", "REPORT"))
     parser.add_argument("--wer", action="store_true", help="word error through a recogniser")
     args = parser.parse_args()
@@ -360,7 +385,7 @@ def main() -> int:
     if args.one:
         measure_one(args.one[0], Path(args.one[1]))
         return 0
-    print(json.dumps(bench_speech(args.runs), indent=2))
+    print(json.dumps(bench_speech(args.runs, tuple(args.voices)), indent=2))
     return 0
 
 

