@@ -5,21 +5,30 @@ covered without a new test."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import re
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractButton,
     QCheckBox,
     QLabel,
+    QMenu,
     QRadioButton,
     QSizePolicy,
     QStyle,
+    QStyleOptionMenuItem,
     QStyleOptionTab,
     QTabBar,
+    QTextEdit,
     QToolButton,
     QWidget,
 )
 
 from tests.helpers.kiosk_state import widget_path
+
+#: A web or mail address: it wraps anywhere, in any column.
+ADDRESS = re.compile(r"[^\W\d]\.[^\W\d]|@|/|^www\.", re.IGNORECASE)
 
 
 def _plain(text: str) -> str:
@@ -102,4 +111,84 @@ def cut_off(window: QWidget) -> list[str]:
             found += [f"{widget_path(widget)}: {line}" for line in _tabs(widget)]
         if problem:
             found.append(f"{widget_path(widget)}: {problem}")
+    return found
+
+
+def words_broken_inside(page: QTextEdit) -> list[str]:
+    """Every word of the page that a line break cuts between two letters ("manu"/"al"),
+    read from the lines Qt laid out. Not counted: table cells (a three-column table at
+    300% cannot fit a small screen) and web addresses, which wrap anywhere."""
+    document = page.document()
+    document.documentLayout().blockBoundingRect(document.lastBlock())  # all laid out
+    found = []
+    block = document.begin()
+    while block.isValid():
+        text, layout = block.text(), block.layout()
+        in_table = QTextCursor(block).currentTable() is not None
+        for index in range(layout.lineCount() if not in_table else 0):
+            line = layout.lineAt(index)
+            end = line.textStart() + line.textLength()
+            if 0 < end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+                start = text.rfind(" ", 0, end) + 1
+                stop = len(text) if text.find(" ", end) < 0 else text.find(" ", end)
+                word = text[start:stop]
+                if not ADDRESS.search(word):
+                    found.append(f"{word!r} as {text[start:end]!r} / {text[end:stop]!r}")
+        block = block.next()
+    return found
+
+
+def _menu_item(menu: QMenu, action: QAction) -> str | None:
+    """An entry's label and its key (the shortcut column) against the width the menu
+    gave it, with the style's own room for the check mark, icon and submenu arrow."""
+    label, _, key = action.text().partition("\t")
+    label = _plain(label)
+    if not action.shortcut().isEmpty() and not key:
+        key = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    metrics = menu.fontMetrics()
+    option = QStyleOptionMenuItem()
+    option.initFrom(menu)
+    option.text = label + (f"\t{key}" if key else "")
+    option.menuItemType = (
+        QStyleOptionMenuItem.MenuItemType.SubMenu
+        if action.menu() is not None
+        else QStyleOptionMenuItem.MenuItemType.Normal
+    )
+    option.checkType = (
+        QStyleOptionMenuItem.CheckType.NonExclusive
+        if action.isCheckable()
+        else QStyleOptionMenuItem.CheckType.NotCheckable
+    )
+    option.maxIconWidth = menu.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize, None, menu)
+    option.font = menu.font()
+    text = metrics.horizontalAdvance(label) + (
+        metrics.horizontalAdvance(key) + KEY_GAP_PX if key else 0
+    )
+    contents = QSize(text, metrics.height())
+    needed = menu.style().sizeFromContents(QStyle.ContentsType.CT_MenuItem, option, contents, menu)
+    room = menu.actionGeometry(action).width()
+    if room < needed.width():
+        return f"{action.text()!r} has {room} px of {needed.width()}"
+    return None
+
+
+#: The least room Qt leaves between an entry's label and its key.
+KEY_GAP_PX = 8
+
+
+def menu_cut_off(menu: QMenu, screen_width: int) -> list[str]:
+    """Every entry of `menu` and of its submenus whose text does not fit, and a menu
+    wider than the screen (it would be cut at the screen's edge)."""
+    menu.ensurePolished()
+    name = menu.objectName() or menu.title()
+    found = []
+    if menu.sizeHint().width() > screen_width:
+        found.append(f"{name}: {menu.sizeHint().width()} px wide on a {screen_width} px screen")
+    for action in menu.actions():
+        if action.isSeparator() or not action.isVisible():
+            continue
+        if problem := _menu_item(menu, action):
+            found.append(f"{name}: {problem}")
+        if (submenu := action.menu()) is not None and isinstance(submenu, QMenu):
+            found += menu_cut_off(submenu, screen_width)
     return found

@@ -13,6 +13,7 @@ from reader.ui.search_field import SearchField
 from reader.ui.text_size import apply_text_size, set_style_sheet, system_scale
 from reader.ui.theme import THEMES, Theme, resolve_theme
 from reader.ui.window.dock_title import DockTitle
+from reader.ui.window.layout_room import SMALLER_HEADINGS_CSS, SideColumns, set_heading_steps
 from reader.ui.window.place_keeper import PlaceKeeper
 from reader.ui.window.tab_fit import fit_dock_tabs
 
@@ -56,6 +57,7 @@ class ReadingComfort(QObject):
         self.docks: list[QDockWidget] = []
         self.dock_titles: list[DockTitle] = []
         self.place_keeper = PlaceKeeper(content)  # a panel shown or hidden keeps the place
+        self.side_columns: SideColumns | None = None  # the desktop's columns take turns
 
     def dress(
         self,
@@ -67,15 +69,26 @@ class ReadingComfort(QObject):
         """The chrome whose size follows the text size, once it is built."""
         self.toolbar, self.search_box = toolbar, search_box
         self.docks, self.dock_titles = docks, dock_titles
+        if self.fits_chrome:
+            self.side_columns = SideColumns(self.window, self.content, docks)
+
+    def page_shown(self) -> None:
+        """A new page may hold a wider word: the side columns look again."""
+        if self.side_columns is not None:
+            self.side_columns.schedule()
 
     def apply_zoom(self, zoom: int, *, announce: bool = True, keep_place: bool = True) -> None:
         """One text size for everything: the interface font and the page together,
         keeping the paragraph at the top of the page where it was (unless the caller
         shows another place next, as a kiosk reset does)."""
+        smaller_headings = self._smaller_headings()
         self.preferences.zoom = zoom
         place = self.content.top_paragraph()
         apply_text_size(zoom)
         self.zoom_applied.emit(zoom)
+        if self.theme is not None and smaller_headings != self._smaller_headings():
+            self.content.document().setDefaultStyleSheet(self._reading_css(self.theme))
+            set_heading_steps(self.content.document(), not smaller_headings)
         app = QApplication.instance()
         scale = system_scale(app) if isinstance(app, QApplication) else 1.0
         self.content.set_point_size(BASE_POINT_SIZE * scale * zoom / 100)
@@ -86,6 +99,8 @@ class ReadingComfort(QObject):
         QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         if keep_place:
             self.content.restore_top_paragraph(place)
+        if self.side_columns is not None:
+            self.side_columns.schedule()
         if announce:
             message = self.tr("Text size %1%").replace("%1", str(zoom))
             # After the re-styled widgets are shown again: said at once, the status bar's
@@ -140,12 +155,19 @@ class ReadingComfort(QObject):
         self.actions.refresh_icons()
         for title in self.dock_titles:
             title.refresh_icon()
-        self.content.document().setDefaultStyleSheet(theme.reading_css())
+        self.content.document().setDefaultStyleSheet(self._reading_css(theme))
         self.theme = theme
         self.actions[f"theme_{name if name in THEMES else 'system'}"].setChecked(True)
         self.theme_applied.emit(theme)
         self.page_changed.emit()
         return theme
+
+    def _smaller_headings(self) -> bool:
+        return self.preferences.zoom > LABELS_UP_TO_ZOOM
+
+    def _reading_css(self, theme: Theme) -> str:
+        """The page's style sheet; at large text sizes, headings a step smaller."""
+        return theme.reading_css() + (SMALLER_HEADINGS_CSS if self._smaller_headings() else "")
 
     def set_mark_terms(self, on: bool) -> None:
         self.preferences.mark_terms = on
