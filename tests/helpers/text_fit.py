@@ -7,17 +7,17 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractButton,
     QCheckBox,
     QLabel,
+    QMainWindow,
     QMenu,
     QRadioButton,
     QSizePolicy,
     QStyle,
-    QStyleOptionMenuItem,
     QStyleOptionTab,
     QTabBar,
     QTextEdit,
@@ -139,56 +139,60 @@ def words_broken_inside(page: QTextEdit) -> list[str]:
 
 
 def _menu_item(menu: QMenu, action: QAction) -> str | None:
-    """An entry's label and its key (the shortcut column) against the width the menu
-    gave it, with the style's own room for the check mark, icon and submenu arrow."""
-    label, _, key = action.text().partition("\t")
-    label = _plain(label)
-    if not action.shortcut().isEmpty() and not key:
-        key = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    """An entry's label and the menu's widest key (Qt draws keys right-aligned in one
+    column beside the labels) against the width the entry got: the text alone, in the
+    menu's font now (a menu laid out in an older, smaller type cuts its labels)."""
+    label = _plain(action.text().partition("\t")[0])
     metrics = menu.fontMetrics()
-    option = QStyleOptionMenuItem()
-    option.initFrom(menu)
-    option.text = label + (f"\t{key}" if key else "")
-    option.menuItemType = (
-        QStyleOptionMenuItem.MenuItemType.SubMenu
-        if action.menu() is not None
-        else QStyleOptionMenuItem.MenuItemType.Normal
+    keys = [a.shortcut().toString(QKeySequence.SequenceFormat.NativeText) for a in menu.actions()]
+    widest_key = max(
+        (metrics.horizontalAdvance(key) + KEY_GAP_PX for key in keys if key), default=0
     )
-    option.checkType = (
-        QStyleOptionMenuItem.CheckType.NonExclusive
-        if action.isCheckable()
-        else QStyleOptionMenuItem.CheckType.NotCheckable
-    )
-    option.maxIconWidth = menu.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize, None, menu)
-    option.font = menu.font()
-    text = metrics.horizontalAdvance(label) + (
-        metrics.horizontalAdvance(key) + KEY_GAP_PX if key else 0
-    )
-    contents = QSize(text, metrics.height())
-    needed = menu.style().sizeFromContents(QStyle.ContentsType.CT_MenuItem, option, contents, menu)
+    needed = metrics.horizontalAdvance(label) + widest_key
     room = menu.actionGeometry(action).width()
-    if room < needed.width():
-        return f"{action.text()!r} has {room} px of {needed.width()}"
+    if room < needed:
+        return f"{action.text()!r} has {room} px of {needed}"
     return None
 
 
-#: The least room Qt leaves between an entry's label and its key.
-KEY_GAP_PX = 8
+#: The least room between an entry's label and its key.
+KEY_GAP_PX = 4
 
 
-def menu_cut_off(menu: QMenu, screen_width: int) -> list[str]:
+def menu_cut_off(menu: QMenu, screen: QRect) -> list[str]:
     """Every entry of `menu` and of its submenus whose text does not fit, and a menu
-    wider than the screen (it would be cut at the screen's edge)."""
+    wider or taller than the screen or in more than one column (cut at its edge)."""
     menu.ensurePolished()
     name = menu.objectName() or menu.title()
+    hint = menu.sizeHint()
+    shown = [a for a in menu.actions() if a.isVisible()]
     found = []
-    if menu.sizeHint().width() > screen_width:
-        found.append(f"{name}: {menu.sizeHint().width()} px wide on a {screen_width} px screen")
-    for action in menu.actions():
-        if action.isSeparator() or not action.isVisible():
+    if hint.width() > screen.width() or hint.height() > screen.height():
+        found.append(f"{name}: {hint.width()}x{hint.height()} px on a {screen.width()}x"
+                     f"{screen.height()} screen")  # fmt: skip
+    if len({menu.actionGeometry(action).x() for action in shown}) > 1:
+        found.append(f"{name}: in more than one column")
+    for action in shown:
+        if action.isSeparator():
             continue
         if problem := _menu_item(menu, action):
             found.append(f"{name}: {problem}")
-        if (submenu := action.menu()) is not None and isinstance(submenu, QMenu):
-            found += menu_cut_off(submenu, screen_width)
+        if isinstance(submenu := action.menu(), QMenu):
+            found += menu_cut_off(submenu, screen)
+    return found
+
+
+def menus_cut_off(window: QMainWindow) -> list[str]:
+    """Every menu of the window's menu bar (titles hidden behind the bar's ">>" too)."""
+    bar = window.menuBar()
+    screen = window.screen().availableGeometry()
+    found = []
+    for action in bar.actions():
+        if not action.isVisible():
+            continue
+        place = bar.actionGeometry(action)
+        if place.isEmpty() or place.right() > bar.rect().right():
+            found.append(f"menu bar: {action.text()!r} is not on the bar")
+        if isinstance(menu := action.menu(), QMenu):
+            found += menu_cut_off(menu, screen)
     return found

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QToolBar
+from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMenu, QToolBar
 
 from reader.preferences import Preferences
 from reader.ui.actions import Actions
@@ -14,6 +14,7 @@ from reader.ui.text_size import apply_text_size, set_style_sheet, system_scale
 from reader.ui.theme import THEMES, Theme, resolve_theme
 from reader.ui.window.dock_title import DockTitle
 from reader.ui.window.layout_room import SMALLER_HEADINGS_CSS, SideColumns, set_heading_steps
+from reader.ui.window.menu_fit import fit_menus
 from reader.ui.window.place_keeper import PlaceKeeper
 from reader.ui.window.tab_fit import fit_dock_tabs
 
@@ -122,7 +123,7 @@ class ReadingComfort(QObject):
         """Keep everything whole at large sizes: toolbar icons grow, and past
         LABELS_UP_TO_ZOOM the toolbar shows icons only (labels cut to "F…d" help
         nobody; tool tips and accessible names still say what each does); the side
-        panels never take more than PANEL_SHARE of the window each."""
+        panels never take more than PANEL_SHARE of the window each; menus fit the screen."""
         toolbar, search_box = self.toolbar, self.search_box
         if toolbar is None or search_box is None:
             return
@@ -141,6 +142,7 @@ class ReadingComfort(QObject):
         wide = [d for d in self.docks if d.isVisible() and d.width() > limit]
         if wide:
             self.window.resizeDocks(wide, [limit] * len(wide), Qt.Orientation.Horizontal)
+        fit_menus(self.window.findChildren(QMenu), self.window.screen().availableGeometry())
         # Once the columns have their widths: their tab titles in a type that fits.
         QTimer.singleShot(0, self, lambda: fit_dock_tabs(self.window))
 
