@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication, QDockWidget
 from pytestqt.qtbot import QtBot
 
@@ -107,4 +108,23 @@ def test_both_columns_come_back_at_a_smaller_size_and_in_a_larger_window(
     window.resize(1920, 1080)
     qtbot.waitUntil(lambda: is_open(left(window)) and window.glossary_panel.isVisible())
     assert words_broken_inside(window.content) == []
+    window.search_index.shut_down()
+
+
+def test_a_page_opened_while_a_column_closes_lands_where_it_was_asked_to(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """The column's width change keeps the old page's place for a moment; a page opened
+    in that moment (a language switch, a link) keeps its own landing instead."""
+    window.resize(1024, 768)
+    qtbot.wait(20)
+    assert window.navigator.navigate("how-it-works/conditioning")
+    qtbot.wait(20)
+    width = window.content.width()
+    window.glossary_panel.hide()  # the page widens: its place is put back next turn
+    QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+    assert window.content.width() > width
+    assert window.navigator.navigate("risks/the-back-up-plan")
+    qtbot.wait(50)
+    assert window.navigator.current_section_id == "risks/the-back-up-plan"
     window.search_index.shut_down()

@@ -168,6 +168,10 @@ class SideColumns(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.Resize:
             self.schedule()
+        elif watched is self.window and event.type() == QEvent.Type.Show:
+            # At once: what the reader does next (a place noted in the history) is at
+            # the page's final width, not at a width the columns are about to change.
+            self.settle()
         return False
 
     def _area(self, dock: QDockWidget) -> Qt.DockWidgetArea | None:
