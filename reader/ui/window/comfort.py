@@ -72,6 +72,7 @@ class ReadingComfort(QObject):
         self.docks, self.dock_titles = docks, dock_titles
         if self.fits_chrome:
             self.side_columns = SideColumns(self.window, self.content, docks)
+            self.window.installEventFilter(self)  # the toolbar's labels follow its width
 
     def page_shown(self) -> None:
         """A new page may hold a wider word: the side columns look again."""
@@ -131,11 +132,7 @@ class ReadingComfort(QObject):
         side = round(TOOLBAR_ICON * min(2.0, max(1.0, zoom / 100)))
         search_box.setMaximumWidth(round(SEARCH_WIDTH * max(1.0, zoom / 100)))
         toolbar.setIconSize(QSize(side, side))
-        toolbar.setToolButtonStyle(
-            Qt.ToolButtonStyle.ToolButtonTextUnderIcon
-            if zoom <= LABELS_UP_TO_ZOOM
-            else Qt.ToolButtonStyle.ToolButtonIconOnly
-        )
+        self.fit_toolbar_labels()
         limit = max(200, int(self.window.width() * PANEL_SHARE))
         for dock in self.docks:
             dock.setMaximumWidth(limit if zoom > LABELS_UP_TO_ZOOM else QWIDGETSIZE_MAX)
@@ -145,6 +142,26 @@ class ReadingComfort(QObject):
         fit_menus(self.window.findChildren(QMenu), self.window.screen().availableGeometry())
         # Once the columns have their widths: their tab titles in a type that fits.
         QTimer.singleShot(0, self, lambda: fit_dock_tabs(self.window))
+
+    def fit_toolbar_labels(self) -> None:
+        """Labels under the toolbar's icons up to LABELS_UP_TO_ZOOM, and only while the
+        labelled buttons fit the window beside the search box at its least: at 150% on a
+        1024 px screen "Forward" lost a pixel and "Más pequeño" a quarter of itself."""
+        toolbar, search_box = self.toolbar, self.search_box
+        if toolbar is None or search_box is None:
+            return
+        labels = Qt.ToolButtonStyle.ToolButtonTextUnderIcon
+        toolbar.setToolButtonStyle(labels)
+        needed = toolbar.sizeHint().width() - search_box.sizeHint().width()
+        room = self.window.width() - search_box.minimumWidth()
+        if self.preferences.zoom > LABELS_UP_TO_ZOOM or needed > room:
+            toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A narrower or wider window: the toolbar's labels go or come back."""
+        if watched is self.window and event.type() == QEvent.Type.Resize:
+            self.fit_toolbar_labels()
+        return False
 
     def apply_theme(self, name: str) -> Theme:
         theme = resolve_theme(name)
