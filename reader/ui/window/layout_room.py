@@ -214,7 +214,8 @@ class SideColumns(QObject):
         earliest = self._order.pop(0)
         closing = [dock for dock in self.docks if self._area(dock) == earliest]
         staying = [dock for dock in self.docks if self._area(dock) == self._order[0]]
-        kept = max(dock.width() for dock in staying if not dock.visibleRegion().isEmpty())
+        shown = [dock.width() for dock in staying if not dock.visibleRegion().isEmpty()]
+        kept = max(shown or [dock.width() for dock in staying])
         fronts = [dock for dock in closing if not dock.visibleRegion().isEmpty()]
         self._front = fronts[0] if fronts else None
         for dock in closing:
