@@ -62,7 +62,7 @@ def bookmark_menu_cut_off(qtbot: QtBot, window: MainWindow) -> list[str]:
     indirect=["spanish_or_english"],
     ids=[f"{lang}-{w}x{h}-{z}" for lang, w, h, z in RUN],
 )
-def test_every_button_label_and_menu_has_room_for_its_text(
+def test_every_button_and_label_has_room_for_its_text(
     qtbot: QtBot,
     handbook: Handbook,
     spanish_or_english: str,
