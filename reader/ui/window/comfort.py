@@ -75,9 +75,14 @@ class ReadingComfort(QObject):
             self.window.installEventFilter(self)  # the toolbar's labels follow its width
 
     def page_shown(self) -> None:
-        """A new page may hold a wider word: the side columns look again."""
-        if self.side_columns is not None:
+        """A new page may hold a wider word: the side columns look again (at once for
+        the window's first page, before it is shown: its landing is at the final width)."""
+        if self.side_columns is None:
+            return
+        if self.window.isVisible():
             self.side_columns.schedule()
+        else:
+            self.side_columns.settle(before_shown=True)
 
     def apply_zoom(self, zoom: int, *, announce: bool = True, keep_place: bool = True) -> None:
         """One text size for everything: the interface font and the page together,

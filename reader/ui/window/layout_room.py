@@ -185,10 +185,14 @@ class SideColumns(QObject):
         areas = {self._area(dock) for dock in self.docks} - {None}
         return sorted((a for a in areas if a is not None), key=lambda a: -a.value)
 
-    def settle(self) -> None:
-        """Apply the rule to what is open now; remember which column opened last."""
-        if not self.window.isVisible():
+    def settle(self, *, before_shown: bool = False) -> None:
+        """Apply the rule to what is open now; remember which column opened last.
+        `before_shown`: the window's first page, laid out before the window shows."""
+        if not self.window.isVisible() and not before_shown:
             return  # laid out at its real size once shown
+        layout = self.window.layout()
+        if layout is not None:
+            layout.activate()
         self._settling = True
         try:
             QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # widths now
