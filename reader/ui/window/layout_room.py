@@ -219,7 +219,6 @@ class SideColumns(QObject):
         closing = [dock for dock in self.docks if self._area(dock) == earliest]
         staying = [dock for dock in self.docks if self._area(dock) == self._order[0]]
         shown = [dock.width() for dock in staying if not dock.visibleRegion().isEmpty()]
-        kept = max(shown or [dock.width() for dock in staying])
         fronts = [dock for dock in closing if not dock.visibleRegion().isEmpty()]
         self._front = fronts[0] if fronts else None
         for dock in closing:
@@ -228,19 +227,22 @@ class SideColumns(QObject):
         self._displaced_at = self._sizes()
         QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         # Qt would hand the staying column's width to the page and shrink it to its
-        # least: it keeps the width the reader saw.
-        self.window.resizeDocks(staying, [kept] * len(staying), Qt.Orientation.Horizontal)
+        # least: it keeps the width the reader saw (none yet before the first paint).
+        if shown:
+            self.window.resizeDocks(staying, [max(shown)] * len(staying), Qt.Orientation.Horizontal)
 
     def _narrow_for_page(self) -> None:
         """One column open and the page still a little short: the column gives up the
-        difference, down to its least width (a table of contents stays readable)."""
+        difference if it can without going under its least width (a table of contents
+        stays readable); a page far too narrow keeps the reader's column as it is."""
         short = self.room.needed() + SLACK_PX - self.room.text_room(self.room.content.width())
         if len(self._order) != 1 or short <= 0:
             return
         column = [dock for dock in self.docks if self._area(dock) == self._order[0]]
         least = max(max(d.minimumWidth(), d.minimumSizeHint().width()) for d in column)
-        width = max(least, max(d.width() for d in column) - int(short) - 1)
-        self.window.resizeDocks(column, [width] * len(column), Qt.Orientation.Horizontal)
+        width = max(d.width() for d in column) - int(short) - 1
+        if width >= least and self.window.isVisible():  # else giving up room helps nothing
+            self.window.resizeDocks(column, [width] * len(column), Qt.Orientation.Horizontal)
 
     def _bring_back(self) -> None:
         """The columns this rule closed come back when the page keeps room beside them
