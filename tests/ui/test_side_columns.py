@@ -128,3 +128,19 @@ def test_a_page_opened_while_a_column_closes_lands_where_it_was_asked_to(
     qtbot.wait(50)
     assert window.navigator.current_section_id == "risks/the-back-up-plan"
     window.search_index.shut_down()
+
+
+def test_the_glossary_opened_at_a_chapters_top_leaves_the_page_at_its_top(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    large_on_small(qtbot, window)
+    window.bookmarks.toggle(window.navigator.current_section_id)
+    window.action_set["show_bookmarks"].trigger()
+    qtbot.wait(50)
+    assert window.navigator.navigate("how-it-works")
+    window.action_set["show_glossary"].trigger()
+    qtbot.waitUntil(lambda: not is_open(left(window)))
+    qtbot.wait(100)  # the page reflows, and its place is put back
+    assert window.content.verticalScrollBar().value() == 0
+    assert window.navigator.current_section_id == "how-it-works"
+    window.search_index.shut_down()

@@ -49,8 +49,9 @@ class PlaceKeeper(QObject):
         """The noted paragraph back at the top, in the new width."""
         self._restoring = True
         try:
-            if not self.content.document().isEmpty() and not self._replaced:
+            if self._replaced:
+                self._place = self.content.top_paragraph()  # the new page's own landing
+            elif not self.content.document().isEmpty():
                 self.content.restore_top_paragraph(self._place)
         finally:
             self._restoring = self._replaced = False
-            self._note()
