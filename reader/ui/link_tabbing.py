@@ -81,6 +81,7 @@ class LinkTabBrowser(QTextBrowser):
     def visible_range(self) -> tuple[int, int]:
         """Document positions of the first and last lines on screen."""
         layout = self.document().documentLayout()
+        layout.documentSize()  # laid out to the end: a page laid out lazily hit-tests wrong
         x = self.viewport().width() / 2
         top = self.verticalScrollBar().value()
         bottom = top + self.viewport().height()

@@ -271,6 +271,7 @@ class MainWindow(QMainWindow):
         nav.history_changed.connect(lambda _b, ahead: self.action_set["forward"].setEnabled(ahead))
         nav.message.connect(status.showMessage)
         nav.chapter_shown.connect(self._find_again)
+        nav.chapter_shown.connect(lambda _id: self.comfort.page_shown())
         self.place_timer.timeout.connect(self.bookmark_commands.remember_place)
         self.content.viewport().installEventFilter(self)
 

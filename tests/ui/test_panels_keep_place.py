@@ -15,6 +15,7 @@ def test_a_panel_shown_and_hidden_keeps_the_paragraph_at_the_top(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     window.resize(1024, 768)  # the text column is as wide as the room it gets
+    qtbot.wait(20)  # the side columns settle to the new width (layout_room.py)
     window.glossary_panel.hide()
     qtbot.wait(20)
     assert window.navigator.navigate("risks/the-back-up-plan")

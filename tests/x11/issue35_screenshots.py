@@ -7,7 +7,8 @@ usage: xvfb-run -a -s "-screen 0 1366x768x24" env QT_QPA_PLATFORM=xcb \\
 
 kiosk: the kiosk (printing to a folder, so Print is on its toolbar) after A+ three
 times, and after a visitor's switch to Spanish. desktop: the window at 300% on the
-whole screen, in English and in Spanish, with a bookmark and its panel open.
+whole screen, in English and in Spanish, with a bookmark and its panel open, then
+with the glossary opened beside "How it works" (the left column gives way to it).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from reader.ui.kiosk.session import kiosk_session
 from reader.ui.kiosk.shell import KioskShell
 from reader.ui.mainwindow import MainWindow
 from reader.ui.translations import install_translators
+from tests.helpers.text_fit import words_broken_inside
 from tests.x11.kiosk_screenshots import settle
 
 
@@ -67,6 +69,12 @@ def kiosk(app: QApplication, folder: Path, scratch: Path) -> None:
     session.close()
 
 
+def say_broken_words(window: MainWindow) -> None:
+    """What a reader would see broken inside a word on the page just taken (none)."""
+    broken = words_broken_inside(window.content)
+    print(f"{window.navigator.shown_chapter_id}: {len(broken)} words broken", *broken[:5])
+
+
 def desktop(app: QApplication, folder: Path, scratch: Path) -> None:
     for language in ("en", "es"):
         translators = install_translators(app, language)
@@ -81,6 +89,12 @@ def desktop(app: QApplication, folder: Path, scratch: Path) -> None:
         window.action_set["show_bookmarks"].trigger()
         settle()
         grab(folder / f"desktop-300-1024x768-{language}.png")
+        say_broken_words(window)
+        window.navigator.navigate("how-it-works")
+        window.action_set["show_glossary"].trigger()  # the left column gives way
+        settle()
+        grab(folder / f"desktop-300-1024x768-{language}-glossary.png")
+        say_broken_words(window)
         window.search_index.shut_down()
         window.close()
         for translator in translators:

@@ -5,7 +5,7 @@ column keeps most of the width; and the on-screen keyboard under the page."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QTabBar
+from PySide6.QtWidgets import QTabBar
 
 from reader.ui.window.parts import WindowParts
 
@@ -51,15 +51,11 @@ class KioskPanels:
         panel too narrow for that (a small screen) goes without them: the filter and
         the list, scrolled by finger, still reach every word."""
         panel = self.parts.glossary_panel
-        grid = panel.letters.layout()
         per_row = (self.width - 24) // LETTER_KEY_PX
-        if not isinstance(grid, QGridLayout) or per_row * LETTER_ROWS < len(panel.letter_buttons):
+        if per_row * LETTER_ROWS < len(panel.letter_buttons):
             panel.letters.hide()
             return
-        for position, button in enumerate(panel.letter_buttons.values()):
-            grid.removeWidget(button)
-            button.setMinimumWidth(LETTER_KEY_PX - 4)
-            grid.addWidget(button, position // per_row, position % per_row)
+        panel.letters.set_least_key(LETTER_KEY_PX - 4, LETTER_ROWS)  # never taller
 
     def reset(self) -> None:
         """As at the start: every panel there, the contents in front, the starting width."""

@@ -13,12 +13,10 @@ import unicodedata
 from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtWidgets import (
     QDockWidget,
-    QGridLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QSizePolicy,
     QSplitter,
     QTextBrowser,
     QToolButton,
@@ -31,12 +29,12 @@ from reader.folding import folded
 from reader.handbook import Handbook, section_label
 from reader.handbook.glossary import Term, is_abbreviation
 from reader.ui.link_tabbing import LinkTabBrowser
+from reader.ui.panels.glossary_letters import LetterKeys
 from reader.ui.plain_text import plain_tooltip
 
 SLUG_ROLE = Qt.ItemDataRole.UserRole
 LETTERS = string.ascii_uppercase
-LETTERS_PER_ROW = 13
-MINIMUM_WIDTH = 300
+MINIMUM_WIDTH = 250  # the A-Z keys re-row themselves (glossary_letters.py)
 DEFINITION_STYLE = """
 h2 { margin-top: 0; margin-bottom: 4px; }
 p { margin-top: 0; margin-bottom: 8px; }
@@ -112,26 +110,11 @@ class GlossaryPanel(QDockWidget):
         box.returnPressed.connect(self._show_first_visible)
         return box
 
-    def _make_letters(self, parent: QWidget) -> QWidget:
-        holder = QWidget(parent)
-        holder.setObjectName("glossaryLetters")
-        grid = QGridLayout(holder)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setSpacing(1)
+    def _make_letters(self, parent: QWidget) -> LetterKeys:
         filed = {index_letter(term.term) for term in self.handbook.glossary.terms}
-        self.letter_buttons: dict[str, QToolButton] = {}
-        for position, letter in enumerate(LETTERS):
-            button = QToolButton(holder)
-            button.setObjectName(f"glossaryLetter{letter}")
-            button.setText(letter)
-            button.setAutoRaise(True)
-            button.setEnabled(letter in filed)
-            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            button.setMinimumWidth(18)
-            button.clicked.connect(lambda _=False, chosen=letter: self.show_letter(chosen))
-            grid.addWidget(button, position // LETTERS_PER_ROW, position % LETTERS_PER_ROW)
-            self.letter_buttons[letter] = button
-        return holder
+        keys = LetterKeys(LETTERS, filed, self.show_letter, parent)
+        self.letter_buttons: dict[str, QToolButton] = keys.buttons
+        return keys
 
     def _make_list(self, parent: QWidget) -> QListWidget:
         terms = QListWidget(parent)
@@ -165,6 +148,8 @@ class GlossaryPanel(QDockWidget):
         self.filter.setAccessibleName(self.tr("Filter the glossary"))
         self.filter.setToolTip(self.tr("Type part of a word or an abbreviation, such as GVHD"))
         self.letters.setAccessibleName(self.tr("Glossary letters"))
+        self.letters.picker.setAccessibleName(self.tr("Glossary letters"))
+        self.letters.picker.setToolTip(self.tr("Words starting with %1").replace("%1", "…"))
         for letter, button in self.letter_buttons.items():
             button.setAccessibleName(self.tr("Words starting with %1").replace("%1", letter))
             button.setToolTip(button.accessibleName())

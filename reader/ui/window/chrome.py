@@ -92,9 +92,9 @@ def build_docks(
 ) -> Docks:
     """Contents, search results and bookmarks share the left; the glossary is right."""
     left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
-    window.setDockOptions(
-        QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks
-    )
+    # Not animated: a column shown or hidden takes its width at once, so the page's
+    # room is known when the side columns settle (layout_room.py), and nothing slides.
+    window.setDockOptions(QMainWindow.DockOption.AllowTabbedDocks)
     toc_dock = add_dock(window, "contentsDock", toc, left)
     search_dock = add_dock(window, "searchDock", search_panel, left)
     window.addDockWidget(left, bookmarks)

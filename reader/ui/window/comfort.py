@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QToolBar
+from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMenu, QToolBar
 
 from reader.preferences import Preferences
 from reader.ui.actions import Actions
@@ -13,6 +13,8 @@ from reader.ui.search_field import SearchField
 from reader.ui.text_size import apply_text_size, set_style_sheet, system_scale
 from reader.ui.theme import THEMES, Theme, resolve_theme
 from reader.ui.window.dock_title import DockTitle
+from reader.ui.window.layout_room import SMALLER_HEADINGS_CSS, SideColumns, set_heading_steps
+from reader.ui.window.menu_fit import fit_menus
 from reader.ui.window.place_keeper import PlaceKeeper
 from reader.ui.window.tab_fit import fit_dock_tabs
 
@@ -56,6 +58,7 @@ class ReadingComfort(QObject):
         self.docks: list[QDockWidget] = []
         self.dock_titles: list[DockTitle] = []
         self.place_keeper = PlaceKeeper(content)  # a panel shown or hidden keeps the place
+        self.side_columns: SideColumns | None = None  # the desktop's columns take turns
 
     def dress(
         self,
@@ -67,15 +70,32 @@ class ReadingComfort(QObject):
         """The chrome whose size follows the text size, once it is built."""
         self.toolbar, self.search_box = toolbar, search_box
         self.docks, self.dock_titles = docks, dock_titles
+        if self.fits_chrome:
+            self.side_columns = SideColumns(self.window, self.content, docks)
+            self.window.installEventFilter(self)  # the toolbar's labels follow its width
+
+    def page_shown(self) -> None:
+        """A new page may hold a wider word: the side columns look again (at once for
+        the window's first page, before it is shown: its landing is at the final width)."""
+        if self.side_columns is None:
+            return
+        if self.window.isVisible():
+            self.side_columns.schedule()
+        else:
+            self.side_columns.settle(before_shown=True)
 
     def apply_zoom(self, zoom: int, *, announce: bool = True, keep_place: bool = True) -> None:
         """One text size for everything: the interface font and the page together,
         keeping the paragraph at the top of the page where it was (unless the caller
         shows another place next, as a kiosk reset does)."""
+        smaller_headings = self._smaller_headings()
         self.preferences.zoom = zoom
         place = self.content.top_paragraph()
         apply_text_size(zoom)
         self.zoom_applied.emit(zoom)
+        if self.theme is not None and smaller_headings != self._smaller_headings():
+            self.content.document().setDefaultStyleSheet(self._reading_css(self.theme))
+            set_heading_steps(self.content.document(), not smaller_headings)
         app = QApplication.instance()
         scale = system_scale(app) if isinstance(app, QApplication) else 1.0
         self.content.set_point_size(BASE_POINT_SIZE * scale * zoom / 100)
@@ -86,6 +106,8 @@ class ReadingComfort(QObject):
         QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         if keep_place:
             self.content.restore_top_paragraph(place)
+        if self.side_columns is not None:
+            self.side_columns.schedule()
         if announce:
             message = self.tr("Text size %1%").replace("%1", str(zoom))
             # After the re-styled widgets are shown again: said at once, the status bar's
@@ -107,7 +129,7 @@ class ReadingComfort(QObject):
         """Keep everything whole at large sizes: toolbar icons grow, and past
         LABELS_UP_TO_ZOOM the toolbar shows icons only (labels cut to "F…d" help
         nobody; tool tips and accessible names still say what each does); the side
-        panels never take more than PANEL_SHARE of the window each."""
+        panels never take more than PANEL_SHARE of the window each; menus fit the screen."""
         toolbar, search_box = self.toolbar, self.search_box
         if toolbar is None or search_box is None:
             return
@@ -115,19 +137,36 @@ class ReadingComfort(QObject):
         side = round(TOOLBAR_ICON * min(2.0, max(1.0, zoom / 100)))
         search_box.setMaximumWidth(round(SEARCH_WIDTH * max(1.0, zoom / 100)))
         toolbar.setIconSize(QSize(side, side))
-        toolbar.setToolButtonStyle(
-            Qt.ToolButtonStyle.ToolButtonTextUnderIcon
-            if zoom <= LABELS_UP_TO_ZOOM
-            else Qt.ToolButtonStyle.ToolButtonIconOnly
-        )
+        self.fit_toolbar_labels()
         limit = max(200, int(self.window.width() * PANEL_SHARE))
         for dock in self.docks:
             dock.setMaximumWidth(limit if zoom > LABELS_UP_TO_ZOOM else QWIDGETSIZE_MAX)
         wide = [d for d in self.docks if d.isVisible() and d.width() > limit]
         if wide:
             self.window.resizeDocks(wide, [limit] * len(wide), Qt.Orientation.Horizontal)
+        fit_menus(self.window.findChildren(QMenu), self.window.screen().availableGeometry())
         # Once the columns have their widths: their tab titles in a type that fits.
         QTimer.singleShot(0, self, lambda: fit_dock_tabs(self.window))
+
+    def fit_toolbar_labels(self) -> None:
+        """Labels under the toolbar's icons up to LABELS_UP_TO_ZOOM, and only while the
+        labelled buttons fit the window beside the search box at its least: at 150% on a
+        1024 px screen "Forward" lost a pixel and "Más pequeño" a quarter of itself."""
+        toolbar, search_box = self.toolbar, self.search_box
+        if toolbar is None or search_box is None:
+            return
+        labels = Qt.ToolButtonStyle.ToolButtonTextUnderIcon
+        toolbar.setToolButtonStyle(labels)
+        needed = toolbar.sizeHint().width() - search_box.sizeHint().width()
+        room = self.window.width() - search_box.minimumWidth()
+        if self.preferences.zoom > LABELS_UP_TO_ZOOM or needed > room:
+            toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A narrower or wider window: the toolbar's labels go or come back."""
+        if watched is self.window and event.type() == QEvent.Type.Resize:
+            self.fit_toolbar_labels()
+        return False
 
     def apply_theme(self, name: str) -> Theme:
         theme = resolve_theme(name)
@@ -140,12 +179,19 @@ class ReadingComfort(QObject):
         self.actions.refresh_icons()
         for title in self.dock_titles:
             title.refresh_icon()
-        self.content.document().setDefaultStyleSheet(theme.reading_css())
+        self.content.document().setDefaultStyleSheet(self._reading_css(theme))
         self.theme = theme
         self.actions[f"theme_{name if name in THEMES else 'system'}"].setChecked(True)
         self.theme_applied.emit(theme)
         self.page_changed.emit()
         return theme
+
+    def _smaller_headings(self) -> bool:
+        return self.preferences.zoom > LABELS_UP_TO_ZOOM
+
+    def _reading_css(self, theme: Theme) -> str:
+        """The page's style sheet; at large text sizes, headings a step smaller."""
+        return theme.reading_css() + (SMALLER_HEADINGS_CSS if self._smaller_headings() else "")
 
     def set_mark_terms(self, on: bool) -> None:
         self.preferences.mark_terms = on

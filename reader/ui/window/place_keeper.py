@@ -20,8 +20,15 @@ class PlaceKeeper(QObject):
         self.content = content
         self._place = content.top_paragraph()
         self._restoring = False
+        self._replaced = False  # a new page while a restore was pending
         content.verticalScrollBar().valueChanged.connect(self._note)
+        content.document().contentsChange.connect(self._page_replaced)
         content.installEventFilter(self)  # its resize arrives here before any reflow
+
+    def _page_replaced(self, _position: int, removed: int, added: int) -> None:
+        """Another page came in while a restore was pending: its place is not ours."""
+        if self._restoring and 0 < removed != added:  # not a piece added at the end
+            self._replaced = True
 
     def _note(self, _value: int = 0) -> None:
         if not self._restoring:
@@ -42,7 +49,9 @@ class PlaceKeeper(QObject):
         """The noted paragraph back at the top, in the new width."""
         self._restoring = True
         try:
-            if not self.content.document().isEmpty():
+            if self._replaced:
+                self._place = self.content.top_paragraph()  # the new page's own landing
+            elif not self.content.document().isEmpty():
                 self.content.restore_top_paragraph(self._place)
         finally:
-            self._restoring = False
+            self._restoring = self._replaced = False

@@ -4,7 +4,8 @@ size (the default offscreen screen is 800x800). Skips when run any other way.
 
 Every toolbar button stays on the toolbar, with its whole label, at every text size
 and in both languages, and after A+ three times the reset gives back the very layout
-the kiosk started with (tests/helpers/kiosk_state.py records every widget's place)."""
+the kiosk started with (tests/helpers/kiosk_state.py records every widget's place);
+the glossary's letter keys stay finger-sized, whole, in three rows at 300%."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from reader.ui.kiosk.shell import KioskShell
 from tests.helpers.interface_language import speaking
 from tests.helpers.kiosk_state import differences, reachable_state
 from tests.helpers.kiosk_visit import let_the_reset_run
+from tests.helpers.text_fit import cut_off
 from tests.ui.conftest import KIOSK_CONFIG
 
 SCREEN_ENV = "HANDBOOK_READER_TEST_SCREEN"
@@ -93,3 +95,26 @@ def test_after_a_plus_three_times_the_reset_gives_the_start_layout(
     let_the_reset_run(qtbot, kiosk)
     left = differences(start, reachable_state(kiosk.window))
     assert left == [], "\n".join(left)
+
+
+def test_the_glossary_keys_stay_finger_sized_in_three_rows_at_the_largest_size(
+    qtbot: QtBot, kiosk: KioskShell
+) -> None:
+    """Shown where the panel has room for three rows of 48 px keys (1366 px, not 1024),
+    each key at least 44 px wide with its whole letter at 300%: their type shrinks
+    rather than the keys or the rows (which pushed the window off the screen)."""
+    window = kiosk.window
+    window.comfort.apply_zoom(ZOOM_STEPS[-1])
+    panel = window.glossary_panel
+    panel.show()
+    panel.raise_()
+    qtbot.wait(50)  # the keys re-row once their new type is in
+    keys = list(panel.letter_buttons.values())
+    if window.screen().geometry().width() < 1366:
+        assert not panel.letters.isVisible()
+        return
+    assert panel.letters.shows_keys() and all(key.isVisible() for key in keys)
+    assert min(key.width() for key in keys) >= 44
+    assert len({key.y() for key in keys}) <= 3
+    assert [line for line in cut_off(panel) if "glossaryLetter" in line] == []
+    assert window.height() <= window.screen().geometry().height()

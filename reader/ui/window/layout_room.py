@@ -1,0 +1,267 @@
+"""The reading column keeps room for its widest word: at large text sizes on a small
+screen, two side columns left the page about 400 px, and "manual" broke into "manu" /
+"al". So the side columns take turns there: opening one closes the other (as a tab
+would), closing it brings the other back, and both come back by themselves once the
+text is smaller or the window larger. Headings also grow less over large body text.
+
+The need is measured, not guessed: the widest word of the page shown, at the page's
+own fonts (headings and body), outside tables (a three-column table at 300% cannot fit
+a 1024 px screen whatever the panels do) and web addresses (no column fits those)."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import (
+    QFontMetricsF,
+    QTextBlock,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
+from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow
+
+from reader.ui.content_view import MIN_MARGIN, ContentView
+from reader.ui.window.tab_fit import fit_dock_tabs
+
+#: Headings over large body text: Qt's own steps (h1 twice the body, h2 1.5 times) made
+#: a 17-letter Spanish h2 word wider than a 1024 px screen's page at 300%. These are
+#: relative to the body, so they follow every later text size without a new page.
+SMALLER_HEADINGS_CSS = """
+h1 { font-size: x-large; }
+h2 { font-size: large; }
+h3 { font-size: medium; }
+"""
+
+#: Qt's size steps for h1-h3 (xx-large, x-large, large) and the smaller ones above.
+HEADING_STEPS = {1: 3, 2: 2, 3: 1}
+SMALLER_HEADING_STEPS = {1: 2, 2: 1, 3: 0}
+
+#: At most this many paragraphs of a page are measured (a long chapter's first ones).
+MAX_BLOCKS_MEASURED = 5000
+#: A "word" longer than this is a web address or a code name: it wraps anywhere.
+MAX_WORD_CHARS = 30
+#: Room kept beyond the word itself: Qt's line keeps a cursor's width and rounds.
+SLACK_PX = 8
+#: Where a line may break: spaces, and after a hyphen or a slash.
+_PIECES = re.compile(r"[^\s\-/]+|[\-/]|\s+")
+#: A web or mail address ("primaryimmune.org", "www.ema.europa.eu"): wraps anywhere.
+ADDRESS = re.compile(r"[^\W\d]\.[^\W\d]|@|^www\.", re.IGNORECASE)
+
+
+def set_heading_steps(document: QTextDocument, smaller: bool) -> None:
+    """The page already shown takes the new heading sizes in place (no new page: the
+    reader's place, the contents' tree and the history stay as they are)."""
+    steps = SMALLER_HEADING_STEPS if smaller else HEADING_STEPS
+    block = document.begin()
+    for _ in range(MAX_BLOCKS_MEASURED):
+        if not block.isValid():
+            break
+        step = steps.get(block.blockFormat().headingLevel())
+        if step is not None:
+            cursor = QTextCursor(block)
+            cursor.movePosition(
+                QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor
+            )
+            change = QTextCharFormat()
+            change.setProperty(QTextFormat.Property.FontSizeAdjustment, step)
+            cursor.mergeCharFormat(change)
+        block = block.next()
+
+
+def _in_table(block: QTextBlock) -> bool:
+    return QTextCursor(block).currentTable() is not None
+
+
+def _widest_in_block(block: QTextBlock) -> float:
+    """The widest unbreakable run of the paragraph, summed across its formats (a glossary
+    word's underline or a drop of bold splits a word into fragments)."""
+    widest = run = 0.0
+    letters = 0
+    fragments = block.begin()
+    while not fragments.atEnd():
+        fragment = fragments.fragment()
+        metrics = QFontMetricsF(fragment.charFormat().font())
+        for piece in _PIECES.findall(fragment.text()):
+            if piece.isspace() or ADDRESS.search(piece):
+                run, letters = 0.0, 0
+                continue
+            run += metrics.horizontalAdvance(piece)
+            letters += len(piece)
+            if letters <= MAX_WORD_CHARS:
+                widest = max(widest, run)
+            if piece in "-/":
+                run, letters = 0.0, 0
+        fragments += 1
+    return widest
+
+
+def widest_word(document: QTextDocument) -> float:
+    """The advance (px) of the page's widest word outside tables and addresses."""
+    widest = 0.0
+    block = document.begin()
+    for _ in range(MAX_BLOCKS_MEASURED):
+        if not block.isValid():
+            break
+        if not _in_table(block):
+            widest = max(widest, _widest_in_block(block))
+        block = block.next()
+    return widest
+
+
+class PageRoom:
+    """How wide the page must be for its widest word, and how wide its text column is
+    at a given width of the reading view. Measured once per page and text size."""
+
+    def __init__(self, content: ContentView) -> None:
+        self.content = content
+        self._measured: tuple[tuple[int, int, float], float] | None = None
+
+    def needed(self) -> float:
+        document = self.content.document()
+        key = (id(document), document.revision(), self.content.point_size())
+        if self._measured is None or self._measured[0] != key:
+            self._measured = (key, widest_word(document))
+        return self._measured[1]
+
+    def text_room(self, view_width: int) -> float:
+        """The text column's width if the reading view were `view_width` px wide."""
+        chrome = self.content.width() - self.content.viewport().width()  # the scroll bar
+        margins = 2 * MIN_MARGIN + 2 * self.content.document().documentMargin()
+        return view_width - chrome - margins
+
+    def fits(self, view_width: int) -> bool:
+        return self.text_room(view_width) >= self.needed() + SLACK_PX
+
+
+class SideColumns(QObject):
+    """One side column at a time where two leave the page too narrow (see the module's
+    docstring). A column is the docks in one side area, tabs included; a floating dock
+    belongs to none."""
+
+    def __init__(self, window: QMainWindow, content: ContentView, docks: list[QDockWidget]) -> None:
+        super().__init__(window)
+        self.setObjectName("sideColumns")
+        self.window = window
+        self.docks = docks
+        self.room = PageRoom(content)
+        self.displaced: list[QDockWidget] = []  # closed by this rule, to come back
+        self._front: QDockWidget | None = None  # the displaced tab that was in front
+        self._displaced_at = (0, 0.0)  # the window's width and text size then
+        self._order: list[Qt.DockWidgetArea] = self._open_areas()  # earliest opened first
+        self._settling = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self.settle)
+        for dock in docks:
+            dock.visibilityChanged.connect(self.schedule)
+        window.installEventFilter(self)
+
+    def schedule(self, *_args: object) -> None:
+        """Settle once the current change (a tab raised, a window resized) is done."""
+        if not self._settling:
+            self._timer.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Resize:
+            self.schedule()
+        elif watched is self.window and event.type() == QEvent.Type.Show:
+            # At once: what the reader does next (a place noted in the history) is at
+            # the page's final width, not at a width the columns are about to change.
+            self.settle()
+        return False
+
+    def _area(self, dock: QDockWidget) -> Qt.DockWidgetArea | None:
+        if dock.isFloating() or dock.isHidden():
+            return None
+        return self.window.dockWidgetArea(dock)
+
+    def _open_areas(self) -> list[Qt.DockWidgetArea]:
+        """Open side areas, the right one first: with nothing opened yet (the window's
+        first layout), the glossary gives way and the contents stay."""
+        areas = {self._area(dock) for dock in self.docks} - {None}
+        return sorted((a for a in areas if a is not None), key=lambda a: -a.value)
+
+    def settle(self, *, before_shown: bool = False) -> None:
+        """Apply the rule to what is open now; remember which column opened last.
+        `before_shown`: the window's first page, laid out before the window shows."""
+        if not self.window.isVisible() and not before_shown:
+            return  # laid out at its real size once shown
+        layout = self.window.layout()
+        if layout is not None:
+            layout.activate()
+        self._settling = True
+        try:
+            QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # widths now
+            now = self._open_areas()
+            kept = [area for area in self._order if area in now]
+            self._order = kept + [area for area in now if area not in kept]
+            if any(not dock.isHidden() for dock in self.displaced):
+                self.displaced = []  # the reader opened it again: it is theirs now
+            widths = [dock.width() for dock in self.docks]
+            self._give_way()
+            self._bring_back()
+            self._narrow_for_page()
+            if widths != [dock.width() for dock in self.docks]:
+                # The columns' tab titles in a type that fits their new widths.
+                QTimer.singleShot(0, self, lambda: fit_dock_tabs(self.window))
+        finally:
+            self._settling = False
+
+    def _give_way(self) -> None:
+        """Two columns open and the page too narrow: the one opened earlier closes."""
+        if len(self._order) < 2 or self.room.fits(self.room.content.width()):
+            return
+        earliest = self._order.pop(0)
+        closing = [dock for dock in self.docks if self._area(dock) == earliest]
+        staying = [dock for dock in self.docks if self._area(dock) == self._order[0]]
+        shown = [dock.width() for dock in staying if not dock.visibleRegion().isEmpty()]
+        fronts = [dock for dock in closing if not dock.visibleRegion().isEmpty()]
+        self._front = fronts[0] if fronts else None
+        for dock in closing:
+            dock.close()
+        self.displaced = closing
+        self._displaced_at = self._sizes()
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        # Qt would hand the staying column's width to the page and shrink it to its
+        # least: it keeps the width the reader saw (none yet before the first paint).
+        if shown:
+            self.window.resizeDocks(staying, [max(shown)] * len(staying), Qt.Orientation.Horizontal)
+
+    def _narrow_for_page(self) -> None:
+        """One column open and the page still a little short: the column gives up the
+        difference if it can without going under its least width (a table of contents
+        stays readable); a page far too narrow keeps the reader's column as it is."""
+        short = self.room.needed() + SLACK_PX - self.room.text_room(self.room.content.width())
+        if len(self._order) != 1 or short <= 0:
+            return
+        column = [dock for dock in self.docks if self._area(dock) == self._order[0]]
+        least = max(max(d.minimumWidth(), d.minimumSizeHint().width()) for d in column)
+        width = max(d.width() for d in column) - int(short) - 1
+        if width >= least and self.window.isVisible():  # else giving up room helps nothing
+            self.window.resizeDocks(column, [width] * len(column), Qt.Orientation.Horizontal)
+
+    def _bring_back(self) -> None:
+        """The columns this rule closed come back when the page keeps room beside them
+        (smaller text, a larger window) or when the column that took their place closes."""
+        if not self.displaced:
+            return
+        if self._order:
+            if self._sizes() == self._displaced_at:
+                return  # only another page: columns do not come and go as one reads
+            beside = max(dock.width() for dock in self.displaced)
+            if not self.room.fits(self.room.content.width() - beside):
+                return
+        returning, self.displaced = self.displaced, []
+        for dock in returning:
+            dock.show()
+        if self._front is not None:
+            self._front.raise_()
+        back = {self.window.dockWidgetArea(dock) for dock in returning}
+        self._order = sorted(self._open_areas(), key=lambda area: area not in back)
+
+    def _sizes(self) -> tuple[int, float]:
+        return self.window.width(), self.room.content.point_size()
