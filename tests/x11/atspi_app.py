@@ -44,6 +44,10 @@ def main() -> int:
     # torn down as at any end; the timer lets Python run the handler.
     signal.signal(signal.SIGTERM, lambda *_: app.exit(0))
     python_ticks = QTimer(app)
+    # A slot in Python: a timer nothing in Python hears never runs Python, and the
+    # handler above then waited for whatever else happened to (a window idle after its
+    # first paint quit 50 s late, and the session's 30 s wait failed).
+    python_ticks.timeout.connect(lambda: None)
     python_ticks.start(100)
     code = app.exec()
     if kiosk:
