@@ -22,7 +22,10 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-#: The listener the benchmarks use unless told otherwise.
+#: The listener the benchmarks use unless told otherwise. Whisper base hears Piper with
+#: fewer errors on everyday words (seeds 1-3, app's settings: 6.6 % against tiny.en's
+#: 7.0 %; the voice's own: 5.7 % against 6.6 %) for ~85 s a run instead of ~60 s; it
+#: still misspells the names (SCID as "skid", busulfan as "buisulfin").
 DEFAULT_RECOGNISER = "base"
 #: The cache folder for joined weights (under $XDG_CACHE_HOME or ~/.cache).
 _CACHE = "handbook-reader-bench"
