@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from reader.handbook import Handbook
 from reader.handbook.languages import load_handbook_in
+from reader.preferences import Preferences
 from reader.ui.mainwindow import MainWindow
 from tests.helpers.interface_language import speaking
 from tests.helpers.text_fit import words_broken_inside
@@ -143,4 +144,22 @@ def test_the_glossary_opened_at_a_chapters_top_leaves_the_page_at_its_top(
     qtbot.wait(100)  # the page reflows, and its place is put back
     assert window.content.verticalScrollBar().value() == 0
     assert window.navigator.current_section_id == "how-it-works"
+    window.search_index.shut_down()
+
+
+def test_a_new_window_with_room_for_both_columns_keeps_its_glossary(
+    qtbot: QtBot, handbook: Handbook
+) -> None:
+    """Before its first show Qt has laid nothing out (the page reads 100 px wide): the
+    rule took that for a narrow page and closed the glossary of every new window, on a
+    1366x768 screen too. It now weighs the window's width less what the columns ask."""
+    window = MainWindow(handbook, Preferences())
+    qtbot.addWidget(window)
+    window.resize(1256, 691)  # what the window takes on a 1366x768 screen
+    window.start()
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.comfort.side_columns is not None
+    assert window.comfort.side_columns.displaced == []
+    assert window.glossary_panel.isVisible()
     window.search_index.shut_down()

@@ -75,13 +75,14 @@ class ReadingComfort(QObject):
             self.window.installEventFilter(self)  # the toolbar's labels follow its width
 
     def page_shown(self) -> None:
-        """A new page may hold a wider word: the side columns look again, once the
-        window is shown (settling before the first show laid the window out twice and
-        left a screen reader holding the first layout's links: tests/ui/
-        test_accessibility_atspi.py)."""
+        """A new page may hold a wider word: the side columns look again (at once for
+        the window's first page, before it is shown: its landing is at the final width)."""
         if self.side_columns is None:
             return
-        self.side_columns.schedule()
+        if self.window.isVisible():
+            self.side_columns.schedule()
+        else:
+            self.side_columns.settle(before_shown=True)
 
     def apply_zoom(self, zoom: int, *, announce: bool = True, keep_place: bool = True) -> None:
         """One text size for everything: the interface font and the page together,

@@ -202,7 +202,7 @@ class SideColumns(QObject):
             if any(not dock.isHidden() for dock in self.displaced):
                 self.displaced = []  # the reader opened it again: it is theirs now
             widths = [dock.width() for dock in self.docks]
-            self._give_way()
+            self._give_way(self._page_width(before_shown))
             self._bring_back()
             self._narrow_for_page()
             if widths != [dock.width() for dock in self.docks]:
@@ -211,9 +211,22 @@ class SideColumns(QObject):
         finally:
             self._settling = False
 
-    def _give_way(self) -> None:
+    def _page_width(self, before_shown: bool) -> int:
+        """The page's width; before the window is first shown Qt has laid nothing out
+        (every dock and the page are 100 px wide), so it is the window's width less
+        what each open column asks for. Reading 100 px there closed the glossary of
+        every new window, whatever the screen."""
+        if not before_shown:
+            return self.room.content.width()
+        asked = 0
+        for area in self._order:
+            column = [dock for dock in self.docks if self._area(dock) == area]
+            asked += max(max(d.sizeHint().width(), d.minimumSizeHint().width()) for d in column)
+        return max(0, self.window.width() - asked)
+
+    def _give_way(self, page_width: int) -> None:
         """Two columns open and the page too narrow: the one opened earlier closes."""
-        if len(self._order) < 2 or self.room.fits(self.room.content.width()):
+        if len(self._order) < 2 or self.room.fits(page_width):
             return
         earliest = self._order.pop(0)
         closing = [dock for dock in self.docks if self._area(dock) == earliest]
