@@ -41,6 +41,10 @@ SMALLER_HEADING_STEPS = {1: 2, 2: 1, 3: 0}
 
 #: At most this many paragraphs of a page are measured (a long chapter's first ones).
 MAX_BLOCKS_MEASURED = 5000
+#: ...and at most this many characters: measuring runs on the window's thread at about
+#: 3 µs a character (the bundled chapters are all under it; the first 1,000 paragraphs
+#: of a 1 MB chapter took 1.5 s and froze an export that moved a dock).
+MAX_CHARS_MEASURED = 30_000
 #: A "word" longer than this is a web address or a code name: it wraps anywhere.
 MAX_WORD_CHARS = 30
 #: Room kept beyond the word itself: Qt's line keeps a cursor's width and rounds.
@@ -101,12 +105,14 @@ def _widest_in_block(block: QTextBlock) -> float:
 def widest_word(document: QTextDocument) -> float:
     """The advance (px) of the page's widest word outside tables and addresses."""
     widest = 0.0
+    measured = 0
     block = document.begin()
     for _ in range(MAX_BLOCKS_MEASURED):
-        if not block.isValid():
+        if not block.isValid() or measured > MAX_CHARS_MEASURED:
             break
         if not _in_table(block):
             widest = max(widest, _widest_in_block(block))
+            measured += block.length()
         block = block.next()
     return widest
 
