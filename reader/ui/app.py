@@ -25,7 +25,7 @@ from reader.paths import UserDirs, resources_dir
 from reader.preferences import load_preferences
 from reader.ui.plain_text import plain_box
 from reader.ui.session import Session
-from reader.ui.startup import show_first_page
+from reader.ui.startup import show_first_page, window_thread_first
 from reader.ui.translations import choose_language, install_translators
 from reader.ui.window.policy import DESKTOP
 
@@ -60,6 +60,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
+    window_thread_first()
     app = QApplication(argv or [APP_ID])
     app.setStyle("Fusion")
     app.setApplicationName(APP_NAME)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from reader.ui.startup import AfterFirstPaint
@@ -81,3 +82,20 @@ def test_pyside_source_check_reads_files_and_answers_as_pyside_did(tmp_path: Pat
     done = run_python(["-c", probe], home=tmp_path / "home")
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["0", "-1", "-1", "False", "True"]
+
+
+def test_the_window_thread_gets_pythons_lock_back_within_half_a_millisecond() -> None:
+    """A language switch stalled 258-275 ms while a worker built the new language's
+    index: each of the window's short Python callbacks waited up to Python's 5 ms turn.
+    The app shortens the turn (tests/bench/stall_bench.py: 107-113 ms)."""
+    import sys
+
+    from reader.ui.startup import LOCK_TURN_S, window_thread_first
+
+    before = sys.getswitchinterval()
+    try:
+        window_thread_first()
+        assert sys.getswitchinterval() == pytest.approx(LOCK_TURN_S)
+        assert LOCK_TURN_S <= 0.001
+    finally:
+        sys.setswitchinterval(before)
