@@ -115,7 +115,9 @@ def quicken_pyside_source_check() -> None:
 
 
 class AfterFirstPaint(QObject):
-    """Work put off until the window's first page is on screen, run once, in order.
+    """Work put off until the window's first page is on screen, run once, in order, one
+    task per turn of the event loop (together they held the window's thread 100 ms and
+    more: marking the page's words, starting the search index, the collector's pass).
 
     `painted` is the signal of the view whose first paint counts. `done` is emitted
     after the last task has run."""
@@ -126,16 +128,18 @@ class AfterFirstPaint(QObject):
         super().__init__(parent)
         self.setObjectName("afterFirstPaint")
         self._tasks: list[Callable[[], None]] = []
+        self._started = False
         self._ran = False
         painted.connect(self._run_soon)
         QTimer.singleShot(FIRST_PAINT_LATEST_MS, self, self._run)
 
     @property
     def ran(self) -> bool:
+        """Every task has run."""
         return self._ran
 
     def defer(self, task: Callable[[], None]) -> None:
-        """Run `task` after the first paint (at once, if that has passed already)."""
+        """Run `task` after the first paint (at once, if every task has run already)."""
         if self._ran:
             task()
         else:
@@ -146,12 +150,18 @@ class AfterFirstPaint(QObject):
         QTimer.singleShot(0, self, self._run)
 
     def _run(self) -> None:
-        if self._ran:
+        if self._started:
+            return
+        self._started = True
+        self._next()
+
+    def _next(self) -> None:
+        if self._tasks:
+            self._tasks.pop(0)()
+        if self._tasks:
+            QTimer.singleShot(0, self, self._next)
             return
         self._ran = True
-        for task in self._tasks:
-            task()
-        self._tasks.clear()
         self.done.emit()
 
 
