@@ -21,12 +21,11 @@ from pytestqt.qtbot import QtBot
 from reader.handbook import Handbook
 from reader.kiosk.pin import hash_pin
 from reader.kiosk.settings import KioskConfig
-from reader.preferences import ZOOM_STEPS, Preferences
-from reader.ui.kiosk.policy import kiosk_policy
+from reader.preferences import ZOOM_STEPS
 from reader.ui.kiosk.shell import KioskShell
-from reader.ui.mainwindow import MainWindow
 from tests.helpers.kiosk_state import differences, reachable_state
 from tests.helpers.kiosk_visit import busy_visit, let_the_reset_run, wait_for_search_index
+from tests.helpers.kiosk_window import kiosk_shell
 
 #: Long enough that a busy machine never starts the countdown in the middle of a visit.
 IDLE_SECONDS = 6
@@ -41,13 +40,8 @@ pytestmark = pytest.mark.skipif(
 def make_kiosk(qtbot: QtBot, handbook: Handbook, config: KioskConfig) -> KioskShell:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    window = MainWindow(
-        handbook, Preferences(zoom=config.text_size), policy=kiosk_policy(config, handbook)
-    )
-    qtbot.addWidget(window)
-    window.start(None)
-    shell = KioskShell(window.parts, config, app)
-    qtbot.waitExposed(window)
+    shell = kiosk_shell(qtbot, handbook, config, app)
+    window = shell.window
     qtbot.waitUntil(lambda: window.geometry() == window.screen().geometry(), timeout=10_000)
     qtbot.waitUntil(window.isActiveWindow, timeout=10_000)
     wait_for_search_index(qtbot, shell)

@@ -14,11 +14,10 @@ from pytestqt.qtbot import QtBot
 
 from reader.handbook import Handbook
 from reader.kiosk.settings import KioskConfig
-from reader.preferences import Preferences
-from reader.ui.kiosk.policy import kiosk_policy, printout_words
+from reader.ui.kiosk.policy import printout_words
 from reader.ui.kiosk.shell import KioskShell
-from reader.ui.mainwindow import MainWindow
 from reader.ui.print_dialog import PrintDialog
+from tests.helpers.kiosk_window import kiosk_shell
 
 ADMIN_KEYS = (
     Qt.KeyboardModifier.ControlModifier
@@ -28,14 +27,7 @@ ADMIN_KEYS = (
 
 
 def _kiosk(qtbot: QtBot, qapp: QApplication, handbook: Handbook, config: KioskConfig) -> KioskShell:
-    window = MainWindow(
-        handbook, Preferences(zoom=config.text_size), policy=kiosk_policy(config, handbook)
-    )
-    qtbot.addWidget(window)
-    window.start(None)
-    shell = KioskShell(window.parts, config, qapp)
-    qtbot.waitExposed(window)
-    return shell
+    return kiosk_shell(qtbot, handbook, config, qapp)
 
 
 @pytest.fixture

@@ -30,13 +30,11 @@ from reader.kiosk.pin import PinLockout, hash_pin
 from reader.kiosk.settings import KioskConfig, load_kiosk_config
 from reader.pdf.compose import compose_document
 from reader.pdf.plan import PdfRequest
-from reader.preferences import Preferences
-from reader.ui.kiosk.policy import kiosk_policy
 from reader.ui.kiosk.printing import KioskPrintError, print_to_named_printer
 from reader.ui.kiosk.shell import KioskShell
 from reader.ui.kiosk.widgets import AdminPinDialog
-from reader.ui.mainwindow import MainWindow
 from tests.bench.kiosk_soak import soak
+from tests.helpers.kiosk_window import kiosk_shell
 
 PIN = "73915824"
 PIN_HASH = hash_pin(PIN)
@@ -52,14 +50,8 @@ def make_kiosk(qtbot: QtBot, qapp: QApplication) -> Iterator[MakeKiosk]:
         handbook: Handbook, config: KioskConfig | None = None, **options: object
     ) -> KioskShell:
         config = config or KioskConfig(enabled=True, admin_pin_hash=PIN_HASH)
-        window = MainWindow(
-            handbook, Preferences(zoom=config.text_size), policy=kiosk_policy(config, handbook)
-        )
-        qtbot.addWidget(window)
-        window.start(config.start_page or None)
-        shell = KioskShell(window.parts, config, qapp, **options)  # type: ignore[arg-type]
+        shell = kiosk_shell(qtbot, handbook, config, qapp, **options)
         shells.append(shell)
-        qtbot.waitExposed(window)
         return shell
 
     yield make
