@@ -108,6 +108,13 @@ class Handbook:
                 return chapter
         return None
 
+    def nearest_section(self, section_id: str) -> Section | None:
+        """The section itself, else the top of its chapter: where a place kept from the
+        handbook in another language (or an older edition) lands when this one has no
+        such heading, instead of the start page."""
+        chapter_id = section_id.split("/", 1)[0]
+        return self.section(section_id) or self.section(chapter_id)
+
     def chapter_of(self, section_id: str) -> Chapter | None:
         section = self.section(section_id)
         return self.chapter(section.chapter_id) if section else None

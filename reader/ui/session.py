@@ -231,9 +231,10 @@ class Session:
         window.restoreState(old.saveState())
         self.window = window
         self.furnish(self)
-        if step.keep_place and place.section_id and window.handbook.section(place.section_id):
-            window.navigator.navigate(place.section_id, record=False)
-            if window.handbook.language == old.handbook.language:
+        kept = window.handbook.nearest_section(place.section_id) if step.keep_place else None
+        if kept is not None:
+            window.navigator.navigate(kept.id, record=False)
+            if kept.id == place.section_id and window.handbook.language == old.handbook.language:
                 # the same text: the same pixels. In another language the page's lengths
                 # differ, and the old offset would land on another section: its heading
                 # is the place kept then.
@@ -294,7 +295,9 @@ def _page_warmer(
     on its thread (about 90 ms for a chapter of the bundled handbook)."""
 
     def warm(handbook: Handbook) -> Handbook:
-        section = handbook.section(section_id or start_section(handbook, policy) or "")
+        section = handbook.nearest_section(section_id) or handbook.section(
+            start_section(handbook, policy)
+        )
         if section is None:
             return handbook
         translation = handbook.language if handbook.base_language else ""

@@ -4,6 +4,7 @@ language, on the same section, with the same history and bookmarks."""
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -17,7 +18,7 @@ from pytestqt.qtbot import QtBot
 from reader.paths import bundled_handbook_dir
 from reader.ui.app import Session, open_session
 
-StartSession = Callable[[str], Session]
+StartSession = Callable[..., Session]  # (language, handbook folder=the bundled one)
 
 
 @pytest.fixture
@@ -25,9 +26,9 @@ def start_session(monkeypatch: pytest.MonkeyPatch, qtbot: QtBot) -> Iterator[Sta
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # open_session installs its own
     sessions: list[Session] = []
 
-    def start(lang: str) -> Session:
+    def start(lang: str, root: Path | None = None) -> Session:
         args = argparse.Namespace(lang=lang, kiosk=False, idle_timeout=None)
-        session = open_session(args, bundled_handbook_dir())
+        session = open_session(args, root or bundled_handbook_dir())
         assert isinstance(session, Session)
         sessions.append(session)
         return session
@@ -95,6 +96,27 @@ def test_switching_language_keeps_section_history_and_bookmarks(
     assert english.navigator.current_section_id == "how-it-works/conditioning"
     assert english.toc_dock.windowTitle() == "Contents"
     assert [b.section_id for b in english.bookmarks.bookmarks()] == marked
+
+
+def test_a_heading_the_other_language_lacks_lands_on_its_chapter(
+    start_session: StartSession, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """A section only one language has (a translation behind its English): the switch
+    keeps the chapter, not the start page, and warms that page off the window's thread."""
+    root = tmp_path / "handbook"
+    shutil.copytree(bundled_handbook_dir(), root)
+    chapter = root / "chapters" / "risks.md"
+    text = chapter.read_text(encoding="utf-8")
+    second = text.index("\n## ")  # before the chapter's second heading, high on the page
+    added = "\n## A heading only in English\n\n" + "Not translated yet.\n\n" * 60
+    chapter.write_text(text[:second] + added + text[second:], encoding="utf-8")
+    session = start_session("en", root)
+    window = session.window
+    assert window.navigator.navigate("risks/a-heading-only-in-english")
+    qtbot.waitExposed(window)
+    assert window.navigator.current_section_id == "risks/a-heading-only-in-english"
+    _choose(session, qtbot, "es")
+    assert session.window.navigator.current_section_id == "risks"
 
 
 # --- the kiosk ------------------------------------------------------------------------
