@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
     QTextFormat,
+    QTextFragment,
 )
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow
 
@@ -79,25 +80,72 @@ def _in_table(block: QTextBlock) -> bool:
     return QTextCursor(block).currentTable() is not None
 
 
-def _widest_in_block(block: QTextBlock) -> float:
-    """The widest unbreakable run of the paragraph, summed across its formats (a glossary
-    word's underline or a drop of bold splits a word into fragments)."""
-    widest = run = 0.0
+class _Advances:
+    """Pieces' advances by their format's index in the document and their text (a page
+    says "the" hundreds of times), and each format's widest glyph: a run whose letters
+    times that cannot beat the widest run so far is not measured at all. Qt calls are
+    the measure's main cost (about 3 µs a character before)."""
+
+    def __init__(self) -> None:
+        self._known: dict[tuple[int, str], float] = {}
+        self._widest_glyph: dict[int, float] = {}
+
+    def glyph_bound(self, style: int, fragment: QTextFragment) -> float:
+        bound = self._widest_glyph.get(style)
+        if bound is None:
+            bound = self._widest_glyph[style] = QFontMetricsF(
+                fragment.charFormat().font()
+            ).maxWidth()
+        return bound
+
+    def of(self, run: list[tuple[int, str, QTextFragment]]) -> float:
+        total = 0.0
+        for style, piece, fragment in run:
+            advance = self._known.get((style, piece))
+            if advance is None:
+                metrics = QFontMetricsF(fragment.charFormat().font())
+                advance = self._known[(style, piece)] = metrics.horizontalAdvance(piece)
+            total += advance
+        return total
+
+
+def _contenders(text: str, letters: float) -> str:
+    """`text` without the words between its first and last (those may join a run of
+    the fragments beside it) that have no more than `letters` letters: they cannot be
+    the widest. Done at C speed, it spares measuring most of a page's words."""
+    words = text.split()
+    if len(words) < 3:
+        return text
+    kept = [word for word in words[1:-1] if len(word) > letters]
+    before = " " if text[:1].isspace() else ""
+    after = " " if text[-1:].isspace() else ""
+    return before + " ".join([words[0], *kept, words[-1]]) + after
+
+
+def _widest_in_block(block: QTextBlock, advances: _Advances, widest: float = 0.0) -> float:
+    """The widest unbreakable run of the paragraph (or `widest`, if none is wider), summed
+    across its formats (a glossary word's underline or a drop of bold splits a word into
+    fragments)."""
+    run: list[tuple[int, str, QTextFragment]] = []
+    bound = 0.0
     letters = 0
     fragments = block.begin()
     while not fragments.atEnd():
         fragment = fragments.fragment()
-        metrics = QFontMetricsF(fragment.charFormat().font())
-        for piece in _PIECES.findall(fragment.text()):
-            if piece.isspace() or ADDRESS.search(piece):
-                run, letters = 0.0, 0
+        style = fragment.charFormatIndex()
+        text = _contenders(fragment.text(), widest / advances.glyph_bound(style, fragment))
+        addresses = ADDRESS.search(text) is not None  # rare: ask each piece only then
+        for piece in _PIECES.findall(text):
+            if piece.isspace() or (addresses and ADDRESS.search(piece)):
+                run, bound, letters = [], 0.0, 0
                 continue
-            run += metrics.horizontalAdvance(piece)
+            run.append((style, piece, fragment))
+            bound += len(piece) * advances.glyph_bound(style, fragment)
             letters += len(piece)
-            if letters <= MAX_WORD_CHARS:
-                widest = max(widest, run)
+            if letters <= MAX_WORD_CHARS and bound > widest:
+                widest = max(widest, advances.of(run))
             if piece in "-/":
-                run, letters = 0.0, 0
+                run, bound, letters = [], 0.0, 0
         fragments += 1
     return widest
 
@@ -106,12 +154,13 @@ def widest_word(document: QTextDocument) -> float:
     """The advance (px) of the page's widest word outside tables and addresses."""
     widest = 0.0
     measured = 0
+    advances = _Advances()
     block = document.begin()
     for _ in range(MAX_BLOCKS_MEASURED):
         if not block.isValid() or measured > MAX_CHARS_MEASURED:
             break
         if not _in_table(block):
-            widest = max(widest, _widest_in_block(block))
+            widest = _widest_in_block(block, advances, widest)
             measured += block.length()
         block = block.next()
     return widest
