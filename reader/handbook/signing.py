@@ -15,7 +15,6 @@ library, imported only when a key or a signed file is used.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import stat
 from pathlib import Path
@@ -55,6 +54,8 @@ def parse_public_key(text: str) -> bytes | None:
 
 def key_id(raw: bytes) -> str:
     """A short name for a key (16 hex digits of its SHA-256), for messages."""
+    import hashlib  # here, not at the top: OpenSSL costs the window's start 3 MB
+
     return hashlib.sha256(raw).hexdigest()[:16]
 
 

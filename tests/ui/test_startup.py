@@ -42,6 +42,27 @@ def test_whoosh_loads_light_and_lends_nothing_to_later_imports(tmp_path: Path) -
     ]
 
 
+def test_the_window_paints_its_first_page_without_openssl(tmp_path: Path) -> None:
+    """Loading OpenSSL's libcrypto costs a start 3.3 MB of resident memory: the window
+    reaches its first page without it (hashing waits until a key or a pack is used)."""
+    probe = (
+        "import sys\n"
+        "from reader.cli import parse_arguments\n"
+        "from reader.paths import bundled_handbook_dir\n"
+        "from reader.ui.app import open_session\n"
+        "session = open_session(parse_arguments([]), bundled_handbook_dir())\n"
+        "def painted():\n"
+        "    print('_hashlib' in sys.modules, 'libcrypto' in open('/proc/self/maps').read())\n"
+        "    session.app.quit()\n"
+        "session.window.content.first_painted.connect(painted)\n"
+        "session.app.exec()\n"
+    )
+    done = run_python(["-c", probe], home=tmp_path / "home",
+                      extra_env={"QT_QPA_PLATFORM": "offscreen"})  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["False", "False"]
+
+
 def test_deferred_work_runs_once_in_order_after_the_paint(qtbot: QtBot) -> None:
     from PySide6.QtCore import QObject, Signal
 
