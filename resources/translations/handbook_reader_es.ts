@@ -465,19 +465,19 @@
         <translation>Handbook Reader tuvo un problema, pero sus marcadores están a salvo. Puede seguir leyendo.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/app.py" line="110"/>
-        <location filename="../../reader/ui/app.py" line="122"/>
+        <location filename="../../reader/ui/app.py" line="111"/>
+        <location filename="../../reader/ui/app.py" line="123"/>
         <source>The handbook could not be opened.</source>
         <extracomment>Loads a handbook in a language, as the session shows it (with the clinic&apos;s details).</extracomment>
         <translation>No se pudo abrir el manual.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/app.py" line="115"/>
+        <location filename="../../reader/ui/app.py" line="116"/>
         <source>The handbook opened last, “%1”, could not be opened (%2). The handbook that comes with the reader is open instead.</source>
         <translation>No se pudo abrir el último manual abierto, “%1” (%2). Se ha abierto en su lugar el manual que viene con el lector.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/app.py" line="186"/>
+        <location filename="../../reader/ui/app.py" line="187"/>
         <source>The clinic&apos;s details could not be read (%1). The handbook is shown without them.</source>
         <translation>No se pudieron leer los datos de la clínica (%1). El manual se muestra sin ellos.</translation>
     </message>
@@ -852,78 +852,80 @@ Volveremos al inicio en %n segundos</numerusform>
 <context>
     <name>GlossaryPanel</name>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="162"/>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="163"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="145"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="146"/>
         <source>Glossary</source>
         <translation>Glosario</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="164"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="147"/>
         <source>Filter words…</source>
         <translation>Buscar una palabra…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="165"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="148"/>
         <source>Filter the glossary</source>
         <translation>Buscar en el glosario</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="166"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="149"/>
         <source>Type part of a word or an abbreviation, such as GVHD</source>
         <translation>Escriba parte de una palabra o una sigla, por ejemplo GVHD</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="167"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="150"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="151"/>
         <source>Glossary letters</source>
         <translation>Letras del glosario</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="169"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="152"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="154"/>
         <source>Words starting with %1</source>
         <translation>Palabras que empiezan con %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="171"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="156"/>
         <source>Glossary words, A to Z</source>
         <translation>Palabras del glosario, de la A a la Z</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="172"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="157"/>
         <source>No word in the glossary matches.</source>
         <translation>Ninguna palabra del glosario coincide.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="174"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="159"/>
         <source>Meaning of the chosen word</source>
         <translation>Significado de la palabra elegida</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="284"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="269"/>
         <source>Choose a word from the list to see what it means.</source>
         <translation>Elija una palabra de la lista para ver qué significa.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="286"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="271"/>
         <source>This handbook has no glossary.</source>
         <translation>Este manual no tiene glosario.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="297"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="282"/>
         <source>Also called:</source>
         <translation>Otros nombres:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="307"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="292"/>
         <source>Related words:</source>
         <translation>Palabras relacionadas:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="319"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="304"/>
         <source>Appears in:</source>
         <translation>Aparece en:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="326"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="311"/>
         <source>not used in the chapters yet</source>
         <translation>todavía no aparece en los capítulos</translation>
     </message>
@@ -1166,13 +1168,13 @@ Volveremos al inicio en %n segundos</numerusform>
         <translation>Resultados</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/comfort.py" line="103"/>
+        <location filename="../../reader/ui/window/comfort.py" line="125"/>
         <source>Search the handbook (Ctrl+K)</source>
         <translation>Buscar en el manual (Ctrl+K)</translation>
     </message>
     <message>
         <location filename="../../reader/ui/mainwindow.py" line="313"/>
-        <location filename="../../reader/ui/window/comfort.py" line="101"/>
+        <location filename="../../reader/ui/window/comfort.py" line="123"/>
         <source>Search the handbook</source>
         <translation>Buscar en el manual</translation>
     </message>
@@ -1243,7 +1245,12 @@ Open it in your web browser? This needs an internet connection.</source>
         <translation>Paneles laterales</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/dock_title.py" line="48"/>
+        <location filename="../../reader/ui/window/dock_title.py" line="65"/>
+        <source>Choose another panel on this side</source>
+        <translation>Elegir otro panel de este lado</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/dock_title.py" line="68"/>
         <source>Close %1</source>
         <translation>Cerrar %1</translation>
     </message>
@@ -1772,7 +1779,7 @@ Open it in your web browser? This needs an internet connection.</source>
     <message>
         <location filename="../../reader/ui/window/print_job.py" line="56"/>
         <source>Could not make the PDF. Please try again.</source>
-        <extracomment>How much nicer than the window the print thread runs (0 to 19; higher yields more). The work: given the job&apos;s stop flag and a progress callback, returns the result.</extracomment>
+        <extracomment>The work: given the job&apos;s stop flag and a progress callback, returns the result.</extracomment>
         <translation>No se pudo crear el PDF. Inténtelo de nuevo.</translation>
     </message>
 </context>
@@ -1812,23 +1819,23 @@ Open it in your web browser? This needs an internet connection.</source>
 <context>
     <name>ReadAloudController</name>
     <message>
-        <location filename="../../reader/ui/read_aloud/controller.py" line="190"/>
+        <location filename="../../reader/ui/read_aloud/controller.py" line="209"/>
         <source>Getting the voice ready…</source>
-        <extracomment>Quiet time after the first paint before the voice loads in the background (ms). The loaded Piper voice costs about 150 MB (measured); loading it at the first Listen made families wait about 2 s (&quot;Getting the voice ready…&quot;), so every window, desktop or kiosk, loads it once it is idle (README, &quot;Read aloud&quot;).</extracomment>
+        <extracomment>Quiet time after the first paint before the voice loads in the background (ms). The loaded Piper voice costs about 150 MB (measured); loading it at the first Listen made families wait about 2 s (&quot;Getting the voice ready…&quot;), so every window, desktop or kiosk, loads it once it is idle (README, &quot;Read aloud&quot;). Voice loads of closed windows, still running: the process waits for them as it exits (a daemon thread stopped inside ONNX Runtime&apos;s set-up can crash the exit).</extracomment>
         <translation>Preparando la voz…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/read_aloud/controller.py" line="248"/>
+        <location filename="../../reader/ui/read_aloud/controller.py" line="267"/>
         <source>No sound: this computer has no speaker or sound card that works. The sentences are still marked as they would be read.</source>
         <translation>Sin sonido: esta computadora no tiene bocinas ni tarjeta de sonido que funcionen. Las frases se marcan de todos modos, al ritmo en que se leerían.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/read_aloud/controller.py" line="251"/>
+        <location filename="../../reader/ui/read_aloud/controller.py" line="270"/>
         <source>Reading aloud</source>
         <translation>Leyendo en voz alta</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/read_aloud/controller.py" line="255"/>
+        <location filename="../../reader/ui/read_aloud/controller.py" line="274"/>
         <source>Cannot read aloud: %1</source>
         <translation>No se puede leer en voz alta: %1</translation>
     </message>
@@ -1836,7 +1843,7 @@ Open it in your web browser? This needs an internet connection.</source>
 <context>
     <name>ReadingComfort</name>
     <message>
-        <location filename="../../reader/ui/window/comfort.py" line="90"/>
+        <location filename="../../reader/ui/window/comfort.py" line="112"/>
         <source>Text size %1%</source>
         <translation>Tamaño del texto: %1%</translation>
     </message>
@@ -1923,7 +1930,7 @@ Open it in your web browser? This needs an internet connection.</source>
         <translation>Abriendo el manual…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/session.py" line="301"/>
+        <location filename="../../reader/ui/session.py" line="314"/>
         <source>The handbook could not be opened.</source>
         <extracomment>The pause between the steps of putting a new window in place (ms). Not 0: Qt runs zero-delay calls before timers and input in the same turn, so the steps would run back to back; a real timer lets what waits (a key press, a repaint) in between. Told why a handbook could not be opened (the old window stays and says it). The new window (a MainWindow) is in place and shown; the old one is closed. What the place adds around each new window (menus, a kiosk shell); set by whoever opened the session, run for the first window and for every replacement. The kiosk shell dressing the window, on a kiosk (reader/ui/kiosk/). The handbook being loaded, or the window being put in place (one at a time). The clinic file in use (reader/clinic/) and its details; every handbook this session opens carries them.</extracomment>
         <translation>No se pudo abrir el manual.</translation>
