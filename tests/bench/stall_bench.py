@@ -107,6 +107,16 @@ def switch_language(session: Session) -> dict[str, object]:
 def _switch_once(session: Session, code: str) -> tuple[float, float, float]:
     """ms until the window in `code` is in place, ms until it has settled, and the
     longest stall meanwhile."""
+
+    def switch() -> None:
+        session.switch_language(code)
+
+    return _replace_once(session, switch)
+
+
+def _replace_once(session: Session, replace: Callable[[], None]) -> tuple[float, float, float]:
+    """ms until `replace()` has put a new window in place, ms until it has settled, and
+    the longest stall meanwhile."""
     in_place: list[float] = []
     started = time.perf_counter()
 
@@ -118,14 +128,35 @@ def _switch_once(session: Session, code: str) -> tuple[float, float, float]:
         ready = window.search_panel.index is not None and window.after_first_paint.ran
         return bool(in_place) and page_done(window) and ready
 
-    def switch() -> None:
-        session.switch_language(code)
-
     session.signals.window_replaced.connect(replaced)
-    stall = longest_stall(switch, settled)
+    stall = longest_stall(replace, settled)
     session.signals.window_replaced.disconnect(replaced)
     took = round((time.perf_counter() - started) * 1000, 1)
     return in_place[0], took, round(stall, 1)
+
+
+def open_packed_handbook(session: Session) -> dict[str, object]:
+    """File > Open Handbook File on a .handbook packed from the bundled folder: until
+    the new window is in place, its page whole and its search ready (its index is
+    built then, as for a handbook never opened before)."""
+    from reader.handbook.packing import archive_bytes, folder_files
+    from reader.ui.window.open_handbook import HandbookOpener
+
+    opener = session.window.findChild(HandbookOpener, "handbookOpener")
+    assert opener is not None, "the desktop window opens files"
+    with tempfile.TemporaryDirectory(prefix="stall-pack-") as folder:
+        packed = Path(folder) / "handbook.handbook"
+        packed.write_bytes(archive_bytes(folder_files(bundled_handbook_dir()).files, None))
+        size = packed.stat().st_size
+        in_place, took, stall = _replace_once(session, lambda: opener.open_path(packed))
+    landed = session.window.handbook.root != bundled_handbook_dir()
+    return {
+        "longest_stall_ms": stall,
+        "in_place_ms": in_place,
+        "settled_ms": took,
+        "landed": landed,
+        "pack_bytes": size,
+    }
 
 
 #: Scenario name -> what it measures (tests/bench/run.py makes one row of each).
@@ -133,6 +164,7 @@ SCENARIOS: dict[str, Scenario] = {
     "open a section of a 1 MB chapter": open_long_chapter,
     "export the whole handbook from the window": export_whole_handbook,
     "switch language": switch_language,
+    "open a packed .handbook file": open_packed_handbook,
 }
 
 
