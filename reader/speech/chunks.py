@@ -26,6 +26,15 @@ MAX_VOICE_CHARS = 240
 
 # A clause ends after one of these when a space follows: a natural place to pause.
 _CLAUSE_END = re.compile(r"[,;:—–]\s")
+_CLAUSE_MARKS = ",;:—–"
+#: English words a phrase starts with: a reader who must take a breath mid-sentence
+#: takes it before one of these ("a stem cell transplant | but have no matched donor"),
+#: never between "stem" and "cell".
+PHRASE_WORDS_EN = frozenset(
+    ["and", "or", "but", "because", "so", "that", "which", "who", "whose", "whom", "where",
+     "when", "while", "if", "unless", "than", "with", "without", "for", "to", "from", "in",
+     "into", "of", "on", "at", "by", "as", "such", "including", "like", "after", "before",
+     "until", "since"])  # fmt: skip
 # A lone letter and its full stop, with a letter right after ("a.b", "e.g"; not "3.5").
 _DOTTED_LETTER = re.compile(r"\b([^\W\d_])\.(?=[^\W\d_])")
 
@@ -68,3 +77,26 @@ def _cut(text: str, start: int, stop: int) -> int:
     if space > 0:
         return start + space
     return stop
+
+
+def pause_cut(text: str, target: int, limit: int, phrase_words: frozenset[str]) -> int:
+    """Where a reader would break `text` into a first part of at most `limit`
+    characters, near `target` characters: after a clause mark or before a bracket,
+    else before one of `phrase_words`, else at a space, else at `limit`. Of the places
+    of the best kind, the one nearest `target`. Linear in `limit`."""
+    limit = max(1, min(limit, len(text) - 1))
+    best: tuple[int, int, int] | None = None  # (kind, distance from target, place)
+    for place in range(1, limit + 1):
+        if not text[place].isspace() or text[place - 1].isspace():
+            continue
+        following = text[place + 1 : place + 16].split(maxsplit=1)
+        word = following[0].strip("\"'“‘").casefold() if following else ""
+        if text[place - 1] in _CLAUSE_MARKS or word.startswith("("):
+            kind = 0
+        elif word in phrase_words:
+            kind = 1
+        else:
+            kind = 2
+        candidate = (kind, abs(place - target), place)
+        best = candidate if best is None or candidate < best else best
+    return limit if best is None else best[2]
