@@ -79,14 +79,19 @@ def _cut(text: str, start: int, stop: int) -> int:
     return stop
 
 
-def pause_cut(text: str, target: int, limit: int, phrase_words: frozenset[str]) -> int:
+def pause_cut(
+    text: str, target: int, limit: int, phrase_words: frozenset[str], stretch: int = 0
+) -> int:
     """Where a reader would break `text` into a first part of at most `limit`
     characters, near `target` characters: after a clause mark or before a bracket,
     else before one of `phrase_words`, else at a space, else at `limit`. Of the places
-    of the best kind, the one nearest `target`. Linear in `limit`."""
+    of the best kind, the one nearest `target`. A clause mark or phrase word up to
+    `stretch` characters is taken before a plain space within `limit`. Linear in the
+    longer of the two."""
     limit = max(1, min(limit, len(text) - 1))
-    best: tuple[int, int, int] | None = None  # (kind, distance from target, place)
-    for place in range(1, limit + 1):
+    stretch = max(limit, min(stretch, len(text) - 1))
+    best: tuple[bool, bool, int, int, int] | None = None
+    for place in range(1, stretch + 1):
         if not text[place].isspace() or text[place - 1].isspace():
             continue
         following = text[place + 1 : place + 16].split(maxsplit=1)
@@ -97,6 +102,9 @@ def pause_cut(text: str, target: int, limit: int, phrase_words: frozenset[str]) 
             kind = 1
         else:
             kind = 2
-        candidate = (kind, abs(place - target), place)
+        beyond = place > limit
+        if beyond and kind == 2:
+            continue
+        candidate = (kind == 2, beyond, kind, abs(place - target), place)
         best = candidate if best is None or candidate < best else best
-    return limit if best is None else best[2]
+    return limit if best is None else best[4]
