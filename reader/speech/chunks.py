@@ -34,7 +34,8 @@ PHRASE_WORDS_EN = frozenset(
     ["and", "or", "but", "because", "so", "that", "which", "who", "whose", "whom", "where",
      "when", "while", "if", "unless", "than", "with", "without", "for", "to", "from", "in",
      "into", "of", "on", "at", "by", "as", "such", "including", "like", "after", "before",
-     "until", "since"])  # fmt: skip
+     "until", "since", "following", "during", "between", "through", "about", "against",
+     "within", "over", "under", "via", "using", "among"])  # fmt: skip
 # A lone letter and its full stop, with a letter right after ("a.b", "e.g"; not "3.5").
 _DOTTED_LETTER = re.compile(r"\b([^\W\d_])\.(?=[^\W\d_])")
 
@@ -84,27 +85,32 @@ def pause_cut(
 ) -> int:
     """Where a reader would break `text` into a first part of at most `limit`
     characters, near `target` characters: after a clause mark or before a bracket,
-    else before one of `phrase_words`, else at a space, else at `limit`. Of the places
-    of the best kind, the one nearest `target`. A clause mark or phrase word up to
-    `stretch` characters is taken before a plain space within `limit`. Linear in the
-    longer of the two."""
+    else before one of `phrase_words`, else at a space, else at `limit`.
+
+    Such a pause is looked for between 3/5 of `target` and `limit` first, then anywhere
+    up to `stretch`; a plain space only where there is none. Of the places of the best
+    kind, the one nearest `target`. Linear in the longer of `limit` and `stretch`."""
     limit = max(1, min(limit, len(text) - 1))
     stretch = max(limit, min(stretch, len(text) - 1))
-    best: tuple[bool, bool, int, int, int] | None = None
+    low = target * 3 // 5
+    best: tuple[int, int, int, int] | None = None  # (rank, kind, distance, place)
     for place in range(1, stretch + 1):
         if not text[place].isspace() or text[place - 1].isspace():
             continue
-        following = text[place + 1 : place + 16].split(maxsplit=1)
-        word = following[0].strip("\"'“‘").casefold() if following else ""
-        if text[place - 1] in _CLAUSE_MARKS or word.startswith("("):
-            kind = 0
-        elif word in phrase_words:
-            kind = 1
-        else:
-            kind = 2
-        beyond = place > limit
-        if beyond and kind == 2:
+        inside = low <= place <= limit
+        kind = _pause_kind(text, place, phrase_words)
+        if kind == 2 and place > limit:
             continue
-        candidate = (kind == 2, beyond, kind, abs(place - target), place)
+        rank = (0 if inside else 1) if kind < 2 else (2 if inside else 3)
+        candidate = (rank, kind, abs(place - target), place)
         best = candidate if best is None or candidate < best else best
-    return limit if best is None else best[4]
+    return limit if best is None else best[3]
+
+
+def _pause_kind(text: str, place: int, phrase_words: frozenset[str]) -> int:
+    """0 after a clause mark or before a bracket, 1 before a phrase word, 2 a space."""
+    following = text[place + 1 : place + 16].split(maxsplit=1)
+    word = following[0].strip("\"'“‘").casefold() if following else ""
+    if text[place - 1] in _CLAUSE_MARKS or word.startswith("("):
+        return 0
+    return 1 if word in phrase_words else 2

@@ -104,22 +104,18 @@ class PiperVoice:
         limit = max(1, int(self.settings.max_phoneme_ids / max(1.0, length_scale)))
         if ids <= limit or len(text) < 2:
             return [text]
-        # Near 1/n of it for the n parts the ids need, within 9/10 of the cap (at this
-        # text's ids per character), or up to the cap for want of a reader's pause: a
-        # cut part near the cap made the window's peak 40-60 MB higher in half the runs
-        # (ONNX Runtime's arena grows in steps). The rest is weighed again, so it stays
-        # whole when it fits. Each part is shorter than `text`, so this ends.
+        # Near 1/n of it for the n parts the ids need (a tenth more at most), else at a
+        # reader's pause up to 9/10 of the cap (at this text's ids per character): cut
+        # parts near the cap made a reading's peak 20-60 MB higher in some runs (ONNX
+        # Runtime's arena grows in steps). The rest is weighed again, so it stays whole
+        # when it fits. Each part is shorter than `text`, so this ends.
         target = -(-len(text) // -(-ids // limit))
-        reach = len(text) * limit * _CUT_PART_SHARE // (100 * ids)
-        whole_cap = len(text) * limit // ids
-        cut = pause_cut(text, min(target, reach), reach, PHRASE_WORDS_EN, whole_cap)
+        reach = len(text) * limit * 9 // (10 * ids)
+        cut = pause_cut(text, target, min(reach, target * 11 // 10), PHRASE_WORDS_EN, reach)
         first, rest = text[:cut].strip(), text[cut:].strip()
         tail = self._fitting_parts(rest, length_scale) if rest else []
         return self._fitting_parts(first, length_scale) + tail
 
-
-#: Percent of `max_phoneme_ids` a part cut from a longer text may reach (estimated).
-_CUT_PART_SHARE = 90
 
 _OPTIMIZATION_LEVELS = ("disabled", "basic", "extended", "all")
 

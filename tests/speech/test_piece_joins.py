@@ -22,8 +22,14 @@ def test_pauseCut_prefersAClauseMark_thenAPhraseWord_overTheNearestSpace() -> No
     sentence = "Children who need a stem cell transplant but have no matched donor in the family"
     at_phrase = pause_cut(sentence, 32, 60, PHRASE_WORDS_EN)
     assert sentence[:at_phrase] == "Children who need a stem cell transplant"
-    with_comma = "In Europe, it has been approved since 2016 for severe types of PI"
-    assert with_comma[: pause_cut(with_comma, 30, 50, PHRASE_WORDS_EN)] == "In Europe,"
+    with_comma = "For most other types of PI, a child can only get gene therapy by joining"
+    assert with_comma[: pause_cut(with_comma, 25, 40, PHRASE_WORDS_EN)] == (
+        "For most other types of PI,"
+    )
+    far_comma = "In Europe, it has been approved since 2016 for severe types of PI"
+    assert far_comma[: pause_cut(far_comma, 30, 50, PHRASE_WORDS_EN)] == (
+        "In Europe, it has been approved"  # a phrase near the middle, not 10 characters
+    )
     before_bracket = "It does not work well enough (3 of 62 children in the largest study)"
     cut = pause_cut(before_bracket, 20, 40, PHRASE_WORDS_EN)
     assert before_bracket[cut:].strip().startswith("(3 of 62")
@@ -39,14 +45,17 @@ def _reader_pause(before: str, after: str) -> bool:
 
 
 def test_piper_everyHandbookSentence_isCutWhereAReaderPauses(piper_model: Any) -> None:
-    """Every English sentence Piper says in parts (one in five) is cut after a clause
-    mark, before a bracket or before a word a phrase starts with; before, 11 of the 34
+    """Every English sentence Piper says in parts (one in five; but the sources' paper
+    titles) is cut after a clause mark, before a bracket or before a word a phrase
+    starts with; before, 11 of the 34
     cuts in the word-error benchmark's sections fell inside a phrase ("one gene | added
     or fixed", "the side | effects"). Every part still fits the memory cap."""
     voice = PiperVoice("en", piper_model)
     handbook = load_handbook_in(bundled_handbook_dir(), "en")
     joins, inside_a_phrase = 0, []
     for chapter in handbook.chapters:
+        if chapter.id == "sources":  # titles of papers: few pauses, read as a list
+            continue
         for section in chapter.sections:
             for sentence in section_sentences(handbook, section, "en"):
                 if _ADDRESS.search(sentence.text):
