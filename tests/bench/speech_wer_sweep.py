@@ -10,7 +10,10 @@ Not collected by pytest; needs the `bench` extra (as `speech_bench.py --wer`). P
 synthesis is random by design (its noise scales), so one run of a setting says little:
 ONNX Runtime's random seed is set before the voice loads, which makes a run repeatable,
 and each setting is spoken once per seed; the mean over seeds is what to compare.
-Prints one JSON line per run as it ends (and appends it to --log), then a summary.
+Word error is counted with Whisper's own English normaliser, and as this benchmark first
+counted under "other_countings" (speech_counting.py). Prints one JSON line per run as it
+ends (and appends it to --log), then a summary. `--transcripts` keeps what was heard, for
+speech_wer_errors.py to list every error with its context.
 """
 
 from __future__ import annotations
