@@ -26,6 +26,16 @@ MAX_VOICE_CHARS = 240
 
 # A clause ends after one of these when a space follows: a natural place to pause.
 _CLAUSE_END = re.compile(r"[,;:—–]\s")
+_CLAUSE_MARKS = ",;:—–"
+#: English words a phrase starts with: a reader who must take a breath mid-sentence
+#: takes it before one of these ("a stem cell transplant | but have no matched donor"),
+#: never between "stem" and "cell".
+PHRASE_WORDS_EN = frozenset(
+    ["and", "or", "but", "because", "so", "that", "which", "who", "whose", "whom", "where",
+     "when", "while", "if", "unless", "than", "with", "without", "for", "to", "from", "in",
+     "into", "of", "on", "at", "by", "as", "such", "including", "like", "after", "before",
+     "until", "since", "following", "during", "between", "through", "about", "against",
+     "within", "over", "under", "via", "using", "among"])  # fmt: skip
 # A lone letter and its full stop, with a letter right after ("a.b", "e.g"; not "3.5").
 _DOTTED_LETTER = re.compile(r"\b([^\W\d_])\.(?=[^\W\d_])")
 
@@ -68,3 +78,39 @@ def _cut(text: str, start: int, stop: int) -> int:
     if space > 0:
         return start + space
     return stop
+
+
+def pause_cut(
+    text: str, target: int, limit: int, phrase_words: frozenset[str], stretch: int = 0
+) -> int:
+    """Where a reader would break `text` into a first part of at most `limit`
+    characters, near `target` characters: after a clause mark or before a bracket,
+    else before one of `phrase_words`, else at a space, else at `limit`.
+
+    Such a pause is looked for between 3/5 of `target` and `limit` first, then anywhere
+    up to `stretch`; a plain space only where there is none. Of the places of the best
+    kind, the one nearest `target`. Linear in the longer of `limit` and `stretch`."""
+    limit = max(1, min(limit, len(text) - 1))
+    stretch = max(limit, min(stretch, len(text) - 1))
+    low = target * 3 // 5
+    best: tuple[int, int, int, int] | None = None  # (rank, kind, distance, place)
+    for place in range(1, stretch + 1):
+        if not text[place].isspace() or text[place - 1].isspace():
+            continue
+        inside = low <= place <= limit
+        kind = _pause_kind(text, place, phrase_words)
+        if kind == 2 and place > limit:
+            continue
+        rank = (0 if inside else 1) if kind < 2 else (2 if inside else 3)
+        candidate = (rank, kind, abs(place - target), place)
+        best = candidate if best is None or candidate < best else best
+    return limit if best is None else best[3]
+
+
+def _pause_kind(text: str, place: int, phrase_words: frozenset[str]) -> int:
+    """0 after a clause mark or before a bracket, 1 before a phrase word, 2 a space."""
+    following = text[place + 1 : place + 16].split(maxsplit=1)
+    word = following[0].strip("\"'“‘").casefold() if following else ""
+    if text[place - 1] in _CLAUSE_MARKS or word.startswith("("):
+        return 0
+    return 1 if word in phrase_words else 2

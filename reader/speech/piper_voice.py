@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from reader.speech.chunks import cut_pieces, voice_chunks
+from reader.speech.chunks import PHRASE_WORDS_EN, pause_cut, voice_chunks
 from reader.speech.voices import check_rate
 
 
@@ -36,7 +36,7 @@ class PiperSettings:
     #: is about 0.5 MB per id (20 MB per second of speech; 40 ids a second). 200 ids
     #: (about 5 s of speech, 100 characters of words) kept a command-line reading under
     #: 300 MB (290 MB, against 379 MB at 600); one sentence in five is then said in two
-    #: parts, cut at a comma where it has one. A piece of symbols says many more sounds
+    #: parts, cut where a reader pauses (`_fitting_parts`). A piece of symbols says more sounds
     #: than its characters (240 characters of "#$*+" are 1,633 ids against about 490).
     max_phoneme_ids: int = 200
     #: ONNX Runtime threads: one was faster than two on a 2-core kiosk PC (real-time
@@ -94,20 +94,25 @@ class PiperVoice:
         return sum(len(self.model.phonemes_to_ids(p)) for p in self.model.phonemize(text))
 
     def _fitting_parts(self, text: str, length_scale: float) -> list[str]:
-        """`text` cut where a reader pauses (a comma, else a space) into parts whose
-        speech fits the memory cap: `max_phoneme_ids` at the voice's own pace, fewer
-        when slower (each id then lasts longer); ordinary short text fits whole."""
+        """`text` cut where a reader pauses into parts whose speech fits the memory cap:
+        `max_phoneme_ids` at the voice's own pace, fewer when slower (each id then lasts
+        longer); ordinary short text fits whole. Each part is said as a whole utterance
+        (its last words slow and fall), so a cut at a comma or before a phrase ("a stem
+        cell transplant | but have no matched donor") is heard as a reader's pause, and
+        one between "stem" and "cell" as a broken phrase."""
         ids = self._phoneme_ids(text)
         limit = max(1, int(self.settings.max_phoneme_ids / max(1.0, length_scale)))
         if ids <= limit or len(text) < 2:
             return [text]
-        # Its first part is about 1/n of it for the n parts the ids need, cut at a pause
-        # (a comma, else a space); the rest is weighed again, so it stays whole when it
-        # fits. Each part is shorter than `text`, so this ends.
-        parts = -(-ids // limit)
-        chars = max(1, min(len(text) - 1, -(-len(text) // parts)))
-        first = cut_pieces(text, chars)[0]
-        rest = text[text.index(first) + len(first) :].strip()
+        # Near 1/n of it for the n parts the ids need (a tenth more at most), else at a
+        # reader's pause up to 9/10 of the cap (at this text's ids per character): cut
+        # parts near the cap made a reading's peak 20-60 MB higher in some runs (ONNX
+        # Runtime's arena grows in steps). The rest is weighed again, so it stays whole
+        # when it fits. Each part is shorter than `text`, so this ends.
+        target = -(-len(text) // -(-ids // limit))
+        reach = len(text) * limit * 9 // (10 * ids)
+        cut = pause_cut(text, target, min(reach, target * 11 // 10), PHRASE_WORDS_EN, reach)
+        first, rest = text[:cut].strip(), text[cut:].strip()
         tail = self._fitting_parts(rest, length_scale) if rest else []
         return self._fitting_parts(first, length_scale) + tail
 

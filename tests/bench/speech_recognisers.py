@@ -86,3 +86,38 @@ def load_recogniser(name: str = DEFAULT_RECOGNISER) -> tuple[object, str]:
 def lexicon_hotwords(lexicon: object) -> str:
     """The lexicon's written forms, comma-separated, for the recogniser's prompt."""
     return ", ".join(entry.written for entry in lexicon.entries)  # type: ignore[attr-defined]
+
+
+def round_trip(
+    handbook: object,
+    section_id: str,
+    voice: object,
+    model: object,
+    hotwords: str | None = None,
+    extra_pause: float = 0.0,
+) -> tuple[str, str, str]:
+    """The voice speaks one section (with the handbook's pronunciation lexicon) and the
+    recogniser hears it whole: (what it is meant to say in written words, what it was
+    given, what was heard). The written words are the same sentences without the
+    lexicon (a table cell after its column heading, a picture's description), so a
+    respelling heard as the real word counts as right. `extra_pause` seconds of silence
+    go after each sentence (the pause lever of the sweep)."""
+    import tempfile
+
+    from reader.speech import narrate, section_sentences, write_wav
+    from reader.speech.lexicon import Lexicon, load_lexicon
+    from tests.bench.speech_counting import transcribe
+
+    section = handbook.section(section_id)  # type: ignore[attr-defined]
+    assert section is not None, section_id
+    written = section_sentences(handbook, section, "en", Lexicon())  # type: ignore[arg-type]
+    spoken = section_sentences(handbook, section, "en", load_lexicon(handbook))  # type: ignore[arg-type]
+    narration = narrate(spoken, voice)  # type: ignore[arg-type]
+    silence = b"\0\0" * int(extra_pause * narration.sample_rate)
+    with tempfile.TemporaryDirectory() as folder:
+        wav = Path(folder) / "section.wav"
+        write_wav(
+            wav, b"".join(s.samples + silence for s in narration.sentences), narration.sample_rate
+        )
+        heard = transcribe(model, str(wav), hotwords)
+    return " ".join(s.text for s in written), " ".join(s.text for s in spoken), heard

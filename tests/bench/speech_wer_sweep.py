@@ -10,7 +10,10 @@ Not collected by pytest; needs the `bench` extra (as `speech_bench.py --wer`). P
 synthesis is random by design (its noise scales), so one run of a setting says little:
 ONNX Runtime's random seed is set before the voice loads, which makes a run repeatable,
 and each setting is spoken once per seed; the mean over seeds is what to compare.
-Prints one JSON line per run as it ends (and appends it to --log), then a summary.
+Word error is counted with Whisper's own English normaliser, and as this benchmark first
+counted under "other_countings" (speech_counting.py). Prints one JSON line per run as it
+ends (and appends it to --log), then a summary. `--transcripts` keeps what was heard, for
+speech_wer_errors.py to list every error with its context.
 """
 
 from __future__ import annotations
@@ -19,7 +22,6 @@ import argparse
 import json
 import statistics
 import sys
-import tempfile
 import time
 from dataclasses import asdict, replace
 from pathlib import Path
@@ -27,19 +29,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from reader.speech.piper_voice import PIPER_SETTINGS, PiperSettings
-from tests.bench.speech_bench import (
-    WER_SECTIONS,
-    _count_lexicon_words,
-    _heard,
-    _joined_as_written,
-    _words,
-    word_error,
-)
+from tests.bench.speech_bench import WER_SECTIONS
+from tests.bench.speech_counting import COUNTINGS, Tally
 from tests.bench.speech_recognisers import (
     DEFAULT_RECOGNISER,
     RECOGNISERS,
     lexicon_hotwords,
     load_recogniser,
+    round_trip,
 )
 
 #: The voice as it was before this sweep: its model card's values, pieces of up to 600
@@ -70,13 +67,13 @@ def one_run(
     hotwords: bool = False,
     transcripts: Path | None = None,
 ) -> dict[str, object]:
-    """Word error of one seeded voice over the benchmark's sections, per section."""
+    """Word error of one seeded voice over the benchmark's sections, per section, by
+    each counting (speech_counting.py; Whisper's normaliser first)."""
     import onnxruntime
 
     from reader.handbook.languages import load_handbook_in
     from reader.paths import bundled_handbook_dir
-    from reader.speech import narrate, section_sentences, write_wav
-    from reader.speech.lexicon import Lexicon, load_lexicon
+    from reader.speech.lexicon import load_lexicon
     from reader.speech.piper_voice import load_piper_english
 
     onnxruntime.set_seed(seed)  # before the session: its random kernels take it then
@@ -85,39 +82,17 @@ def one_run(
     handbook = load_handbook_in(bundled_handbook_dir(), "en")
     lexicon = load_lexicon(handbook)
     prompt = lexicon_hotwords(lexicon) if hotwords else None
-    per_section: dict[str, float] = {}
-    errors, words = 0.0, 0
-    lexicon_heard: dict[str, list[int]] = {}
+    tallies = [Tally(lexicon, counting) for counting in COUNTINGS]
     for section_id in WER_SECTIONS:
-        section = handbook.section(section_id)
-        assert section is not None, section_id
-        reference = _words(
-            " ".join(s.text for s in section_sentences(handbook, section, "en", Lexicon()))
-        )
-        spoken = section_sentences(handbook, section, "en", lexicon)
-        with tempfile.TemporaryDirectory() as folder:
-            wav = Path(folder) / "section.wav"
-            narration = narrate(spoken, voice)
-            # Longer pauses between sentences (the pause lever): silence added after each.
-            silence = b"\0\0" * int(extra_pause * narration.sample_rate)
-            samples = b"".join(s.samples + silence for s in narration.sentences)
-            write_wav(wav, samples, narration.sample_rate)
-            heard_text = _heard(model, wav, prompt)
-            heard = _joined_as_written(reference, _words(heard_text))
-        if transcripts:  # what was heard, to read where the errors are
+        name = section_id.split("/")[-1]
+        written, spoken, heard = round_trip(handbook, section_id, voice, model, prompt, extra_pause)
+        if transcripts:  # what was heard, to read where the errors are (speech_wer_errors)
             transcripts.mkdir(parents=True, exist_ok=True)
-            name = f"{section_id.split('/')[-1]}-seed{seed}.txt"
-            (transcripts / name).write_text(heard_text + "\n", encoding="utf-8")
-        error = word_error(reference, heard)
-        per_section[section_id.split("/")[-1]] = round(100 * error, 1)
-        errors, words = errors + error * len(reference), words + len(reference)
-        _count_lexicon_words(lexicon, reference, heard, lexicon_heard)
-    return {
-        "wer_pct": round(100 * errors / words, 2),
-        "by_section": per_section,
-        "words": words,
-        "lexicon_heard": {word: f"{heard}/{said}" for word, (heard, said) in lexicon_heard.items()},
-    }
+            (transcripts / f"{name}-seed{seed}.txt").write_text(heard + "\n", encoding="utf-8")
+        for tally in tallies:
+            tally.add(name, written, spoken, heard)
+    first, *others = (tally.report() for tally in tallies)
+    return {**first, "other_countings": others}
 
 
 def main() -> int:
@@ -152,6 +127,7 @@ def main() -> int:
                     log.write(json.dumps(line) + "\n")
             figures.append(float(result["wer_pct"]))  # type: ignore[arg-type]
         summary[name] = {
+            "counting": COUNTINGS[0],
             "mean_wer_pct": round(statistics.mean(figures), 2),
             "runs": figures,
         }
