@@ -181,3 +181,34 @@ def test_a_long_page_is_measured_only_to_the_cap(qtbot: QtBot) -> None:
     short = QTextDocument()
     short.setHtml(ordinary + "<p>" + "W" * 29 + "</p>")
     assert widest_word(document) < widest_word(short) / 2
+
+
+def test_a_page_arriving_in_pieces_is_measured_piece_by_piece_and_again_when_changed(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """A long chapter's pieces come in at the page's end: each is measured on its own
+    (measuring the first 30,000 characters again each time held the window 80-150 ms
+    while an export moved a dock); a change inside what was measured, or a new page,
+    starts the measure again; the answer is always the whole page's widest word."""
+    from PySide6.QtGui import QTextCursor
+
+    from reader.ui.window.layout_room import PageRoom, widest_word
+
+    content = window.content
+    room = PageRoom(content)
+    content.show_html("<p>short words only</p>")
+    narrow = room.needed()
+    assert narrow == widest_word(content.document())
+    end = QTextCursor(content.document())
+    end.movePosition(QTextCursor.MoveOperation.End)
+    end.insertHtml("<p>" + "W" * 25 + "</p>")  # a piece at the end
+    qtbot.wait(10)  # measured in a turn of its own
+    kept = room._measure  # the measure went on from where it was, not from the start
+    assert kept.resume is not None and kept.widest > narrow  # measured already
+    assert room.needed() == widest_word(content.document()) > narrow
+    assert room._measure is kept
+    start = QTextCursor(content.document())
+    start.insertText("M" * 28 + " ")  # inside what was measured
+    assert room.needed() == widest_word(content.document())
+    content.show_html("<p>short words only</p>")  # a new page: nothing of the old one
+    assert room.needed() == narrow

@@ -152,34 +152,82 @@ def _widest_in_block(block: QTextBlock, advances: _Advances, widest: float = 0.0
 
 def widest_word(document: QTextDocument) -> float:
     """The advance (px) of the page's widest word outside tables and addresses."""
-    widest = 0.0
-    measured = 0
-    advances = _Advances()
-    block = document.begin()
-    for _ in range(MAX_BLOCKS_MEASURED):
-        if not block.isValid() or measured > MAX_CHARS_MEASURED:
-            break
-        if not _in_table(block):
-            widest = _widest_in_block(block, advances, widest)
-            measured += block.length()
-        block = block.next()
-    return widest
+    measure = Measure()
+    measure.go_on(document)
+    return measure.widest
+
+
+class Measure:
+    """A page's widest word, measured from its start and able to go on from where it
+    stopped: a long chapter arrives in pieces, and measuring its first 30,000 characters
+    again for each took 80-150 ms on the window's thread, once per piece or dock moved."""
+
+    def __init__(self) -> None:
+        self.widest = 0.0
+        self.measured = 0  # characters measured, up to MAX_CHARS_MEASURED
+        #: Where to go on: the last paragraph measured (text may be added to its end),
+        #: or None once the cap is reached (nothing later counts).
+        self.resume: int | None = 0
+        self._before_last = 0  # `measured` before that paragraph
+        self.reach = 0  # where the measure stopped at the cap
+
+    def outdated_by(self, position: int, removed: int, added: int) -> bool:
+        """Whether a change (Qt's contentsChange) touches what was measured: a change
+        before where the measure goes on, or text taken out anywhere (a new page)."""
+        return position < (self.reach if self.resume is None else self.resume) or removed > added
+
+    def go_on(self, document: QTextDocument) -> None:
+        """Measure from `resume` to the end of the page or the cap."""
+        if self.resume is None:
+            return
+        advances = _Advances()
+        block = document.findBlock(self.resume)
+        self.measured = self._before_last
+        for _ in range(MAX_BLOCKS_MEASURED):
+            if not block.isValid():
+                return
+            if self.measured > MAX_CHARS_MEASURED:
+                self.resume, self.reach = None, block.position()
+                return
+            self.resume, self._before_last = block.position(), self.measured
+            if not _in_table(block):
+                self.widest = _widest_in_block(block, advances, self.widest)
+                self.measured += block.length()
+            block = block.next()
+        self.resume, self.reach = None, block.position()
 
 
 class PageRoom:
     """How wide the page must be for its widest word, and how wide its text column is
-    at a given width of the reading view. Measured once per page and text size."""
+    at a given width of the reading view. Measured once per page and text size; text
+    added at the page's end (a long chapter's next piece) is measured on its own."""
 
     def __init__(self, content: ContentView) -> None:
         self.content = content
-        self._measured: tuple[tuple[int, int, float], float] | None = None
+        self._size = 0.0
+        self._measure = Measure()
+        self._going_on = False
+        content.document().contentsChange.connect(self._changed)
+
+    def _changed(self, position: int, removed: int, added: int) -> None:
+        if self._measure.outdated_by(position, removed, added):
+            self._measure = Measure()
+        elif self._measure.resume is not None and not self._going_on:
+            # A piece came in at the end: measured in a turn of its own, now, rather
+            # than with every later piece at once when a column next moves.
+            self._going_on = True
+            QTimer.singleShot(0, self.content, self._go_on)  # not after the page is gone
+
+    def _go_on(self) -> None:
+        self._going_on = False
+        self._measure.go_on(self.content.document())
 
     def needed(self) -> float:
-        document = self.content.document()
-        key = (id(document), document.revision(), self.content.point_size())
-        if self._measured is None or self._measured[0] != key:
-            self._measured = (key, widest_word(document))
-        return self._measured[1]
+        size = self.content.point_size()
+        if size != self._size:
+            self._size, self._measure = size, Measure()
+        self._measure.go_on(self.content.document())
+        return self._measure.widest
 
     def text_room(self, view_width: int) -> float:
         """The text column's width if the reading view were `view_width` px wide."""
