@@ -25,8 +25,8 @@ import re
 MAX_VOICE_CHARS = 240
 
 # A clause ends after one of these when a space follows: a natural place to pause.
-_CLAUSE_END = re.compile(r"[,;:—–]\s")
 _CLAUSE_MARKS = ",;:—–"
+_CLAUSE_END = re.compile(rf"[{_CLAUSE_MARKS}]\s")
 #: English words a phrase starts with: a reader who must take a breath mid-sentence
 #: takes it before one of these ("a stem cell transplant | but have no matched donor"),
 #: never between "stem" and "cell".

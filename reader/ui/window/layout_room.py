@@ -88,14 +88,21 @@ class _Advances:
 
     def __init__(self) -> None:
         self._known: dict[tuple[int, str], float] = {}
+        self._metrics: dict[int, QFontMetricsF] = {}
         self._widest_glyph: dict[int, float] = {}
+
+    def _of_style(self, style: int, fragment: QTextFragment) -> QFontMetricsF:
+        metrics = self._metrics.get(style)
+        if metrics is None:
+            metrics = self._metrics[style] = QFontMetricsF(fragment.charFormat().font())
+            self._widest_glyph[style] = metrics.maxWidth()
+        return metrics
 
     def glyph_bound(self, style: int, fragment: QTextFragment) -> float:
         bound = self._widest_glyph.get(style)
         if bound is None:
-            bound = self._widest_glyph[style] = QFontMetricsF(
-                fragment.charFormat().font()
-            ).maxWidth()
+            self._of_style(style, fragment)
+            bound = self._widest_glyph[style]
         return bound
 
     def of(self, run: list[tuple[int, str, QTextFragment]]) -> float:
@@ -103,8 +110,8 @@ class _Advances:
         for style, piece, fragment in run:
             advance = self._known.get((style, piece))
             if advance is None:
-                metrics = QFontMetricsF(fragment.charFormat().font())
-                advance = self._known[(style, piece)] = metrics.horizontalAdvance(piece)
+                advance = self._of_style(style, fragment).horizontalAdvance(piece)
+                self._known[(style, piece)] = advance
             total += advance
         return total
 
