@@ -28,6 +28,7 @@ from reader.content.links import GLOSSARY_SCHEME, PICTURE_SCHEME
 from reader.ui import page_marks
 from reader.ui.link_tabbing import LinkTabBrowser
 from reader.ui.page_pictures import PagePictures
+from reader.ui.page_tables import PageTables
 
 READING_WIDTH_EM = 40
 MIN_MARGIN = 24
@@ -74,6 +75,7 @@ class ContentView(LinkTabBrowser):
         self._reflow.setSingleShot(True)
         self._reflow.setInterval(120)
         self._reflow.timeout.connect(self._resize_pictures)
+        self._tables = PageTables(self.document, self._refit, self._column_width, self)
 
     # -- content ---------------------------------------------------------------
 
@@ -81,6 +83,9 @@ class ContentView(LinkTabBrowser):
         """Replace the page; glossary words get their dotted underline once, here. A long
         page's later pieces follow, each announced by `piece_added`
         (reader/ui/page_feed.py)."""
+        self._replace(self._tables.page(html))
+
+    def _replace(self, html: str) -> None:
         self._highlights = []
         self._reading = []
         self._pictures = set()
@@ -91,6 +96,18 @@ class ContentView(LinkTabBrowser):
         self._update_margins()  # before later pieces, which are then laid out once
         self._anchors = []
         self.piece_added(0)
+
+    def fitted_piece(self, html: str) -> str:
+        """A long page's next piece, its tables in the form that fits (page_tables.py)."""
+        return self._tables.piece(html)
+
+    def _refit(self, html: str) -> None:
+        """The page again, its tables in another form, at the paragraph read now."""
+        text = self.document().findBlock(self.top_paragraph()[0]).text()[:80]
+        self._replace(html)
+        found = self.document().find(text) if text else None
+        if found is not None and not found.isNull():
+            self.restore_top_paragraph((found.block().position(), 0.0))
 
     def piece_added(self, start: int) -> None:
         """Text came in from document position `start` on: underline its glossary words
@@ -319,6 +336,7 @@ class ContentView(LinkTabBrowser):
             finally:
                 self.keeping_place = False
             self.restore_top_paragraph(place)
+            self._tables.room_changed()
 
     def top_paragraph(self) -> tuple[int, float]:
         """The paragraph at the top of the view (its position in the document) and how
@@ -386,6 +404,7 @@ class ContentView(LinkTabBrowser):
         if self._pictures and abs(wanted - self._picture_width) > 4:
             self._reflow.start()
         self._anchors = self._anchor_positions()
+        self._tables.room_changed()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

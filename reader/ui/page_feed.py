@@ -57,7 +57,7 @@ class PageFeed(QObject):
             return
         document = self._view.document()
         start = document.characterCount() - 1
-        append_html(document, self._pieces[self._next])
+        append_html(document, self._view.fitted_piece(self._pieces[self._next]))
         self._next += 1
         self._view.piece_added(start)
         self._after_piece()

@@ -1,0 +1,58 @@
+"""The page's tables at the reader's width and text size (reader/ui/page_tables.py): a
+table whose words cannot fit its columns is shown as rows, with no word broken inside
+(read from Qt's laid-out lines), and is a table again once it fits, at the same place."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QTextTable
+from pytestqt.qtbot import QtBot
+
+from reader.ui.mainwindow import MainWindow
+from tests.helpers.text_fit import words_broken_inside
+from tests.ui.conftest import MakeWindow
+
+GLANCE = "risks/all-the-risks-at-a-glance"
+
+
+def tables(window: MainWindow) -> int:
+    root = window.content.document().rootFrame()
+    return sum(isinstance(frame, QTextTable) for frame in root.childFrames())
+
+
+def settled(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.waitUntil(lambda: not window.navigator.opening())
+    qtbot.wait(400)  # the columns settle, then the tables (150 ms after a change)
+
+
+def test_at_200_percent_beside_the_glossary_the_tables_are_rows_with_whole_words(
+    qtbot: QtBot, make_window: MakeWindow, window: MainWindow
+) -> None:
+    window.resize(1366, 768)
+    window.navigator.navigate(GLANCE)
+    settled(qtbot, window)
+    assert tables(window) == 2  # at 100% both fit
+    window.comfort.apply_zoom(200)
+    window.glossary_panel.show()
+    settled(qtbot, window)
+    assert tables(window) == 0
+    assert words_broken_inside(window.content) == []
+    assert not window.content.document().find("Gene therapy: Yes, usually busulfan").isNull()
+
+
+def test_smaller_text_brings_the_table_back_at_the_paragraph_being_read(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.resize(1366, 768)
+    window.comfort.apply_zoom(300)
+    window.navigator.navigate(GLANCE)
+    settled(qtbot, window)
+    assert tables(window) == 0
+    content = window.content
+    found = content.document().find("This table puts the risks")
+    assert not found.isNull()
+    content.restore_top_paragraph((found.block().position(), 0.0))
+    window.comfort.apply_zoom(100)
+    settled(qtbot, window)
+    assert tables(window) == 2
+    top = content.document().findBlock(content.top_paragraph()[0]).text()
+    assert top.startswith("This table puts the risks")
