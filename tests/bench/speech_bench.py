@@ -164,13 +164,22 @@ def bench_word_error(
     from reader.speech import VoiceLibrary
     from reader.speech.lexicon import load_lexicon
     from tests.bench.speech_counting import COUNTINGS, Tally
-    from tests.bench.speech_recognisers import lexicon_hotwords, load_recogniser, round_trip
+    from tests.bench.speech_recognisers import (
+        RECOGNISERS,
+        lexicon_hotwords,
+        load_recogniser,
+        round_trip,
+    )
 
     handbook = load_handbook_in(bundled_handbook_dir(), "en")
     lexicon = load_lexicon(handbook)
     model, description = load_recogniser(recogniser)
     prompt = lexicon_hotwords(lexicon) if hotwords else None
-    results: dict[str, object] = {"recogniser": description, "hotwords": prompt}
+    results: dict[str, object] = {
+        "recogniser": description,
+        "listener_floor": RECOGNISERS[recogniser].floor(),
+        "hotwords": prompt,
+    }
     for key in ("piper-en", "espeak-en"):
         runs: list[dict[str, object]] = []
         for seed in seeds if VOICES[key][1] else (None,):

