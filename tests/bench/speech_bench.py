@@ -183,6 +183,7 @@ def bench_word_error(
     for key in ("piper-en", "espeak-en"):
         runs: list[dict[str, object]] = []
         for seed in seeds if VOICES[key][1] else (None,):
+            started = time.perf_counter()
             if seed is not None:
                 onnxruntime.set_seed(seed)
             voice = VoiceLibrary(prefer_piper=VOICES[key][1]).voice_for("en")
@@ -191,8 +192,14 @@ def bench_word_error(
                 said = round_trip(handbook, section_id, voice, model, prompt)
                 for tally in tallies:
                     tally.add(section_id.split("/")[-1], *said)
+            seconds = round(time.perf_counter() - started)  # speaking and hearing
             runs.append(
-                {"seed": seed, "voice": voice.name, **{t.counting: t.report() for t in tallies}}
+                {
+                    "seed": seed,
+                    "voice": voice.name,
+                    "seconds": seconds,
+                    **{t.counting: t.report() for t in tallies},
+                }
             )
         results[key] = runs
     return results
