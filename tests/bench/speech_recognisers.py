@@ -37,9 +37,10 @@ from pathlib import Path
 
 #: The listener the benchmarks use unless told otherwise. Whisper base has the lower
 #: floor (5.0 % on LibriSpeech test-clean against tiny.en's 5.6 %) and hears eSpeak NG far
-#: better (12.9 % against 17.0 %); it hears Piper as tiny.en does (seeds 1-5, app's
-#: settings: 7.2 % against 7.0 %, within the spread between seeds) for ~70 s a seed
-#: instead of ~55 s on 2 cores. Both misspell the names (SCID as "skid", busulfan as "buisulfin").
+#: better (12.9 % against 16.5 %); it hears Piper as tiny.en does (seeds 1-5, app's
+#: settings: 7.2 % against 7.0 %, within the spread between seeds) for ~80 s a seed
+#: instead of ~65 s on 2 cores (a --wer run of seeds 1-5 and eSpeak NG: 7.5 min). Both
+#: misspell the names (SCID as "skid", busulfan as "buisulfin").
 DEFAULT_RECOGNISER = "base"
 #: The cache folder for joined weights (under $XDG_CACHE_HOME or ~/.cache).
 _CACHE = "handbook-reader-bench"
