@@ -6,7 +6,8 @@ from __future__ import annotations
 import argparse
 
 from reader.commands import CommandError, handbook_for
-from reader.content.render import LinkContext, html_to_text, markdown_to_html
+from reader.content.html_text import html_to_text
+from reader.content.render import LinkContext, markdown_to_html
 from reader.handbook import Handbook
 from reader.terminal import for_terminal
 

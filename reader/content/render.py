@@ -361,15 +361,3 @@ def render_chapter(
     """A whole chapter as an HTML fragment whose heading ids are the section anchors."""
     context = LinkContext.for_chapter(handbook, chapter)
     return markdown_to_html(anchored_markdown(chapter), context, extra)
-
-
-_TAG = re.compile(r"<[^>]+>")
-_SPACE = re.compile(r"\s+")
-
-
-def html_to_text(fragment: str) -> str:
-    """Readable plain text of an HTML fragment (for `show --format text` and search)."""
-    fragment = re.sub(r"</(p|div|h\d|li|tr|dt|dd|blockquote|pre)>|<br\s*/?>", "\n", fragment)
-    text = html.unescape(_TAG.sub("", fragment))
-    lines = (_SPACE.sub(" ", line).strip() for line in text.splitlines())
-    return "\n".join(line for line in lines if line)

@@ -21,11 +21,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from reader.content.html_text import html_to_text
+
 _TABLE = re.compile(r"<table\b[^>]*>(.*?)</table>", re.DOTALL | re.IGNORECASE)
 _ROW = re.compile(r"<tr\b[^>]*>(.*?)</tr>", re.DOTALL | re.IGNORECASE)
 _CELL = re.compile(r"<(th|td)\b[^>]*>(.*?)</\1>", re.DOTALL | re.IGNORECASE)
-_TAG = re.compile(r"<[^>]*>")
-_SPACE = re.compile(r"\s+")
 #: A page's tables are not looked at past this many (each is a regular expression pass).
 MAX_TABLES = 200
 
@@ -48,7 +48,7 @@ class Table:
 
 
 def plain_text(cell: str) -> str:
-    return _SPACE.sub(" ", html.unescape(_TAG.sub("", cell))).strip()
+    return " ".join(html_to_text(cell).splitlines())
 
 
 def read_table(inner: str) -> Table | None:

@@ -21,7 +21,8 @@ import pytest
 import textstat
 
 from reader.cli import main
-from reader.content.render import PICTURE_SCHEME, html_to_text, render_chapter
+from reader.content.html_text import html_to_text
+from reader.content.render import PICTURE_SCHEME, render_chapter
 from reader.handbook import Handbook
 
 REPO = Path(__file__).resolve().parents[2]
