@@ -30,6 +30,7 @@ from reader.handbook import Handbook, section_label
 from reader.handbook.glossary import Term, is_abbreviation
 from reader.ui.link_tabbing import LinkTabBrowser
 from reader.ui.panels.glossary_letters import LetterKeys
+from reader.ui.panels.long_words import LongWords
 from reader.ui.plain_text import plain_tooltip
 
 SLUG_ROLE = Qt.ItemDataRole.UserRole
@@ -129,6 +130,7 @@ class GlossaryPanel(QDockWidget):
             item.setData(SLUG_ROLE, term.slug)
             item.setToolTip(plain_tooltip(term.short_definition))
         terms.currentItemChanged.connect(self._on_current_item)
+        LongWords(terms)  # a word wider than the list breaks with a hyphen (long_words.py)
         return terms
 
     def _make_definition(self, parent: QWidget) -> QTextBrowser:

@@ -19,6 +19,8 @@ from PySide6.QtCore import QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QStyle, QStyleOptionViewItem, QTreeWidget, QTreeWidgetItem
 
+from reader.ui.panels.long_words import SOFT_HYPHEN, breakable
+
 #: Room around a row's text, above and below together (px): rows are a little airier
 #: than Qt's own, and a wrapped title keeps the same air.
 ROW_PADDING = 12
@@ -59,7 +61,7 @@ class RowHeights:
                 continue
             own = item.font(0)
             self._items.append(item)
-            self._texts.append(item.text(0))
+            self._texts.append(item.text(0).replace(SOFT_HYPHEN, ""))  # as written
             self._keys.append((own.bold(), own.italic()))
             self._depths.append(depth)
             rows.extend((item.child(i), depth + 1) for i in range(item.childCount()))
@@ -81,7 +83,10 @@ class RowHeights:
         step = tree.indentation()
         for row, item in enumerate(self._items):
             room = width - step * (self._depths[row] + 1) - RIGHT_MARGIN
-            height = self._height(row, room)
+            height, shown = self._height(row, room)
+            if shown != item.text(0):  # a word wider than the row breaks (long_words.py)
+                item.setText(0, shown)
+                item.setData(0, Qt.ItemDataRole.AccessibleTextRole, self._texts[row])
             if height != self._given[row]:
                 self._given[row] = height
                 item.setSizeHint(0, QSize(self._natural[row] + ROW_PADDING, height))
@@ -93,15 +98,17 @@ class RowHeights:
             self._font = None
             QTimer.singleShot(0, self._tree, self.fit)
 
-    def _height(self, row: int, room: int) -> int:
-        sizes = self._fonts[self._keys[row]]
+    def _height(self, row: int, room: int) -> tuple[int, str]:
+        """The row's height at `room` px, and its title as shown there."""
+        sizes, title = self._fonts[self._keys[row]], self._texts[row]
         if room <= 0:  # not laid out yet: nothing to wrap in
-            return sizes.least
+            return sizes.least, title
         if self._natural[row] <= room - FIT_SLACK:
-            return sizes.one_line
+            return sizes.one_line, title
+        shown = breakable(title, sizes.metrics, room - FIT_SLACK)
         box = QRect(0, 0, room, _TALL)  # it may not fit on one line: lay it out to see
-        wrapped = sizes.metrics.boundingRect(box, _WRAP, self._texts[row]).height()
-        return max(sizes.least, wrapped + ROW_PADDING)
+        wrapped = sizes.metrics.boundingRect(box, _WRAP, shown).height()
+        return max(sizes.least, wrapped + ROW_PADDING), shown
 
     def _measure_titles(self, font: QFont) -> None:
         """A new font (text size, style sheet): each title's width on one line again."""

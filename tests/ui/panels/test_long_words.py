@@ -1,0 +1,74 @@
+"""A row's word wider than its list breaks with a hyphen instead of being cut off
+(reader/ui/panels/long_words.py): the real Spanish handbook at 300% on a 1024x768
+screen, its glossary list and its contents tree, each row laid out by Qt's own text
+layout at the room the row has; screen readers still get the words as written."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QFontMetricsF
+from PySide6.QtWidgets import QTreeWidgetItem
+from pytestqt.qtbot import QtBot
+
+from reader.handbook import Handbook
+from reader.handbook.languages import load_handbook_in
+from reader.ui.panels.long_words import ROW_CHROME_PX, SOFT_HYPHEN, breakable
+from reader.ui.panels.row_heights import RIGHT_MARGIN
+from tests.ui.conftest import MakeWindow
+
+WRAP = Qt.TextFlag.TextWordWrap
+
+
+def _too_wide(text: str, metrics: QFontMetrics, room: int) -> bool:
+    return metrics.boundingRect(QRect(0, 0, room, 100_000), WRAP, text).width() > room
+
+
+def test_only_words_wider_than_the_room_get_soft_hyphens() -> None:
+    font = QFont()
+    font.setPointSizeF(36)
+    metrics = QFontMetricsF(font)
+    room = metrics.horizontalAdvance("Acondiciona") + 1
+    shown = breakable("El Acondicionamiento", metrics, room)
+    first, rest = shown.split(" ")
+    assert first == "El" and SOFT_HYPHEN in rest
+    assert rest.replace(SOFT_HYPHEN, "") == "Acondicionamiento"
+    assert all(metrics.horizontalAdvance(piece + "-") <= room for piece in rest.split(SOFT_HYPHEN))
+    assert breakable("El Acondicionamiento", metrics, 10_000) == "El Acondicionamiento"
+
+
+def test_at_300_percent_no_glossary_or_contents_row_is_cut(
+    qtbot: QtBot, make_window: MakeWindow, handbook: Handbook
+) -> None:
+    window = make_window(load_handbook_in(handbook.root, "es"))
+    window.resize(1024, 768)
+    window.comfort.apply_zoom(300)
+    window.toc_dock.show()
+    window.action_set["show_glossary"].trigger()
+    terms = window.glossary_panel.list
+    qtbot.waitUntil(lambda: terms.isVisible() and terms.viewport().width() > 50)
+    qtbot.wait(50)  # the rows are looked at once the width and font settle
+
+    metrics = QFontMetrics(terms.font())
+    room = terms.viewport().width() - ROW_CHROME_PX
+    rows = [terms.item(row) for row in range(terms.count())]
+    assert [r.text() for r in rows if _too_wide(r.text(), metrics, room)] == []
+    written = [r.data(Qt.ItemDataRole.AccessibleTextRole) or r.text() for r in rows]
+    assert "Acondicionamiento" in written
+    assert not any(SOFT_HYPHEN in text for text in written)
+
+    window.glossary_panel.close()  # the contents come back
+    tree = window.toc
+    qtbot.waitUntil(lambda: tree.isVisible() and tree.viewport().width() > 50)
+    qtbot.wait(50)
+    cut = []
+    stack: list[tuple[QTreeWidgetItem, int]] = [
+        (tree.topLevelItem(i), 0) for i in range(tree.topLevelItemCount())
+    ]
+    while stack:
+        item, depth = stack.pop()
+        room = tree.viewport().width() - tree.indentation() * (depth + 1) - RIGHT_MARGIN
+        if _too_wide(item.text(0), QFontMetrics(item.font(0)), room):
+            cut.append(item.text(0))
+        stack += [(item.child(i), depth + 1) for i in range(item.childCount())]
+    assert cut == []
+    window.search_index.shut_down()
