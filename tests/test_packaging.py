@@ -315,6 +315,13 @@ def test_bundle_knows_the_languages_words_so_real_words_are_never_corrected(
     assert typo["suggestion"] == "leukemia"
 
 
+def test_bundle_carries_the_hyphenation_patterns(bundle: Path) -> None:
+    """A word wider than a side list breaks between syllables in any handbook's language
+    (reader/content/hyphenation.py): Pyphen's dictionaries travel with the bundle."""
+    found = {path.name for path in bundle.rglob("pyphen/dictionaries/*.dic")}
+    assert {"hyph_es.dic", "hyph_en_US.dic", "hyph_fr.dic"} <= found
+
+
 def test_bundle_opens_its_window_offscreen(bundle: Path, tmp_path: Path) -> None:
     """The window starts and renders its first page (the page store keeps it), and is
     still running: the app has no switch to quit after painting, so the test stops it."""

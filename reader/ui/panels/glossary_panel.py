@@ -130,7 +130,7 @@ class GlossaryPanel(QDockWidget):
             item.setData(SLUG_ROLE, term.slug)
             item.setToolTip(plain_tooltip(term.short_definition))
         terms.currentItemChanged.connect(self._on_current_item)
-        LongWords(terms)  # a word wider than the list breaks with a hyphen (long_words.py)
+        LongWords(terms, self.handbook.language)  # a too-wide word breaks (long_words.py)
         return terms
 
     def _make_definition(self, parent: QWidget) -> QTextBrowser:

@@ -10,13 +10,25 @@ out again when the word fits. The contents tree does the same as it works out it
 heights (row_heights.py); `LongWords` keeps a plain list so. Screen readers get the
 row's words as written (`AccessibleTextRole`); nothing else reads the shown text but
 its first letter.
+
+A word breaks between syllables, where its language's hyphenation patterns allow
+(reader/content/hyphenation.py): "Acondiciona-miento", not "Acondicionamien-to" or
+wherever the edge falls. The patterns are read on a thread the first time a word needs
+them (`Patterns`); until they arrive, which takes a few tens of milliseconds, such a
+word breaks at the last letter that fits, and the rows are broken again after.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+import contextlib
+import threading
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFontMetrics, QFontMetricsF
 from PySide6.QtWidgets import QListWidget
+
+from reader.content.hyphenation import break_points, load
 
 SOFT_HYPHEN = "\u00ad"
 #: Room a row's text does not get: the style sheet's item padding and border, Qt's
@@ -25,40 +37,107 @@ ROW_CHROME_PX = 24
 _WRITTEN = Qt.ItemDataRole.AccessibleTextRole  # the row's words as written
 
 
-def breakable(text: str, metrics: QFontMetrics | QFontMetricsF, room: float) -> str:
+def breakable(
+    text: str, metrics: QFontMetrics | QFontMetricsF, room: float, language: str = ""
+) -> str:
     """`text` with soft hyphens inside each word wider than `room` px, so that every
-    piece and its hyphen fit; words that fit are left whole."""
+    piece and its hyphen fit, between syllables of `language` where one fits; words
+    that fit are left whole. If the language's patterns are not read yet, such words
+    break by letters and `Patterns.wanted` is told (see the module)."""
     words = text.split(" ")
     if max(map(len, words)) * metrics.maxWidth() <= room:
         return text  # no word can be too wide: most rows, measured no further
     shown = []
     for word in words:  # a loop, not a generator: str.join would resume it from C
-        shown.append(
-            word if metrics.horizontalAdvance(word) <= room else _pieces(word, metrics, room)
-        )
+        if metrics.horizontalAdvance(word) <= room:
+            shown.append(word)
+            continue
+        points = break_points(word, language)
+        if points is None:
+            Patterns.shared().want(language)
+        shown.append(_pieces(word, metrics, room, points or ()))
     return " ".join(shown)
 
 
-def _pieces(word: str, metrics: QFontMetrics | QFontMetricsF, room: float) -> str:
+def _pieces(
+    word: str, metrics: QFontMetrics | QFontMetricsF, room: float, points: Sequence[int]
+) -> str:
+    """`word` cut into pieces that fit `room` with a hyphen: each cut at the last
+    syllable break that fits, or at the last letter that fits if none does."""
     hyphen = metrics.horizontalAdvance("-")
     pieces: list[str] = []
-    current = ""
-    for letter in word:
-        if current and metrics.horizontalAdvance(current + letter) + hyphen > room:
-            pieces.append(current)
-            current = letter
-        else:
-            current += letter
-    pieces.append(current)
+    start = 0
+    while metrics.horizontalAdvance(word[start:]) > room:
+        fitting = [p for p in points if p > start and _fits(word[start:p], metrics, room, hyphen)]
+        end = fitting[-1] if fitting else _last_letter_fitting(word, start, metrics, room, hyphen)
+        pieces.append(word[start:end])
+        start = end
+    pieces.append(word[start:])
     return SOFT_HYPHEN.join(pieces)
+
+
+def _fits(piece: str, metrics: QFontMetrics | QFontMetricsF, room: float, hyphen: float) -> bool:
+    return metrics.horizontalAdvance(piece) + hyphen <= room
+
+
+def _last_letter_fitting(
+    word: str, start: int, metrics: QFontMetrics | QFontMetricsF, room: float, hyphen: float
+) -> int:
+    end = start + 1  # at least one letter a line, however narrow the room
+    while end < len(word) and _fits(word[start : end + 1], metrics, room, hyphen):
+        end += 1
+    return end
+
+
+class Patterns(QObject):
+    """Reads a language's hyphenation patterns on a thread when a word first needs them,
+    and says so on the window's thread (`ready`), so the lists break their rows again.
+    One for the application: the patterns are read once, whichever list asks."""
+
+    ready = Signal(str)  # a language's patterns were read (on the window's thread)
+    _read = Signal(str)  # from the worker
+    _instance: Patterns | None = None
+
+    def __init__(self, parent: QObject | None) -> None:
+        super().__init__(parent)
+        self._asked: set[str] = set()
+        self._read.connect(self._announce)  # queued: this object lives on the UI thread
+
+    @classmethod
+    def shared(cls) -> Patterns:
+        if cls._instance is None:
+            cls._instance = cls(QCoreApplication.instance())
+            cls._instance.destroyed.connect(cls._forget)
+        return cls._instance
+
+    @classmethod
+    def _forget(cls) -> None:
+        cls._instance = None
+
+    def want(self, language: str) -> None:
+        if language in self._asked:
+            return
+        self._asked.add(language)
+        threading.Thread(
+            target=self._work, args=(language,), name="hyphenation", daemon=True
+        ).start()
+
+    def _work(self, language: str) -> None:
+        load(language)
+        with contextlib.suppress(RuntimeError):  # the application ended: nobody to tell
+            self._read.emit(language)
+
+    def _announce(self, language: str) -> None:
+        self.ready.emit(language)
 
 
 class LongWords(QObject):
     """Keeps the rows of `view` breakable at its width and font (see the module)."""
 
-    def __init__(self, view: QListWidget) -> None:
+    def __init__(self, view: QListWidget, language: str) -> None:
         super().__init__(view)
         self._view = view
+        self._language = language
         self._key = (0, 0.0)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -66,6 +145,7 @@ class LongWords(QObject):
         self._timer.timeout.connect(self.update)
         view.installEventFilter(self)
         view.viewport().installEventFilter(self)
+        Patterns.shared().ready.connect(self._patterns_read)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
@@ -88,6 +168,11 @@ class LongWords(QObject):
             if not isinstance(written, str):
                 written = item.text()
                 item.setData(_WRITTEN, written)
-            shown = breakable(written, metrics, room)
+            shown = breakable(written, metrics, room, self._language)
             if shown != item.text():
                 item.setText(shown)
+
+    def _patterns_read(self, language: str) -> None:
+        if language == self._language:
+            self._key = (0, 0.0)  # break the rows again, between syllables now
+            self.update()

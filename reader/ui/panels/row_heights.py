@@ -49,9 +49,12 @@ class RowHeights:
         self._fonts: dict[FontKey, _FontSizes] = {}
         self._font: QFont | None = None
         self._width = -1
+        self._language = ""
 
-    def take_rows(self) -> None:
-        """Read the tree's rows (after it was filled) and give each its height."""
+    def take_rows(self, language: str) -> None:
+        """Read the tree's rows (after it was filled with titles in `language`) and
+        give each its height."""
+        self._language = language
         root = self._tree.invisibleRootItem()
         rows = [(root.child(i), 0) for i in range(root.childCount())]
         self._items, self._texts, self._keys, self._depths = [], [], [], []
@@ -91,6 +94,13 @@ class RowHeights:
                 self._given[row] = height
                 item.setSizeHint(0, QSize(self._natural[row] + ROW_PADDING, height))
 
+    def patterns_read(self, language: str) -> None:
+        """A language's hyphenation patterns arrived (long_words.py): break its long
+        words again, between syllables now."""
+        if language == self._language:
+            self._width = -1
+            self.fit()
+
     def restyle(self) -> None:
         """The font or the style changed: measure again, whatever the width, once the
         changes stop coming (a new style sheet sends several, each to every tree)."""
@@ -105,7 +115,7 @@ class RowHeights:
             return sizes.least, title
         if self._natural[row] <= room - FIT_SLACK:
             return sizes.one_line, title
-        shown = breakable(title, sizes.metrics, room - FIT_SLACK)
+        shown = breakable(title, sizes.metrics, room - FIT_SLACK, self._language)
         box = QRect(0, 0, room, _TALL)  # it may not fit on one line: lay it out to see
         wrapped = sizes.metrics.boundingRect(box, _WRAP, shown).height()
         return max(sizes.least, wrapped + ROW_PADDING), shown

@@ -7,6 +7,7 @@ from PySide6.QtGui import QFocusEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from reader.handbook import Handbook
+from reader.ui.panels.long_words import Patterns
 from reader.ui.panels.row_heights import RowHeights
 from reader.ui.plain_text import plain_tooltip
 
@@ -21,6 +22,7 @@ class TocTree(QTreeWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._rows = RowHeights(self)  # first: it hears every font change
+        Patterns.shared().ready.connect(self._rows_patterns_read)
         self.setObjectName("tocTree")
         self.setAccessibleName(self.tr("Contents"))
         self.setAccessibleDescription(self.tr("Chapters and sections of the handbook"))
@@ -64,7 +66,10 @@ class TocTree(QTreeWidget):
                 self._items[section.id] = item
                 parents[section.level] = item
             top.setExpanded(False)
-        self._rows.take_rows()
+        self._rows.take_rows(handbook.language)
+
+    def _rows_patterns_read(self, language: str) -> None:
+        self._rows.patterns_read(language)  # through the tree: gone with it
 
     def _part_item(
         self, part: tuple[str, ...], made: dict[tuple[str, ...], QTreeWidgetItem]
