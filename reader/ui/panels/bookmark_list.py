@@ -1,5 +1,8 @@
 """The bookmark list inside the bookmarks dock: one row per bookmark (title, place,
-note, date), drawn by a delegate that keeps long titles and notes readable."""
+note, date), drawn by a delegate that keeps long titles and notes readable: each wraps
+onto as many lines as the list's width needs. They used to be cut to one line each,
+and at 300% on a 1024x768 screen "Sobre este manual" showed as "Sobre este…" and a
+parent's own note lost its end."""
 
 from __future__ import annotations
 
@@ -27,6 +30,11 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem,
     QWidget,
 )
+
+from reader.ui.panels.long_words import Patterns, breakable
+
+_WRAP = Qt.TextFlag.TextWordWrap
+_TALL = 100_000  # a box height no row reaches: only the width limits the layout
 
 ROW_ROLE = Qt.ItemDataRole.UserRole
 BOOKMARK_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -76,11 +84,14 @@ def _text_color(palette: QPalette, *, selected: bool, greyed: bool) -> QColor:
 
 
 class RowDelegate(QStyledItemDelegate):
-    """Paints a row as: title (bold), location (small), note, date (small)."""
+    """Paints a row as: title (bold), location (small), note, date (small), each
+    wrapped at the list's width (a word wider than the row breaks with a hyphen, between
+    syllables of `language`: long_words.py)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.padding = 6
+        self.language = ""  # the handbook's, for breaking a word wider than the row
 
     def _fonts(self, option: QStyleOptionViewItem) -> list[QFont]:
         bold, small, note = QFont(option.font), QFont(option.font), QFont(option.font)
@@ -96,14 +107,34 @@ class RowDelegate(QStyledItemDelegate):
         texts = [row.title, row.location, row.note, row.date]
         return [(text, font) for text, font in zip(texts, fonts, strict=True) if text]
 
+    def _laid_out(
+        self, row: BookmarkRow, option: QStyleOptionViewItem, room: int
+    ) -> list[tuple[str, QFont, int]]:
+        """Each part as shown at `room` px, its font and the height it takes there."""
+        laid_out = []
+        for text, font in self._parts(row, option):
+            metrics = QFontMetrics(font)
+            shown = breakable(text, metrics, room, self.language)
+            height = metrics.boundingRect(QRect(0, 0, room, _TALL), _WRAP, shown).height()
+            laid_out.append((shown, font, max(height, metrics.lineSpacing())))
+        return laid_out
+
+    def _width(self, option: QStyleOptionViewItem) -> int:
+        """The row's width: the list's, which `option.rect` is not yet when sizing."""
+        view = option.widget
+        if isinstance(view, QAbstractItemView) and view.viewport().width() > 0:
+            return view.viewport().width()
+        return option.rect.width() or 200
+
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
         row = index.data(ROW_ROLE)
         if not isinstance(row, BookmarkRow):
             return super().sizeHint(option, index)
-        height = sum(QFontMetrics(font).lineSpacing() for _, font in self._parts(row, option))
-        return QSize(option.rect.width() or 200, height + 2 * self.padding)
+        width = self._width(option)
+        parts = self._laid_out(row, option, max(1, width - 2 * self.padding))
+        return QSize(width, sum(height for _, _, height in parts) + 2 * self.padding)
 
     def paint(
         self,
@@ -124,16 +155,12 @@ class RowDelegate(QStyledItemDelegate):
         painter.save()
         painter.setPen(_text_color(option.palette, selected=selected, greyed=row.stale))
         top = option.rect.top() + self.padding
-        width = option.rect.width() - 2 * self.padding
-        for text, font in self._parts(row, option):
-            metrics = QFontMetrics(font)
+        room = max(1, option.rect.width() - 2 * self.padding)
+        for text, font, height in self._laid_out(row, option, room):
             painter.setFont(font)
-            line = QRect(option.rect.left() + self.padding, top, width, metrics.lineSpacing())
-            elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
-            painter.drawText(
-                line, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), elided
-            )
-            top += metrics.lineSpacing()
+            box = QRect(option.rect.left() + self.padding, top, room, height)
+            painter.drawText(box, int(Qt.AlignmentFlag.AlignLeft) | int(_WRAP), text)
+            top += height
         painter.restore()
 
 
@@ -150,8 +177,13 @@ class BookmarkList(QListWidget):
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        # Lay the rows out again at every new width (with word wrap on, QListView does
+        # so whichever way the size changed), so that their wrapped heights follow it.
+        self.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.setWordWrap(True)
         self.setAlternatingRowColors(True)
         self.model().rowsMoved.connect(self._on_rows_moved)
+        Patterns.shared().ready.connect(self._patterns_read)
 
     def current_bookmark_id(self) -> int | None:
         item = self.currentItem()
@@ -172,6 +204,9 @@ class BookmarkList(QListWidget):
             event.accept()
             return
         super().keyPressEvent(event)
+
+    def _patterns_read(self, _language: str) -> None:
+        self.doItemsLayout()  # a word too wide breaks between syllables now
 
     def _on_rows_moved(
         self, _parent: QModelIndex, start: int, _end: int, _destination: QModelIndex, row: int

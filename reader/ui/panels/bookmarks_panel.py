@@ -194,6 +194,7 @@ class BookmarksPanel(QDockWidget):
 
     def set_bookmarks(self, bookmarks: list[Bookmark], handbook: Handbook) -> None:
         """Show these bookmarks, flagging those whose section this handbook lacks."""
+        self._delegate.language = handbook.language
         self._rows = [self._row(bookmark, handbook) for bookmark in bookmarks]
         self._show_rows()
 

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, QModelIndex, Qt
-from PySide6.QtGui import QUndoStack
+from PySide6.QtCore import QLocale, QModelIndex, QRect, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QUndoStack
 from PySide6.QtWidgets import QInputDialog, QLabel, QListWidget, QMenu, QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -136,6 +136,52 @@ def test_set_bookmarks_shows_title_location_note_and_date(
     )
     height = panel.list.visualItemRect(panel.list.item(0)).height()
     assert height > panel.list.visualItemRect(panel.list.item(1)).height()
+
+
+def test_long_titles_and_notes_wrap_instead_of_being_cut(
+    qtbot: QtBot, panel: BookmarksPanel, small_handbook: Handbook
+) -> None:
+    """At a large text size in a narrow dock every part of a row gets the lines it
+    needs, laid out by Qt's own text layout at the row's width (they were cut to one
+    line each: "Sobre este…" at 300% on 1024x768)."""
+    note = "Ask the nurse whether we can stay in the family room the night before"
+    panel.set_bookmarks(
+        [bookmark(1, ADDING, "Adding the gene to the stem cells", note), bookmark(2, GIVING, "B")],
+        small_handbook,
+    )
+    font = panel.list.font()
+    font.setPointSizeF(font.pointSizeF() * 2.5)
+    panel.list.setFont(font)
+    panel.resize(260, 600)
+    first, second = (panel.list.item(i) for i in range(2))
+
+    def needed(row: BookmarkRow, width: int) -> int:
+        """The height Qt's text layout gives the row's parts, wrapped at `width`."""
+        bold, small, italic = QFont(font), QFont(font), QFont(font)
+        bold.setBold(True)
+        small.setPointSizeF(font.pointSizeF() * 0.85)
+        italic.setItalic(True)
+        fonts = [bold, small, italic, small]
+        texts = [row.title, row.location, row.note, row.date]
+        box = QRect(0, 0, width, 100_000)
+        wrap = Qt.TextFlag.TextWordWrap
+        parts = zip(fonts, texts, strict=True)
+        return sum(QFontMetrics(f).boundingRect(box, wrap, t).height() for f, t in parts)
+
+    def fits() -> bool:
+        """The first row has the height its wrapped parts need, and the second starts
+        below it (the list lays its rows out again after each change)."""
+        rect = panel.list.visualItemRect(first)
+        below = panel.list.visualItemRect(second).top() > rect.bottom()
+        return below and rect.height() >= needed(first.data(ROW_ROLE), rect.width() - 12)
+
+    qtbot.waitUntil(fits)
+    one_line_each = sum(QFontMetrics(f).lineSpacing() for f in (font, font, font, font))
+    assert panel.list.visualItemRect(first).height() > one_line_each  # it did wrap
+    panel.resize(600, 600)  # wider again: the rows get shorter
+    qtbot.waitUntil(
+        lambda: panel.list.visualItemRect(first).height() < needed(first.data(ROW_ROLE), 230)
+    )
 
 
 def test_clicking_a_row_emits_its_section(
