@@ -215,7 +215,9 @@ class SearchPanel(QWidget):
             glossary = hit.kind == "glossary"
             tag = self.tr("Glossary") if glossary else ""
             item = QListWidgetItem(self.results)
-            place = hit.title if glossary else f"{hit.chapter} › {hit.title}"
+            # A chapter's opening text is named by the chapter alone, not "Title › Title"
+            alone = glossary or hit.title == hit.chapter or not hit.chapter
+            place = hit.title if alone else f"{hit.chapter} › {hit.title}"
             spoken = f"{tag}: {place}" if tag else place
             item.setData(Qt.ItemDataRole.DisplayRole, f"{spoken}. {hit.plain_snippet}")
             item.setData(Qt.ItemDataRole.ToolTipRole, plain_tooltip(place))

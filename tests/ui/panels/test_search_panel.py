@@ -23,6 +23,8 @@ REPO = Path(__file__).resolve().parents[3]
 
 CHAPTER = """# Treatments
 
+Three kinds of care are described here.
+
 ## Cancer risk
 
 A few children developed leukemia years later.
@@ -121,6 +123,19 @@ def test_glossary_rows_are_tagged_for_sight_and_speech(
     assert "Also called" not in item.data(HTML_ROLE)  # index data, not for reading
     section = panel.results.item(row_ids(panel).index("treatments/cancer-risk"))
     assert section.text().startswith("Treatments › Cancer risk. ")
+
+
+def test_a_chapters_opening_text_is_named_by_the_chapter_once(
+    qtbot: QtBot, box_and_panel: tuple[SearchField, SearchPanel], index: SearchIndex
+) -> None:
+    """Not "Treatments › Treatments" (the kiosk's screenshot showed "What is gene
+    therapy? › What is gene therapy?")."""
+    box, panel = box_and_panel
+    panel.set_index(index)
+    assert type_query(qtbot, box, panel, "described") == 1
+    assert row_ids(panel) == ["treatments"]
+    assert panel.results.item(0).text().startswith("Treatments. Three kinds")
+    assert "Treatments ›" not in panel.results.item(0).data(HTML_ROLE)
 
 
 def test_misspelling_offers_a_clickable_suggestion(
