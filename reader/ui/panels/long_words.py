@@ -14,8 +14,8 @@ its first letter.
 A word breaks between syllables, where its language's hyphenation patterns allow
 (reader/content/hyphenation.py): "Acondiciona-miento", not "Acondicionamien-to" or
 wherever the edge falls. The patterns are read on a thread the first time a word needs
-them (`Patterns`); until they arrive, which takes a few tens of milliseconds, such a
-word breaks at the last letter that fits, and the rows are broken again after.
+them (`Patterns`, half a second later); until they arrive, such a word breaks at the
+last letter that fits, and the rows are broken again after.
 """
 
 from __future__ import annotations
@@ -35,6 +35,9 @@ SOFT_HYPHEN = "\u00ad"
 #: text margins, and rounding (px).
 ROW_CHROME_PX = 24
 _WRITTEN = Qt.ItemDataRole.AccessibleTextRole  # the row's words as written
+#: How long after a word first needs them a language's patterns start to be read (ms):
+#: past a starting window's first paint, which Python's one lock would otherwise share.
+DELAY_MS = 500
 
 
 def breakable(
@@ -115,9 +118,14 @@ class Patterns(QObject):
         cls._instance = None
 
     def want(self, language: str) -> None:
+        """Read `language`'s patterns soon: after `DELAY_MS`, so that a window starting
+        with a narrow column never makes its first paint wait for them."""
         if language in self._asked:
             return
         self._asked.add(language)
+        QTimer.singleShot(DELAY_MS, self, lambda: self._start(language))
+
+    def _start(self, language: str) -> None:
         threading.Thread(
             target=self._work, args=(language,), name="hyphenation", daemon=True
         ).start()
