@@ -157,13 +157,20 @@ class LongWords(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if kind in (QEvent.Type.Resize, QEvent.Type.FontChange, QEvent.Type.StyleChange):
+        if kind in (
+            QEvent.Type.Show,
+            QEvent.Type.Resize,
+            QEvent.Type.FontChange,
+            QEvent.Type.StyleChange,
+        ):
             self._timer.start()
         return False
 
     def update(self) -> None:
         """Break the rows' too-wide words for the width and font the list has now."""
         view = self._view
+        if not view.isVisible():  # sizes before it shows are not its own: wait for them
+            return
         room = float(view.viewport().width() - ROW_CHROME_PX)
         key = (view.viewport().width(), view.font().pointSizeF())
         if key == self._key or room <= 0:

@@ -56,6 +56,26 @@ def test_a_word_breaks_between_syllables_where_one_fits() -> None:
     assert pieces[0] == "Ac" and "".join(pieces) == "Acondicionamiento"
 
 
+def test_a_hidden_list_is_not_measured_until_it_shows(qtbot: QtBot) -> None:
+    """Sizes a list has before it shows are not its own (a window's docks start narrow
+    inside show()): breaking its words then was wasted work before the first paint."""
+    from PySide6.QtWidgets import QListWidget
+
+    from reader.ui.panels.long_words import LongWords
+
+    view = QListWidget()
+    qtbot.addWidget(view)
+    view.addItems(["Immunodeficiency", "Gene therapy"])
+    rows = LongWords(view, "en")
+    view.resize(60, 300)
+    view.viewport().resize(50, 300)  # as a dock's layout sizes it inside show()
+    rows.update()
+    assert SOFT_HYPHEN not in view.item(0).text()
+    view.show()
+    qtbot.waitUntil(lambda: SOFT_HYPHEN in view.item(0).text())
+    assert view.item(1).text().replace(SOFT_HYPHEN, "") == "Gene therapy"
+
+
 def _cuts_between_syllables(shown: str, language: str) -> list[str]:
     """The shown words cut where their language does not allow a break."""
     wrong = []
