@@ -90,7 +90,7 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.bookmarks_panel = BookmarksPanel(self)
         self.glossary_panel = GlossaryPanel(handbook, self)
-        self.search_panel = SearchPanel(self.search_box, self)
+        self.search_panel = SearchPanel(self.search_box, self, handbook.language)
         self.search_index = SearchIndexOwner(handbook, cache_dir, self)
         store = store or BookmarkStore.in_memory()
         self.bookmarks = BookmarksController(

@@ -25,7 +25,7 @@ import threading
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QFontMetrics, QFontMetricsF
+from PySide6.QtGui import QFontMetrics, QFontMetricsF, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QListWidget
 
 from reader.content.hyphenation import break_points, load
@@ -90,6 +90,40 @@ def _last_letter_fitting(
     while end < len(word) and _fits(word[start : end + 1], metrics, room, hyphen):
         end += 1
     return end
+
+
+def break_long_words(document: QTextDocument, room: float, language: str) -> None:
+    """Soft hyphens into each word of `document` wider than `room` px, measured in its
+    own font (a result's bold match, its small place line), so that rich text wraps it
+    between syllables instead of wherever the edge falls ("inmunodefic|iencia")."""
+    places: list[int] = []
+    block = document.begin()
+    while block.isValid():
+        fragments = block.begin()
+        while not fragments.atEnd():
+            fragment = fragments.fragment()
+            metrics = QFontMetricsF(fragment.charFormat().font())
+            text, start = fragment.text(), fragment.position()
+            shown = breakable(text, metrics, room, language)
+            places += _soft_hyphen_places(text, shown, start)
+            fragments += 1
+        block = block.next()
+    cursor = QTextCursor(document)
+    for place in reversed(places):  # from the end, so the earlier places stay put
+        cursor.setPosition(place)
+        cursor.insertText(SOFT_HYPHEN)
+
+
+def _soft_hyphen_places(text: str, shown: str, start: int) -> list[int]:
+    """Where in the document (from `start`, where `text` begins) `shown` has the soft
+    hyphens that `text` lacks."""
+    places, at = [], 0
+    for letter in shown:
+        if at < len(text) and letter == text[at]:
+            at += 1  # the text's own letter (its own soft hyphens included)
+        else:
+            places.append(start + at)  # one put in
+    return places
 
 
 class Patterns(QObject):

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.ui.panels.long_words import Patterns, break_long_words
 from reader.ui.plain_text import plain_tooltip
 from reader.ui.search_field import SearchField
 
@@ -66,15 +67,22 @@ def row_html(place: str, snippet: str, tag: str) -> str:
 
 
 class SearchResultDelegate(QStyledItemDelegate):
-    """Paints a result row's HTML (bold matches) with QTextDocument."""
+    """Paints a result row's HTML (bold matches) with QTextDocument; a word wider than
+    the row breaks between syllables of `language` (long_words.py)."""
 
-    def _document(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument:
+    def __init__(self, parent: QObject | None = None, language: str = "") -> None:
+        super().__init__(parent)
+        self.language = language
+
+    def document(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument:
+        """The row laid out at the width `option` gives, as it is painted and sized."""
         document = QTextDocument()
         document.setDefaultFont(option.font)
         document.setDefaultStyleSheet(ROW_STYLE)
         document.setDocumentMargin(ROW_PADDING)
         document.setHtml(str(index.data(HTML_ROLE) or ""))
         width = option.rect.width() if option.rect.width() > 0 else 320
+        break_long_words(document, width - 2 * ROW_PADDING - 1, self.language)
         document.setTextWidth(width)
         return document
 
@@ -91,7 +99,7 @@ class SearchResultDelegate(QStyledItemDelegate):
         widget = item.widget
         style = widget.style() if widget is not None else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, item, painter, widget)
-        document = self._document(option, index)
+        document = self.document(option, index)
         context = QAbstractTextDocumentLayout.PaintContext()
         selected = bool(item.state & QStyle.StateFlag.State_Selected)
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
@@ -107,7 +115,7 @@ class SearchResultDelegate(QStyledItemDelegate):
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
         assert isinstance(index, QModelIndex)
-        document = self._document(option, index)
+        document = self.document(option, index)
         return QSize(int(document.idealWidth()), int(document.size().height()))
 
 
@@ -119,7 +127,9 @@ class SearchPanel(QWidget):
     results_changed = Signal(int)  # how many results are shown now
     query_changed = Signal(str)  # the box's text changed (the window raises the results)
 
-    def __init__(self, search_box: SearchField, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, search_box: SearchField, parent: QWidget | None = None, language: str = ""
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("searchPanel")
         self.search_box = search_box
@@ -138,7 +148,8 @@ class SearchPanel(QWidget):
         self.message.hide()
         self.results = QListWidget(self)
         self.results.setObjectName("searchResults")
-        self.results.setItemDelegate(SearchResultDelegate(self.results))
+        self.results.setItemDelegate(SearchResultDelegate(self.results, language))
+        Patterns.shared().ready.connect(self._patterns_read)
         self.results.setWordWrap(True)
         self.results.setUniformItemSizes(False)
         self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -156,6 +167,9 @@ class SearchPanel(QWidget):
         search_box.submitted.connect(self.activate_current)
         search_box.stepped.connect(self._move)
         self.retranslate()
+
+    def _patterns_read(self, _language: str) -> None:
+        self.results.doItemsLayout()  # a word too wide breaks between syllables now
 
     def retranslate(self) -> None:
         self.setAccessibleName(self.tr("Search results panel"))

@@ -8,14 +8,20 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QFont, QIcon, QTextDocument
+from PySide6.QtWidgets import QListWidgetItem, QStyleOptionViewItem, QWidget
 from pytestqt.qtbot import QtBot
 
 from reader.handbook import Handbook, load_handbook
 from reader.search.engine import SearchIndex
-from reader.ui.panels.search_panel import HTML_ROLE, ID_ROLE, SearchPanel
+from reader.ui.panels.search_panel import (
+    HTML_ROLE,
+    ID_ROLE,
+    SearchPanel,
+    SearchResultDelegate,
+    row_html,
+)
 from reader.ui.search_field import SearchField
 from tests.conftest import WriteHandbook
 
@@ -203,3 +209,59 @@ def test_panel_module_does_not_load_whoosh_before_first_paint() -> None:
     code = "import sys, reader.ui.panels.search_panel; sys.exit('whoosh' in sys.modules)"
     completed = subprocess.run([sys.executable, "-c", code], cwd=REPO, check=False, timeout=60)
     assert completed.returncode == 0
+
+
+def _breaks_inside_words(document: QTextDocument) -> list[str]:
+    """Each laid-out line that ends inside a word, shown as the line's last letters and
+    the next one's first: the break Qt makes when a word is wider than the row."""
+    found = []
+    block = document.begin()
+    while block.isValid():
+        text, layout = block.text(), block.layout()
+        for number in range(layout.lineCount() - 1):
+            end = layout.lineAt(number).textStart() + layout.lineAt(number).textLength()
+            if text[end - 1].isalpha() and text[end].isalpha():
+                found.append(f"{text[end - 5 : end]}|{text[end : end + 5]}")
+        block = block.next()
+    return found
+
+
+def _widest_line(document: QTextDocument) -> float:
+    widest, block = 0.0, document.begin()
+    while block.isValid():
+        layout = block.layout()
+        for number in range(layout.lineCount()):
+            widest = max(widest, layout.lineAt(number).naturalTextWidth())
+        block = block.next()
+    return widest
+
+
+def test_a_long_word_in_a_narrow_result_row_breaks_between_syllables(qtbot: QtBot) -> None:
+    """At 300% in a narrow column a bold match was cut where the edge fell
+    ("inmunodefic|iencia"); it breaks with a hyphen between syllables."""
+    from reader.content.hyphenation import break_points, load
+    from reader.ui.panels.long_words import SOFT_HYPHEN
+
+    load("es")
+    host = QWidget()
+    qtbot.addWidget(host)
+    panel = SearchPanel(SearchField(QIcon(), host), host, "es")
+    snippet = '… para las personas con <b class="match">inmunodeficiencia</b> primaria'
+    item = QListWidgetItem(panel.results)
+    item.setData(HTML_ROLE, row_html("Sobre este manual", snippet, ""))
+    delegate = panel.results.itemDelegate()
+    assert isinstance(delegate, SearchResultDelegate)
+    option = QStyleOptionViewItem()
+    option.font = QFont(panel.font())
+    option.font.setPointSizeF(30)
+    option.rect = QRect(0, 0, 260, 100)
+    document = delegate.document(option, panel.results.indexFromItem(item))
+    document.size()  # laid out, as the delegate's size hint and painting do
+    assert _breaks_inside_words(document) == []
+    assert _widest_line(document) <= document.textWidth() - 2 * document.documentMargin()
+    words = document.toPlainText().split()
+    broken = [word for word in words if SOFT_HYPHEN in word]
+    assert [word.replace(SOFT_HYPHEN, "") for word in broken] == ["inmunodeficiencia"]
+    cuts = [i - n for n, i in enumerate(i for i, c in enumerate(broken[0]) if c == SOFT_HYPHEN)]
+    points = break_points("inmunodeficiencia", "es") or ()
+    assert cuts and set(cuts) <= set(points)
