@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QAction, QKeySequence, QTextCursor
+from PySide6.QtGui import QAction, QKeySequence, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractButton,
     QCheckBox,
@@ -114,11 +114,13 @@ def cut_off(window: QWidget) -> list[str]:
     return found
 
 
-def words_broken_inside(page: QTextEdit) -> list[str]:
-    """Every word of the page that a line break cuts between two letters ("manu"/"al"),
-    read from the lines Qt laid out. Not counted: table cells (a three-column table at
-    300% cannot fit a small screen) and web addresses, which wrap anywhere."""
-    document = page.document()
+def words_broken_inside(page: QTextEdit | QTextDocument) -> list[str]:
+    """Every word of the page (or of a rich text laid out by itself) that a line break
+    cuts between two letters ("manu"/"al"), read from the lines Qt laid out. Not
+    counted: table cells (a three-column table at 300% cannot fit a small screen) and
+    web addresses, which wrap anywhere. A break at a soft hyphen is a hyphenated word,
+    not a cut one."""
+    document = page if isinstance(page, QTextDocument) else page.document()
     document.documentLayout().blockBoundingRect(document.lastBlock())  # all laid out
     found = []
     block = document.begin()

@@ -30,7 +30,7 @@ from reader.handbook import Handbook, section_label
 from reader.handbook.glossary import Term, is_abbreviation
 from reader.ui.link_tabbing import LinkTabBrowser
 from reader.ui.panels.glossary_letters import LetterKeys
-from reader.ui.panels.long_words import LongWords
+from reader.ui.panels.long_words import LongWords, TextLongWords
 from reader.ui.plain_text import plain_tooltip
 
 SLUG_ROLE = Qt.ItemDataRole.UserRole
@@ -140,6 +140,7 @@ class GlossaryPanel(QDockWidget):
         browser.setOpenExternalLinks(False)
         browser.document().setDefaultStyleSheet(DEFINITION_STYLE)
         browser.anchorClicked.connect(self._on_link)
+        self._definition_words = TextLongWords(browser, self.handbook.language)
         return browser
 
     def retranslate(self) -> None:
@@ -272,10 +273,12 @@ class GlossaryPanel(QDockWidget):
         else:
             text = self.tr("This handbook has no glossary.")
         self.definition.setHtml(f"<p>{html.escape(text)}</p>")
+        self._definition_words.new_text()
 
     def _show_definition(self, term: Term) -> None:
         self._current = term
         self.definition.setHtml(self.definition_html(term))
+        self._definition_words.new_text()  # a word wider than the pane breaks (long_words.py)
 
     def definition_html(self, term: Term) -> str:
         """The entry as HTML: names, meaning, related words and where it appears."""

@@ -25,8 +25,8 @@ import threading
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QFontMetrics, QFontMetricsF, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QListWidget
+from PySide6.QtGui import QFontMetrics, QFontMetricsF, QTextBlock, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QAbstractScrollArea, QListWidget, QTextEdit
 
 from reader.content.hyphenation import break_points, load
 
@@ -92,19 +92,21 @@ def _last_letter_fitting(
     return end
 
 
-def break_long_words(document: QTextDocument, room: float, language: str) -> None:
-    """Soft hyphens into each word of `document` wider than `room` px, measured in its
-    own font (a result's bold match, its small place line), so that rich text wraps it
-    between syllables instead of wherever the edge falls ("inmunodefic|iencia")."""
+def break_long_words(document: QTextDocument, room: float, language: str) -> list[int]:
+    """Soft hyphens into each word of `document` wider than its line's room (`room` px
+    less its block's margins and list indent), measured in its own font (a result's bold
+    match, a definition's heading), so that rich text wraps it between syllables instead
+    of wherever the edge falls ("inmunodefic|iencia"). Returns where they went."""
     places: list[int] = []
     block = document.begin()
     while block.isValid():
+        block_room = room - _block_inset(document, block)
         fragments = block.begin()
         while not fragments.atEnd():
             fragment = fragments.fragment()
             metrics = QFontMetricsF(fragment.charFormat().font())
             text, start = fragment.text(), fragment.position()
-            shown = breakable(text, metrics, room, language)
+            shown = breakable(text, metrics, block_room, language)
             places += _soft_hyphen_places(text, shown, start)
             fragments += 1
         block = block.next()
@@ -112,6 +114,17 @@ def break_long_words(document: QTextDocument, room: float, language: str) -> Non
     for place in reversed(places):  # from the end, so the earlier places stay put
         cursor.setPosition(place)
         cursor.insertText(SOFT_HYPHEN)
+    return [place + number for number, place in enumerate(places)]
+
+
+def _block_inset(document: QTextDocument, block: QTextBlock) -> float:
+    """The width a block's own margins and list indent take from its lines (px)."""
+    shape = block.blockFormat()
+    inset = shape.leftMargin() + shape.rightMargin() + max(0.0, shape.textIndent())
+    listed = block.textList()
+    if listed is not None:
+        inset += listed.format().indent() * document.indentWidth()
+    return inset
 
 
 def _soft_hyphen_places(text: str, shown: str, start: int) -> list[int]:
@@ -173,14 +186,14 @@ class Patterns(QObject):
         self.ready.emit(language)
 
 
-class LongWords(QObject):
-    """Keeps the rows of `view` breakable at its width and font (see the module)."""
+class _Keeper(QObject):
+    """What the two keepers below share: they look again once a show, a resize or a
+    change of font or style has settled, and when their language's patterns arrive."""
 
-    def __init__(self, view: QListWidget, language: str) -> None:
+    def __init__(self, view: QAbstractScrollArea, language: str) -> None:
         super().__init__(view)
-        self._view = view
         self._language = language
-        self._key = (0, 0.0)
+        self._key = (0, 0.0)  # the width and text size the words were last broken for
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
@@ -190,8 +203,7 @@ class LongWords(QObject):
         Patterns.shared().ready.connect(self._patterns_read)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        if kind in (
+        if event.type() in (
             QEvent.Type.Show,
             QEvent.Type.Resize,
             QEvent.Type.FontChange,
@@ -199,6 +211,22 @@ class LongWords(QObject):
         ):
             self._timer.start()
         return False
+
+    def update(self) -> None:
+        raise NotImplementedError
+
+    def _patterns_read(self, language: str) -> None:
+        if language == self._language:
+            self._key = (0, 0.0)  # break the words again, between syllables now
+            self.update()
+
+
+class LongWords(_Keeper):
+    """Keeps the rows of `view` breakable at its width and font (see the module)."""
+
+    def __init__(self, view: QListWidget, language: str) -> None:
+        super().__init__(view, language)
+        self._view = view
 
     def update(self) -> None:
         """Break the rows' too-wide words for the width and font the list has now."""
@@ -221,7 +249,39 @@ class LongWords(QObject):
             if shown != item.text():
                 item.setText(shown)
 
-    def _patterns_read(self, language: str) -> None:
-        if language == self._language:
-            self._key = (0, 0.0)  # break the rows again, between syllables now
-            self.update()
+
+class TextLongWords(_Keeper):
+    """Keeps the long words of a rich-text view (the glossary's definition) breakable at
+    its width and text size: after each new text (`new_text`) and each change of width or
+    size, the soft hyphens put in before are taken out and put in where they are needed
+    now. At 300% on 1024x768 the Spanish definition's heading broke as "Inmuno /
+    deficien / cia / combin…"."""
+
+    def __init__(self, view: QTextEdit, language: str) -> None:
+        super().__init__(view, language)
+        self._view = view
+        self._placed: list[int] = []  # the soft hyphens in the text now that are ours
+
+    def new_text(self) -> None:
+        """The view was given a new text: none of its soft hyphens are ours."""
+        self._placed = []
+        self._key = (0, 0.0)
+        self.update()
+
+    def update(self) -> None:
+        """Break the text's too-wide words for the width and size the view has now."""
+        view = self._view
+        if not view.isVisible():  # sizes before it shows are not its own: wait for them
+            return
+        document = view.document()
+        key = (view.viewport().width(), document.defaultFont().pointSizeF())
+        if key == self._key:
+            return
+        self._key = key
+        cursor = QTextCursor(document)
+        for place in reversed(self._placed):
+            cursor.setPosition(place)
+            cursor.setPosition(place + 1, QTextCursor.MoveMode.KeepAnchor)
+            cursor.removeSelectedText()
+        room = view.viewport().width() - 2 * document.documentMargin() - 1
+        self._placed = break_long_words(document, room, self._language) if room > 0 else []

@@ -17,6 +17,7 @@ from reader.handbook import Handbook
 from reader.handbook.languages import load_handbook_in
 from reader.ui.panels.long_words import ROW_CHROME_PX, SOFT_HYPHEN, breakable
 from reader.ui.panels.row_heights import RIGHT_MARGIN
+from tests.helpers.text_fit import words_broken_inside
 from tests.ui.conftest import MakeWindow
 
 WRAP = Qt.TextFlag.TextWordWrap
@@ -131,4 +132,33 @@ def test_at_300_percent_no_glossary_or_contents_row_is_cut(
     assert [text for text, cut in shown if cut] == []
     assert any(SOFT_HYPHEN in text for text, _ in shown)
     assert [w for text, _ in shown for w in _cuts_between_syllables(text, "es")] == []
+    window.search_index.shut_down()
+
+
+def test_the_glossarys_definition_breaks_its_long_words_between_syllables(
+    qtbot: QtBot, make_window: MakeWindow, handbook: Handbook
+) -> None:
+    """At 300% on 1024x768 the Spanish definition's heading broke as "Inmuno /
+    deficien / cia / combin…"; it breaks between syllables, and the soft hyphens go when
+    the words fit again."""
+    spanish = load_handbook_in(handbook.root, "es")
+    window = make_window(spanish)
+    window.resize(1024, 768)
+    window.comfort.apply_zoom(300)
+    window.action_set["show_glossary"].trigger()
+    panel = window.glossary_panel
+    (scid,) = [t for t in spanish.glossary.terms if t.term.startswith("Inmunodeficiencia comb")]
+    assert panel.show_term(scid.slug)
+    definition = panel.definition
+    qtbot.waitUntil(lambda: definition.isVisible() and definition.viewport().width() > 50)
+    qtbot.waitUntil(lambda: break_points("", "es") is not None)
+    qtbot.waitUntil(lambda: SOFT_HYPHEN in definition.toPlainText())
+    qtbot.waitUntil(lambda: words_broken_inside(definition) == [])
+    heading = definition.document().begin().text()
+    assert heading.replace(SOFT_HYPHEN, "") == scid.term
+    assert _cuts_between_syllables(heading, "es") == []
+
+    window.comfort.apply_zoom(100)
+    qtbot.waitUntil(lambda: SOFT_HYPHEN not in definition.toPlainText())
+    assert definition.document().begin().text() == scid.term
     window.search_index.shut_down()

@@ -24,6 +24,7 @@ from reader.ui.panels.search_panel import (
 )
 from reader.ui.search_field import SearchField
 from tests.conftest import WriteHandbook
+from tests.helpers.text_fit import words_broken_inside
 
 REPO = Path(__file__).resolve().parents[3]
 
@@ -211,21 +212,6 @@ def test_panel_module_does_not_load_whoosh_before_first_paint() -> None:
     assert completed.returncode == 0
 
 
-def _breaks_inside_words(document: QTextDocument) -> list[str]:
-    """Each laid-out line that ends inside a word, shown as the line's last letters and
-    the next one's first: the break Qt makes when a word is wider than the row."""
-    found = []
-    block = document.begin()
-    while block.isValid():
-        text, layout = block.text(), block.layout()
-        for number in range(layout.lineCount() - 1):
-            end = layout.lineAt(number).textStart() + layout.lineAt(number).textLength()
-            if text[end - 1].isalpha() and text[end].isalpha():
-                found.append(f"{text[end - 5 : end]}|{text[end : end + 5]}")
-        block = block.next()
-    return found
-
-
 def _widest_line(document: QTextDocument) -> float:
     widest, block = 0.0, document.begin()
     while block.isValid():
@@ -257,7 +243,7 @@ def test_a_long_word_in_a_narrow_result_row_breaks_between_syllables(qtbot: QtBo
     option.rect = QRect(0, 0, 260, 100)
     document = delegate.document(option, panel.results.indexFromItem(item))
     document.size()  # laid out, as the delegate's size hint and painting do
-    assert _breaks_inside_words(document) == []
+    assert words_broken_inside(document) == []
     assert _widest_line(document) <= document.textWidth() - 2 * document.documentMargin()
     words = document.toPlainText().split()
     broken = [word for word in words if SOFT_HYPHEN in word]
