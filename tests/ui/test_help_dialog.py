@@ -52,3 +52,26 @@ def test_the_handbook_points_to_the_help_page_by_its_menu_name() -> None:
         assert f"choose {menu}, then {item}" in section.markdown or (
             f"elija {menu} y luego {item}" in section.markdown
         ), language
+
+
+def test_the_help_page_grows_with_the_text_size_within_the_screen(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """A fixed 560 x 520 px dialog held five words a line at 300%."""
+    window.action_set["help"].trigger()
+    normal = window.findChild(QDialog, "helpDialog")
+    assert normal is not None
+    qtbot.waitUntil(normal.isVisible)
+    normal_size = normal.size()
+    normal.close()
+    normal.deleteLater()
+    qtbot.waitUntil(lambda: window.findChild(QDialog, "helpDialog") is None)
+    window.comfort.apply_zoom(300)
+    window.action_set["help"].trigger()
+    large = window.findChild(QDialog, "helpDialog")
+    assert large is not None
+    qtbot.waitUntil(large.isVisible)
+    screen = large.screen().availableGeometry()
+    assert large.width() > normal_size.width() * 1.3
+    assert large.width() <= screen.width() and large.height() <= screen.height()
+    large.close()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QSize
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
@@ -101,5 +101,15 @@ def help_dialog(parent: QWidget, actions: Actions) -> QDialog:
     layout = QVBoxLayout(dialog)
     layout.addWidget(page)
     layout.addWidget(buttons)
-    dialog.resize(560, 520)
+    dialog.resize(_room_for_reading(dialog))
     return dialog
+
+
+def _room_for_reading(dialog: QDialog) -> QSize:
+    """About 75 characters a line and 30 lines at the reader's text size, within the
+    screen: a fixed 560 x 520 px held five words a line at 300%."""
+    metrics = dialog.fontMetrics()
+    screen = dialog.screen().availableGeometry()
+    width = min(int(screen.width() * 0.9), 75 * metrics.averageCharWidth() + 60)
+    height = min(int(screen.height() * 0.85), 30 * metrics.lineSpacing() + 90)
+    return QSize(max(width, 360), max(height, 300))
