@@ -12,20 +12,22 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QLocale, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
     QDialog,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QSizePolicy,
     QTreeWidget,
     QTreeWidgetItem,
@@ -38,6 +40,7 @@ from reader.handbook.model import Chapter
 from reader.pdf.defaults import default_page_size, paper_locale
 from reader.pdf.request import PdfRequest, Scope
 from reader.ui.plain_text import plain_label
+from reader.ui.wrapping import ButtonRows, WrappingChoice, within_screen
 
 __all__ = ["PrintDialog", "default_page_size"]
 
@@ -79,6 +82,7 @@ class PrintDialog(QDialog):
         # How a saved file is opened (tests replace it; without system dialogs, None).
         self.open_url: Callable[[QUrl], object] | None = QDesktopServices.openUrl
         self.setObjectName("printDialog")
+        self._sized = False  # given its size, within the screen, when first shown
         self.setWindowTitle(self.tr("Export PDF / Print"))
         self.setAccessibleName(self.tr("Export PDF or print"))
         # The system's country, not the interface language: a Spanish interface in
@@ -93,7 +97,12 @@ class PrintDialog(QDialog):
         widget.setAccessibleName(accessible)
 
     def _build(self, bookmarked: list[str], page_size: str) -> None:
-        layout = QVBoxLayout(self)
+        """The choices scroll, if they must, above the status, the progress and the
+        buttons, which always show (at 300% on 1024 x 768 the dialog was 820 px tall)."""
+        choices = QWidget()
+        choices.setObjectName("printChoices")
+        layout = QVBoxLayout(choices)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._scope_box())
         self.tree = self._packet_tree(set(bookmarked))
         self.tree.itemChanged.connect(self._ticked_by_hand)
@@ -116,38 +125,47 @@ class PrintDialog(QDialog):
         self.page_size_combo.setCurrentIndex(self.page_size_combo.findData(page_size))
         form.addRow(self.tr("Paper size:"), self.page_size_combo)
         layout.addLayout(form)
-        layout.addLayout(self._status_row())
-        layout.addLayout(self._progress_row())
-        layout.addLayout(self._buttons())
+        self._choices = choices
+        self._scroller = scroller = QScrollArea()
+        scroller.setObjectName("printChoicesScroller")
+        scroller.setWidget(choices)
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the choices in it take focus
+        whole = QVBoxLayout(self)
+        whole.addWidget(scroller, 1)
+        whole.addLayout(self._status_row())
+        whole.addWidget(self._buttons())
+        self.save_button.setDefault(True)  # once it is in the dialog, which keeps it so
         self.set_busy(False)
 
-    def _progress_row(self) -> QHBoxLayout:
-        """A progress bar and Cancel, shown while a printout is made; they keep their
-        room while hidden, so the buttons never move under the pointer."""
-        row = QHBoxLayout()
-        self.progress_bar = QProgressBar()
-        self._named(self.progress_bar, "printProgress", self.tr("Progress of the printout"))
-        self.cancel_button = QPushButton(self.tr("Cancel"))
-        self._named(self.cancel_button, "cancelPrintButton", self.tr("Cancel the printout"))
-        self.cancel_button.setAutoDefault(False)
-        self.cancel_button.clicked.connect(self.cancel_requested)
-        for widget in (self.progress_bar, self.cancel_button):
-            policy = widget.sizePolicy()
-            policy.setRetainSizeWhenHidden(True)
-            widget.setSizePolicy(policy)
-        row.addWidget(self.progress_bar, 1)
-        row.addWidget(self.cancel_button)
-        return row
+    def showEvent(self, event: QShowEvent) -> None:
+        """The size the dialog would like, within the screen it opens on."""
+        if not self._sized:
+            self._sized = True
+            wanted = self.sizeHint().expandedTo(self._choices_size())
+            self.resize(within_screen(self, wanted))
+        super().showEvent(event)
+
+    def _choices_size(self) -> QSize:
+        """Room for every choice without scrolling (the scroller asks for less)."""
+        below = self.sizeHint().height() - self._scroller.sizeHint().height()
+        inner = self._choices.sizeHint()
+        return QSize(inner.width() + 40, inner.height() + below)
 
     def _status_row(self) -> QHBoxLayout:
-        """How the last export went, with Open and Show in Folder once a file is saved.
-        The buttons keep their room while hidden, so nothing moves when they appear."""
+        """One row for how the last export went (with Open and Show in Folder once a file
+        is saved) and, while a printout is made, its progress bar and Cancel. The
+        buttons keep their room while hidden, so nothing moves when they appear."""
         row = QHBoxLayout()
         self.status_label = plain_label(QLabel())  # file and chapter names, as written
         self._named(self.status_label, "printStatus", self.tr("Print status"))
         self.status_label.setWordWrap(True)
         # A long file name wraps; it never widens the dialog under the pointer.
         self.status_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.progress_bar = QProgressBar()
+        self._named(self.progress_bar, "printProgress", self.tr("Progress of the printout"))
         self.open_button = QPushButton(self.tr("Open"))
         self._named(self.open_button, "openPdfButton", self.tr("Open the saved PDF"))
         self.folder_button = QPushButton(self.tr("Show in Folder"))
@@ -156,8 +174,12 @@ class PrintDialog(QDialog):
         self.folder_button.clicked.connect(
             lambda: self._open(self.saved_path.parent if self.saved_path else None)
         )
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self._named(self.cancel_button, "cancelPrintButton", self.tr("Cancel the printout"))
+        self.cancel_button.clicked.connect(self.cancel_requested)
         row.addWidget(self.status_label, 1)
-        for button in (self.open_button, self.folder_button):
+        row.addWidget(self.progress_bar, 1)
+        for button in (self.open_button, self.folder_button, self.cancel_button):
             policy = button.sizePolicy()
             policy.setRetainSizeWhenHidden(True)
             button.setSizePolicy(policy)
@@ -183,11 +205,11 @@ class PrintDialog(QDialog):
         }
         self.scope_buttons: dict[Scope, QRadioButton] = {}
         for number, scope in enumerate(SCOPES):
-            button = QRadioButton(texts[scope])
+            button = QRadioButton()
             self._named(button, f"scope_{scope}", texts[scope])
             self.scope_group.addButton(button, number)
             self.scope_buttons[scope] = button
-            column.addWidget(button)
+            column.addWidget(WrappingChoice(button, texts[scope]))  # words wrap at 300%
         self.scope_buttons[Scope.SECTIONS].setChecked(True)
         self.scope_group.idToggled.connect(lambda *_: self._scope_changed())
         return box
@@ -218,8 +240,7 @@ class PrintDialog(QDialog):
                 chapter_item.setExpanded(True)
         return tree
 
-    def _buttons(self) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _buttons(self) -> ButtonRows:
         self.print_button = QPushButton(self.tr("Print…"))
         self._named(self.print_button, "printButton", self.tr("Print"))
         self.preview_button = QPushButton(self.tr("Preview"))
@@ -232,13 +253,11 @@ class PrintDialog(QDialog):
         self.preview_button.clicked.connect(lambda: self.preview_requested.emit(self.request()))
         self.save_button.clicked.connect(self.save_pdf)
         self.close_button.clicked.connect(self.reject)
-        row.addWidget(self.print_button)
-        row.addWidget(self.preview_button)
-        row.addStretch(1)
-        row.addWidget(self.save_button)
-        row.addWidget(self.close_button)
-        self.save_button.setDefault(True)
-        return row
+        rows = ButtonRows(
+            [self.print_button, self.preview_button], [self.save_button, self.close_button]
+        )
+        rows.setObjectName("printButtons")
+        return rows
 
     # -- state --------------------------------------------------------------------
 

@@ -8,16 +8,19 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
-from PySide6.QtWidgets import QAbstractButton, QComboBox, QTreeWidget, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QTreeWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from reader.handbook import Handbook, load_handbook
 from reader.pdf.compose import PdfRequest, export_pdf
 from reader.pdf.request import Scope
 from reader.ui.print_dialog import PrintDialog, default_page_size
+from reader.ui.text_size import apply_text_size
+from reader.ui.translations import install_translators
 from reader.ui.window.policy import WindowPolicy
 from reader.ui.window.print_paper import print_to
 from reader.ui.window.printing import PrintController
+from reader.ui.wrapping import WrappingChoice
 from tests.conftest import WriteHandbook
 
 CHAPTERS = {
@@ -204,3 +207,38 @@ def test_without_system_dialogs_there_is_no_preview_and_no_other_program(
     _wait_idle(qtbot, controller)
     assert printed and dialog.status_label.text().startswith("Sent ")
     dialog.close()
+
+
+def test_at_300_percent_the_dialog_fits_the_screen_with_its_buttons_in_view(
+    qtbot: QtBot, book: Handbook
+) -> None:
+    """At 300% on a 1024 x 768 screen the Spanish dialog was 1,173 x 820 px: "Guardar
+    como PDF" was below the screen's edge and the packet's words ran off its side."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    spanish = install_translators(app, "es")
+    apply_text_size(300)
+    try:
+        dialog = _dialog(qtbot, book)
+        qtbot.waitExposed(dialog)
+        free = dialog.screen().availableGeometry()
+        assert dialog.width() <= free.width() and dialog.height() <= free.height()
+        buttons = (dialog.print_button, dialog.save_button, dialog.close_button)
+
+        def in_view() -> bool:  # once the buttons' rows have settled
+            corners = [b.mapTo(dialog, b.rect().bottomRight()) for b in buttons]
+            return all(dialog.rect().contains(corner) for corner in corners)
+
+        qtbot.waitUntil(in_view)
+        choice = dialog.scope_buttons[Scope.PACKET].parentWidget()
+        assert isinstance(choice, WrappingChoice)
+        qtbot.waitUntil(lambda: choice.words.height() > 1.5 * choice.words.fontMetrics().height())
+        assert choice.words.width() <= dialog.width()
+        qtbot.mouseClick(choice.words, Qt.MouseButton.LeftButton)  # its words choose it
+        assert dialog.scope() == Scope.PACKET
+        assert dialog.scope_buttons[Scope.PACKET].accessibleName() == choice.words.text()
+        assert dialog.save_button.isDefault()
+    finally:
+        apply_text_size(100)
+        for translator in spanish:
+            app.removeTranslator(translator)
