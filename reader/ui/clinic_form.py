@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -35,6 +36,7 @@ from reader.clinic.page import card_lines
 from reader.clinic.reading import ClinicError
 from reader.clinic.writing import save_clinic
 from reader.ui.plain_text import plain_label
+from reader.ui.wrapping import Scroller, open_with_room
 
 # Fields written on one line; the others (and the team, one person a line) get a box.
 ONE_LINE = ("name", "phone_day", "phone_24h", "fever_threshold", "interpreter", "patient_group")
@@ -53,8 +55,13 @@ class LanguageFields(QWidget):
         self.code = code
         self.edits: dict[str, QLineEdit | QPlainTextEdit] = {}
         layout = QFormLayout(self)
+        # A label too long to sit beside its field goes above it (at 300% the fields
+        # were squeezed to 70 px beside their labels).
+        layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         for key, label in self._labels().items():
             edit = self._edit(key, text)
+            # Room for a phone number at the text size: narrower, it goes under its label.
+            edit.setMinimumWidth(20 * edit.fontMetrics().averageCharWidth())
             edit.setObjectName(f"clinic_{code}_{key}")
             edit.setAccessibleName(label)
             layout.addRow(label, edit)
@@ -80,7 +87,7 @@ class LanguageFields(QWidget):
             line.setMaxLength(MAX_FIELD_CHARS)
             line.textChanged.connect(self.changed)
             return line
-        box = QPlainTextEdit()
+        box = _Box()
         if key == "team":
             box.setPlainText("\n".join(_team_line(member) for member in text.team))
         else:
@@ -100,6 +107,15 @@ class LanguageFields(QWidget):
             elif value.strip():
                 fields[key] = value.strip()
         return ClinicText(fields, team)
+
+
+class _Box(QPlainTextEdit):
+    """A box of several lines that asks for four lines' room at the text size (Qt's own
+    asks for about 190 px at any size), so the form opens with every field in view."""
+
+    def sizeHint(self) -> QSize:
+        frame = 2 * self.frameWidth() + 2 * int(self.document().documentMargin())
+        return QSize(super().sizeHint().width(), 4 * self.fontMetrics().lineSpacing() + frame)
 
 
 def _team_line(member: TeamMember) -> str:
@@ -150,12 +166,26 @@ class ClinicForm(QDialog):
         self.buttons.setObjectName("clinicButtons")
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
         for widget in (self.tabs, QLabel(self.tr("Card preview:")), self.preview):
-            layout.addWidget(widget)
+            column.addWidget(widget)
+        # The fields scroll, if they must, above where it was saved and the buttons,
+        # which always show: at 300% on 1024 x 768 the form was 923 px tall.
+        self._scroller = Scroller(body, "clinicFieldsScroller")
+        self._sized = False
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._scroller, 1)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
         self._show_preview()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._sized:  # room for every field, within the screen (wrapping.py)
+            self._sized = True
+            open_with_room(self, self._scroller)
+        super().showEvent(event)
 
     def _label(self, name: str, accessible: str) -> QLabel:
         label = plain_label(QLabel(self))  # the clinic's words are never markup here

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QLocale, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -20,14 +20,12 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
     QRadioButton,
-    QScrollArea,
     QSizePolicy,
     QTreeWidget,
     QTreeWidgetItem,
@@ -40,7 +38,7 @@ from reader.handbook.model import Chapter
 from reader.pdf.defaults import default_page_size, paper_locale
 from reader.pdf.request import PdfRequest, Scope
 from reader.ui.plain_text import plain_label
-from reader.ui.wrapping import ButtonRows, WrappingChoice, within_screen
+from reader.ui.wrapping import ButtonRows, Scroller, WrappingChoice, open_with_room
 
 __all__ = ["PrintDialog", "default_page_size"]
 
@@ -125,34 +123,19 @@ class PrintDialog(QDialog):
         self.page_size_combo.setCurrentIndex(self.page_size_combo.findData(page_size))
         form.addRow(self.tr("Paper size:"), self.page_size_combo)
         layout.addLayout(form)
-        self._choices = choices
-        self._scroller = scroller = QScrollArea()
-        scroller.setObjectName("printChoicesScroller")
-        scroller.setWidget(choices)
-        scroller.setWidgetResizable(True)
-        scroller.setFrameShape(QFrame.Shape.NoFrame)
-        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the choices in it take focus
+        self._scroller = Scroller(choices, "printChoicesScroller")
         whole = QVBoxLayout(self)
-        whole.addWidget(scroller, 1)
+        whole.addWidget(self._scroller, 1)
         whole.addLayout(self._status_row())
         whole.addWidget(self._buttons())
         self.save_button.setDefault(True)  # once it is in the dialog, which keeps it so
         self.set_busy(False)
 
     def showEvent(self, event: QShowEvent) -> None:
-        """The size the dialog would like, within the screen it opens on."""
-        if not self._sized:
+        if not self._sized:  # room for every choice, within the screen (wrapping.py)
             self._sized = True
-            wanted = self.sizeHint().expandedTo(self._choices_size())
-            self.resize(within_screen(self, wanted))
+            open_with_room(self, self._scroller)
         super().showEvent(event)
-
-    def _choices_size(self) -> QSize:
-        """Room for every choice without scrolling (the scroller asks for less)."""
-        below = self.sizeHint().height() - self._scroller.sizeHint().height()
-        inner = self._choices.sizeHint()
-        return QSize(inner.width() + 40, inner.height() + below)
 
     def _status_row(self) -> QHBoxLayout:
         """One row for how the last export went (with Open and Show in Folder once a file

@@ -7,7 +7,9 @@ px tall, with "Save as PDF" below the screen's edge.
   elija" was 1,260 px at 300%).
 - `ButtonRows`: a row of buttons that goes onto two rows when the dialog is narrower
   than the buttons side by side.
-- `within_screen`: a dialog's size, no larger than the screen it is on.
+- `Scroller` and `open_with_room`: a dialog's fields scroll, if they must, above the
+  buttons, and the dialog opens with room for all of them, but no larger than the
+  screen it is on.
 """
 
 from __future__ import annotations
@@ -16,9 +18,11 @@ from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -138,7 +142,30 @@ class ButtonRows(QWidget):
         return QSize(max(sides), 2 * row + gap)
 
 
-def within_screen(widget: QWidget, size: QSize) -> QSize:
-    """`size`, no wider or taller than the free part of the screen `widget` is on."""
-    free = widget.screen().availableGeometry()
-    return QSize(min(size.width(), free.width()), min(size.height(), free.height()))
+class Scroller(QScrollArea):
+    """`inner` in a frameless area that scrolls up and down when the dialog is shorter
+    than it; the fields inside take the focus, not the area."""
+
+    def __init__(self, inner: QWidget, name: str) -> None:
+        super().__init__()
+        self.setObjectName(name)
+        self.setWidget(inner)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.inner = inner
+
+
+def open_with_room(dialog: QWidget, scroller: Scroller) -> None:
+    """Before `dialog` first shows: room for all that `scroller` holds (it asks for less
+    of itself), no larger than the free part of the screen the dialog is on. A size its
+    owner chose (a `resize` before `show`) stands."""
+    if dialog.testAttribute(Qt.WidgetAttribute.WA_Resized):
+        return
+    hint = dialog.sizeHint()
+    below = hint.height() - scroller.sizeHint().height()
+    inner = scroller.inner.sizeHint()
+    wanted = hint.expandedTo(QSize(inner.width() + 40, inner.height() + below))
+    free = dialog.screen().availableGeometry()
+    dialog.resize(min(wanted.width(), free.width()), min(wanted.height(), free.height()))

@@ -13,6 +13,7 @@ from reader.clinic.reading import read_clinic
 from reader.content.pages import Pages
 from reader.paths import bundled_handbook_dir
 from reader.ui.clinic_form import ClinicForm
+from reader.ui.text_size import apply_text_size
 from tests.clinic.support import PHONE_24H, write_clinic
 
 
@@ -63,3 +64,23 @@ def test_the_form_never_writes_through_a_link(qtbot: QtBot, tmp_path: Path) -> N
     assert form.save() is None
     assert victim.read_text(encoding="utf-8") == "keep me"
     assert "is a link" in form.status.text()
+
+
+def test_at_300_percent_the_form_fits_the_screen_with_save_in_view(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """At 300% on 1024 x 768 the form was 1,031 x 923 px: Save was below the screen's
+    edge and each field was squeezed to about 70 px beside its label."""
+    apply_text_size(300)
+    try:
+        form = _form(qtbot, tmp_path / "clinic.toml")
+        form.show()
+        qtbot.waitExposed(form)
+        free = form.screen().availableGeometry()
+        assert form.width() <= free.width() and form.height() <= free.height()
+        save = form.buttons.button(form.buttons.StandardButton.Save)
+        qtbot.waitUntil(lambda: form.rect().contains(save.mapTo(form, save.rect().bottomRight())))
+        for edit in form.languages["en"].edits.values():
+            assert edit.width() >= 20 * edit.fontMetrics().averageCharWidth(), edit.objectName()
+    finally:
+        apply_text_size(100)
