@@ -310,7 +310,7 @@ def test_a_kiosk_window_shows_a_trusted_file_and_falls_back_from_an_unsigned_one
 def about_text(window: object) -> str:
     """The text of Help > About, read from the real dialog and closed."""
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication, QDialog, QLabel
 
     from reader.ui.window.dialogs import show_about
 
@@ -318,8 +318,10 @@ def about_text(window: object) -> str:
 
     def read_and_close() -> None:
         box = QApplication.activeModalWidget()
-        assert isinstance(box, QMessageBox)
-        seen.append(box.text())
+        assert isinstance(box, QDialog)
+        words = box.findChild(QLabel, "aboutText")
+        assert words is not None
+        seen.append(words.text())
         box.close()
 
     QTimer.singleShot(0, read_and_close)

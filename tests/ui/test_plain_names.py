@@ -96,7 +96,7 @@ def test_about_shows_the_handbooks_title_edition_and_source_as_written(
     window = make_window(load_handbook(hostile_folder if kind == "folder" else hostile_mkdocs))
     box = about_box(window, window.handbook, window.signature)
     qtbot.addWidget(box)
-    label = box.findChild(QLabel, "qt_msgbox_label")
+    label = box.findChild(QLabel, "aboutText")
     assert label is not None
     rich = label.textFormat() == Qt.TextFormat.RichText
     assert rich or label.textFormat() == Qt.TextFormat.PlainText
