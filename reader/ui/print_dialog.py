@@ -127,6 +127,7 @@ class PrintDialog(QDialog):
         whole = QVBoxLayout(self)
         whole.addWidget(self._scroller, 1)
         whole.addLayout(self._status_row())
+        whole.addLayout(self._progress_row())
         whole.addWidget(self._buttons())
         self.save_button.setDefault(True)  # once it is in the dialog, which keeps it so
         self.set_busy(False)
@@ -137,18 +138,33 @@ class PrintDialog(QDialog):
             open_with_room(self, self._scroller)
         super().showEvent(event)
 
+    def _progress_row(self) -> QHBoxLayout:
+        """A progress bar and Cancel, shown while a printout is made; they keep their
+        room while hidden, so the buttons never move under the pointer."""
+        row = QHBoxLayout()
+        self.progress_bar = QProgressBar()
+        self._named(self.progress_bar, "printProgress", self.tr("Progress of the printout"))
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self._named(self.cancel_button, "cancelPrintButton", self.tr("Cancel the printout"))
+        self.cancel_button.setAutoDefault(False)
+        self.cancel_button.clicked.connect(self.cancel_requested)
+        for widget in (self.progress_bar, self.cancel_button):
+            policy = widget.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            widget.setSizePolicy(policy)
+        row.addWidget(self.progress_bar, 1)
+        row.addWidget(self.cancel_button)
+        return row
+
     def _status_row(self) -> QHBoxLayout:
-        """One row for how the last export went (with Open and Show in Folder once a file
-        is saved) and, while a printout is made, its progress bar and Cancel. The
-        buttons keep their room while hidden, so nothing moves when they appear."""
+        """How the last export went, with Open and Show in Folder once a file is saved.
+        The buttons keep their room while hidden, so nothing moves when they appear."""
         row = QHBoxLayout()
         self.status_label = plain_label(QLabel())  # file and chapter names, as written
         self._named(self.status_label, "printStatus", self.tr("Print status"))
         self.status_label.setWordWrap(True)
         # A long file name wraps; it never widens the dialog under the pointer.
         self.status_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.progress_bar = QProgressBar()
-        self._named(self.progress_bar, "printProgress", self.tr("Progress of the printout"))
         self.open_button = QPushButton(self.tr("Open"))
         self._named(self.open_button, "openPdfButton", self.tr("Open the saved PDF"))
         self.folder_button = QPushButton(self.tr("Show in Folder"))
@@ -157,12 +173,8 @@ class PrintDialog(QDialog):
         self.folder_button.clicked.connect(
             lambda: self._open(self.saved_path.parent if self.saved_path else None)
         )
-        self.cancel_button = QPushButton(self.tr("Cancel"))
-        self._named(self.cancel_button, "cancelPrintButton", self.tr("Cancel the printout"))
-        self.cancel_button.clicked.connect(self.cancel_requested)
         row.addWidget(self.status_label, 1)
-        row.addWidget(self.progress_bar, 1)
-        for button in (self.open_button, self.folder_button, self.cancel_button):
+        for button in (self.open_button, self.folder_button):
             policy = button.sizePolicy()
             policy.setRetainSizeWhenHidden(True)
             button.setSizePolicy(policy)
