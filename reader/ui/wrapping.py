@@ -101,9 +101,12 @@ class ButtonRows(QWidget):
         self._two_rows: bool | None = None
         self._lay_out(two_rows=False)
 
+    def _shown(self, buttons: list[QPushButton]) -> list[QPushButton]:
+        return [button for button in buttons if not button.isHidden()]  # a place may hide some
+
     def _needed(self) -> int:
         """The width of all the buttons side by side, with the gaps between them."""
-        buttons = self._left + self._right
+        buttons = self._shown(self._left + self._right)
         gap = max(self._top.spacing(), 0)
         return sum(b.sizeHint().width() for b in buttons) + gap * len(buttons)
 
@@ -133,13 +136,14 @@ class ButtonRows(QWidget):
         return QSize(self._needed(), super().sizeHint().height())
 
     def minimumSizeHint(self) -> QSize:
-        """As wide as the wider side, and as tall as two rows: they may go onto two."""
+        """As wide as the wider side (narrower, the other goes onto a second row), as
+        tall as the rows they are in now."""
         gap = max(self._top.spacing(), 0)
         sides = [
-            sum(b.sizeHint().width() + gap for b in side) for side in (self._left, self._right)
+            sum(b.sizeHint().width() + gap for b in self._shown(side))
+            for side in (self._left, self._right)
         ]
-        row = max((b.sizeHint().height() for b in self._left + self._right), default=0)
-        return QSize(max(sides), 2 * row + gap)
+        return QSize(max(sides), super().sizeHint().height())
 
 
 class Scroller(QScrollArea):
