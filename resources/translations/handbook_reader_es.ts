@@ -126,7 +126,7 @@
     <message>
         <location filename="../../reader/ui/actions.py" line="69"/>
         <source>Bookmark this section (Ctrl+D)</source>
-        <translation>Marcar esta sección (Ctrl+D)</translation>
+        <translation>Marcar esta sección (Control+D)</translation>
     </message>
     <message>
         <location filename="../../reader/ui/actions.py" line="70"/>
@@ -166,7 +166,7 @@
     <message>
         <location filename="../../reader/ui/actions.py" line="81"/>
         <source>Larger text (Ctrl++)</source>
-        <translation>Texto más grande (Ctrl++)</translation>
+        <translation>Texto más grande (Control++)</translation>
     </message>
     <message>
         <location filename="../../reader/ui/actions.py" line="82"/>
@@ -181,7 +181,7 @@
     <message>
         <location filename="../../reader/ui/actions.py" line="85"/>
         <source>Smaller text (Ctrl+-)</source>
-        <translation>Texto más pequeño (Ctrl+-)</translation>
+        <translation>Texto más pequeño (Control+-)</translation>
     </message>
     <message>
         <location filename="../../reader/ui/actions.py" line="86"/>
@@ -487,7 +487,7 @@
     <message>
         <location filename="../../reader/ui/window/bookmarking.py" line="50"/>
         <source>Bookmark removed. Press Ctrl+Z to undo.</source>
-        <translation>Marcador quitado. Presione Ctrl+Z para deshacerlo.</translation>
+        <translation>Marcador quitado. Presione Control+Z para deshacerlo.</translation>
     </message>
     <message>
         <location filename="../../reader/ui/window/bookmarking.py" line="52"/>
@@ -602,7 +602,7 @@
     <message>
         <location filename="../../reader/ui/panels/bookmarks_panel.py" line="167"/>
         <source>No bookmarks yet. Press Ctrl+D or the star to keep a section here.</source>
-        <translation>Todavía no hay marcadores. Presione Ctrl+D o la estrella para guardar aquí una sección.</translation>
+        <translation>Todavía no hay marcadores. Presione Control+D o la estrella para guardar aquí una sección.</translation>
     </message>
     <message>
         <location filename="../../reader/ui/panels/bookmarks_panel.py" line="169"/>
@@ -660,33 +660,33 @@
         <translation>Bajar el marcador elegido (Alt+Abajo)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="207"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="208"/>
         <source>Section no longer in this handbook</source>
         <translation>Esta sección ya no está en el manual</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="296"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="297"/>
         <source>Rename Bookmark</source>
         <translation>Cambiar el nombre del marcador</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="296"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="297"/>
         <source>Title:</source>
         <translation>Título:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="308"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="309"/>
         <source>Bookmark Note</source>
         <translation>Nota del marcador</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="308"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="309"/>
         <source>Note:</source>
         <translation>Nota:</translation>
     </message>
     <message>
         <location filename="../../reader/ui/panels/bookmarks_panel.py" line="161"/>
-        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="351"/>
+        <location filename="../../reader/ui/panels/bookmarks_panel.py" line="352"/>
         <source>Bookmark actions</source>
         <translation>Acciones de los marcadores</translation>
     </message>
@@ -694,43 +694,43 @@
 <context>
     <name>ClinicForm</name>
     <message>
-        <location filename="../../reader/ui/clinic_form.py" line="130"/>
-        <location filename="../../reader/ui/clinic_form.py" line="131"/>
+        <location filename="../../reader/ui/clinic_form.py" line="146"/>
+        <location filename="../../reader/ui/clinic_form.py" line="147"/>
         <source>Clinic details</source>
         <translation>Datos de la clínica</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/clinic_form.py" line="138"/>
+        <location filename="../../reader/ui/clinic_form.py" line="154"/>
         <source>English</source>
         <translation>Inglés</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/clinic_form.py" line="138"/>
+        <location filename="../../reader/ui/clinic_form.py" line="154"/>
         <source>Spanish</source>
         <translation>Español</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/clinic_form.py" line="145"/>
+        <location filename="../../reader/ui/clinic_form.py" line="161"/>
         <source>Card preview</source>
         <translation>Vista previa de la tarjeta</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/clinic_form.py" line="146"/>
+        <location filename="../../reader/ui/clinic_form.py" line="162"/>
         <source>Where the details were saved</source>
         <translation>Dónde se guardaron los datos</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/clinic_form.py" line="154"/>
+        <location filename="../../reader/ui/clinic_form.py" line="172"/>
         <source>Card preview:</source>
         <translation>Vista previa de la tarjeta:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/clinic_form.py" line="189"/>
+        <location filename="../../reader/ui/clinic_form.py" line="219"/>
         <source>Not saved: {reason}</source>
         <translation>No se guardó: {reason}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/clinic_form.py" line="191"/>
+        <location filename="../../reader/ui/clinic_form.py" line="221"/>
         <source>Saved to {path}</source>
         <translation>Guardado en {path}</translation>
     </message>
@@ -743,12 +743,12 @@
 <context>
     <name>ContentView</name>
     <message>
-        <location filename="../../reader/ui/content_view.py" line="49"/>
+        <location filename="../../reader/ui/content_view.py" line="50"/>
         <source>Handbook text</source>
         <translation>Texto del manual</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/content_view.py" line="51"/>
+        <location filename="../../reader/ui/content_view.py" line="52"/>
         <source>The section you are reading. Links and underlined words can be opened.</source>
         <translation>La sección que está leyendo. Puede abrir los enlaces y las palabras subrayadas.</translation>
     </message>
@@ -852,80 +852,80 @@ Volveremos al inicio en %n segundos</numerusform>
 <context>
     <name>GlossaryPanel</name>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="145"/>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="146"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="148"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="149"/>
         <source>Glossary</source>
         <translation>Glosario</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="147"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="150"/>
         <source>Filter words…</source>
         <translation>Buscar una palabra…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="148"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="151"/>
         <source>Filter the glossary</source>
         <translation>Buscar en el glosario</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="149"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="152"/>
         <source>Type part of a word or an abbreviation, such as GVHD</source>
         <translation>Escriba parte de una palabra o una sigla, por ejemplo GVHD</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="150"/>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="151"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="153"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="154"/>
         <source>Glossary letters</source>
         <translation>Letras del glosario</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="152"/>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="154"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="155"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="157"/>
         <source>Words starting with %1</source>
         <translation>Palabras que empiezan con %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="156"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="159"/>
         <source>Glossary words, A to Z</source>
         <translation>Palabras del glosario, de la A a la Z</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="157"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="160"/>
         <source>No word in the glossary matches.</source>
         <translation>Ninguna palabra del glosario coincide.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="159"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="162"/>
         <source>Meaning of the chosen word</source>
         <translation>Significado de la palabra elegida</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="269"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="272"/>
         <source>Choose a word from the list to see what it means.</source>
         <translation>Elija una palabra de la lista para ver qué significa.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="271"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="274"/>
         <source>This handbook has no glossary.</source>
         <translation>Este manual no tiene glosario.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="282"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="287"/>
         <source>Also called:</source>
         <translation>Otros nombres:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="292"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="297"/>
         <source>Related words:</source>
         <translation>Palabras relacionadas:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="304"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="309"/>
         <source>Appears in:</source>
         <translation>Aparece en:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/glossary_panel.py" line="311"/>
+        <location filename="../../reader/ui/panels/glossary_panel.py" line="316"/>
         <source>not used in the chapters yet</source>
         <translation>todavía no aparece en los capítulos</translation>
     </message>
@@ -984,7 +984,7 @@ Volveremos al inicio en %n segundos</numerusform>
     <message>
         <location filename="../../reader/ui/window/help_dialog.py" line="33"/>
         <source>In the page: Tab and Shift+Tab go link by link (an underlined word only where a section first uses it); Ctrl+Down and Ctrl+Up go heading by heading.</source>
-        <translation>En la página: Tab y Mayús+Tab van de enlace en enlace (una palabra subrayada solo donde una sección la usa por primera vez); Ctrl+Abajo y Ctrl+Arriba van de título en título.</translation>
+        <translation>En la página: Tabulador y Mayúsculas+Tabulador van de enlace en enlace (una palabra subrayada solo donde una sección la usa por primera vez); Control+Abajo y Control+Arriba van de título en título.</translation>
     </message>
     <message>
         <location filename="../../reader/ui/window/help_dialog.py" line="38"/>
@@ -1070,52 +1070,52 @@ Volveremos al inicio en %n segundos</numerusform>
 <context>
     <name>LanguageFields</name>
     <message>
-        <location filename="../../reader/ui/clinic_form.py" line="65"/>
+        <location filename="../../reader/ui/clinic_form.py" line="72"/>
         <source>Hospital or clinic name</source>
         <translation>Nombre del hospital o la clínica</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/clinic_form.py" line="66"/>
+        <location filename="../../reader/ui/clinic_form.py" line="73"/>
         <source>Daytime number</source>
         <translation>Teléfono de día</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/clinic_form.py" line="67"/>
+        <location filename="../../reader/ui/clinic_form.py" line="74"/>
         <source>24-hour number</source>
         <translation>Teléfono de 24 horas</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/clinic_form.py" line="68"/>
+        <location filename="../../reader/ui/clinic_form.py" line="75"/>
         <source>In an emergency (what to do, where to go)</source>
         <translation>En una emergencia (qué hacer, adónde ir)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/clinic_form.py" line="69"/>
+        <location filename="../../reader/ui/clinic_form.py" line="76"/>
         <source>Fever threshold (°C and/or °F)</source>
         <translation>Temperatura que cuenta como fiebre (°C o °F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/clinic_form.py" line="70"/>
+        <location filename="../../reader/ui/clinic_form.py" line="77"/>
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/clinic_form.py" line="71"/>
+        <location filename="../../reader/ui/clinic_form.py" line="78"/>
         <source>Interpreter line</source>
         <translation>Línea de intérpretes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/clinic_form.py" line="72"/>
+        <location filename="../../reader/ui/clinic_form.py" line="79"/>
         <source>Local patient group</source>
         <translation>Grupo local de pacientes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/clinic_form.py" line="73"/>
+        <location filename="../../reader/ui/clinic_form.py" line="80"/>
         <source>Team (one person a line: name; role)</source>
         <translation>Equipo (una persona por línea: nombre; función)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/clinic_form.py" line="74"/>
+        <location filename="../../reader/ui/clinic_form.py" line="81"/>
         <source>Notes (Markdown: no HTML, pictures or links)</source>
         <translation>Notas (Markdown: sin HTML, imágenes ni enlaces)</translation>
     </message>
@@ -1170,7 +1170,7 @@ Volveremos al inicio en %n segundos</numerusform>
     <message>
         <location filename="../../reader/ui/window/comfort.py" line="125"/>
         <source>Search the handbook (Ctrl+K)</source>
-        <translation>Buscar en el manual (Ctrl+K)</translation>
+        <translation>Buscar en el manual (Control+K)</translation>
     </message>
     <message>
         <location filename="../../reader/ui/mainwindow.py" line="313"/>
@@ -1194,12 +1194,12 @@ Volveremos al inicio en %n segundos</numerusform>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/dialogs.py" line="55"/>
+        <location filename="../../reader/ui/window/dialogs.py" line="89"/>
         <source>Link outside the handbook</source>
         <translation>Enlace fuera del manual</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/dialogs.py" line="56"/>
+        <location filename="../../reader/ui/window/dialogs.py" line="90"/>
         <source>This link leads outside the handbook:
 
 %1
@@ -1212,12 +1212,12 @@ It can&apos;t be opened on this computer.</source>
 No se puede abrir en esta computadora.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/dialogs.py" line="65"/>
+        <location filename="../../reader/ui/window/dialogs.py" line="99"/>
         <source>Open a web page?</source>
         <translation>¿Abrir una página web?</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/dialogs.py" line="66"/>
+        <location filename="../../reader/ui/window/dialogs.py" line="100"/>
         <source>This link leads to a web page outside the handbook:
 
 %1
@@ -1230,12 +1230,12 @@ Open it in your web browser? This needs an internet connection.</source>
 ¿Quiere abrirla en su navegador? Para esto necesita conexión a internet.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/dialogs.py" line="30"/>
+        <location filename="../../reader/ui/window/dialogs.py" line="42"/>
         <source>About %1</source>
         <translation>Acerca de %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/dialogs.py" line="36"/>
+        <location filename="../../reader/ui/window/dialogs.py" line="54"/>
         <source>&lt;p&gt;An offline reader for family handbooks.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Un lector de manuales para familias que funciona sin internet.&lt;/p&gt;</translation>
     </message>
@@ -1245,12 +1245,12 @@ Open it in your web browser? This needs an internet connection.</source>
         <translation>Paneles laterales</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/dock_title.py" line="65"/>
+        <location filename="../../reader/ui/window/dock_title.py" line="70"/>
         <source>Choose another panel on this side</source>
         <translation>Elegir otro panel de este lado</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/dock_title.py" line="68"/>
+        <location filename="../../reader/ui/window/dock_title.py" line="73"/>
         <source>Close %1</source>
         <translation>Cerrar %1</translation>
     </message>
@@ -1573,171 +1573,171 @@ Open it in your web browser? This needs an internet connection.</source>
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="82"/>
+        <location filename="../../reader/ui/print_dialog.py" line="84"/>
         <source>Export PDF / Print</source>
         <extracomment>The scopes in the order the dialog offers them (&quot;This section&quot; is SECTIONS with one id).</extracomment>
         <translation>Exportar PDF / Imprimir</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="83"/>
+        <location filename="../../reader/ui/print_dialog.py" line="85"/>
         <source>Export PDF or print</source>
         <translation>Exportar PDF o imprimir</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="101"/>
+        <location filename="../../reader/ui/print_dialog.py" line="108"/>
         <source>Include a glossary of the words used</source>
         <translation>Incluir un glosario de las palabras usadas</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="102"/>
+        <location filename="../../reader/ui/print_dialog.py" line="109"/>
         <source>Include a glossary</source>
         <translation>Incluir un glosario</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="105"/>
+        <location filename="../../reader/ui/print_dialog.py" line="112"/>
         <source>Add a page for notes and questions</source>
         <translation>Añadir una página para notas y preguntas</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="106"/>
+        <location filename="../../reader/ui/print_dialog.py" line="113"/>
         <source>Add a notes page</source>
         <translation>Añadir una página de notas</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="108"/>
+        <location filename="../../reader/ui/print_dialog.py" line="115"/>
         <source>A last page with ruled lines, to write down questions for the care team</source>
         <translation>Una última página con renglones, para anotar preguntas para el equipo médico</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="113"/>
+        <location filename="../../reader/ui/print_dialog.py" line="120"/>
         <source>Paper size</source>
         <translation>Tamaño del papel</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="114"/>
+        <location filename="../../reader/ui/print_dialog.py" line="121"/>
         <source>A4</source>
         <translation>A4</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="115"/>
+        <location filename="../../reader/ui/print_dialog.py" line="122"/>
         <source>US Letter</source>
         <translation>Carta (EE. UU.)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="117"/>
+        <location filename="../../reader/ui/print_dialog.py" line="124"/>
         <source>Paper size:</source>
         <translation>Tamaño del papel:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="129"/>
+        <location filename="../../reader/ui/print_dialog.py" line="146"/>
         <source>Progress of the printout</source>
         <translation>Avance de la impresión</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="130"/>
+        <location filename="../../reader/ui/print_dialog.py" line="147"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="131"/>
+        <location filename="../../reader/ui/print_dialog.py" line="148"/>
         <source>Cancel the printout</source>
         <translation>Cancelar la impresión</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="147"/>
+        <location filename="../../reader/ui/print_dialog.py" line="164"/>
         <source>Print status</source>
         <translation>Estado de la impresión</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="151"/>
+        <location filename="../../reader/ui/print_dialog.py" line="168"/>
         <source>Open</source>
         <translation>Abrir</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="152"/>
+        <location filename="../../reader/ui/print_dialog.py" line="169"/>
         <source>Open the saved PDF</source>
         <translation>Abrir el PDF guardado</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="153"/>
+        <location filename="../../reader/ui/print_dialog.py" line="170"/>
         <source>Show in Folder</source>
         <translation>Mostrar en la carpeta</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="154"/>
+        <location filename="../../reader/ui/print_dialog.py" line="171"/>
         <source>Show the PDF&apos;s folder</source>
         <translation>Mostrar la carpeta del PDF</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="174"/>
-        <location filename="../../reader/ui/print_dialog.py" line="175"/>
+        <location filename="../../reader/ui/print_dialog.py" line="191"/>
+        <location filename="../../reader/ui/print_dialog.py" line="192"/>
         <source>What to print</source>
         <translation>Qué imprimir</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="179"/>
+        <location filename="../../reader/ui/print_dialog.py" line="196"/>
         <source>This section</source>
         <translation>Esta sección</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="180"/>
+        <location filename="../../reader/ui/print_dialog.py" line="197"/>
         <source>This chapter</source>
         <translation>Este capítulo</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="181"/>
+        <location filename="../../reader/ui/print_dialog.py" line="198"/>
         <source>The whole handbook</source>
         <translation>Todo el manual</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="182"/>
+        <location filename="../../reader/ui/print_dialog.py" line="199"/>
         <source>A take-home packet of sections I choose</source>
         <translation>Un paquete para llevar a casa, con las secciones que yo elija</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="197"/>
+        <location filename="../../reader/ui/print_dialog.py" line="214"/>
         <source>Sections for the take-home packet</source>
         <translation>Secciones del paquete para llevar a casa</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="209"/>
+        <location filename="../../reader/ui/print_dialog.py" line="226"/>
         <source>Introduction</source>
         <translation>Introducción</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="223"/>
+        <location filename="../../reader/ui/print_dialog.py" line="239"/>
         <source>Print…</source>
         <translation>Imprimir…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="224"/>
+        <location filename="../../reader/ui/print_dialog.py" line="240"/>
         <source>Print</source>
         <translation>Imprimir</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="225"/>
+        <location filename="../../reader/ui/print_dialog.py" line="241"/>
         <source>Preview</source>
         <translation>Vista previa</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="226"/>
+        <location filename="../../reader/ui/print_dialog.py" line="242"/>
         <location filename="../../reader/ui/window/print_paper.py" line="77"/>
         <source>Print preview</source>
         <translation>Vista previa de la impresión</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="227"/>
+        <location filename="../../reader/ui/print_dialog.py" line="243"/>
         <source>Save as PDF…</source>
         <translation>Guardar como PDF…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="228"/>
+        <location filename="../../reader/ui/print_dialog.py" line="244"/>
         <source>Save as PDF</source>
         <translation>Guardar como PDF</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="229"/>
-        <location filename="../../reader/ui/print_dialog.py" line="230"/>
+        <location filename="../../reader/ui/print_dialog.py" line="245"/>
+        <location filename="../../reader/ui/print_dialog.py" line="246"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
@@ -1819,23 +1819,23 @@ Open it in your web browser? This needs an internet connection.</source>
 <context>
     <name>ReadAloudController</name>
     <message>
-        <location filename="../../reader/ui/read_aloud/controller.py" line="209"/>
+        <location filename="../../reader/ui/read_aloud/controller.py" line="191"/>
         <source>Getting the voice ready…</source>
-        <extracomment>Quiet time after the first paint before the voice loads in the background (ms). The loaded Piper voice costs about 150 MB (measured); loading it at the first Listen made families wait about 2 s (&quot;Getting the voice ready…&quot;), so every window, desktop or kiosk, loads it once it is idle (README, &quot;Read aloud&quot;). Voice loads of closed windows, still running: the process waits for them as it exits (a daemon thread stopped inside ONNX Runtime&apos;s set-up can crash the exit).</extracomment>
+        <extracomment>Quiet time after the first paint before the voice loads in the background (ms). The loaded Piper voice costs about 150 MB (measured); loading it at the first Listen made families wait about 2 s (&quot;Getting the voice ready…&quot;), so every window, desktop or kiosk, loads it once it is idle (README, &quot;Read aloud&quot;).</extracomment>
         <translation>Preparando la voz…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/read_aloud/controller.py" line="267"/>
+        <location filename="../../reader/ui/read_aloud/controller.py" line="249"/>
         <source>No sound: this computer has no speaker or sound card that works. The sentences are still marked as they would be read.</source>
         <translation>Sin sonido: esta computadora no tiene bocinas ni tarjeta de sonido que funcionen. Las frases se marcan de todos modos, al ritmo en que se leerían.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/read_aloud/controller.py" line="270"/>
+        <location filename="../../reader/ui/read_aloud/controller.py" line="252"/>
         <source>Reading aloud</source>
         <translation>Leyendo en voz alta</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/read_aloud/controller.py" line="274"/>
+        <location filename="../../reader/ui/read_aloud/controller.py" line="256"/>
         <source>Cannot read aloud: %1</source>
         <translation>No se puede leer en voz alta: %1</translation>
     </message>
@@ -1873,32 +1873,32 @@ Open it in your web browser? This needs an internet connection.</source>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="161"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="175"/>
         <source>Search results panel</source>
         <translation>Panel de resultados de búsqueda</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="162"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="176"/>
         <source>Search results</source>
         <translation>Resultados de búsqueda</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="163"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="177"/>
         <source>Search message</source>
         <translation>Mensaje de la búsqueda</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="197"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="211"/>
         <source>Preparing search…</source>
         <translation>Preparando la búsqueda…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="216"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="230"/>
         <source>Glossary</source>
         <translation>Glosario</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/panels/search_panel.py" line="229"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="245"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n resultado</numerusform>
@@ -1906,17 +1906,17 @@ Open it in your web browser? This needs an internet connection.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="235"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="251"/>
         <source>No results for “%1”. Try:</source>
         <translation>No hay resultados para “%1”. Pruebe:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="242"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="258"/>
         <source>No results for “%1”. Try fewer words, or check the spelling.</source>
         <translation>No hay resultados para “%1”. Pruebe con menos palabras o revise la ortografía.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="246"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="262"/>
         <source>Did you mean: %1?</source>
         <translation>¿Quiso decir: %1?</translation>
     </message>
@@ -1930,7 +1930,7 @@ Open it in your web browser? This needs an internet connection.</source>
         <translation>Abriendo el manual…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/session.py" line="314"/>
+        <location filename="../../reader/ui/session.py" line="318"/>
         <source>The handbook could not be opened.</source>
         <extracomment>The pause between the steps of putting a new window in place (ms). Not 0: Qt runs zero-delay calls before timers and input in the same turn, so the steps would run back to back; a real timer lets what waits (a key press, a repaint) in between. Told why a handbook could not be opened (the old window stays and says it). The new window (a MainWindow) is in place and shown; the old one is closed. What the place adds around each new window (menus, a kiosk shell); set by whoever opened the session, run for the first window and for every replacement. The kiosk shell dressing the window, on a kiosk (reader/ui/kiosk/). The handbook being loaded, or the window being put in place (one at a time). The clinic file in use (reader/clinic/) and its details; every handbook this session opens carries them.</extracomment>
         <translation>No se pudo abrir el manual.</translation>
@@ -1959,12 +1959,12 @@ Open it in your web browser? This needs an internet connection.</source>
 <context>
     <name>TocTree</name>
     <message>
-        <location filename="../../reader/ui/panels/toc_tree.py" line="25"/>
+        <location filename="../../reader/ui/panels/toc_tree.py" line="27"/>
         <source>Contents</source>
         <translation>Índice</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/toc_tree.py" line="26"/>
+        <location filename="../../reader/ui/panels/toc_tree.py" line="28"/>
         <source>Chapters and sections of the handbook</source>
         <translation>Capítulos y secciones del manual</translation>
     </message>

@@ -75,7 +75,7 @@ def test_menu_titles_are_spanish(window: MainWindow) -> None:
 
 
 def test_search_box_speaks_spanish(window: MainWindow) -> None:
-    assert window.search_box.placeholderText() == "Buscar en el manual (Ctrl+K)"
+    assert window.search_box.placeholderText() == "Buscar en el manual (Control+K)"
     assert window.search_box.accessibleName() == "Buscar en el manual"
 
 
