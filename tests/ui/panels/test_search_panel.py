@@ -167,6 +167,12 @@ def test_no_results_explains_what_to_try(
     assert type_query(qtbot, box, panel, "zebrafish") == 0
     assert "No results for “zebrafish”" in panel.message.text()
     assert "Try fewer words" in panel.message.text()
+    # The empty list gives its room to the message (at 300% it kept 72 px and the last
+    # words to try were cut off), and comes back with the next results.
+    assert panel.message.isVisible() and not panel.results.isVisible()
+    box.clear()
+    assert type_query(qtbot, box, panel, "developed") == 1
+    assert panel.results.isVisible()
 
 
 def test_escape_clears_the_box_and_the_results(
