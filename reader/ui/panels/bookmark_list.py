@@ -31,10 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.ui.panels.long_words import Patterns, breakable
-
-_WRAP = Qt.TextFlag.TextWordWrap
-_TALL = 100_000  # a box height no row reaches: only the width limits the layout
+from reader.ui.panels.long_words import WRAP, Patterns, breakable, wrapped_height
 
 ROW_ROLE = Qt.ItemDataRole.UserRole
 BOOKMARK_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -115,7 +112,7 @@ class RowDelegate(QStyledItemDelegate):
         for text, font in self._parts(row, option):
             metrics = QFontMetrics(font)
             shown = breakable(text, metrics, room, self.language)
-            height = metrics.boundingRect(QRect(0, 0, room, _TALL), _WRAP, shown).height()
+            height = wrapped_height(metrics, shown, room)
             laid_out.append((shown, font, max(height, metrics.lineSpacing())))
         return laid_out
 
@@ -159,7 +156,7 @@ class RowDelegate(QStyledItemDelegate):
         for text, font, height in self._laid_out(row, option, room):
             painter.setFont(font)
             box = QRect(option.rect.left() + self.padding, top, room, height)
-            painter.drawText(box, int(Qt.AlignmentFlag.AlignLeft) | int(_WRAP), text)
+            painter.drawText(box, int(Qt.AlignmentFlag.AlignLeft) | int(WRAP), text)
             top += height
         painter.restore()
 

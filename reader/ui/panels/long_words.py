@@ -24,7 +24,7 @@ import contextlib
 import threading
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QFontMetrics, QFontMetricsF, QTextBlock, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QAbstractScrollArea, QListWidget, QTextEdit
 
@@ -35,6 +35,8 @@ SOFT_HYPHEN = "\u00ad"
 #: text margins, and rounding (px).
 ROW_CHROME_PX = 24
 _WRITTEN = Qt.ItemDataRole.AccessibleTextRole  # the row's words as written
+WRAP = Qt.TextFlag.TextWordWrap
+TALL = 100_000  # a box height no row reaches: only the width limits the layout
 #: How long after a word first needs them a language's patterns start to be read (ms):
 #: past a starting window's first paint, which Python's one lock would otherwise share.
 DELAY_MS = 500
@@ -60,6 +62,12 @@ def breakable(
             Patterns.shared().want(language)
         shown.append(_pieces(word, metrics, room, points or ()))
     return " ".join(shown)
+
+
+def wrapped_height(metrics: QFontMetrics, text: str, room: int) -> int:
+    """The height `text` takes wrapped at `room` px, as Qt's own item drawing lays it
+    out (a word wider than the room is broken first, with `breakable`)."""
+    return metrics.boundingRect(QRect(0, 0, room, TALL), WRAP, text).height()
 
 
 def _pieces(

@@ -15,11 +15,11 @@ near the edge.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QStyle, QStyleOptionViewItem, QTreeWidget, QTreeWidgetItem
 
-from reader.ui.panels.long_words import SOFT_HYPHEN, breakable
+from reader.ui.panels.long_words import SOFT_HYPHEN, TALL, breakable, wrapped_height
 
 #: Room around a row's text, above and below together (px): rows are a little airier
 #: than Qt's own, and a wrapped title keeps the same air.
@@ -29,8 +29,6 @@ RIGHT_MARGIN = 12
 #: A title this much narrower than its room (px) surely fits on one line; closer ones
 #: are laid out to see (a width in whole pixels can round either way).
 FIT_SLACK = 2
-_WRAP = Qt.TextFlag.TextWordWrap
-_TALL = 100_000  # a box height no title reaches: only the width limits the layout
 
 FontKey = tuple[bool, bool]  # a row's own font: (bold, italic) over the tree's
 
@@ -116,8 +114,7 @@ class RowHeights:
         if self._natural[row] <= room - FIT_SLACK:
             return sizes.one_line, title
         shown = breakable(title, sizes.metrics, room - FIT_SLACK, self._language)
-        box = QRect(0, 0, room, _TALL)  # it may not fit on one line: lay it out to see
-        wrapped = sizes.metrics.boundingRect(box, _WRAP, shown).height()
+        wrapped = wrapped_height(sizes.metrics, shown, room)  # it may not fit on one line
         return max(sizes.least, wrapped + ROW_PADDING), shown
 
     def _measure_titles(self, font: QFont) -> None:
@@ -151,5 +148,5 @@ class _FontSizes:
         option.features = QStyleOptionViewItem.ViewItemFeature.HasDisplay
         contents = QStyle.ContentsType.CT_ItemViewItem
         self.least = tree.style().sizeFromContents(contents, option, QSize(), tree).height()
-        line = self.metrics.boundingRect(QRect(0, 0, _TALL, _TALL), _WRAP, "Xg").height()
+        line = wrapped_height(self.metrics, "Xg", TALL)
         self.one_line = max(self.least, line + ROW_PADDING)
