@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRegularExpression, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QTextCursor, QTextDocument
+from PySide6.QtGui import QColor, QKeyEvent, QResizeEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QLineEdit,
     QTextEdit,
@@ -19,6 +19,11 @@ from reader.ui.icons import icon
 
 ALL_MATCHES = QColor("#ffe08a")
 CURRENT_MATCH = QColor("#f4a259")
+
+#: The box keeps room for this many characters; when the bar is too narrow for that
+#: beside its label (Spanish "Buscar en la página:" at 300% on a 1024 px screen left it
+#: "Palabr…"), the label moves onto a row of its own above the box.
+BOX_CHARACTERS = 16
 
 
 class FindBar(QWidget):
@@ -37,19 +42,15 @@ class FindBar(QWidget):
         self.box.setClearButtonEnabled(True)
         self.count = QLabel(self)
         self.count.setObjectName("findCount")
-        self.count.setMinimumWidth(90)
         self.previous_button = self._button("findPrevious", "up")
         self.next_button = self._button("findNext", "down")
         self.close_button = self._button("findClose", "close")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 4, 8, 4)
         self.label = QLabel(self)
-        layout.addWidget(self.label)
-        layout.addWidget(self.box, 1)
-        layout.addWidget(self.count)
-        for button in (self.previous_button, self.next_button, self.close_button):
-            layout.addWidget(button)
         self.label.setBuddy(self.box)
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(8, 4, 8, 4)
+        self._label_above: bool | None = None
+        self._arrange(label_above=False)
         self.box.textChanged.connect(self.find_text)
         self.box.returnPressed.connect(self.next)
         self.box.installEventFilter(self)
@@ -66,6 +67,59 @@ class FindBar(QWidget):
         button.setAutoRaise(True)
         return button
 
+    def _arrange(self, *, label_above: bool) -> None:
+        """The label beside the box (one row), or above it (two rows)."""
+        if label_above == self._label_above:
+            return
+        self._label_above = label_above
+        grid = self._grid
+        row = [self.box, self.count, self.previous_button, self.next_button, self.close_button]
+        for widget in [self.label, *row]:
+            grid.removeWidget(widget)
+        for column in range(grid.columnCount()):
+            grid.setColumnStretch(column, 0)
+        if label_above:
+            grid.addWidget(self.label, 0, 0, 1, len(row))
+        else:
+            row.insert(0, self.label)
+        for column, widget in enumerate(row):
+            grid.addWidget(widget, 1 if label_above else 0, column)
+        grid.setColumnStretch(row.index(self.box), 1)
+
+    @property
+    def label_above(self) -> bool:
+        """The label has a row of its own above the box."""
+        return bool(self._label_above)
+
+    def _count_room(self) -> int:
+        """Room for the widest count, so that a count never squeezes the box as it changes."""
+        metrics = self.count.fontMetrics()
+        many = self.tr("%1 of %2").replace("%1", "888").replace("%2", "888")
+        widest = max(metrics.horizontalAdvance(text) for text in (self.tr("No matches"), many))
+        return max(90, widest + 8)
+
+    def _fit(self) -> None:
+        self.count.setMinimumWidth(self._count_room())
+        grid = self._grid
+        margins = grid.contentsMargins()
+        beside = [self.label, self.count, self.previous_button, self.next_button,
+                  self.close_button]  # fmt: skip
+        taken = sum(max(w.sizeHint().width(), w.minimumWidth()) for w in beside)
+        spacing = max(grid.horizontalSpacing(), 0) * len(beside)
+        room = self.width() - margins.left() - margins.right() - taken - spacing
+        metrics = self.box.fontMetrics()
+        wanted = metrics.averageCharWidth() * BOX_CHARACTERS + metrics.height()  # + clear button
+        self._arrange(label_above=room < wanted)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit()
+
     def retranslate(self) -> None:
         self.label.setText(self.tr("Find in page:"))
         self.box.setAccessibleName(self.tr("Find in this page"))
@@ -78,6 +132,7 @@ class FindBar(QWidget):
         self.close_button.setToolTip(self.tr("Close (Escape)"))
         self.count.setAccessibleName(self.tr("Number of matches"))
         self._show_count()
+        self._fit()
 
     def open_bar(self) -> None:
         self.show()
