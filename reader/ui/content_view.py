@@ -18,7 +18,6 @@ from PySide6.QtGui import (
     QImage,
     QPaintEvent,
     QResizeEvent,
-    QTextCharFormat,
     QTextCursor,
     QTextDocument,
 )
@@ -75,7 +74,7 @@ class ContentView(LinkTabBrowser):
         self._reflow.setSingleShot(True)
         self._reflow.setInterval(120)
         self._reflow.timeout.connect(self._resize_pictures)
-        self._tables = PageTables(self.document, self._refit, self._column_width, self)
+        self.tables = PageTables(self.document, self._refit, self._column_width, self)
 
     # -- content ---------------------------------------------------------------
 
@@ -83,7 +82,7 @@ class ContentView(LinkTabBrowser):
         """Replace the page; glossary words get their dotted underline once, here. A long
         page's later pieces follow, each announced by `piece_added`
         (reader/ui/page_feed.py)."""
-        self._replace(self._tables.page(html))
+        self._replace(self.tables.page(html))
 
     def _replace(self, html: str) -> None:
         self._highlights = []
@@ -99,13 +98,22 @@ class ContentView(LinkTabBrowser):
 
     def fitted_piece(self, html: str) -> str:
         """A long page's next piece, its tables in the form that fits (page_tables.py)."""
-        return self._tables.piece(html)
+        return self.tables.piece(html)
 
     def _refit(self, html: str) -> None:
         """The page again, its tables in another form, at the paragraph read now."""
-        text = self.document().findBlock(self.top_paragraph()[0]).text()[:80]
+        mark = self.reading_mark()
         self._replace(html)
-        found = self.document().find(text) if text else None
+        self.return_to(mark)
+
+    def reading_mark(self) -> str:
+        """The words that start the paragraph being read: a place that outlives the page
+        being shown again in another form (its pixels and positions do not)."""
+        return self.document().findBlock(self.top_paragraph()[0]).text()[:80]
+
+    def return_to(self, mark: str) -> None:
+        """Scroll back to the paragraph `reading_mark()` gave, if it is on the page."""
+        found = self.document().find(mark) if mark else None
         if found is not None and not found.isNull():
             self.restore_top_paragraph((found.block().position(), 0.0))
 
@@ -142,35 +150,9 @@ class ContentView(LinkTabBrowser):
 
     def underline_terms(self, start: int) -> None:
         """Dotted underline, no link colour, for `glossary:` anchors from document
-        position `start` on (a long page's new piece). The spans are collected first
-        and changed in one edit: changing formats while walking the fragments left
-        blocks unlaid-out (zero height, so headings vanished)."""
+        position `start` on (a long page's new piece), in the theme's text colour."""
         self.ensurePolished()  # the palette is the theme's only once polished
-        document = self.document()
-        spans: list[tuple[int, int]] = []
-        block = document.findBlock(start)
-        while block.isValid():
-            iterator = block.begin()
-            while not iterator.atEnd():
-                fragment = iterator.fragment()
-                if fragment.charFormat().anchorHref().startswith(GLOSSARY_SCHEME + ":"):
-                    spans.append((fragment.position(), fragment.length()))
-                iterator += 1
-            block = block.next()
-        if not spans:
-            return
-        term_format = QTextCharFormat()
-        term_format.setFontUnderline(True)
-        term_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-        term_format.setForeground(self.palette().text())
-        term_format.setUnderlineColor(QColor(self.palette().text().color()))
-        cursor = QTextCursor(document)
-        cursor.beginEditBlock()
-        for position, length in spans:
-            cursor.setPosition(position)
-            cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
-            cursor.mergeCharFormat(term_format)
-        cursor.endEditBlock()
+        page_marks.underline_terms(self.document(), start, self.palette().text().color())
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip:
@@ -336,7 +318,7 @@ class ContentView(LinkTabBrowser):
             finally:
                 self.keeping_place = False
             self.restore_top_paragraph(place)
-            self._tables.room_changed()
+            self.tables.room_changed()
 
     def top_paragraph(self) -> tuple[int, float]:
         """The paragraph at the top of the view (its position in the document) and how
@@ -404,7 +386,7 @@ class ContentView(LinkTabBrowser):
         if self._pictures and abs(wanted - self._picture_width) > 4:
             self._reflow.start()
         self._anchors = self._anchor_positions()
-        self._tables.room_changed()
+        self.tables.room_changed()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

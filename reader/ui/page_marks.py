@@ -1,11 +1,13 @@
 """Marks on the reading page's document: search words highlighted as whole words, a
-snippet's opening words found, a heading's anchor located. Pure functions of a
-QTextDocument, so the view only shows what they find."""
+snippet's opening words found, a heading's anchor located, glossary words underlined.
+Pure functions of a QTextDocument, so the view only shows what they find."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QTextCursor, QTextDocument
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextEdit
+
+from reader.content.links import GLOSSARY_SCHEME
 
 HIGHLIGHT = QColor("#ffe08a")
 HIGHLIGHT_TEXT = QColor("#1f2933")
@@ -83,3 +85,34 @@ def find_lead(document: QTextDocument, lead: str, start_at: int) -> QTextCursor 
         if not cursor.isNull():
             return cursor
     return None
+
+
+def underline_terms(document: QTextDocument, start: int, color: QColor) -> None:
+    """A dotted underline in `color`, no link colour, for `glossary:` anchors from
+    document position `start` on. The spans are collected first and changed in one edit:
+    changing formats while walking the fragments left blocks unlaid-out (zero height,
+    so headings vanished)."""
+    spans: list[tuple[int, int]] = []
+    block = document.findBlock(start)
+    while block.isValid():
+        iterator = block.begin()
+        while not iterator.atEnd():
+            fragment = iterator.fragment()
+            if fragment.charFormat().anchorHref().startswith(GLOSSARY_SCHEME + ":"):
+                spans.append((fragment.position(), fragment.length()))
+            iterator += 1
+        block = block.next()
+    if not spans:
+        return
+    term_format = QTextCharFormat()
+    term_format.setFontUnderline(True)
+    term_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+    term_format.setForeground(color)
+    term_format.setUnderlineColor(color)
+    cursor = QTextCursor(document)
+    cursor.beginEditBlock()
+    for position, length in spans:
+        cursor.setPosition(position)
+        cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
+        cursor.mergeCharFormat(term_format)
+    cursor.endEditBlock()

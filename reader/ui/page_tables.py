@@ -7,6 +7,8 @@ Whether a table fits is measured, not guessed: each column needs its widest word
 the page's font, headings in bold) and its cell padding; the table fits when the sum
 does. A change of width or size is looked at once it settles, and the page is shown
 again only when some table's form changes, at the paragraph the reader was reading.
+A long page, which arrives in pieces (reader/ui/page_feed.py), is taken in again in
+pieces (`refeed_wanted`), so the window keeps answering while it changes form.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetricsF, QTextDocument
 
 from reader.content.stacked_tables import Table, stack_tables
@@ -44,6 +46,10 @@ def needed_width(table: Table, body: QFont) -> float:
     return total
 
 
+def _has_table(html: str) -> bool:
+    return "<table" in html.lower()
+
+
 def fitted(page: str, body: QFont, room: float) -> tuple[str, tuple[bool, ...]]:
     """`page` with the tables too wide for `room` px shown as rows, and which were."""
     stacked: list[bool] = []
@@ -61,6 +67,10 @@ class PageTables(QObject):
     `show(html)` is the view's own page replacement (without fitting again); `room()`
     is the width of its text column now."""
 
+    #: A long page's tables must change form: its pieces as first given, to be taken in
+    #: again a piece at a time (the Navigator owns the feed).
+    refeed_wanted = Signal(list)
+
     def __init__(
         self,
         document: Callable[[], QTextDocument],
@@ -70,34 +80,48 @@ class PageTables(QObject):
     ) -> None:
         super().__init__(parent)
         self._document, self._show, self._room = document, show, room
-        self._source: str | None = None  # the page as given, while it is whole
+        self._pieces: list[str] = []  # the page as given; a long page's later pieces after
+        self._tabled = False  # some piece has a table
         self._forms: tuple[bool, ...] = ()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SETTLE_MS)
-        self._timer.timeout.connect(self._refit)
+        self._timer.timeout.connect(self.refit)
 
     def page(self, html: str) -> str:
-        """A new page: what to show of it now."""
-        self._source = html if "<table" in html.lower() else None
+        """A new page (or a long page's first piece): what to show of it now."""
+        self._pieces = [html]
+        self._tabled = _has_table(html)
         shown, self._forms = fitted(html, self._document().defaultFont(), self._room())
         return shown
 
     def piece(self, html: str) -> str:
-        """A later piece of a long page, fitted as it comes; such a page is not fitted
-        again when the width changes (its pieces are not kept)."""
-        self._source = None
-        return fitted(html, self._document().defaultFont(), self._room())[0]
+        """A later piece of a long page, fitted as it comes, and kept (as given) in case
+        the width changes."""
+        self._pieces.append(html)
+        if not _has_table(html):
+            return html
+        self._tabled = True
+        shown, forms = fitted(html, self._document().defaultFont(), self._room())
+        self._forms += forms
+        return shown
 
     def room_changed(self) -> None:
-        if self._source is not None:
+        if self._tabled:
             self._timer.start()
 
-    def _refit(self) -> None:
-        source = self._source
-        if source is None:
+    def refit(self) -> None:
+        """Look again at whether each table fits; show the page again if one changes."""
+        if not self._tabled:
             return
-        shown, forms = fitted(source, self._document().defaultFont(), self._room())
+        font, room = self._document().defaultFont(), self._room()
+        if len(self._pieces) > 1:
+            forms = tuple(form for piece in self._pieces if _has_table(piece)
+                          for form in fitted(piece, font, room)[1])  # fmt: skip
+            if forms != self._forms:
+                self.refeed_wanted.emit(list(self._pieces))
+            return
+        shown, forms = fitted(self._pieces[0], font, room)
         if forms != self._forms:
             self._forms = forms
             self._show(shown)

@@ -4,11 +4,19 @@ table whose words cannot fit its columns is shown as rows, with no word broken i
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from PySide6.QtGui import QTextTable
 from pytestqt.qtbot import QtBot
 
+from reader.handbook import Handbook, load_handbook
+from reader.paths import bundled_handbook_dir
 from reader.ui.mainwindow import MainWindow
+from reader.ui.window.chapter_render import LONG_CHAPTER_CHARS
+from tests.helpers.long_chapter import LONG_CHAPTER, grow_chapter
 from tests.helpers.text_fit import words_broken_inside
+from tests.ui.conftest import MakeWindow
 
 GLANCE = "risks/all-the-risks-at-a-glance"
 
@@ -21,8 +29,9 @@ def tables(window: MainWindow) -> int:
 def settled(qtbot: QtBot, window: MainWindow, count: int) -> None:
     """The page whole, and its tables in the form expected once the columns and then
     the tables (150 ms after a change) have settled."""
-    qtbot.waitUntil(lambda: not window.navigator.opening())
-    qtbot.waitUntil(lambda: tables(window) == count, timeout=10_000)
+    qtbot.waitUntil(
+        lambda: not window.navigator.opening() and tables(window) == count, timeout=20_000
+    )  # both at once: a long page taken in again has that many tables half-way, too
 
 
 def test_at_200_percent_beside_the_glossary_the_tables_are_rows_with_whole_words(
@@ -57,3 +66,46 @@ def test_smaller_text_brings_the_table_back_at_the_paragraph_being_read(
     top = content.document().documentLayout().blockBoundingRect(block).top()
     shown = content.verticalScrollBar().value()
     assert shown - 2 <= top < shown + content.viewport().height()  # 2: rounding
+
+
+def paragraph_on_screen(window: MainWindow, text: str) -> bool:
+    content = window.content
+    block = content.document().find(text).block()
+    top = content.document().documentLayout().blockBoundingRect(block).top()
+    shown = content.verticalScrollBar().value()
+    return shown - 2 <= top < shown + content.viewport().height()  # 2: rounding
+
+
+@pytest.fixture(scope="module")
+def long_tables(tmp_path_factory: pytest.TempPathFactory) -> Handbook:
+    """The risks chapter grown past the long-chapter size: its tables again and again,
+    in pieces that arrive one at a time."""
+    folder = tmp_path_factory.mktemp("long-tables") / "handbook"
+    grow_chapter(bundled_handbook_dir(), folder, LONG_CHAPTER_CHARS + 20_000)
+    return load_handbook(Path(folder))
+
+
+def test_a_long_chapters_tables_change_form_when_the_text_grows(
+    qtbot: QtBot, make_window: MakeWindow, long_tables: Handbook
+) -> None:
+    # Before: a long page's tables were fitted once, as its pieces came, and never
+    # again: at 200% beside the glossary they stayed tables with words broken inside.
+    window = make_window(long_tables)
+    window.resize(1366, 768)
+    window.navigator.navigate(f"{LONG_CHAPTER}/all-the-risks-at-a-glance")
+    qtbot.waitUntil(lambda: not window.navigator.opening(), timeout=20_000)
+    whole = tables(window)
+    assert whole > 2  # the tables of later pieces too
+    content = window.content
+    found = content.document().find("This table puts the risks")
+    content.restore_top_paragraph((found.block().position(), 0.0))
+    with qtbot.waitSignal(window.navigator.chapter_shown, timeout=20_000):
+        window.comfort.apply_zoom(200)
+        window.glossary_panel.show()
+    settled(qtbot, window, 0)
+    assert words_broken_inside(content) == []
+    assert paragraph_on_screen(window, "This table puts the risks")
+    window.comfort.apply_zoom(100)
+    window.glossary_panel.hide()
+    settled(qtbot, window, whole)
+    assert paragraph_on_screen(window, "This table puts the risks")

@@ -74,7 +74,9 @@ class Navigator(QObject):
         self._feed.finished.connect(self._page_arrived)
         # Where to land once a long page has arrived: an anchor, or a scroll value.
         self._landing: tuple[str, int | None] = ("top", None)
+        self._reading_mark = ""  # or: the paragraph read before the page changed form
         self._when_shown: list[Callable[[], None]] = []
+        content.tables.refeed_wanted.connect(self._refit_long)
 
     # -- the place -------------------------------------------------------------------
 
@@ -99,7 +101,7 @@ class Navigator(QObject):
             self.history.leave(self.current_place())
         self._navigating = True
         try:
-            self._landing = (section.anchor, scroll)
+            self._landing, self._reading_mark = (section.anchor, scroll), ""
             self.show_chapter(section.chapter_id)
             if not self.opening():
                 self._land()
@@ -110,7 +112,10 @@ class Navigator(QObject):
 
     def _land(self) -> None:
         anchor, scroll = self._landing
-        if scroll is not None:
+        mark, self._reading_mark = self._reading_mark, ""
+        if mark:
+            self.content.return_to(mark)
+        elif scroll is not None:
             self.content.verticalScrollBar().setValue(scroll)
         else:
             self.content.scroll_to_anchor(anchor)
@@ -159,6 +164,15 @@ class Navigator(QObject):
             self._when_shown.clear()
             self.message.emit(self.tr("This chapter could not be shown."), 10000)
 
+    def _refit_long(self, pieces: list[str]) -> None:
+        """The long page's tables change form at the new width or text size: its pieces
+        are taken in again, a piece at a time, and it lands at the paragraph read."""
+        if self.opening():  # the rest is still coming: look again once it is all there
+            self.when_shown(self.content.tables.refit)
+            return
+        self._reading_mark = self.content.reading_mark()
+        self._feed.start(pieces)
+
     def _show_progress(self, percent: int) -> None:
         self.message.emit(self.tr("Opening the chapter… %1%").replace("%1", str(percent)), 0)
 
@@ -206,7 +220,7 @@ class Navigator(QObject):
             return
         bar = self.content.verticalScrollBar()
         scroll = bar.value()
-        self._landing = ("top", scroll)
+        self._landing, self._reading_mark = ("top", scroll), ""
         self.show_chapter(self.shown_chapter_id, force=True)
         if not self.opening():
             bar.setValue(scroll)
