@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QSizePolicy,
+    QStackedWidget,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -43,6 +44,7 @@ from reader.ui.wrapping import ButtonRows, Scroller, WrappingChoice, open_with_r
 __all__ = ["PrintDialog", "default_page_size"]
 
 SECTION_ID_ROLE = Qt.ItemDataRole.UserRole
+_NO_LIMIT = 16_777_215  # QWIDGETSIZE_MAX: a widget's maximum width when it has none
 
 
 def _whole_chapter_bookmarked(chapter: Chapter, bookmarked: set[str]) -> bool:
@@ -95,8 +97,8 @@ class PrintDialog(QDialog):
         widget.setAccessibleName(accessible)
 
     def _build(self, bookmarked: list[str], page_size: str) -> None:
-        """The choices scroll, if they must, above the status, the progress and the
-        buttons, which always show (at 300% on 1024 x 768 the dialog was 820 px tall)."""
+        """The choices scroll, if they must, above the status row and the buttons,
+        which always show (at 300% on 1024 x 768 the dialog was 820 px tall)."""
         choices = QWidget()
         choices.setObjectName("printChoices")
         layout = QVBoxLayout(choices)
@@ -126,8 +128,7 @@ class PrintDialog(QDialog):
         self._scroller = Scroller(choices, "printChoicesScroller")
         whole = QVBoxLayout(self)
         whole.addWidget(self._scroller, 1)
-        whole.addLayout(self._status_row())
-        whole.addLayout(self._progress_row())
+        whole.addLayout(self._feedback_row())
         whole.addWidget(self._buttons())
         self.save_button.setDefault(True)  # once it is in the dialog, which keeps it so
         self.set_busy(False)
@@ -135,36 +136,58 @@ class PrintDialog(QDialog):
     def showEvent(self, event: QShowEvent) -> None:
         if not self._sized:  # room for every choice, within the screen (wrapping.py)
             self._sized = True
+            self._room_to_open()  # the owner says by now whether files may be opened
             open_with_room(self, self._scroller)
         super().showEvent(event)
 
-    def _progress_row(self) -> QHBoxLayout:
-        """A progress bar and Cancel, shown while a printout is made; they keep their
-        room while hidden, so the buttons never move under the pointer."""
-        row = QHBoxLayout()
-        self.progress_bar = QProgressBar()
-        self._named(self.progress_bar, "printProgress", self.tr("Progress of the printout"))
-        self.cancel_button = QPushButton(self.tr("Cancel"))
-        self._named(self.cancel_button, "cancelPrintButton", self.tr("Cancel the printout"))
-        self.cancel_button.setAutoDefault(False)
-        self.cancel_button.clicked.connect(self.cancel_requested)
-        for widget in (self.progress_bar, self.cancel_button):
-            policy = widget.sizePolicy()
-            policy.setRetainSizeWhenHidden(True)
-            widget.setSizePolicy(policy)
-        row.addWidget(self.progress_bar, 1)
-        row.addWidget(self.cancel_button)
-        return row
-
-    def _status_row(self) -> QHBoxLayout:
-        """How the last export went, with Open and Show in Folder once a file is saved.
-        The buttons keep their room while hidden, so nothing moves when they appear."""
+    def _feedback_row(self) -> QHBoxLayout:
+        """One row tells how a printout goes: the status at the left; at the right a
+        stack of Cancel beside a progress bar (while busy), Open and Show in Folder
+        (after a save) or nothing (at rest). The stack keeps the room of its largest
+        page whichever shows, so the row keeps its height (unless a long message wraps)
+        and the dialog its width: nothing the reader is about to click moves when a
+        printout starts or ends. At rest it is the only room kept (two kept rows left
+        118 px empty above "Guardar como PDF" at 300% on 1024 x 768, room the choices
+        need)."""
         row = QHBoxLayout()
         self.status_label = plain_label(QLabel())  # file and chapter names, as written
         self._named(self.status_label, "printStatus", self.tr("Print status"))
         self.status_label.setWordWrap(True)
         # A long file name wraps; it never widens the dialog under the pointer.
         self.status_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        row.addWidget(self.status_label, 1)
+        self._feedback = QStackedWidget()
+        self._feedback.setObjectName("printFeedback")
+        self._at_rest = QWidget()
+        self._at_rest.setObjectName("printAtRest")
+        self._feedback.addWidget(self._at_rest)
+        self._feedback.addWidget(self._busy_page())
+        self._feedback.addWidget(self._saved_page())
+        row.addWidget(self._feedback)
+        return row
+
+    def _busy_page(self) -> QWidget:
+        """The progress bar and Cancel. The bar takes what room the row gives it and asks
+        for none (its own wish widened the dialog by 19 px while saving)."""
+        self._busy = page = QWidget()
+        page.setObjectName("printBusy")
+        self.progress_bar = QProgressBar()
+        self._named(self.progress_bar, "printProgress", self.tr("Progress of the printout"))
+        self.progress_bar.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self._named(self.cancel_button, "cancelPrintButton", self.tr("Cancel the printout"))
+        self.cancel_button.setAutoDefault(False)
+        self.cancel_button.clicked.connect(self.cancel_requested)
+        row = QHBoxLayout(page)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.progress_bar, 1)
+        row.addWidget(self.cancel_button)
+        return page
+
+    def _saved_page(self) -> QWidget:
+        """Open and Show in Folder, once a file is saved, at the row's right end."""
+        self._saved = page = QWidget()
+        page.setObjectName("printSaved")
         self.open_button = QPushButton(self.tr("Open"))
         self._named(self.open_button, "openPdfButton", self.tr("Open the saved PDF"))
         self.folder_button = QPushButton(self.tr("Show in Folder"))
@@ -173,15 +196,13 @@ class PrintDialog(QDialog):
         self.folder_button.clicked.connect(
             lambda: self._open(self.saved_path.parent if self.saved_path else None)
         )
-        row.addWidget(self.status_label, 1)
+        row = QHBoxLayout(page)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addStretch(1)
         for button in (self.open_button, self.folder_button):
-            policy = button.sizePolicy()
-            policy.setRetainSizeWhenHidden(True)
-            button.setSizePolicy(policy)
             button.setAutoDefault(False)
-            button.hide()
             row.addWidget(button)
-        return row
+        return page
 
     def _open(self, path: Path | None) -> None:
         if path is not None and self.open_url is not None:
@@ -307,33 +328,37 @@ class PrintDialog(QDialog):
     def show_result(self, message: str, saved: Path | None = None) -> None:
         """Show how a printout went; with `saved`, offer to open the file or its folder."""
         self.set_busy(False)
-        if self.open_url is None:  # never offered here: the message gets their room
-            for button in (self.open_button, self.folder_button):
-                policy = button.sizePolicy()
-                policy.setRetainSizeWhenHidden(False)
-                button.setSizePolicy(policy)
+        self._room_to_open()
         self.status_label.setText(message)
         self.saved_path = saved
         can_open = saved is not None and self.open_url is not None
-        self.open_button.setVisible(can_open)
-        self.folder_button.setVisible(can_open)
+        self._feedback.setCurrentWidget(self._saved if can_open else self._at_rest)
         if can_open:
             self.open_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _room_to_open(self) -> None:
+        """Where no other program may open a file (the kiosk), Open and Show in Folder
+        are never offered: the row keeps no room for them."""
+        if self.open_url is None:
+            self._saved.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
 
     def set_busy(self, busy: bool, message: str = "") -> None:
         """While a printout is made: the progress bar (moving until pages are counted)
         and Cancel show, and the buttons that would start another one are off."""
         self.busy = busy
         self.progress_bar.setRange(0, 0)
-        self.progress_bar.setVisible(busy)
-        self.cancel_button.setVisible(busy)
         for button in (self.print_button, self.preview_button, self.save_button):
             button.setEnabled(not busy)
+        # Busy, the status is a word ("Saving…"): the bar gets the rest of the row. A
+        # limit, not a wish, so a long translation wraps instead of widening the dialog.
+        words = self.status_label.fontMetrics().horizontalAdvance(f"{message}  ")
+        self.status_label.setMaximumWidth(words if busy else _NO_LIMIT)
         if busy:
             self.status_label.setText(message)
-            self.open_button.hide()
-            self.folder_button.hide()
+            self._feedback.setCurrentWidget(self._busy)
             self.cancel_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif self._feedback.currentWidget() is self._busy:
+            self._feedback.setCurrentWidget(self._at_rest)
 
     def show_progress(self, done: int, total: int) -> None:
         """Pages painted so far, out of all."""

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, QPoint, Qt
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QTreeWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from reader.handbook import Handbook, load_handbook
+from reader.handbook.languages import load_handbook_in
 from reader.pdf.compose import PdfRequest, export_pdf
 from reader.pdf.request import Scope
 from reader.ui.print_dialog import PrintDialog, default_page_size
@@ -20,8 +22,9 @@ from reader.ui.translations import install_translators
 from reader.ui.window.policy import WindowPolicy
 from reader.ui.window.print_paper import print_to
 from reader.ui.window.printing import PrintController
-from reader.ui.wrapping import WrappingChoice
+from reader.ui.wrapping import ButtonRows, Scroller, WrappingChoice
 from tests.conftest import WriteHandbook
+from tests.helpers.interface_language import speaking
 
 CHAPTERS = {
     "chapters/one.md": "# One Title\n\nA quokka hops.\n\n## Hops\n\nMore.\n\n## Naps\n\nZzz.\n",
@@ -242,3 +245,98 @@ def test_at_300_percent_the_dialog_fits_the_screen_with_its_buttons_in_view(
         apply_text_size(100)
         for translator in spanish:
             app.removeTranslator(translator)
+
+
+@pytest.fixture
+def large_spanish(qapp: QApplication) -> Iterator[str]:
+    """The interface in Spanish at 300%, back to English at 100% afterwards."""
+    apply_text_size(300)
+    try:
+        yield from speaking(qapp, "es")
+    finally:
+        apply_text_size(100)
+
+
+def _bundled_dialog(qtbot: QtBot, book: Handbook, size: tuple[int, int] | None) -> PrintDialog:
+    """The dialog on the bundled handbook, in a window of `size` (None: its own)."""
+    first = book.reading_chapters[0].sections[0].id
+    dialog = PrintDialog(book, bookmarked=[], current_section_id=first)
+    qtbot.addWidget(dialog)
+    if size is not None:
+        dialog.resize(*size)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    _settle()
+    return dialog
+
+
+def _settle() -> None:
+    """Let the dialog's layouts (the button rows lay themselves out on resize) catch up."""
+    for _ in range(3):
+        QApplication.sendPostedEvents()
+        QApplication.processEvents()
+
+
+def _blank_above_the_buttons(dialog: PrintDialog) -> int:
+    """Pixels between the bottom of the scrolled choices and the first button row."""
+    scroller = dialog.findChild(Scroller, "printChoicesScroller")
+    rows = dialog.findChild(ButtonRows, "printButtons")
+    assert scroller is not None and rows is not None
+    return rows.geometry().top() - scroller.geometry().bottom() - 1
+
+
+def test_at_300_percent_in_spanish_the_dialog_keeps_one_row_at_most_above_its_buttons(
+    qtbot: QtBot, handbook: Handbook, large_spanish: str
+) -> None:
+    """At rest, a status row and a progress row were both kept empty: 118 px above
+    "Guardar como PDF" that the scrolled choices needed."""
+    dialog = _bundled_dialog(qtbot, load_handbook_in(handbook.root, "es"), (1024, 768))
+    assert dialog.save_button.text() == "Guardar como PDF…"
+    whole = dialog.layout()
+    assert whole is not None
+    one_row = dialog.save_button.height() + 2 * whole.spacing()  # with a gap on each side
+    assert _blank_above_the_buttons(dialog) <= one_row
+
+
+def _start_and_end_a_printout(dialog: PrintDialog, saved: Path) -> None:
+    """Busy with the progress shown, then saved, checking nothing moved at each step.
+
+    The one kept row holds the progress and Cancel, then Open and Show in Folder: the
+    Save button stays under the pointer, the choices keep their room while busy, and the
+    dialog keeps its width (a progress bar sharing the status's row once widened it by
+    19 px while saving)."""
+    scroller = dialog.findChild(Scroller, "printChoicesScroller")
+    assert scroller is not None
+
+    def places() -> tuple[QPoint, int, int]:
+        _settle()
+        least = dialog.minimumSizeHint().width()  # more than its width would widen it
+        return dialog.save_button.mapTo(dialog, QPoint(0, 0)), dialog.width(), least
+
+    at_rest, choices = places(), scroller.height()
+    dialog.set_busy(True, QCoreApplication.translate("PrintDialog", "Saving…"))
+    dialog.show_progress(3, 10)
+    assert places() == at_rest
+    assert dialog.progress_bar.isVisible() and dialog.cancel_button.isVisible()
+    assert dialog.focusWidget() is dialog.cancel_button
+    assert scroller.height() == choices, "the choices shrank while busy"
+    said = QCoreApplication.translate("PrintController", "Saved %1 (%2 pages).")
+    dialog.show_result(said.replace("%1", str(saved)).replace("%2", "12"), saved)
+    assert places() == at_rest
+    assert dialog.open_button.isVisible() and dialog.folder_button.isVisible()
+    assert not dialog.progress_bar.isVisible() and not dialog.cancel_button.isVisible()
+    assert dialog.focusWidget() is dialog.open_button
+
+
+def test_at_300_percent_in_spanish_nothing_moves_or_widens_while_a_printout_is_made(
+    qtbot: QtBot, handbook: Handbook, large_spanish: str, tmp_path: Path
+) -> None:
+    dialog = _bundled_dialog(qtbot, load_handbook_in(handbook.root, "es"), (1024, 768))
+    _start_and_end_a_printout(dialog, tmp_path / "manual.pdf")
+
+
+def test_at_100_percent_nothing_moves_or_widens_while_a_printout_is_made(
+    qtbot: QtBot, handbook: Handbook, tmp_path: Path
+) -> None:
+    """In English at the size the dialog opens with, busy as well as after a save."""
+    _start_and_end_a_printout(_bundled_dialog(qtbot, handbook, None), tmp_path / "guide.pdf")
