@@ -1,7 +1,11 @@
-"""Matching as a family types: without minding case or accents ("medula", "MÉDULA").
+"""Matching as a family types: without minding case or accents ("medula", "MÉDULA"),
+nor the invisible characters a copied word can carry ("Inmu\u00adnodeficiencia").
 
 Families type on keyboards without accents, and a Spanish word typed plainly must find
 the accented one everywhere they type: search, the glossary, its filter, find in page.
+A word pasted from a web page, a PDF or a narrow pane can hold format characters that
+nobody sees (a soft hyphen, a zero-width space or joiner, a word joiner, a byte-order
+mark): they are taken out, so the pasted word finds what the typed one does.
 Plain Python, so the core and the window share it.
 """
 
@@ -12,14 +16,26 @@ import unicodedata
 from functools import lru_cache
 
 
+def without_invisible(text: str) -> str:
+    """`text` without format characters (Unicode's category Cf: U+00AD soft hyphen,
+    U+200B zero-width space, U+200C/U+200D joiners, U+2060 word joiner, U+FEFF, the
+    direction marks): they change how a word is drawn, never which word it is, and a
+    search for "inmuno\u00addeficiencia" must not look for two words."""
+    if text.isascii():
+        return text  # what is typed, nearly always: no format character is ASCII
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+
+
 def fold_accents(word: str) -> str:
-    """ "médula" -> "medula", "niño" -> "nino": what a keyboard without accents types."""
-    decomposed = unicodedata.normalize("NFKD", word)
+    """ "médula" -> "medula", "niño" -> "nino": what a keyboard without accents types
+    (and without the invisible characters of `without_invisible`)."""
+    decomposed = unicodedata.normalize("NFKD", without_invisible(word))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def folded(text: str) -> str:
-    """`text` without accents, in case-folded form: for comparing what people type."""
+    """`text` without accents or invisible characters, case-folded: for comparing what
+    people type."""
     return fold_accents(text).casefold()
 
 
