@@ -16,6 +16,18 @@ A word breaks between syllables, where its language's hyphenation patterns allow
 wherever the edge falls. The patterns are read on a thread the first time a word needs
 them (`Patterns`, half a second later); until they arrive, such a word breaks at the
 last letter that fits, and the rows are broken again after.
+
+Soft hyphens put into a rich text (the glossary's definition, `TextLongWords`) never
+leave the screen. Copying a selection takes them out (`without_soft_hyphens`, which
+LinkTabBrowser's copy and drag use). A screen reader reads that text through Qt's own
+interface for the view, by character offsets into the very document shown, and Orca's
+braille and word navigation got "Inmu\u00adnodefi\u00adciencia"; PySide6 cannot give
+that interface other text (the text interface's methods with out-parameters, such as
+textAtOffset and selection, are not bindable), and the caret events Qt sends carry the
+document's offsets. So while assistive technology is active (`QAccessible.isActive`) the
+definition gets no soft hyphens: a word too wide breaks where the edge falls, as before
+hyphenation, and its text is the words as written. The list rows keep theirs: a screen
+reader reads a row's `AccessibleTextRole`.
 """
 
 from __future__ import annotations
@@ -24,8 +36,24 @@ import contextlib
 import threading
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QFontMetrics, QFontMetricsF, QTextBlock, QTextCursor, QTextDocument
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QMimeData,
+    QObject,
+    QRect,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import (
+    QAccessible,
+    QFontMetrics,
+    QFontMetricsF,
+    QTextBlock,
+    QTextCursor,
+    QTextDocument,
+)
 from PySide6.QtWidgets import QAbstractScrollArea, QListWidget, QTextEdit
 
 from reader.content.hyphenation import break_points, load
@@ -125,6 +153,26 @@ def break_long_words(document: QTextDocument, room: float, language: str) -> lis
     return [place + number for number, place in enumerate(places)]
 
 
+#: The formats a copied selection keeps once its soft hyphens are out: text ones only
+#: (Qt's OpenDocument copy is a zip, and no paste target here needs it).
+_COPIED_TEXT_FORMATS = ("text/plain", "text/html", "text/markdown")
+
+
+def without_soft_hyphens(data: QMimeData) -> QMimeData:
+    """`data` (a copied or dragged selection) without soft hyphens, in each text format:
+    a parent who pastes a word from a narrow pane into the search box or a note gets
+    "Inmunodeficiencia", not "Inmu\u00adnodefi\u00adciencia". `data` itself when it has none."""
+    if SOFT_HYPHEN not in data.text():
+        return data
+    clean = QMimeData()
+    for kind in _COPIED_TEXT_FORMATS:
+        if data.hasFormat(kind):
+            text = bytes(data.data(kind).data()).decode("utf-8", "replace")
+            clean.setData(kind, text.replace(SOFT_HYPHEN, "").replace("&shy;", "").encode())
+    clean.setText(data.text().replace(SOFT_HYPHEN, ""))
+    return clean
+
+
 def _block_inset(document: QTextDocument, block: QTextBlock) -> float:
     """The width a block's own margins and list indent take from its lines (px)."""
     shape = block.blockFormat()
@@ -201,7 +249,9 @@ class _Keeper(QObject):
     def __init__(self, view: QAbstractScrollArea, language: str) -> None:
         super().__init__(view)
         self._language = language
-        self._key = (0, 0.0)  # the width and text size the words were last broken for
+        # What the words were last broken for: the width and text size (and whether a
+        # screen reader was reading); () for not yet.
+        self._key: tuple[object, ...] = ()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
@@ -216,6 +266,7 @@ class _Keeper(QObject):
             QEvent.Type.Resize,
             QEvent.Type.FontChange,
             QEvent.Type.StyleChange,
+            QEvent.Type.FocusIn,  # a screen reader started since: see TextLongWords
         ):
             self._timer.start()
         return False
@@ -225,7 +276,7 @@ class _Keeper(QObject):
 
     def _patterns_read(self, language: str) -> None:
         if language == self._language:
-            self._key = (0, 0.0)  # break the words again, between syllables now
+            self._key = ()  # break the words again, between syllables now
             self.update()
 
 
@@ -263,7 +314,8 @@ class TextLongWords(_Keeper):
     its width and text size: after each new text (`new_text`) and each change of width or
     size, the soft hyphens put in before are taken out and put in where they are needed
     now. At 300% on 1024x768 the Spanish definition's heading broke as "Inmuno /
-    deficien / cia / combin…"."""
+    deficien / cia / combin…". None go in while assistive technology is active (see the
+    module): it is looked at again with each new text and each show, resize or focus."""
 
     def __init__(self, view: QTextEdit, language: str) -> None:
         super().__init__(view, language)
@@ -273,7 +325,7 @@ class TextLongWords(_Keeper):
     def new_text(self) -> None:
         """The view was given a new text: none of its soft hyphens are ours."""
         self._placed = []
-        self._key = (0, 0.0)
+        self._key = ()
         self.update()
 
     def update(self) -> None:
@@ -282,7 +334,8 @@ class TextLongWords(_Keeper):
         if not view.isVisible():  # sizes before it shows are not its own: wait for them
             return
         document = view.document()
-        key = (view.viewport().width(), document.defaultFont().pointSizeF())
+        reader_active = QAccessible.isActive()  # a screen reader reads this very text
+        key = (view.viewport().width(), document.defaultFont().pointSizeF(), reader_active)
         if key == self._key:
             return
         self._key = key
@@ -292,4 +345,5 @@ class TextLongWords(_Keeper):
             cursor.setPosition(place + 1, QTextCursor.MoveMode.KeepAnchor)
             cursor.removeSelectedText()
         room = view.viewport().width() - 2 * document.documentMargin() - 1
-        self._placed = break_long_words(document, room, self._language) if room > 0 else []
+        wanted = room > 0 and not reader_active
+        self._placed = break_long_words(document, room, self._language) if wanted else []
