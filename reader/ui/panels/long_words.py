@@ -50,11 +50,14 @@ from PySide6.QtGui import (
     QAccessible,
     QFontMetrics,
     QFontMetricsF,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
     QTextBlock,
     QTextCursor,
     QTextDocument,
 )
-from PySide6.QtWidgets import QAbstractScrollArea, QListWidget, QTextEdit
+from PySide6.QtWidgets import QAbstractItemView, QAbstractScrollArea, QListWidget, QTextEdit
 
 from reader.content.hyphenation import break_points, load
 
@@ -173,6 +176,21 @@ def without_soft_hyphens(data: QMimeData) -> QMimeData:
     return clean
 
 
+def copied_as_written(view: QAbstractItemView, event: QEvent) -> bool:
+    """Ctrl+C in a list or tree whose rows may show soft hyphens: the current row's
+    words as written go on the clipboard (Qt's own copy takes the shown text, and the
+    glossary list at 300% gave "Inmunodefi\u00adciencia combinada grave (IDCG)").
+    True when `event` was that copy and this did it."""
+    if not isinstance(event, QKeyEvent) or not event.matches(QKeySequence.StandardKey.Copy):
+        return False
+    index = view.currentIndex()
+    written = index.data(_WRITTEN) or index.data(Qt.ItemDataRole.DisplayRole)
+    if not isinstance(written, str):
+        return False
+    QGuiApplication.clipboard().setText(written.replace(SOFT_HYPHEN, ""))
+    return True
+
+
 def _block_inset(document: QTextDocument, block: QTextBlock) -> float:
     """The width a block's own margins and list indent take from its lines (px)."""
     shape = block.blockFormat()
@@ -286,6 +304,11 @@ class LongWords(_Keeper):
     def __init__(self, view: QListWidget, language: str) -> None:
         super().__init__(view, language)
         self._view = view
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._view and event.type() == QEvent.Type.KeyPress:
+            return copied_as_written(self._view, event)
+        return super().eventFilter(watched, event)
 
     def update(self) -> None:
         """Break the rows' too-wide words for the width and font the list has now."""

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAccessible, QGuiApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QTreeWidget, QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
 from reader.content.hyphenation import break_points, load
@@ -20,6 +20,7 @@ from reader.handbook import Handbook
 from reader.handbook.glossary import Term
 from reader.handbook.languages import load_handbook_in
 from reader.ui.mainwindow import MainWindow
+from reader.ui.panels.glossary_panel import SLUG_ROLE
 from reader.ui.panels.long_words import SOFT_HYPHEN
 from tests.helpers.interface_language import speaking
 from tests.ui.conftest import MakeWindow
@@ -115,3 +116,44 @@ def test_a_screen_reader_reads_the_definitions_words_without_soft_hyphens(
     panel.show_term(other.slug)  # no screen reader: the syllables are back on screen
     panel.show_term(scid.slug)
     assert SOFT_HYPHEN in definition.document().begin().text()
+
+
+def _rows(tree: QTreeWidget) -> list[QTreeWidgetItem]:
+    found: list[QTreeWidgetItem] = []
+    stack = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+    while stack:
+        item = stack.pop()
+        if item is not None:
+            found.append(item)
+            stack += [item.child(i) for i in range(item.childCount())]
+    return found
+
+
+def test_copying_a_glossary_or_contents_row_gives_its_words_as_written(
+    qtbot: QtBot, spanish_window: tuple[MainWindow, Term]
+) -> None:
+    """Before: Ctrl+C on the glossary row copied "Inmunodefi\u00adciencia combinada
+    grave (IDCG)" (Qt copies the row's shown text)."""
+    window, scid = spanish_window
+    clipboard = QGuiApplication.clipboard()
+    terms = window.glossary_panel.list
+    (row,) = [
+        terms.item(r) for r in range(terms.count()) if terms.item(r).data(SLUG_ROLE) == scid.slug
+    ]
+    qtbot.waitUntil(lambda: SOFT_HYPHEN in row.text())
+    terms.setCurrentItem(row)
+    terms.setFocus()
+    qtbot.keyClick(terms, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert clipboard.text() == f"{scid.term} (IDCG)"
+
+    window.glossary_panel.close()
+    window.toc_dock.show()
+    tree = window.toc
+    qtbot.waitUntil(lambda: tree.isVisible() and tree.viewport().width() > 50)
+    qtbot.waitUntil(lambda: any(SOFT_HYPHEN in item.text(0) for item in _rows(tree)))
+    broken = next(item for item in _rows(tree) if SOFT_HYPHEN in item.text(0))
+    tree.setCurrentItem(broken)
+    tree.setFocus()
+    qtbot.keyClick(tree, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert clipboard.text() == broken.text(0).replace(SOFT_HYPHEN, "")
+    assert clipboard.text() == broken.toolTip(0)  # the title as written
