@@ -8,8 +8,9 @@ elided. Soft hyphens (U+00AD, invisible unless a line breaks there, then drawn a
 are put into such words only, at the width and text size the list has now, and taken
 out again when the word fits. The contents tree does the same as it works out its row
 heights (row_heights.py); `LongWords` keeps a plain list so. Screen readers get the
-row's words as written (`AccessibleTextRole`); nothing else reads the shown text but
-its first letter.
+row's words as written (`AccessibleTextRole`), and so does Ctrl+C (`copied_as_written`:
+Qt's own copy takes the shown text); type-ahead matches the shown text, which differs
+only past a break (beyond ten letters or so); nothing else reads the shown text.
 
 A word breaks between syllables, where its language's hyphenation patterns allow
 (reader/content/hyphenation.py): "Acondiciona-miento", not "Acondicionamien-to" or
@@ -27,7 +28,8 @@ textAtOffset and selection, are not bindable), and the caret events Qt sends car
 document's offsets. So while assistive technology is active (`QAccessible.isActive`) the
 definition gets no soft hyphens: a word too wide breaks where the edge falls, as before
 hyphenation, and its text is the words as written. The list rows keep theirs: a screen
-reader reads a row's `AccessibleTextRole`.
+reader reads a row's `AccessibleTextRole`. What people type or paste into search, find
+in page or the glossary filter is matched without such characters (reader/folding.py).
 """
 
 from __future__ import annotations
