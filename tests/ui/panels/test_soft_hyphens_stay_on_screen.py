@@ -23,6 +23,7 @@ from reader.ui.mainwindow import MainWindow
 from reader.ui.panels.glossary_panel import SLUG_ROLE
 from reader.ui.panels.long_words import SOFT_HYPHEN
 from tests.helpers.interface_language import speaking
+from tests.support import REPO, run_x11_module
 from tests.ui.conftest import MakeWindow
 
 
@@ -157,3 +158,9 @@ def test_copying_a_glossary_or_contents_row_gives_its_words_as_written(
     qtbot.keyClick(tree, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     assert clipboard.text() == broken.text(0).replace(SOFT_HYPHEN, "")
     assert clipboard.text() == broken.toolTip(0)  # the title as written
+
+
+def test_selecting_a_word_on_x11_fills_the_middle_click_selection_without_soft_hyphens() -> None:
+    """Runs tests/x11/test_copy_on_x11.py under Xvfb (offscreen has no PRIMARY
+    selection); skips without xvfb-run, fails when HANDBOOK_READER_REQUIRE_TOOLS=1."""
+    run_x11_module(REPO / "tests" / "x11" / "test_copy_on_x11.py")
