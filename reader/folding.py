@@ -51,12 +51,19 @@ def _variants() -> dict[str, str]:
     return {base: "".join(sorted(chars)) for base, chars in table.items()}
 
 
+#: Between two letters of a pattern: any run of the invisible characters a page may
+#: hold inside a word (soft hyphen, zero-width space, non-joiner, joiner, word joiner,
+#: BOM), as the characters themselves: PCRE2 reads no "\u" escape.
+_INVISIBLE_RUN = "[\u00ad\u200b-\u200d\u2060\ufeff]*"
+
+
 def accent_blind_pattern(text: str) -> str:
     """A regular expression (for Python's `re` and Qt's QRegularExpression alike) that
-    matches `text` whatever its accents; case is left to the caller's flag."""
+    matches `text` whatever its accents, and across invisible characters inside the
+    page's words ("inmuno\u00addeficiencia"); case is left to the caller's flag."""
     variants = _variants()
     parts = []
     for char in fold_accents(text):
         others = variants.get(char.lower())
         parts.append(f"[{re.escape(char)}{others}]" if others else re.escape(char))
-    return "".join(parts)
+    return _INVISIBLE_RUN.join(parts)

@@ -10,8 +10,10 @@ import pytest
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
+from reader.handbook import load_handbook
 from reader.handbook.languages import load_handbook_in
 from reader.ui.panels.glossary_panel import GlossaryPanel
+from tests.conftest import WriteHandbook
 from tests.ui.conftest import MakeWindow
 
 
@@ -75,3 +77,16 @@ def test_the_glossary_filter_ignores_invisible_characters(qtbot: QtBot, handbook
     for mark in INVISIBLE:
         panel.filter.setText(f"Inmu{mark}nodefi{mark}ciencia")
         assert panel.visible_slugs() == typed, f"U+{ord(mark):04X}"
+
+
+def test_find_in_page_finds_a_word_the_handbook_broke_with_soft_hyphens(
+    qtbot: QtBot, make_window: MakeWindow, write_handbook: WriteHandbook
+) -> None:
+    """Before: "immunodeficiency" found neither "immuno&shy;deficiency" nor
+    "immuno\u00addeficiency" on the page (0 matches)."""
+    page = "# Diseases\n\nSevere immuno&shy;deficiency, and immuno\u00addeficiency again.\n"
+    window = make_window(load_handbook(write_handbook({"diseases.md": page})))
+    window.find_bar.open_bar()
+    window.find_bar.box.setText("immunodeficiency")
+    found = [c.selectedText() for c in window.find_bar.matches]
+    assert [text.replace("\u00ad", "") for text in found] == ["immunodeficiency"] * 2
