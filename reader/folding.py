@@ -57,6 +57,14 @@ def _variants() -> dict[str, str]:
 _INVISIBLE_RUN = "[\u00ad\u200b-\u200d\u2060\ufeff]*"
 
 
+def invisible_blind_pattern(text: str) -> str:
+    """A regular expression (for `re` and QRegularExpression) that matches `text` as
+    written, also where the page has invisible characters inside its words: a search
+    result's opening words, from the index (where they are gone), on a handbook's page
+    that breaks "immuno&shy;deficiency" by hand."""
+    return _INVISIBLE_RUN.join(re.escape(char) for char in without_invisible(text))
+
+
 def accent_blind_pattern(text: str) -> str:
     """A regular expression (for Python's `re` and Qt's QRegularExpression alike) that
     matches `text` whatever its accents, and across invisible characters inside the
