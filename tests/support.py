@@ -84,6 +84,28 @@ def require_tool(name: str, debian_package: str) -> str:
     pytest.skip(reason)
 
 
+def run_x11_module(module: Path, screen: str = "1366x768", *pytest_args: str) -> None:
+    """Run a module of tests/x11 (which the normal run does not collect) with pytest on
+    a fresh Xvfb display of `screen` with `QT_QPA_PLATFORM=xcb`, and fail unless its
+    tests ran and passed. No screen reader there: the session and accessibility buses
+    are left out. Skips without xvfb-run (fails when CI says the tools are installed)."""
+    xvfb_run = require_tool("xvfb-run", "xvfb")
+    env = {**os.environ, "QT_QPA_PLATFORM": "xcb", "PYTHONPATH": str(REPO)}
+    for name in ("DISPLAY", "DBUS_SESSION_BUS_ADDRESS", "QT_LINUX_ACCESSIBILITY_ALWAYS_ON"):
+        env.pop(name, None)
+    command = [
+        xvfb_run, "-a", "-s", f"-screen 0 {screen}x24",
+        sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(module),
+        *pytest_args,
+    ]  # fmt: skip
+    result = subprocess.run(
+        command, cwd=REPO, env=env, capture_output=True, text=True, timeout=600, check=False
+    )
+    report = result.stdout[-6000:] + result.stderr[-3000:]
+    assert result.returncode == 0, report
+    assert " passed" in result.stdout and "skipped" not in result.stdout, report
+
+
 # --- handbooks -----------------------------------------------------------------------
 
 #: A small picture that Qt can draw.

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from whoosh.analysis import SpaceSeparatedTokenizer
 from whoosh.fields import ID, STORED, TEXT, Schema
 
+from reader.folding import without_invisible
 from reader.handbook import Chapter, Handbook, Section
 from reader.search.text import WORD, WordStems, markdown_to_plain
 
@@ -84,7 +85,7 @@ class IndexTokens:
                     self._by_first.setdefault(name[0], []).append((tuple(name), slug))
 
     def __call__(self, text: str) -> str:
-        words = [word.lower() for word in WORD.findall(text)]
+        words = [word.lower() for word in WORD.findall(without_invisible(text))]
         self.counts.update(words)
         stems = [stem for word in words if (stem := self.stem_of(word)) is not None]
         pairs = [pair_token(a, b) for a, b in itertools.pairwise(stems)]

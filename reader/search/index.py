@@ -45,9 +45,10 @@ from reader.storage import checksum, file_checksum
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 7  # 4: no text of scripts and styles; 5: zlib checksums, not hashes;
+SCHEMA_VERSION = 8  # 4: no text of scripts and styles; 5: zlib checksums, not hashes;
 # 6: the vocabulary names its language (Spanish stems); 7: accented Spanish question words
-# ("cómo", "cuánto") are stop words
+# ("cómo", "cuánto") are stop words; 8: a handbook's own soft hyphens and other invisible
+# characters no longer split a word ("inmuno&shy;deficiencia")
 INDEX_FOLDER = "search"
 META_FILE = "search-meta.json"
 _BUILD_PREFIX = ".build-"

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from whoosh.query import And, Or, Query, Term
 
+from reader.folding import without_invisible
 from reader.handbook.lay_words import LayWords
 from reader.search.documents import Vocabulary, concept_token, pair_token
 from reader.search.text import SpellingCorrector, WordStems
@@ -158,8 +159,10 @@ class _Word:
 
 
 def clean_query_text(text: str) -> str:
-    """At most MAX_QUERY_CHARS of printable text, compatibility forms folded."""
-    text = unicodedata.normalize("NFKC", text[: MAX_QUERY_CHARS * 2])[:MAX_QUERY_CHARS]
+    """At most MAX_QUERY_CHARS of printable text, compatibility forms folded; invisible
+    format characters go (a pasted "inmuno\u00addeficiencia" is one word, not two)."""
+    text = without_invisible(text[: MAX_QUERY_CHARS * 2])
+    text = unicodedata.normalize("NFKC", text)[:MAX_QUERY_CHARS]
     return "".join(ch if ch.isprintable() else " " for ch in text)
 
 

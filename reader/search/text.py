@@ -27,6 +27,8 @@ from whoosh.analysis import (
 )
 from whoosh.support.charset import accent_map
 
+from reader.folding import without_invisible
+
 WORD = re.compile(r"\w+")
 WORD_PATTERN = r"\w+"
 
@@ -197,7 +199,7 @@ def markdown_to_plain(markdown: str) -> str:
     text = _TABLE_RULE.sub("", text)
     text = _EMPHASIS.sub("", text)
     text = _PIPE.sub(" ", text)
-    text = html.unescape(text)
+    text = without_invisible(html.unescape(text))  # "inmuno&shy;deficiencia": one word
     text = _LINE_END_BLANKS.sub("\n", _BLANKS.sub(" ", text))
     return _MANY_NEWLINES.sub("\n\n", text).strip()
 

@@ -10,12 +10,13 @@ reader user does.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtCore import QMimeData, QPointF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from reader.content.links import GLOSSARY_SCHEME
 from reader.ui.accessibility.factory import install_document_accessibility
+from reader.ui.panels.long_words import without_soft_hyphens
 
 
 def link_stops(document: QTextDocument) -> list[tuple[int, int, str]]:
@@ -72,6 +73,11 @@ class LinkTabBrowser(QTextBrowser):
 
     def _forget_stops(self) -> None:
         self._stops = None
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        """What Ctrl+C and a drag carry: the words without the soft hyphens a narrow
+        pane put into them (reader/ui/panels/long_words.py)."""
+        return without_soft_hyphens(super().createMimeDataFromSelection())
 
     def link_stops(self) -> list[tuple[int, int, str]]:
         if self._stops is None:

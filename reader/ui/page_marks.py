@@ -4,10 +4,12 @@ Pure functions of a QTextDocument, so the view only shows what they find."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QRegularExpression
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextEdit
 
 from reader.content.links import GLOSSARY_SCHEME
+from reader.folding import invisible_blind_pattern
 
 HIGHLIGHT = QColor("#ffe08a")
 HIGHLIGHT_TEXT = QColor("#1f2933")
@@ -81,7 +83,12 @@ def find_lead(document: QTextDocument, lead: str, start_at: int) -> QTextCursor 
     for size in (len(words), 4, 2):
         if size > len(words) or size < 1:
             continue
-        cursor = document.find(" ".join(words[:size]), start_at)
+        # across a handbook's own soft hyphens, which the index's lead no longer has
+        pattern = QRegularExpression(
+            invisible_blind_pattern(" ".join(words[:size])),
+            QRegularExpression.PatternOption.CaseInsensitiveOption,  # as find() with a text
+        )
+        cursor = document.find(pattern, start_at)
         if not cursor.isNull():
             return cursor
     return None

@@ -92,12 +92,6 @@ def small_index(small_handbook: Handbook) -> Iterator[SearchIndex]:
         yield index
 
 
-@pytest.fixture(scope="module")
-def real_index(handbook: Handbook) -> Iterator[SearchIndex]:
-    with SearchIndex.open_or_build(handbook, None) as index:
-        yield index
-
-
 def ids(index: SearchIndex, query: str) -> list[str]:
     return [hit.id for hit in index.search(query).hits]
 

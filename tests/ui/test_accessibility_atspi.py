@@ -100,6 +100,13 @@ def kiosk_session(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
 
 
 @pytest.fixture(scope="module")
+def glossary_session(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """The Spanish window at 300% on 1024x768: the glossary's definition of a word wider
+    than its pane, read through AT-SPI."""
+    return run_session(tmp_path_factory.mktemp("home"), "glossary")
+
+
+@pytest.fixture(scope="module")
 def chapter_outline(handbook: Handbook) -> ChapterOutline:
     outline = ChapterOutline()
     outline.feed(Pages(handbook).chapter_html(CHAPTER))
@@ -199,3 +206,19 @@ def test_theWindowClosesCleanly_afterAScreenReaderHasReadIt(
     destroyed; an error raised there crashed PySide6 (exit code 139)."""
     assert screen_reader_session["app_exit_code"] == 0
     assert kiosk_session["app_exit_code"] == 0
+
+
+def test_screenReader_readsALongWordInANarrowPane_withoutSoftHyphens(
+    glossary_session: dict[str, Any],
+) -> None:
+    """The pane's long words are wider than it (their letters are on several lines);
+    before, the text read was "Inmu\u00adnodefi\u00adciencia combi\u00adnada grave" and
+    the word at offset 6 "Inmu\u00adnodefi\u00adciencia" (0-19), what Orca brailles."""
+    text = glossary_session["definition_text"]
+    assert text.startswith("Inmunodeficiencia combinada grave\n")
+    assert "\u00ad" not in text
+    assert glossary_session["word_at_6"][:3] == ["Inmunodeficiencia", 0, 17]
+    assert glossary_session["first_word_lines"] > 1
+    assert "Inmunodeficiencia combinada grave (IDCG)" in glossary_session["list_names"]
+    assert not any("\u00ad" in name for name in glossary_session["list_names"])
+    assert glossary_session["app_exit_code"] == 0

@@ -3,17 +3,24 @@ words, and no highlight outlives its query."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextDocument
 from pytestqt.qtbot import QtBot
 
+from reader.content.pages import Pages
+from reader.handbook import load_handbook
 from reader.search.documents import handbook_documents
 from reader.search.engine import SearchIndex
+from reader.ui import page_marks
 from reader.ui.mainwindow import MainWindow
+from tests.conftest import WriteHandbook
 
 
 @pytest.fixture
-def searching_window(qtbot: QtBot, window: MainWindow) -> MainWindow:
+def searching_window(qtbot: QtBot, window: MainWindow) -> Iterator[MainWindow]:
     """The bundled handbook's window once its index is open."""
     if window.search_panel.index is None:
         with qtbot.waitSignal(window.search_index.ready, timeout=30_000):
@@ -107,3 +114,22 @@ def test_snippets_start_at_a_sentence_and_hide_glossary_fields(
 
 def test_escape_in_the_page_keeps_focus_keys_working(searching_window: MainWindow) -> None:
     assert searching_window.content.focusPolicy() != Qt.FocusPolicy.NoFocus
+
+
+def test_a_results_opening_words_are_found_across_the_pages_own_soft_hyphens(
+    write_handbook: WriteHandbook,
+) -> None:
+    """The index keeps no soft hyphen ("immunodeficiency"), the page keeps the author's
+    ("immuno&shy;deficiency"); before, the snippet's opening words were not found on the
+    page, and the result did not open at them."""
+    page = "# Diseases\n\n## Rare ones\n\nColds first.\n\nSevere immuno&shy;deficiency is rare.\n"
+    handbook = load_handbook(write_handbook({"diseases.md": page}))
+    with SearchIndex.open_or_build(handbook, None) as index:
+        lead = index.search("immunodeficiency").hits[0].lead
+    assert "immunodeficiency" in lead
+    document = QTextDocument()
+    document.setHtml(Pages(handbook).chapter_html("diseases"))
+    found = page_marks.find_lead(document, lead, 0)
+    assert found is not None
+    assert found.selectedText().replace("\u00ad", "").startswith(lead.split()[0])
+    assert page_marks.find_lead(document, "no such words here", 0) is None

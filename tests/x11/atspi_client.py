@@ -110,6 +110,8 @@ def main() -> int:
     try:
         if sys.argv[1:2] == ["kiosk"]:
             return kiosk_announcements(report)
+        if sys.argv[1:2] == ["glossary"]:
+            return glossary_definition(report)
         return read_and_act(report)
     except Exception as error:  # the test shows what was found before it went wrong
         report["error"] = repr(error)
@@ -211,6 +213,38 @@ def kiosk_announcements(report: dict[str, Any]) -> int:
     report["key_names"] = sorted(
         n.name for n in descendants(keyboard) if n.getRoleName() == "push button"
     )
+    print(json.dumps(report))
+    return 0
+
+
+DEFINITION_NAME = "Significado de la palabra elegida"  # the Spanish window's
+GLOSSARY_LIST_NAME = "Palabras del glosario, de la A a la Z"
+SOFT_HYPHEN = "\u00ad"
+
+
+def glossary_definition(report: dict[str, Any]) -> int:
+    """Read the glossary's definition of a long word in a narrow pane as a screen reader
+    does: all its text, the word at an offset (word navigation), where its first word's
+    letters are on screen (does it wrap?), and the glossary list's row names."""
+    app = wait_for(the_app, 30)
+    view = app and wait_for(
+        lambda: next(n for n in descendants(app) if n.name == DEFINITION_NAME), 30
+    )
+    if not view:
+        print(json.dumps({"error": "no glossary definition in the app"}))
+        return 1
+    text = view.queryText()
+    wait_for(lambda: text.getText(0, -1).startswith("Inmu"), 20)
+    # The pane breaks its words once laid out: give it the time to put soft hyphens in.
+    wait_for(lambda: SOFT_HYPHEN in text.getText(0, -1), 3)
+    report["definition_text"] = text.getText(0, -1)
+    report["definition_role"] = view.getRoleName()
+    report["word_at_6"] = list(text.getTextAtOffset(6, pyatspi.TEXT_BOUNDARY_WORD_START))
+    first_word = report["definition_text"].split(" ")[0]
+    tops = [text.getCharacterExtents(i, pyatspi.DESKTOP_COORDS)[1] for i in range(len(first_word))]
+    report["first_word_lines"] = len(set(tops))
+    terms = next(n for n in descendants(app) if n.name == GLOSSARY_LIST_NAME)
+    report["list_names"] = [n.name for n in descendants(terms) if n.name]
     print(json.dumps(report))
     return 0
 

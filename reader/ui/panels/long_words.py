@@ -8,14 +8,28 @@ elided. Soft hyphens (U+00AD, invisible unless a line breaks there, then drawn a
 are put into such words only, at the width and text size the list has now, and taken
 out again when the word fits. The contents tree does the same as it works out its row
 heights (row_heights.py); `LongWords` keeps a plain list so. Screen readers get the
-row's words as written (`AccessibleTextRole`); nothing else reads the shown text but
-its first letter.
+row's words as written (`AccessibleTextRole`), and so does Ctrl+C (`copied_as_written`:
+Qt's own copy takes the shown text); type-ahead matches the shown text, which differs
+only past a break (beyond ten letters or so); nothing else reads the shown text.
 
 A word breaks between syllables, where its language's hyphenation patterns allow
 (reader/content/hyphenation.py): "Acondiciona-miento", not "Acondicionamien-to" or
 wherever the edge falls. The patterns are read on a thread the first time a word needs
 them (`Patterns`, half a second later); until they arrive, such a word breaks at the
 last letter that fits, and the rows are broken again after.
+
+Soft hyphens put into a rich text (the glossary's definition, `TextLongWords`) never
+leave the screen. Copying a selection takes them out (`without_soft_hyphens`, which
+LinkTabBrowser's copy and drag use). A screen reader reads that text through Qt's own
+interface for the view, by character offsets into the very document shown, and Orca's
+braille and word navigation got "Inmu\u00adnodefi\u00adciencia"; PySide6 cannot give
+that interface other text (the text interface's methods with out-parameters, such as
+textAtOffset and selection, are not bindable), and the caret events Qt sends carry the
+document's offsets. So while assistive technology is active (`QAccessible.isActive`) the
+definition gets no soft hyphens: a word too wide breaks where the edge falls, as before
+hyphenation, and its text is the words as written. The list rows keep theirs: a screen
+reader reads a row's `AccessibleTextRole`. What people type or paste into search, find
+in page or the glossary filter is matched without such characters (reader/folding.py).
 """
 
 from __future__ import annotations
@@ -24,9 +38,28 @@ import contextlib
 import threading
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QFontMetrics, QFontMetricsF, QTextBlock, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QAbstractScrollArea, QListWidget, QTextEdit
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QMimeData,
+    QObject,
+    QRect,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import (
+    QAccessible,
+    QFontMetrics,
+    QFontMetricsF,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+    QTextBlock,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtWidgets import QAbstractItemView, QAbstractScrollArea, QListWidget, QTextEdit
 
 from reader.content.hyphenation import break_points, load
 
@@ -125,6 +158,41 @@ def break_long_words(document: QTextDocument, room: float, language: str) -> lis
     return [place + number for number, place in enumerate(places)]
 
 
+#: The formats a copied selection keeps once its soft hyphens are out: text ones only
+#: (Qt's OpenDocument copy is a zip, and no paste target here needs it).
+_COPIED_TEXT_FORMATS = ("text/plain", "text/html", "text/markdown")
+
+
+def without_soft_hyphens(data: QMimeData) -> QMimeData:
+    """`data` (a copied or dragged selection) without soft hyphens, in each text format:
+    a parent who pastes a word from a narrow pane into the search box or a note gets
+    "Inmunodeficiencia", not "Inmu\u00adnodefi\u00adciencia". `data` itself when it has none."""
+    if SOFT_HYPHEN not in data.text():
+        return data
+    clean = QMimeData()
+    for kind in _COPIED_TEXT_FORMATS:
+        if data.hasFormat(kind):
+            text = bytes(data.data(kind).data()).decode("utf-8", "replace")
+            clean.setData(kind, text.replace(SOFT_HYPHEN, "").replace("&shy;", "").encode())
+    clean.setText(data.text().replace(SOFT_HYPHEN, ""))
+    return clean
+
+
+def copied_as_written(view: QAbstractItemView, event: QEvent) -> bool:
+    """Ctrl+C in a list or tree whose rows may show soft hyphens: the current row's
+    words as written go on the clipboard (Qt's own copy takes the shown text, and the
+    glossary list at 300% gave "Inmunodefi\u00adciencia combinada grave (IDCG)").
+    True when `event` was that copy and this did it."""
+    if not isinstance(event, QKeyEvent) or not event.matches(QKeySequence.StandardKey.Copy):
+        return False
+    index = view.currentIndex()
+    written = index.data(_WRITTEN) or index.data(Qt.ItemDataRole.DisplayRole)
+    if not isinstance(written, str):
+        return False
+    QGuiApplication.clipboard().setText(written.replace(SOFT_HYPHEN, ""))
+    return True
+
+
 def _block_inset(document: QTextDocument, block: QTextBlock) -> float:
     """The width a block's own margins and list indent take from its lines (px)."""
     shape = block.blockFormat()
@@ -201,7 +269,9 @@ class _Keeper(QObject):
     def __init__(self, view: QAbstractScrollArea, language: str) -> None:
         super().__init__(view)
         self._language = language
-        self._key = (0, 0.0)  # the width and text size the words were last broken for
+        # What the words were last broken for: the width and text size (and whether a
+        # screen reader was reading); () for not yet.
+        self._key: tuple[object, ...] = ()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
@@ -216,6 +286,7 @@ class _Keeper(QObject):
             QEvent.Type.Resize,
             QEvent.Type.FontChange,
             QEvent.Type.StyleChange,
+            QEvent.Type.FocusIn,  # a screen reader started since: see TextLongWords
         ):
             self._timer.start()
         return False
@@ -225,7 +296,7 @@ class _Keeper(QObject):
 
     def _patterns_read(self, language: str) -> None:
         if language == self._language:
-            self._key = (0, 0.0)  # break the words again, between syllables now
+            self._key = ()  # break the words again, between syllables now
             self.update()
 
 
@@ -235,6 +306,11 @@ class LongWords(_Keeper):
     def __init__(self, view: QListWidget, language: str) -> None:
         super().__init__(view, language)
         self._view = view
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._view and event.type() == QEvent.Type.KeyPress:
+            return copied_as_written(self._view, event)
+        return super().eventFilter(watched, event)
 
     def update(self) -> None:
         """Break the rows' too-wide words for the width and font the list has now."""
@@ -263,7 +339,8 @@ class TextLongWords(_Keeper):
     its width and text size: after each new text (`new_text`) and each change of width or
     size, the soft hyphens put in before are taken out and put in where they are needed
     now. At 300% on 1024x768 the Spanish definition's heading broke as "Inmuno /
-    deficien / cia / combin…"."""
+    deficien / cia / combin…". None go in while assistive technology is active (see the
+    module): it is looked at again with each new text and each show, resize or focus."""
 
     def __init__(self, view: QTextEdit, language: str) -> None:
         super().__init__(view, language)
@@ -273,7 +350,7 @@ class TextLongWords(_Keeper):
     def new_text(self) -> None:
         """The view was given a new text: none of its soft hyphens are ours."""
         self._placed = []
-        self._key = (0, 0.0)
+        self._key = ()
         self.update()
 
     def update(self) -> None:
@@ -282,7 +359,8 @@ class TextLongWords(_Keeper):
         if not view.isVisible():  # sizes before it shows are not its own: wait for them
             return
         document = view.document()
-        key = (view.viewport().width(), document.defaultFont().pointSizeF())
+        reader_active = QAccessible.isActive()  # a screen reader reads this very text
+        key = (view.viewport().width(), document.defaultFont().pointSizeF(), reader_active)
         if key == self._key:
             return
         self._key = key
@@ -292,4 +370,5 @@ class TextLongWords(_Keeper):
             cursor.setPosition(place + 1, QTextCursor.MoveMode.KeepAnchor)
             cursor.removeSelectedText()
         room = view.viewport().width() - 2 * document.documentMargin() - 1
-        self._placed = break_long_words(document, room, self._language) if room > 0 else []
+        wanted = room > 0 and not reader_active
+        self._placed = break_long_words(document, room, self._language) if wanted else []

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QResizeEvent, QShowEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from reader.handbook import Handbook
-from reader.ui.panels.long_words import Patterns
+from reader.ui.panels.long_words import Patterns, copied_as_written
 from reader.ui.panels.row_heights import RowHeights
 from reader.ui.plain_text import plain_tooltip
 
@@ -39,6 +39,10 @@ class TocTree(QTreeWidget):
         self._pending = ""  # the section to show once the reader is done with the tree
         self.itemActivated.connect(self._on_activated)
         self.itemClicked.connect(self._on_activated)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not copied_as_written(self, event):  # a title's words without soft hyphens
+            super().keyPressEvent(event)
 
     def set_handbook(self, handbook: Handbook) -> None:
         self.clear()
