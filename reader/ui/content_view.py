@@ -31,6 +31,10 @@ from reader.ui.page_tables import PageTables
 
 READING_WIDTH_EM = 40
 MIN_MARGIN = 24
+#: A page at most this much wider than the view (px) shows no horizontal scroll bar: Qt
+#: lays a table that fills the text column out a pixel wider than it (with its header
+#: cells' padding), which put a scroll bar under every page with such a table.
+SLIGHT_OVERFLOW_PX = 2
 MAX_PICTURE_WIDTH = 820
 
 
@@ -75,6 +79,7 @@ class ContentView(LinkTabBrowser):
         self._reflow.setInterval(120)
         self._reflow.timeout.connect(self._resize_pictures)
         self.tables = PageTables(self.document, self._refit, self._column_width, self)
+        self.horizontalScrollBar().rangeChanged.connect(self._scroll_sideways_if_needed)
 
     # -- content ---------------------------------------------------------------
 
@@ -366,6 +371,15 @@ class ContentView(LinkTabBrowser):
         """The text column: about 40em, or the whole view less its margins if narrower."""
         em = QFontMetrics(self.document().defaultFont()).horizontalAdvance("M") or 10
         return min(READING_WIDTH_EM * em, self.viewport().width() - 2 * MIN_MARGIN)
+
+    def _scroll_sideways_if_needed(self, _least: int, most: int) -> None:
+        """The horizontal scroll bar for a page that is really wider than the view (a
+        long line of code, say), not for a pixel of a table in the right margin."""
+        policy = Qt.ScrollBarPolicy
+        wider = most > SLIGHT_OVERFLOW_PX
+        self.setHorizontalScrollBarPolicy(
+            policy.ScrollBarAsNeeded if wider else policy.ScrollBarAlwaysOff
+        )
 
     def _update_margins(self) -> None:
         """Keep lines a comfortable length: centre the text column in the view."""

@@ -14,6 +14,7 @@ from reader.handbook import Handbook, load_handbook
 from reader.paths import bundled_handbook_dir
 from reader.ui.mainwindow import MainWindow
 from reader.ui.window.chapter_render import LONG_CHAPTER_CHARS
+from tests.conftest import WriteHandbook
 from tests.helpers.long_chapter import LONG_CHAPTER, grow_chapter
 from tests.helpers.text_fit import words_broken_inside
 from tests.ui.conftest import MakeWindow
@@ -109,3 +110,27 @@ def test_a_long_chapters_tables_change_form_when_the_text_grows(
     window.glossary_panel.hide()
     settled(qtbot, window, whole)
     assert paragraph_on_screen(window, "This table puts the risks")
+
+
+def test_a_table_that_fills_the_column_puts_no_scroll_bar_under_the_page(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    # Before: Qt laid the risk table out a pixel wider than the text column, and a
+    # horizontal scroll bar (range 1 px) sat under every page with such a table.
+    window.resize(1366, 768)
+    window.glossary_panel.show()
+    window.navigator.navigate(GLANCE)
+    settled(qtbot, window, 2)
+    qtbot.wait(50)  # the scroll bar's range follows the page's layout
+    assert not window.content.horizontalScrollBar().isVisible()
+
+
+def test_a_page_really_wider_than_the_view_keeps_its_horizontal_scroll_bar(
+    qtbot: QtBot, make_window: MakeWindow, write_handbook: WriteHandbook
+) -> None:
+    line = " ".join(f"step_{number}" for number in range(60)).replace(" ", "_")
+    page = f"# Commands\n\nType this line:\n\n    {line}\n"
+    window = make_window(load_handbook(write_handbook({"commands.md": page})))
+    window.resize(1024, 768)
+    qtbot.waitUntil(lambda: window.content.horizontalScrollBar().maximum() > 100)
+    qtbot.waitUntil(lambda: window.content.horizontalScrollBar().isVisible())
