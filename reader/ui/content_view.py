@@ -7,27 +7,28 @@ resources it serves are `picture:` URLs that resolve inside the folder.
 
 from __future__ import annotations
 
-import html
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QPointF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
-    QColor,
     QFont,
     QFontMetrics,
+    QHelpEvent,
     QImage,
     QPaintEvent,
     QResizeEvent,
     QTextCursor,
     QTextDocument,
 )
-from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from reader.content.links import GLOSSARY_SCHEME, PICTURE_SCHEME
 from reader.ui import page_marks
 from reader.ui.link_tabbing import LinkTabBrowser
 from reader.ui.page_pictures import PagePictures
 from reader.ui.page_tables import PageTables
+from reader.ui.term_tips import show_term_tip
 
 READING_WIDTH_EM = 40
 MIN_MARGIN = 24
@@ -46,6 +47,9 @@ class ContentView(LinkTabBrowser):
     # Once, when the first page is painted: reader/ui/startup.py runs the work put off
     # until then (and runs it anyway if the view is never painted).
     first_painted = Signal()
+    #: Take a long page in again a piece at a time (its pieces as given) at its new text
+    #: size, landing at the paragraph starting with these words; the Navigator feeds it.
+    retake_wanted = Signal(list, str)
 
     def __init__(self, handbook_root: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -160,16 +164,8 @@ class ContentView(LinkTabBrowser):
         page_marks.underline_terms(self.document(), start, self.palette().text().color())
 
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip:
-            position = event.pos()  # type: ignore[attr-defined]
-            tip = self.cursorForPosition(position).charFormat().toolTip()
-            if tip and self.anchorAt(position).startswith(GLOSSARY_SCHEME + ":"):
-                # The definition is plain text: escaped, so Qt never reads it as markup
-                # (which could show a picture from anywhere on the computer).
-                plain = f"<p>{html.escape(tip)}</p>"
-                QToolTip.showText(event.globalPos(), plain, self)  # type: ignore[attr-defined]
-            else:
-                QToolTip.hideText()
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            show_term_tip(self, event)
             return True
         return super().event(event)
 
@@ -209,10 +205,8 @@ class ContentView(LinkTabBrowser):
         plain = QTextCursor(cursor)
         plain.setPosition(cursor.selectionStart())
         self.setTextCursor(plain)
-        block_top = self.document().documentLayout().blockBoundingRect(plain.block()).top()
-        line = plain.block().layout().lineForTextPosition(plain.positionInBlock())
-        line_top = block_top + (line.y() if line.isValid() else 0)
         margin = self.viewport().height() // 6
+        line_top = page_marks.line_top(self.document(), plain)
         self.verticalScrollBar().setValue(max(0, round(line_top) - margin))
 
     def clear_highlights(self) -> None:
@@ -226,15 +220,9 @@ class ContentView(LinkTabBrowser):
         above the middle of the page; `start == end` removes the mark."""
         self._reading = []
         if end > start:
-            cursor = QTextCursor(self.document())
-            cursor.setPosition(start)
-            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-            selection = QTextEdit.ExtraSelection()
-            selection.cursor = cursor  # type: ignore[misc]
-            selection.format.setBackground(QColor("#b9dcff"))  # type: ignore[attr-defined]
-            selection.format.setForeground(QColor("#10212f"))  # type: ignore[attr-defined]
+            selection = page_marks.reading_selection(self.document(), start, end)
             self._reading = [selection]
-            self._keep_in_view(cursor)
+            self._keep_in_view(selection.cursor)
         self.setExtraSelections(self._highlights + self._reading)
 
     def reading_highlight(self) -> tuple[int, int]:
@@ -305,14 +293,30 @@ class ContentView(LinkTabBrowser):
     def set_point_size(self, size: float) -> None:
         """The body text size; kept when a style sheet or theme resets the widget font."""
         self._point_size = size
-        self._apply_point_size()
+        if self.document().defaultFont() != self._page_font():
+            self._restyle(self._apply_point_size)
+
+    def _page_font(self) -> QFont:
+        font = QFont(self.font())
+        font.setPointSizeF(self._point_size)
+        return font
+
+    def _restyle(self, change: Callable[[], None]) -> None:
+        """Make a font change; a long page is emptied first and taken in again a piece
+        at a time at the new size (`retake_wanted`), at the paragraph being read."""
+        if not self.tables.long_page():
+            change()
+            return
+        mark, pieces = self.reading_mark(), self.tables.pieces()
+        self.document().clear()
+        change()
+        self.retake_wanted.emit(pieces, mark)
 
     def point_size(self) -> float:
         return self.document().defaultFont().pointSizeF()
 
     def _apply_point_size(self, place: tuple[int, float] | None = None) -> None:
-        font = QFont(self.font())
-        font.setPointSizeF(self._point_size)
+        font = self._page_font()
         if self.document().defaultFont() != font:
             place = place or self.top_paragraph()
             self.keeping_place = True
@@ -357,6 +361,9 @@ class ContentView(LinkTabBrowser):
         if event.type() != QEvent.Type.FontChange:
             super().changeEvent(event)
             return
+        self._restyle(lambda: self._font_changed(event))
+
+    def _font_changed(self, event: QEvent) -> None:
         # QTextEdit gives the page the widget's font first (a style sheet's size), which
         # scrolls it; keep the place from before that, and tell the window it is passing.
         place = self.top_paragraph()

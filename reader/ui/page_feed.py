@@ -38,6 +38,10 @@ class PageFeed(QObject):
         """True while pieces are still to come."""
         return self._timer.isActive() or 0 < self._next < len(self._pieces)
 
+    def pieces(self) -> list[str]:
+        """The whole page being taken in (empty once it is all there)."""
+        return list(self._pieces)
+
     def start(self, pieces: list[str]) -> None:
         """Replace the view's page with the first piece now, the rest in later turns."""
         self.cancel()

@@ -123,3 +123,22 @@ def underline_terms(document: QTextDocument, start: int, color: QColor) -> None:
         cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
         cursor.mergeCharFormat(term_format)
     cursor.endEditBlock()
+
+
+def reading_selection(document: QTextDocument, start: int, end: int) -> QTextEdit.ExtraSelection:
+    """The mark on the sentence being read aloud (document positions `start` to `end`)."""
+    cursor = QTextCursor(document)
+    cursor.setPosition(start)
+    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+    selection = QTextEdit.ExtraSelection()
+    selection.cursor = cursor  # type: ignore[misc]
+    selection.format.setBackground(QColor("#b9dcff"))  # type: ignore[attr-defined]
+    selection.format.setForeground(QColor("#10212f"))  # type: ignore[attr-defined]
+    return selection
+
+
+def line_top(document: QTextDocument, cursor: QTextCursor) -> float:
+    """The top (px) of the laid-out line `cursor` stands on."""
+    block_top = document.documentLayout().blockBoundingRect(cursor.block()).top()
+    line = cursor.block().layout().lineForTextPosition(cursor.positionInBlock())
+    return block_top + (line.y() if line.isValid() else 0)

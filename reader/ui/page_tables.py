@@ -106,6 +106,14 @@ class PageTables(QObject):
         self._forms += forms
         return shown
 
+    def long_page(self) -> bool:
+        """The page came in pieces (reader/ui/page_feed.py)."""
+        return len(self._pieces) > 1
+
+    def pieces(self) -> list[str]:
+        """The page's pieces as first given."""
+        return list(self._pieces)
+
     def room_changed(self) -> None:
         if self._tabled:
             self._timer.start()
@@ -119,7 +127,7 @@ class PageTables(QObject):
             forms = tuple(form for piece in self._pieces if _has_table(piece)
                           for form in fitted(piece, font, room)[1])  # fmt: skip
             if forms != self._forms:
-                self.refeed_wanted.emit(list(self._pieces))
+                self.refeed_wanted.emit(self.pieces())
             return
         shown, forms = fitted(self._pieces[0], font, room)
         if forms != self._forms:

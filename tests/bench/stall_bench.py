@@ -74,6 +74,30 @@ def open_long_chapter(session: Session) -> dict[str, object]:
     return {"longest_stall_ms": round(worst, 1), **figures}
 
 
+def change_text_size(session: Session) -> dict[str, object]:
+    """On the grown chapter's last section: the text a step larger (150%), then back to
+    100%, each until the page is whole again at the paragraph that was being read."""
+    window = session.window
+    chapter = window.handbook.chapter(LONG_CHAPTER)
+    assert chapter is not None
+    window.navigator.navigate(chapter.sections[-1].id)
+    while not page_done(window):
+        QApplication.processEvents()
+    figures: dict[str, object] = {}
+    worst = 0.0
+    for zoom in (150, 100):
+        read = window.content.reading_mark()
+        started = time.perf_counter()
+        stall = longest_stall(
+            lambda size=zoom: window.comfort.apply_zoom(size), lambda: page_done(window)
+        )
+        figures[f"to_{zoom}_ms"] = round((time.perf_counter() - started) * 1000, 1)
+        figures[f"to_{zoom}_stall_ms"] = round(stall, 1)
+        figures[f"to_{zoom}_kept_place"] = window.content.reading_mark() == read
+        worst = max(worst, stall)
+    return {"longest_stall_ms": round(worst, 1), **figures}
+
+
 def export_whole_handbook(session: Session) -> dict[str, object]:
     """Export / Print, "The whole handbook", Save as PDF: until the file is written
     (tests/bench/stall_export.py)."""
@@ -162,6 +186,7 @@ def open_packed_handbook(session: Session) -> dict[str, object]:
 #: Scenario name -> what it measures (tests/bench/run.py makes one row of each).
 SCENARIOS: dict[str, Scenario] = {
     "open a section of a 1 MB chapter": open_long_chapter,
+    "change the text size on a 1 MB chapter": change_text_size,
     "export the whole handbook from the window": export_whole_handbook,
     "switch language": switch_language,
     "open a packed .handbook file": open_packed_handbook,

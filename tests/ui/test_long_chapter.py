@@ -102,3 +102,27 @@ def test_pieces_make_the_same_page_as_one_whole(
         feed.start(pieces)
     assert pieced.document().toHtml() == whole.document().toHtml()
     assert pieced.anchor_names() == whole.anchor_names()
+
+
+def test_a_new_text_size_takes_a_long_page_in_again_in_pieces_at_the_paragraph_read(
+    qtbot: QtBot, make_window: MakeWindow, long_book: Handbook
+) -> None:
+    # Before: a font change made Qt lay the whole page out at once (a 1 MB chapter froze
+    # the window for about 6 s; tests/bench/stall_bench.py's text-size row).
+    window = make_window(long_book)
+    target = last_section(long_book)
+    with qtbot.waitSignal(window.navigator.chapter_shown, timeout=30_000):
+        window.navigator.navigate(target.id)
+    view = window.content
+    whole = view.document().characterCount()
+    read = view.reading_mark()
+    size = view.point_size()
+    headings = view.anchor_names()
+    seen_between: list[int] = []
+    with qtbot.waitSignal(window.navigator.chapter_shown, timeout=30_000):
+        window.comfort.apply_zoom(200)
+        QTimer.singleShot(0, lambda: seen_between.append(view.document().characterCount()))
+    assert seen_between and seen_between[0] < whole  # the loop ran between the pieces
+    assert view.anchor_names() == headings  # the whole page (its tables now as rows)
+    assert view.point_size() > size * 1.9
+    assert read and view.reading_mark() == read

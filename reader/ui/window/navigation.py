@@ -76,7 +76,11 @@ class Navigator(QObject):
         self._landing: tuple[str, int | None] = ("top", None)
         self._reading_mark = ""  # or: the paragraph read before the page changed form
         self._when_shown: list[Callable[[], None]] = []
-        content.tables.refeed_wanted.connect(self._refit_long)
+        # A long page taken in again: at a new text size, or as its tables change form.
+        content.retake_wanted.connect(self._retake)
+        content.tables.refeed_wanted.connect(
+            lambda pieces: self._retake(pieces, content.reading_mark())
+        )
 
     # -- the place -------------------------------------------------------------------
 
@@ -164,13 +168,16 @@ class Navigator(QObject):
             self._when_shown.clear()
             self.message.emit(self.tr("This chapter could not be shown."), 10000)
 
-    def _refit_long(self, pieces: list[str]) -> None:
-        """The long page's tables change form at the new width or text size: its pieces
-        are taken in again, a piece at a time, and it lands at the paragraph read."""
-        if self.opening():  # the rest is still coming: look again once it is all there
-            self.when_shown(self.content.tables.refit)
+    def _retake(self, pieces: list[str], mark: str) -> None:
+        """Take the long page in again, a piece at a time: its tables change form, or its
+        text size changed. It lands at `mark`, the paragraph read; a page still arriving
+        is started again whole and keeps the landing it had."""
+        if self._render is not None:  # its pieces come at the new width and size anyway
             return
-        self._reading_mark = self.content.reading_mark()
+        if self._feed.busy():
+            pieces = self._feed.pieces()
+        else:
+            self._reading_mark = mark
         self._feed.start(pieces)
 
     def _show_progress(self, percent: int) -> None:
