@@ -308,9 +308,12 @@ class ContentView(LinkTabBrowser):
             change()
             return
         mark, pieces = self.reading_mark(), self.tables.pieces()
+        self.keeping_place = True  # the emptied page scrolls to its top: not the reader
         self.document().clear()
         change()
+        self.keeping_place = True  # (the change may have reset it)
         self.retake_wanted.emit(pieces, mark)
+        self.keeping_place = False
 
     def point_size(self) -> float:
         return self.document().defaultFont().pointSizeF()
@@ -333,17 +336,8 @@ class ContentView(LinkTabBrowser):
         """The paragraph at the top of the view (its position in the document) and how
         far into it the view starts, as a fraction of its height: what a text size
         change must keep in place, since the pixel offset means nothing afterwards."""
-        document = self.document()
-        if document.isEmpty():
-            return 0, 0.0
-        y = self.verticalScrollBar().value()
-        layout = document.documentLayout()
-        hit = layout.hitTest(QPointF(self.viewport().width() / 2, y), Qt.HitTestAccuracy.FuzzyHit)
-        block = document.findBlock(max(0, hit))
-        rect = layout.blockBoundingRect(block)
-        if y < rect.top():  # the view starts in the space above this paragraph
-            return block.position(), 0.0
-        return block.position(), min(1.0, (y - rect.top()) / max(1.0, rect.height()))
+        middle = QPointF(self.viewport().width() / 2, self.verticalScrollBar().value())
+        return page_marks.paragraph_at(self.document(), middle)
 
     def restore_top_paragraph(self, place: tuple[int, float]) -> None:
         """Scroll so the paragraph from `top_paragraph()` is at the top again."""

@@ -4,7 +4,7 @@ Pure functions of a QTextDocument, so the view only shows what they find."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRegularExpression
+from PySide6.QtCore import QPointF, QRegularExpression, Qt
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextEdit
 
@@ -142,3 +142,17 @@ def line_top(document: QTextDocument, cursor: QTextCursor) -> float:
     block_top = document.documentLayout().blockBoundingRect(cursor.block()).top()
     line = cursor.block().layout().lineForTextPosition(cursor.positionInBlock())
     return block_top + (line.y() if line.isValid() else 0)
+
+
+def paragraph_at(document: QTextDocument, point: QPointF) -> tuple[int, float]:
+    """The paragraph at `point` (its position in the document) and how far into it
+    `point` is, as a fraction of its height; (0, 0.0) on an empty page."""
+    if document.isEmpty():
+        return 0, 0.0
+    layout = document.documentLayout()
+    hit = layout.hitTest(point, Qt.HitTestAccuracy.FuzzyHit)
+    block = document.findBlock(max(0, hit))
+    rect = layout.blockBoundingRect(block)
+    if point.y() < rect.top():  # the point is in the space above this paragraph
+        return block.position(), 0.0
+    return block.position(), min(1.0, (point.y() - rect.top()) / max(1.0, rect.height()))

@@ -126,3 +126,4 @@ def test_a_new_text_size_takes_a_long_page_in_again_in_pieces_at_the_paragraph_r
     assert view.anchor_names() == headings  # the whole page (its tables now as rows)
     assert view.point_size() > size * 1.9
     assert read and view.reading_mark() == read
+    assert window.navigator.current_section_id == target.id  # not the chapter's top
