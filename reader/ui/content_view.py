@@ -71,6 +71,7 @@ class ContentView(LinkTabBrowser):
         self._page_pictures = PagePictures(handbook_root)  # one pixel budget per page
         self._painted = False
         self._anchors: list[tuple[float, str]] = []
+        self._anchors_moved = False  # measured again when next asked (a whole-page pass)
         self._highlights: list[QTextEdit.ExtraSelection] = []
         self._reading: list[QTextEdit.ExtraSelection] = []
         self._point_size = 12.0
@@ -102,7 +103,7 @@ class ContentView(LinkTabBrowser):
         self.document().clear()
         self.setHtml(html)
         self._update_margins()  # before later pieces, which are then laid out once
-        self._anchors = []
+        self._anchors, self._anchors_moved = [], False
         self.piece_added(0)
 
     def fitted_piece(self, html: str) -> str:
@@ -143,6 +144,8 @@ class ContentView(LinkTabBrowser):
 
     def anchor_at_top(self) -> str:
         """The anchor of the heading the reader is in (the last one above the view's top)."""
+        if self._anchors_moved:
+            self._anchors, self._anchors_moved = self._anchor_positions(), False
         top = self.verticalScrollBar().value() + self.viewport().height() * 0.15
         current = "top"
         for position, name in self._anchors:
@@ -277,7 +280,7 @@ class ContentView(LinkTabBrowser):
             if image is not None:
                 document.addResource(kind, QUrl(f"{PICTURE_SCHEME}:{path}"), image)
         document.markContentsDirty(0, document.characterCount())
-        self._anchors = self._anchor_positions()
+        self._anchors_moved = True
 
     def picture(self, relative: str) -> QImage | None:
         """A picture read through the handbook gate, SVGs drawn at the column's width;
@@ -326,7 +329,7 @@ class ContentView(LinkTabBrowser):
             try:
                 self.document().setDefaultFont(font)
                 self._update_margins()
-                self._anchors = self._anchor_positions()
+                self._anchors_moved = True
             finally:
                 self.keeping_place = False
             self.restore_top_paragraph(place)
@@ -377,10 +380,11 @@ class ContentView(LinkTabBrowser):
         """The horizontal scroll bar for a page that is really wider than the view (a
         long line of code, say), not for a pixel of a table in the right margin."""
         policy = Qt.ScrollBarPolicy
-        wider = most > SLIGHT_OVERFLOW_PX
-        self.setHorizontalScrollBarPolicy(
-            policy.ScrollBarAsNeeded if wider else policy.ScrollBarAlwaysOff
+        wanted = (
+            policy.ScrollBarAsNeeded if most > SLIGHT_OVERFLOW_PX else policy.ScrollBarAlwaysOff
         )
+        if self.horizontalScrollBarPolicy() != wanted:  # setting it lays the view out again
+            self.setHorizontalScrollBarPolicy(wanted)
 
     def _update_margins(self) -> None:
         """Keep lines a comfortable length: centre the text column in the view."""
@@ -400,7 +404,7 @@ class ContentView(LinkTabBrowser):
         wanted = min(MAX_PICTURE_WIDTH, max(64, self._column_width()))
         if self._pictures and abs(wanted - self._picture_width) > 4:
             self._reflow.start()
-        self._anchors = self._anchor_positions()
+        self._anchors_moved = True
         self.tables.room_changed()
 
     def paintEvent(self, event: QPaintEvent) -> None:
