@@ -743,12 +743,13 @@
 <context>
     <name>ContentView</name>
     <message>
-        <location filename="../../reader/ui/content_view.py" line="50"/>
+        <location filename="../../reader/ui/content_view.py" line="57"/>
         <source>Handbook text</source>
+        <extracomment>A page at most this much wider than the view (px) shows no horizontal scroll bar: Qt lays a table that fills the text column out a pixel wider than it (with its header cells&apos; padding), which put a scroll bar under every page with such a table. Take a long page in again a piece at a time (its pieces as given) at its new text size, landing at the paragraph starting with these words; the Navigator feeds it.</extracomment>
         <translation>Texto del manual</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/content_view.py" line="52"/>
+        <location filename="../../reader/ui/content_view.py" line="59"/>
         <source>The section you are reading. Links and underlined words can be opened.</source>
         <translation>La sección que está leyendo. Puede abrir los enlaces y las palabras subrayadas.</translation>
     </message>
@@ -789,63 +790,66 @@ Volveremos al inicio en %n segundos</numerusform>
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../reader/ui/panels/find_bar.py" line="70"/>
+        <location filename="../../reader/ui/panels/find_bar.py" line="124"/>
         <source>Find in page:</source>
         <translation>Buscar en la página:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/find_bar.py" line="71"/>
+        <location filename="../../reader/ui/panels/find_bar.py" line="125"/>
         <source>Find in this page</source>
         <translation>Buscar en esta página</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/find_bar.py" line="72"/>
+        <location filename="../../reader/ui/panels/find_bar.py" line="126"/>
         <source>Word to find</source>
         <translation>Palabra que busca</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/find_bar.py" line="73"/>
+        <location filename="../../reader/ui/panels/find_bar.py" line="127"/>
         <source>Previous match</source>
         <translation>Resultado anterior</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/find_bar.py" line="74"/>
+        <location filename="../../reader/ui/panels/find_bar.py" line="128"/>
         <source>Previous match (Shift+Enter)</source>
         <translation>Resultado anterior (Mayús+Enter)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/find_bar.py" line="75"/>
+        <location filename="../../reader/ui/panels/find_bar.py" line="129"/>
         <source>Next match</source>
         <translation>Resultado siguiente</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/find_bar.py" line="76"/>
+        <location filename="../../reader/ui/panels/find_bar.py" line="130"/>
         <source>Next match (Enter)</source>
         <translation>Resultado siguiente (Enter)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/find_bar.py" line="77"/>
+        <location filename="../../reader/ui/panels/find_bar.py" line="131"/>
         <source>Close find bar</source>
         <translation>Cerrar la barra de búsqueda</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/find_bar.py" line="78"/>
+        <location filename="../../reader/ui/panels/find_bar.py" line="132"/>
         <source>Close (Escape)</source>
         <translation>Cerrar (Esc)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/find_bar.py" line="79"/>
+        <location filename="../../reader/ui/panels/find_bar.py" line="133"/>
         <source>Number of matches</source>
         <translation>Número de resultados</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/find_bar.py" line="148"/>
+        <location filename="../../reader/ui/panels/find_bar.py" line="98"/>
+        <location filename="../../reader/ui/panels/find_bar.py" line="203"/>
         <source>No matches</source>
         <translation>Sin resultados</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/find_bar.py" line="150"/>
+        <location filename="../../reader/ui/panels/find_bar.py" line="97"/>
+        <location filename="../../reader/ui/panels/find_bar.py" line="205"/>
         <source>%1 of %2</source>
+        <extracomment>The box keeps room for this many characters; when the bar is too narrow for that beside its label (Spanish &quot;Buscar en la página:&quot; at 300% on a 1024 px screen left it &quot;Palabr…&quot;), the label moves onto a row of its own above the box.</extracomment>
         <translation>%1 de %2</translation>
     </message>
 </context>
@@ -1278,23 +1282,28 @@ Open it in your web browser? This needs an internet connection.</source>
 <context>
     <name>Navigator</name>
     <message>
-        <location filename="../../reader/ui/window/navigation.py" line="96"/>
+        <location filename="../../reader/ui/window/navigation.py" line="103"/>
         <source>That section is not in this handbook.</source>
         <extracomment>Where the reader left off last time: a section id and how far down (0..1), or None. The current section changed (its id). The status line&apos;s new text (chapter N of M, its title, the section). Whether Back and Forward can be used now. A passing message for the status bar, and how long it stays (ms; 0 until replaced). A chapter&apos;s page is wholly in the view (its id): find-in-page searches it again.</extracomment>
         <translation>Esa sección no está en este manual.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/navigation.py" line="160"/>
+        <location filename="../../reader/ui/window/navigation.py" line="170"/>
         <source>This chapter could not be shown.</source>
         <translation>No se pudo mostrar este capítulo.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/navigation.py" line="163"/>
+        <location filename="../../reader/ui/window/navigation.py" line="186"/>
+        <source>Adjusting the page… %1%</source>
+        <translation>Ajustando la página… %1%</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window/navigation.py" line="188"/>
         <source>Opening the chapter… %1%</source>
         <translation>Abriendo el capítulo… %1%</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window/navigation.py" line="262"/>
+        <location filename="../../reader/ui/window/navigation.py" line="290"/>
         <source>Chapter %1 of %2: %3</source>
         <translation>Capítulo %1 de %2: %3</translation>
     </message>
@@ -1573,171 +1582,171 @@ Open it in your web browser? This needs an internet connection.</source>
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="84"/>
+        <location filename="../../reader/ui/print_dialog.py" line="86"/>
         <source>Export PDF / Print</source>
         <extracomment>The scopes in the order the dialog offers them (&quot;This section&quot; is SECTIONS with one id).</extracomment>
         <translation>Exportar PDF / Imprimir</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="85"/>
+        <location filename="../../reader/ui/print_dialog.py" line="87"/>
         <source>Export PDF or print</source>
         <translation>Exportar PDF o imprimir</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="108"/>
+        <location filename="../../reader/ui/print_dialog.py" line="110"/>
         <source>Include a glossary of the words used</source>
         <translation>Incluir un glosario de las palabras usadas</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="109"/>
+        <location filename="../../reader/ui/print_dialog.py" line="111"/>
         <source>Include a glossary</source>
         <translation>Incluir un glosario</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="112"/>
+        <location filename="../../reader/ui/print_dialog.py" line="114"/>
         <source>Add a page for notes and questions</source>
         <translation>Añadir una página para notas y preguntas</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="113"/>
+        <location filename="../../reader/ui/print_dialog.py" line="115"/>
         <source>Add a notes page</source>
         <translation>Añadir una página de notas</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="115"/>
+        <location filename="../../reader/ui/print_dialog.py" line="117"/>
         <source>A last page with ruled lines, to write down questions for the care team</source>
         <translation>Una última página con renglones, para anotar preguntas para el equipo médico</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="120"/>
+        <location filename="../../reader/ui/print_dialog.py" line="122"/>
         <source>Paper size</source>
         <translation>Tamaño del papel</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="121"/>
+        <location filename="../../reader/ui/print_dialog.py" line="123"/>
         <source>A4</source>
         <translation>A4</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="122"/>
+        <location filename="../../reader/ui/print_dialog.py" line="124"/>
         <source>US Letter</source>
         <translation>Carta (EE. UU.)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="124"/>
+        <location filename="../../reader/ui/print_dialog.py" line="126"/>
         <source>Paper size:</source>
         <translation>Tamaño del papel:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="146"/>
+        <location filename="../../reader/ui/print_dialog.py" line="175"/>
         <source>Progress of the printout</source>
         <translation>Avance de la impresión</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="147"/>
+        <location filename="../../reader/ui/print_dialog.py" line="177"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="148"/>
+        <location filename="../../reader/ui/print_dialog.py" line="178"/>
         <source>Cancel the printout</source>
         <translation>Cancelar la impresión</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="164"/>
+        <location filename="../../reader/ui/print_dialog.py" line="154"/>
         <source>Print status</source>
         <translation>Estado de la impresión</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="168"/>
+        <location filename="../../reader/ui/print_dialog.py" line="191"/>
         <source>Open</source>
         <translation>Abrir</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="169"/>
+        <location filename="../../reader/ui/print_dialog.py" line="192"/>
         <source>Open the saved PDF</source>
         <translation>Abrir el PDF guardado</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="170"/>
+        <location filename="../../reader/ui/print_dialog.py" line="193"/>
         <source>Show in Folder</source>
         <translation>Mostrar en la carpeta</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="171"/>
+        <location filename="../../reader/ui/print_dialog.py" line="194"/>
         <source>Show the PDF&apos;s folder</source>
         <translation>Mostrar la carpeta del PDF</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="191"/>
-        <location filename="../../reader/ui/print_dialog.py" line="192"/>
+        <location filename="../../reader/ui/print_dialog.py" line="212"/>
+        <location filename="../../reader/ui/print_dialog.py" line="213"/>
         <source>What to print</source>
         <translation>Qué imprimir</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="196"/>
+        <location filename="../../reader/ui/print_dialog.py" line="217"/>
         <source>This section</source>
         <translation>Esta sección</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="197"/>
+        <location filename="../../reader/ui/print_dialog.py" line="218"/>
         <source>This chapter</source>
         <translation>Este capítulo</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="198"/>
+        <location filename="../../reader/ui/print_dialog.py" line="219"/>
         <source>The whole handbook</source>
         <translation>Todo el manual</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="199"/>
+        <location filename="../../reader/ui/print_dialog.py" line="220"/>
         <source>A take-home packet of sections I choose</source>
         <translation>Un paquete para llevar a casa, con las secciones que yo elija</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="214"/>
+        <location filename="../../reader/ui/print_dialog.py" line="235"/>
         <source>Sections for the take-home packet</source>
         <translation>Secciones del paquete para llevar a casa</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="226"/>
+        <location filename="../../reader/ui/print_dialog.py" line="247"/>
         <source>Introduction</source>
         <translation>Introducción</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="239"/>
+        <location filename="../../reader/ui/print_dialog.py" line="260"/>
         <source>Print…</source>
         <translation>Imprimir…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="240"/>
+        <location filename="../../reader/ui/print_dialog.py" line="261"/>
         <source>Print</source>
         <translation>Imprimir</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="241"/>
+        <location filename="../../reader/ui/print_dialog.py" line="262"/>
         <source>Preview</source>
         <translation>Vista previa</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="242"/>
+        <location filename="../../reader/ui/print_dialog.py" line="263"/>
         <location filename="../../reader/ui/window/print_paper.py" line="77"/>
         <source>Print preview</source>
         <translation>Vista previa de la impresión</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="243"/>
+        <location filename="../../reader/ui/print_dialog.py" line="264"/>
         <source>Save as PDF…</source>
         <translation>Guardar como PDF…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="244"/>
+        <location filename="../../reader/ui/print_dialog.py" line="265"/>
         <source>Save as PDF</source>
         <translation>Guardar como PDF</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/print_dialog.py" line="245"/>
-        <location filename="../../reader/ui/print_dialog.py" line="246"/>
+        <location filename="../../reader/ui/print_dialog.py" line="266"/>
+        <location filename="../../reader/ui/print_dialog.py" line="267"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
@@ -1893,12 +1902,12 @@ Open it in your web browser? This needs an internet connection.</source>
         <translation>Preparando la búsqueda…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="230"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="231"/>
         <source>Glossary</source>
         <translation>Glosario</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/panels/search_panel.py" line="245"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="246"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n resultado</numerusform>
@@ -1906,17 +1915,17 @@ Open it in your web browser? This needs an internet connection.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="251"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="252"/>
         <source>No results for “%1”. Try:</source>
         <translation>No hay resultados para “%1”. Pruebe:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="258"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="259"/>
         <source>No results for “%1”. Try fewer words, or check the spelling.</source>
         <translation>No hay resultados para “%1”. Pruebe con menos palabras o revise la ortografía.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels/search_panel.py" line="262"/>
+        <location filename="../../reader/ui/panels/search_panel.py" line="263"/>
         <source>Did you mean: %1?</source>
         <translation>¿Quiso decir: %1?</translation>
     </message>

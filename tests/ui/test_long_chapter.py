@@ -119,6 +119,8 @@ def test_a_new_text_size_takes_a_long_page_in_again_in_pieces_at_the_paragraph_r
     size = view.point_size()
     headings = view.anchor_names()
     seen_between: list[int] = []
+    said: list[str] = []
+    window.navigator.message.connect(lambda text, _ms: said.append(text))
     with qtbot.waitSignal(window.navigator.chapter_shown, timeout=30_000):
         window.comfort.apply_zoom(200)
         QTimer.singleShot(0, lambda: seen_between.append(view.document().characterCount()))
@@ -127,3 +129,5 @@ def test_a_new_text_size_takes_a_long_page_in_again_in_pieces_at_the_paragraph_r
     assert view.point_size() > size * 1.9
     assert read and view.reading_mark() == read
     assert window.navigator.current_section_id == target.id  # not the chapter's top
+    progress = [text for text in said if text]
+    assert progress and all(text.startswith("Adjusting the page") for text in progress)

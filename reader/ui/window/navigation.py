@@ -75,6 +75,7 @@ class Navigator(QObject):
         # Where to land once a long page has arrived: an anchor, or a scroll value.
         self._landing: tuple[str, int | None] = ("top", None)
         self._reading_mark = ""  # or: the paragraph read before the page changed form
+        self._retaking = False  # the page on screen is being taken in again, not opened
         self._when_shown: list[Callable[[], None]] = []
         # A long page taken in again: at a new text size, or as its tables change form.
         content.retake_wanted.connect(self._retake)
@@ -177,14 +178,19 @@ class Navigator(QObject):
         if self._feed.busy():
             pieces = self._feed.pieces()
         else:
-            self._reading_mark = mark
+            self._reading_mark, self._retaking = mark, True
         self._feed.start(pieces)
 
     def _show_progress(self, percent: int) -> None:
-        self.message.emit(self.tr("Opening the chapter… %1%").replace("%1", str(percent)), 0)
+        if self._retaking:  # at a new text size or width: the chapter is open already
+            text = self.tr("Adjusting the page… %1%")
+        else:
+            text = self.tr("Opening the chapter… %1%")
+        self.message.emit(text.replace("%1", str(percent)), 0)
 
     def _page_arrived(self) -> None:
         self.message.emit("", 1)  # the progress line goes
+        self._retaking = False
         self._navigating = True
         try:
             self._land()
@@ -198,6 +204,7 @@ class Navigator(QObject):
     def _stop_opening(self) -> None:
         """Another page is wanted: drop the long one still opening (its thread ends on
         its own; its result is ignored)."""
+        self._retaking = False
         if self._render is not None:
             self._render = None
             self.message.emit("", 1)
