@@ -7,7 +7,8 @@ resources it serves are `picture:` URLs that resolve inside the folder.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QPointF, Qt, QTimer, QUrl, Signal
@@ -311,12 +312,19 @@ class ContentView(LinkTabBrowser):
             change()
             return
         mark, pieces = self.reading_mark(), self.tables.pieces()
-        self.keeping_place = True  # the emptied page scrolls to its top: not the reader
-        self.document().clear()
-        change()
-        self.keeping_place = True  # (the change may have reset it)
-        self.retake_wanted.emit(pieces, mark)
-        self.keeping_place = False
+        with self._keeping_place():  # the emptied page scrolls to its top: not the reader
+            self.document().clear()
+            change()
+            self.retake_wanted.emit(pieces, mark)
+
+    @contextmanager
+    def _keeping_place(self) -> Iterator[None]:
+        """Scrolling meanwhile is the view's own, not the reader's (nests)."""
+        before, self.keeping_place = self.keeping_place, True
+        try:
+            yield
+        finally:
+            self.keeping_place = before
 
     def point_size(self) -> float:
         return self.document().defaultFont().pointSizeF()
@@ -325,13 +333,10 @@ class ContentView(LinkTabBrowser):
         font = self._page_font()
         if self.document().defaultFont() != font:
             place = place or self.top_paragraph()
-            self.keeping_place = True
-            try:
+            with self._keeping_place():
                 self.document().setDefaultFont(font)
                 self._update_margins()
                 self._anchors_moved = True
-            finally:
-                self.keeping_place = False
             self.restore_top_paragraph(place)
             self.tables.room_changed()
 
@@ -364,11 +369,8 @@ class ContentView(LinkTabBrowser):
         # QTextEdit gives the page the widget's font first (a style sheet's size), which
         # scrolls it; keep the place from before that, and tell the window it is passing.
         place = self.top_paragraph()
-        self.keeping_place = True
-        try:
+        with self._keeping_place():
             super().changeEvent(event)
-        finally:
-            self.keeping_place = False
         self._apply_point_size(place)
 
     def _column_width(self) -> int:
