@@ -23,6 +23,7 @@ from reader.handbook import Handbook
 from reader.search.documents import KIND_GLOSSARY, KIND_SECTION
 from reader.search.index import OpenedIndex, build_in_memory, open_or_build_index
 from reader.search.query import Highlights, QueryPlan, QueryPlanner
+from reader.search.scoring import KnownLengthsBM25F
 from reader.search.text import WORD, WordStems
 
 __all__ = ["KIND_GLOSSARY", "KIND_SECTION", "Hit", "SearchIndex", "SearchResult"]
@@ -89,7 +90,9 @@ class SearchIndex:
 
     def _use(self, opened: OpenedIndex) -> None:
         self._opened = opened
-        searcher = opened.index.searcher()
+        weighting = KnownLengthsBM25F()
+        searcher = opened.index.searcher(weighting=weighting)
+        weighting.read_ahead(searcher)
         self._searcher: Searcher | None = searcher
         self._planner = QueryPlanner(
             opened.vocabulary,
