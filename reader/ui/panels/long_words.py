@@ -75,9 +75,29 @@ TALL = 100_000  # a box height no row reaches: only the width limits the layout
 DELAY_MS = 500
 
 
-def breakable(
-    text: str, metrics: QFontMetrics | QFontMetricsF, room: float, language: str = ""
-) -> str:
+class WordWidths:
+    """A font's text widths, each string measured once: a pass over a thousand contents
+    rows asks for the same few hundred words again and again."""
+
+    def __init__(self, metrics: QFontMetrics) -> None:
+        self.metrics = metrics
+        self._widths: dict[str, int] = {}
+        self._max_width = metrics.maxWidth()
+
+    def horizontalAdvance(self, text: str) -> int:  # QFontMetrics' names, so either will do
+        width = self._widths.get(text)
+        if width is None:
+            width = self._widths[text] = self.metrics.horizontalAdvance(text)
+        return width
+
+    def maxWidth(self) -> int:
+        return self._max_width
+
+
+Metrics = QFontMetrics | QFontMetricsF | WordWidths
+
+
+def breakable(text: str, metrics: Metrics, room: float, language: str = "") -> str:
     """`text` with soft hyphens inside each word wider than `room` px, so that every
     piece and its hyphen fit, between syllables of `language` where one fits; words
     that fit are left whole. If the language's patterns are not read yet, such words
@@ -103,9 +123,7 @@ def wrapped_height(metrics: QFontMetrics, text: str, room: int) -> int:
     return metrics.boundingRect(QRect(0, 0, room, TALL), WRAP, text).height()
 
 
-def _pieces(
-    word: str, metrics: QFontMetrics | QFontMetricsF, room: float, points: Sequence[int]
-) -> str:
+def _pieces(word: str, metrics: Metrics, room: float, points: Sequence[int]) -> str:
     """`word` cut into pieces that fit `room` with a hyphen: each cut at the last
     syllable break that fits, or at the last letter that fits if none does."""
     hyphen = metrics.horizontalAdvance("-")
@@ -120,12 +138,12 @@ def _pieces(
     return SOFT_HYPHEN.join(pieces)
 
 
-def _fits(piece: str, metrics: QFontMetrics | QFontMetricsF, room: float, hyphen: float) -> bool:
+def _fits(piece: str, metrics: Metrics, room: float, hyphen: float) -> bool:
     return metrics.horizontalAdvance(piece) + hyphen <= room
 
 
 def _last_letter_fitting(
-    word: str, start: int, metrics: QFontMetrics | QFontMetricsF, room: float, hyphen: float
+    word: str, start: int, metrics: Metrics, room: float, hyphen: float
 ) -> int:
     end = start + 1  # at least one letter a line, however narrow the room
     while end < len(word) and _fits(word[start : end + 1], metrics, room, hyphen):

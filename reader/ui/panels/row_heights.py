@@ -19,7 +19,13 @@ from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QStyle, QStyleOptionViewItem, QTreeWidget, QTreeWidgetItem
 
-from reader.ui.panels.long_words import SOFT_HYPHEN, TALL, breakable, wrapped_height
+from reader.ui.panels.long_words import (
+    SOFT_HYPHEN,
+    TALL,
+    WordWidths,
+    breakable,
+    wrapped_height,
+)
 
 #: Room around a row's text, above and below together (px): rows are a little airier
 #: than Qt's own, and a wrapped title keeps the same air.
@@ -48,6 +54,12 @@ class RowHeights:
         self._font: QFont | None = None
         self._width = -1
         self._language = ""
+        # A fit once the changes stop coming: a timer of its own, not a posted call,
+        # so it runs in a step of its own rather than with the layouts it follows.
+        self._soon = QTimer(tree)
+        self._soon.setSingleShot(True)
+        self._soon.setInterval(0)
+        self._soon.timeout.connect(self.fit)
 
     def take_rows(self, language: str) -> None:
         """Read the tree's rows (after it was filled with titles in `language`) and
@@ -92,6 +104,14 @@ class RowHeights:
                 self._given[row] = height
                 item.setSizeHint(0, QSize(self._natural[row] + ROW_PADDING, height))
 
+    def resized(self) -> None:
+        """The tree's width changed: the heights at it once the changes stop coming.
+
+        A text size change resizes the tree several times in one step (the window's
+        layout, then the docks' tabs coming and going), and measuring every row at each
+        width made that step one long freeze on a handbook of a thousand sections."""
+        self._fit_soon()
+
     def patterns_read(self, language: str) -> None:
         """A language's hyphenation patterns arrived (long_words.py): break its long
         words again, between syllables now."""
@@ -104,7 +124,11 @@ class RowHeights:
         changes stop coming (a new style sheet sends several, each to every tree)."""
         if self._font is not None:
             self._font = None
-            QTimer.singleShot(0, self._tree, self.fit)
+            self._fit_soon()
+
+    def _fit_soon(self) -> None:
+        if not self._soon.isActive():
+            self._soon.start()
 
     def _height(self, row: int, room: int) -> tuple[int, str]:
         """The row's height at `room` px, and its title as shown there."""
@@ -113,7 +137,7 @@ class RowHeights:
             return sizes.least, title
         if self._natural[row] <= room - FIT_SLACK:
             return sizes.one_line, title
-        shown = breakable(title, sizes.metrics, room - FIT_SLACK, self._language)
+        shown = breakable(title, sizes.words, room - FIT_SLACK, self._language)
         wrapped = wrapped_height(sizes.metrics, shown, room)  # it may not fit on one line
         return max(sizes.least, wrapped + ROW_PADDING), shown
 
@@ -138,6 +162,7 @@ class _FontSizes:
 
     def __init__(self, tree: QTreeWidget, font: QFont) -> None:
         self.metrics = QFontMetrics(font)
+        self.words = WordWidths(self.metrics)
         option = QStyleOptionViewItem()
         option.initFrom(tree.viewport())
         # as Qt asks: a row's size never counts the focus frame (the style sheet's

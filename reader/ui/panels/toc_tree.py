@@ -155,7 +155,7 @@ class TocTree(QTreeWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._rows.fit()  # wrapped rows take their new heights
+        self._rows.resized()  # wrapped rows take their new heights
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
