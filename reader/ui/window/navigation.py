@@ -24,6 +24,7 @@ from reader.ui.content_view import ContentView
 from reader.ui.page_feed import PageFeed
 from reader.ui.window.chapter_render import LONG_CHAPTER_CHARS, ChapterRender
 from reader.ui.window.review import with_review_foot
+from reader.ui.worker_safety import settle
 
 #: Where the reader left off last time: a section id and how far down (0..1), or None.
 LastPlace = Callable[[], tuple[str, float] | None]
@@ -154,6 +155,7 @@ class Navigator(QObject):
         render.rendered.connect(self._rendered)  # a slot of this object: queued to its thread
         render.failed.connect(self._render_failed)
         render.finished.connect(render.deleteLater)
+        settle(render)  # deleted while the print thread may be at work (worker_safety.py)
         self._render = render
         render.start()
 

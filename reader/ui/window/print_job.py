@@ -20,6 +20,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
 from reader.pdf.request import PdfExportError
+from reader.ui.worker_safety import settle_all
 
 _log = logging.getLogger(__name__)
 
@@ -41,7 +42,9 @@ class PrintWorker(QObject):
         self._requested.connect(self._run)
 
     def run(self, work: Work, stop: threading.Event) -> None:
-        """Queue `work` on the worker's thread (called from the UI thread)."""
+        """Queue `work` on the worker's thread (called from the UI thread), once no
+        window deleting a widget meanwhile can lock this thread out (worker_safety.py)."""
+        settle_all()
         self._requested.emit(work, stop)
 
     @Slot(object, object)
