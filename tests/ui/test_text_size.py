@@ -122,3 +122,25 @@ def test_the_text_size_message_never_overlaps_the_status(qtbot: QtBot, window: M
     qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("Text size"))
     assert not window.status_label.isVisible()
     window.comfort.apply_zoom(100, announce=False)
+
+
+def test_a_larger_text_keeps_the_contents_current_row_in_view(
+    qtbot: QtBot, window: MainWindow, handbook: Handbook
+) -> None:
+    """The rows grow with the text: the section being read stays in the contents' view
+    (it was pushed below the tree's edge, so the reader lost their place there)."""
+    window.resize(1366, 768)
+    section = handbook.reading_chapters[-1].sections[-1]
+    window.navigator.navigate(section.id)
+    toc = window.toc
+    qtbot.waitUntil(lambda: toc.currentItem() is not None)
+    current = toc.currentItem()
+    toc.scrollToItem(current, toc.ScrollHint.PositionAtBottom)
+    assert toc.visualItemRect(current).intersects(toc.viewport().rect())
+    before = toc.visualItemRect(current).height()
+    window.comfort.apply_zoom(200)
+    qtbot.waitUntil(lambda: toc.visualItemRect(current).height() > before * 1.5, timeout=5000)
+    QApplication.processEvents()
+    assert toc.currentItem() is current
+    assert toc.visualItemRect(current).intersects(toc.viewport().rect()), "scrolled away"
+    window.comfort.apply_zoom(100)

@@ -60,6 +60,9 @@ class RowHeights:
         self._soon.setSingleShot(True)
         self._soon.setInterval(0)
         self._soon.timeout.connect(self.fit)
+        # The current row, when it was in view as a new font came: rows that grow push
+        # it down and out of the tree, so the fit scrolls it back into view.
+        self._in_view: QTreeWidgetItem | None = None
 
     def take_rows(self, language: str) -> None:
         """Read the tree's rows (after it was filled with titles in `language`) and
@@ -103,6 +106,9 @@ class RowHeights:
             if height != self._given[row]:
                 self._given[row] = height
                 item.setSizeHint(0, QSize(self._natural[row] + ROW_PADDING, height))
+        kept, self._in_view = self._in_view, None
+        if kept is not None and kept is tree.currentItem():
+            tree.scrollToItem(kept)
 
     def resized(self) -> None:
         """The tree's width changed: the heights at it once the changes stop coming.
@@ -124,7 +130,15 @@ class RowHeights:
         changes stop coming (a new style sheet sends several, each to every tree)."""
         if self._font is not None:
             self._font = None
+            self._in_view = self._current_in_view()
             self._fit_soon()
+
+    def _current_in_view(self) -> QTreeWidgetItem | None:
+        current = self._tree.currentItem()
+        if current is None:
+            return None
+        shown = self._tree.visualItemRect(current)
+        return current if shown.intersects(self._tree.viewport().rect()) else None
 
     def _fit_soon(self) -> None:
         if not self._soon.isActive():
