@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 
 from reader.clinic.reading import ClinicError, ClinicSource, read_clinic
 from reader.clinic.writing import save_target
 from reader.ui.clinic_form import ClinicForm
 from reader.ui.session import Session
+from reader.ui.worker_safety import delete_on_close
 
 
 def open_clinic_form(session: Session) -> ClinicForm:
@@ -20,7 +21,7 @@ def open_clinic_form(session: Session) -> ClinicForm:
     window = session.window
     form = ClinicForm(session.clinic, save_target(source, session.dirs), window,
                       handbook_root=window.handbook.root)  # fmt: skip
-    form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    delete_on_close(form)
     form.saved.connect(lambda path: _use_saved(session, path))
     form.open()
     return form

@@ -48,6 +48,7 @@ from reader.ui.window.policy import DESKTOP, WindowPolicy, start_section
 from reader.ui.window.printing import PrintController
 from reader.ui.window.searching import SearchIndexOwner, WindowSearch
 from reader.ui.window.signature import signature_line
+from reader.ui.worker_safety import delete_on_close
 
 
 class MainWindow(QMainWindow):
@@ -347,7 +348,7 @@ class MainWindow(QMainWindow):
         from reader.ui.window.help_dialog import help_dialog
 
         dialog = help_dialog(self, self.action_set)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        delete_on_close(dialog)
         dialog.open()
 
     # -- events ----------------------------------------------------------------------

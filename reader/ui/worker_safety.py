@@ -13,10 +13,13 @@ in `QObject::~QObject` (tests/helpers/print_while_deleting.py hangs 5 times in 6
 
 PySide remembers the answer for each object once it has been asked. So, holding
 Python's lock, the window's thread asks for the objects a worker could meet: every
-object made in Python before a print job starts (`settle_all`: found among Python's
-objects, as a sender need not sit in a window, and a connection made and undone on each:
-about 15 ms for a window's 200), and each short-lived object made to be deleted while a
-worker may run (`settle`).
+object of its own thread made in Python before a print job starts (`settle_all`: found
+among Python's objects, as a sender need not sit in a window, and a connection made and
+undone on each: about 15 ms for a window's 200), each short-lived object made to be
+deleted while a worker may run (`settle`), and the windows' objects again as a dialog
+that deletes itself closes (`delete_on_close`: Help opened and closed during an export
+was not there at its start). Objects of another thread are never touched: one a worker
+deletes meanwhile would crash the app.
 """
 
 from __future__ import annotations
@@ -24,7 +27,9 @@ from __future__ import annotations
 import gc
 
 import shiboken6
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt, QThread
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QApplication, QDialog
 
 
 def _nothing() -> None:
@@ -38,13 +43,40 @@ def settle(item: QObject) -> None:
 
 
 def settle_all() -> None:
-    """`settle` every live object made in Python (call it on the window's thread before
-    a worker thread starts Qt work)."""
+    """`settle` every live object of the window's thread made in Python; call it there
+    while no worker is at Qt work (as a print job starts). Objects of other threads are
+    left alone: one a worker deletes meanwhile must not be touched from here."""
+    here = QThread.currentThread()
+    qt_types: dict[type, bool] = {}  # Python's 80,000 objects are of a few thousand types
     for item in gc.get_objects():
-        # by its type, not isinstance: a dead weak proxy among Python's objects raises
+        kind = type(item)  # not isinstance: a dead weak proxy among them raises
+        is_qt = qt_types.get(kind)
+        if is_qt is None:
+            is_qt = qt_types[kind] = issubclass(kind, QObject)
         if (
-            issubclass(type(item), QObject)
+            is_qt
             and shiboken6.isValid(item)
             and shiboken6.createdByPython(item)
+            and item.thread() == here
         ):
             settle(item)
+
+
+def settle_windows() -> None:
+    """`settle` every object made in Python in the open windows and dialogs: safe while
+    a worker is at Qt work, as nothing there belongs to another thread. A page's text
+    objects are Qt's own (a long chapter has thousands): they are not walked."""
+    waiting: list[QObject] = list(QApplication.topLevelWidgets())
+    while waiting:
+        item = waiting.pop()
+        if shiboken6.createdByPython(item):
+            settle(item)
+        if not isinstance(item, QTextDocument):
+            waiting.extend(item.children())
+
+
+def delete_on_close(dialog: QDialog) -> None:
+    """Delete `dialog` once it closes (Qt's `WA_DeleteOnClose`), settling the windows'
+    objects first: the deletion comes a moment later, when a worker may be in a Qt call."""
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.finished.connect(settle_windows)

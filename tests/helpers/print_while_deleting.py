@@ -2,7 +2,9 @@
 objects made in Python are connected to (a dialog closed mid-export, a finished chapter
 render): the pattern that once hung the whole app (reader/ui/worker_safety.py).
 
-usage: print_while_deleting.py JOBS
+usage: print_while_deleting.py JOBS [--dialogs]
+With --dialogs the widgets are dialogs opened and closed while each job runs (as Help
+can be during an export), deleting themselves as the app's do (`delete_on_close`).
 Runs in a process of its own, so a hang is a timeout for the test that starts it, not a
 hung test run. Prints "laid out N" when every job finished.
 """
@@ -18,13 +20,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
 
 from reader.handbook import load_handbook
 from reader.paths import bundled_handbook_dir
 from reader.pdf.composer import Composer
 from reader.pdf.request import PdfRequest, Scope
 from reader.ui.window.print_job import PrintThread
+from reader.ui.worker_safety import delete_on_close
 
 TREES_PER_JOB = 400
 LABELS_PER_TREE = 12
@@ -32,7 +35,7 @@ DELETED_PER_TURN = 20
 
 
 class Sender(QObject):
-    """An object made in Python whose signal goes to a Qt slot of a label."""
+    """An object made in Python whose signal goes to a Qt slot of a label ."""
 
     said = Signal()
 
@@ -55,6 +58,7 @@ class Listener(QObject):
 
 def main() -> int:
     jobs = int(sys.argv[1])
+    dialogs = "--dialogs" in sys.argv
     # the threads take turns with Python's lock ten times as often: more chances to meet
     sys.setswitchinterval(0.0005)
     app = QApplication(sys.argv[:1])
@@ -75,6 +79,15 @@ def main() -> int:
             trees.append(tree)
 
     def delete_some() -> None:
+        if dialogs:
+            for _ in range(DELETED_PER_TURN):
+                dialog = QDialog()
+                for _ in range(LABELS_PER_TREE):
+                    label = QLabel(dialog)  # deleted before the sender made after it
+                    Sender(dialog).said.connect(label.clear)
+                delete_on_close(dialog)
+                dialog.done(0)
+            return
         for _ in range(DELETED_PER_TURN):
             if trees:
                 trees.pop().deleteLater()
@@ -83,7 +96,8 @@ def main() -> int:
         if number == jobs:
             app.quit()
             return
-        build_trees()
+        if not dialogs:
+            build_trees()
         request = PdfRequest(Scope.ALL)
 
         def work(_stop: threading.Event, _progressed: object) -> object:

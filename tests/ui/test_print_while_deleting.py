@@ -16,17 +16,27 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 HELPER = Path(__file__).resolve().parents[1] / "helpers" / "print_while_deleting.py"
 PRINTOUTS = 10
 #: A run takes 3-5 s on two busy cores; a hang never ends.
 TIMEOUT_S = 90
 
 
-def test_printing_while_widgets_are_deleted_never_hangs() -> None:
+@pytest.mark.parametrize(
+    ("printouts", "widgets"),
+    [
+        (PRINTOUTS, []),  # widgets there when the job starts, deleted during it
+        (4, ["--dialogs"]),  # dialogs opened and closed during it (hung 4 in 5 before)
+    ],
+    ids=["open-before", "opened-during"],
+)
+def test_printing_while_widgets_are_deleted_never_hangs(printouts: int, widgets: list[str]) -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     try:
         done = subprocess.run(
-            [sys.executable, str(HELPER), str(PRINTOUTS)],
+            [sys.executable, str(HELPER), str(printouts), *widgets],
             env=env,
             capture_output=True,
             text=True,
@@ -38,4 +48,4 @@ def test_printing_while_widgets_are_deleted_never_hangs() -> None:
             f"the print thread and the window locked each other out ({TIMEOUT_S} s)"
         ) from None
     assert done.returncode == 0, done.stderr
-    assert f"laid out {PRINTOUTS}" in done.stdout
+    assert f"laid out {printouts}" in done.stdout

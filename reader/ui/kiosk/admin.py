@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal, SignalInstance
+from PySide6.QtCore import QObject, QTimer, Signal, SignalInstance
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from reader.kiosk.pin import PinLockout, verify_pin
 from reader.kiosk.settings import KioskConfig
 from reader.ui.kiosk.widgets import AdminPinDialog
+from reader.ui.worker_safety import delete_on_close
 
 #: For the administrator, in the log: how to set the PIN that closes the kiosk.
 NO_PIN_LOG = (
@@ -72,7 +73,7 @@ class AdminExit(QObject):
         )  # fmt: skip
         box.setObjectName("kioskNoPinMessage")
         box.setAccessibleName(self.tr("Kiosk mode"))
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        delete_on_close(box)
         box.open()
 
     def check_pin(self, pin: str, then: SignalInstance | None = None) -> None:

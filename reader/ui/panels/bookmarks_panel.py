@@ -40,6 +40,7 @@ from reader.ui.panels.bookmark_list import (
     local_date,
 )
 from reader.ui.plain_text import plain_tooltip
+from reader.ui.worker_safety import delete_on_close
 
 #: The buttons' rows are at most this long (two rows of them at the usual sizes).
 MAX_BUTTONS_PER_ROW = 3
@@ -321,7 +322,7 @@ class BookmarksPanel(QDockWidget):
         dialog.setWindowTitle(title)
         dialog.setLabelText(label)
         dialog.setTextValue(text)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        delete_on_close(dialog)
         return dialog
 
     def _emit_rename(self, bookmark_id: int, old: str, text: str) -> None:

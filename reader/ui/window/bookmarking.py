@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QScrollBar, QWidget
 
@@ -15,6 +15,7 @@ from reader.ui.bookmarks_controller import BookmarksController
 from reader.ui.icons import icon
 from reader.ui.plain_text import plain_box
 from reader.ui.window.policy import WindowPolicy
+from reader.ui.worker_safety import delete_on_close
 
 
 class BookmarkCommands(QObject):
@@ -67,7 +68,7 @@ class BookmarkCommands(QObject):
             box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Bookmarks"), message,
                               QMessageBox.StandardButton.Ok, parent)  # fmt: skip
             plain_box(box).setObjectName("bookmarkErrorDialog")
-            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            delete_on_close(box)
             box.open()
 
     def remember_place(self) -> None:

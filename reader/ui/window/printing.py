@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from reader.handbook import Handbook
 from reader.ui.window.policy import WindowPolicy
+from reader.ui.worker_safety import delete_on_close
 
 if TYPE_CHECKING:  # printing is imported when first used, to keep start-up quick
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
@@ -101,7 +102,7 @@ class PrintController(QObject):
         dialog.preview_requested.connect(self.preview)
         dialog.cancel_requested.connect(self.cancel)
         dialog.finished.connect(self.cancel)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        delete_on_close(dialog)
         dialog.open()
         self.dialog = dialog
         return dialog
