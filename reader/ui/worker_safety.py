@@ -9,13 +9,14 @@ render), holds that object's signal-slot lock and asks PySide, for each connecti
 it from an object made in Python, whether Python code overrides the sender's
 `disconnectNotify`: asking needs Python's lock. Each then waits for the other forever:
 a test run hung so, the print thread in `QTextDocument::documentLayout` and the window
-in `QObject::~QObject` (tests/helpers/print_while_deleting.py hangs 5 times in 6 so).
+in `QObject::~QObject` (tests/helpers/print_while_deleting.py hung so in about half its
+runs).
 
 PySide remembers the answer for each object once it has been asked. So, holding
 Python's lock, the window's thread asks for the objects a worker could meet: every
 object of its own thread made in Python before a print job starts (`settle_all`: found
 among Python's objects, as a sender need not sit in a window, and a connection made and
-undone on each: about 15 ms for a window's 200), each short-lived object made to be
+undone on each: 9-14 ms for a window's 200), each short-lived object made to be
 deleted while a worker may run (`settle`), and the windows' objects again as a dialog
 that deletes itself closes (`delete_on_close`: Help opened and closed during an export
 was not there at its start). Objects of another thread are never touched: one a worker
