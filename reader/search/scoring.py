@@ -27,8 +27,8 @@ class KnownLengthsBM25F(BM25F):  # type: ignore[misc]  # Whoosh has no type hint
 
     def __init__(self) -> None:
         super().__init__()
-        self._lengths: dict[tuple[int, str], Callable[[int], int]] = {}
-        self._readers: list[IndexReader] = []  # kept alive, so their ids stay theirs
+        # by the reader itself (readers compare by identity), which also keeps it alive
+        self._lengths: dict[tuple[IndexReader, str], Callable[[int], int]] = {}
 
     def read_ahead(self, searcher: Searcher) -> None:
         """Read every scored field's lengths now, so no search pays for the reading."""
@@ -45,7 +45,7 @@ class KnownLengthsBM25F(BM25F):  # type: ignore[misc]  # Whoosh has no type hint
         return scorer
 
     def _lengths_of(self, reader: IndexReader, fieldname: str) -> Callable[[int], int]:
-        key = (id(reader), fieldname)
+        key = (reader, fieldname)
         lengths = self._lengths.get(key)
         if lengths is None:
             count = reader.doc_count_all()
@@ -56,5 +56,4 @@ class KnownLengthsBM25F(BM25F):  # type: ignore[misc]  # Whoosh has no type hint
             )
             lengths = table.__getitem__
             self._lengths[key] = lengths
-            self._readers.append(reader)
         return lengths
