@@ -13,6 +13,7 @@ from reader.speech.voices import (
     Voice,
     VoiceLibrary,
     check_rate,
+    shared_voices,
 )
 from reader.speech.wav import OutputRefused, write_wav
 
@@ -29,6 +30,7 @@ __all__ = [
     "check_rate",
     "narrate",
     "section_sentences",
+    "shared_voices",
     "speak_sentences",
     "write_wav",
 ]

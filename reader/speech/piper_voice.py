@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -57,6 +58,14 @@ class PiperSettings:
 PIPER_SETTINGS = PiperSettings(noise_w_scale=0.6)
 
 
+#: ONNX Runtime makes only a session's `run` safe to call from several threads at once;
+#: making sessions on two threads at once is not (onnxruntime issue 27089). So sessions
+#: are made, and let go, one at a time, whichever thread asks (a window's idle thread, a
+#: reading, the command line, a test). Reentrant: a release may come from the garbage
+#: collector on the thread that is making a session.
+SESSIONS = threading.RLock()
+
+
 @dataclass
 class PiperVoice:
     """A Piper neural voice shipped as a Python package (the model is a file inside it).
@@ -70,6 +79,10 @@ class PiperVoice:
 
     def __post_init__(self) -> None:
         self.sample_rate = int(self.model.config.sample_rate)
+
+    def __del__(self) -> None:
+        with SESSIONS:  # the session goes with the model, never while another is made
+            self.model = None
 
     def synthesize(self, text: str, rate: float) -> bytes:
         from piper import SynthesisConfig
@@ -160,7 +173,8 @@ def piper_model(model_path: Path, config_path: Path, settings: PiperSettings) ->
         levels.ORT_ENABLE_EXTENDED,
         levels.ORT_ENABLE_ALL,
     )[_OPTIMIZATION_LEVELS.index(settings.graph_optimization)]
-    session = onnxruntime.InferenceSession(
-        str(model_path), sess_options=options, providers=["CPUExecutionProvider"]
-    )
+    with SESSIONS:
+        session = onnxruntime.InferenceSession(
+            str(model_path), sess_options=options, providers=["CPUExecutionProvider"]
+        )
     return PiperModel(config=config, session=session)

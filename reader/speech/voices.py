@@ -137,3 +137,24 @@ class VoiceLibrary:
         if program is None:
             raise SpeechUnavailable("reading aloud needs eSpeak NG (install the espeak-ng package)")
         return EspeakVoice(language, program)
+
+
+_SHARED: VoiceLibrary | None = None
+_SHARED_MADE = threading.Lock()
+
+
+def shared_voices() -> VoiceLibrary:
+    """The process's one library, for every window it opens.
+
+    A language switch, another handbook or the end of a kiosk visit each replace the
+    window. With a library of its own, each new window loaded Piper again (about 1.6 s
+    and 150 MB) while the old window's copy was still held, and two windows' loads could
+    run at once on two threads: ONNX Runtime makes only `run` safe across threads, and
+    the test suite once crashed (SIGSEGV) inside a voice load on a window's idle thread.
+    One library loads each voice once per process, one load at a time.
+    """
+    global _SHARED
+    with _SHARED_MADE:
+        if _SHARED is None:
+            _SHARED = VoiceLibrary()
+        return _SHARED

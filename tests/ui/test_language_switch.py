@@ -220,3 +220,29 @@ def test_switching_language_leaves_the_window_answering_while_the_handbook_loads
     assert turns == [True]
     assert session.window is not old and session.window.handbook.language == "es"
     assert QGuiApplication.overrideCursor() is None
+
+
+def test_a_window_that_replaces_another_reuses_its_loaded_voice(
+    start_session: StartSession, qtbot: QtBot
+) -> None:
+    """Each new window (a language switch, another handbook, a kiosk reset) loaded Piper
+    again, about 1.6 s and 150 MB while the old copy was still held, and two windows'
+    loads could run at once on two threads, which ONNX Runtime does not make safe (the
+    suite once crashed inside one). The windows of a process now share one library."""
+    from tests.speech_support import require_speech
+
+    require_speech()
+    session = start_session("en")
+    first = session.window.read_aloud
+    qtbot.waitUntil(
+        lambda: first.voices is not None and first.voices.is_loaded("en"), timeout=60_000
+    )
+    assert first.voices is not None
+    voice = first.voices.voice_for("en")
+    _choose(session, qtbot, "es")
+    _choose(session, qtbot, "en")
+    again = session.window.read_aloud
+    again.preload_voice()
+    assert again.voices is first.voices
+    assert again.voices.is_loaded("en")  # at once: nothing is loaded a second time
+    assert again.voices.voice_for("en") is voice

@@ -243,7 +243,10 @@ def test_closingTheWindowDoesNotWaitForTheVoiceStillLoading(
     """A language switch closes the old window: it waited up to 1.6 s for a voice still
     loading (the longest stall of a switch soon after start). The load now finishes on
     its own thread, and the process waits for it as it exits."""
+    from reader.speech import VoiceLibrary
+
     controller: ReadAloudController = reading_window.read_aloud
+    controller.voices = VoiceLibrary()  # a voice not loaded yet (the shared one may be)
     controller.preload_voice()
     loader = controller._preloader
     assert loader is not None

@@ -75,7 +75,9 @@ class ReadAloudController(QObject):
         self.current = -1
         self.no_sound_reason = ""
         self.first_sound_seconds: float | None = None  # Listen to first sample, measured
-        self.voices: VoiceLibrary | None = None  # loaded on the first Listen
+        #: The process's voices (`shared_voices`), taken when the window is idle or at
+        #: the first Listen: a window that replaces this one reuses a loaded voice.
+        self.voices: VoiceLibrary | None = None
         self._narrator: NarratorThread | None = None
         self._preloader: threading.Thread | None = None
         self._player: Player | None = None
@@ -94,10 +96,10 @@ class ReadAloudController(QObject):
         Listen then speaks at once (a Listen during the load waits for it)."""
         if self._preloader is not None:
             return
-        from reader.speech import SpeechUnavailable, VoiceLibrary
+        from reader.speech import SpeechUnavailable, shared_voices
 
         if self.voices is None:
-            self.voices = VoiceLibrary()
+            self.voices = shared_voices()
         voices, language = self.voices, self.handbook.language
 
         def load() -> None:
@@ -127,10 +129,10 @@ class ReadAloudController(QObject):
         section = self.handbook.section(self.current_section())
         if section is None:
             return
-        from reader.speech import VoiceLibrary, section_sentences
+        from reader.speech import section_sentences, shared_voices
 
         if self.voices is None:
-            self.voices = VoiceLibrary()
+            self.voices = shared_voices()
         handbook = self.handbook
         if section.id != self.section_id or handbook is not self._handbook:
             self.section_id, self._handbook = section.id, handbook
