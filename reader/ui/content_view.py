@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QPointF, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QPointF, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QFont,
     QFontMetrics,
@@ -51,6 +51,9 @@ class ContentView(LinkTabBrowser):
     #: Take a long page in again a piece at a time (its pieces as given) at its new text
     #: size, landing at the paragraph starting with these words; the Navigator feeds it.
     retake_wanted = Signal(list, str)
+    #: The page was put at a place on purpose (a section opened, a search hit shown): a
+    #: place noted before it is no longer the reader's (reader/ui/window/place_keeper.py).
+    placed = Signal()
 
     def __init__(self, handbook_root: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,6 +83,8 @@ class ContentView(LinkTabBrowser):
         self.keeping_place = False
         self._pictures: set[str] = set()  # picture: paths shown on this page
         self._picture_width = 0
+        self._view_width = 0  # the view's own width (its viewport's changes with a scroll bar)
+        self._width_waiting = False  # a long page's new width is taken next turn
         self._reflow = QTimer(self)
         self._reflow.setSingleShot(True)
         self._reflow.setInterval(120)
@@ -100,6 +105,8 @@ class ContentView(LinkTabBrowser):
         self._reading = []
         self._pictures = set()
         self._page_pictures.new_page()
+        self._reflow.stop()  # this page's pictures are drawn at the width there is now
+        self._picture_width = self._picture_column()
         self.setExtraSelections([])
         self.document().clear()
         self.setHtml(html)
@@ -127,6 +134,7 @@ class ContentView(LinkTabBrowser):
         found = self.document().find(mark) if mark else None
         if found is not None and not found.isNull():
             self.restore_top_paragraph((found.block().position(), 0.0))
+            self.placed.emit()
 
     def piece_added(self, start: int) -> None:
         """Text came in from document position `start` on: underline its glossary words
@@ -139,9 +147,15 @@ class ContentView(LinkTabBrowser):
 
     def scroll_to_anchor(self, anchor: str) -> None:
         if anchor == "top":
-            self.verticalScrollBar().setValue(0)
+            self.scroll_to(0)
             return
         self.scrollToAnchor(anchor)
+        self.placed.emit()
+
+    def scroll_to(self, value: int) -> None:
+        """Put the page at this scroll offset (a place kept in the history)."""
+        self.verticalScrollBar().setValue(value)
+        self.placed.emit()
 
     def anchor_at_top(self) -> str:
         """The anchor of the heading the reader is in (the last one above the view's top)."""
@@ -211,7 +225,7 @@ class ContentView(LinkTabBrowser):
         self.setTextCursor(plain)
         margin = self.viewport().height() // 6
         line_top = page_marks.line_top(self.document(), plain)
-        self.verticalScrollBar().setValue(max(0, round(line_top) - margin))
+        self.scroll_to(max(0, round(line_top) - margin))
 
     def clear_highlights(self) -> None:
         self._highlights = []
@@ -273,20 +287,25 @@ class ContentView(LinkTabBrowser):
     def _resize_pictures(self) -> None:
         """Redraw the page's pictures at the column's new width (after the window or a
         side panel changed size), so they never stick out past the text."""
+        if abs(self._picture_column() - self._picture_width) <= 4:
+            return  # drawn at this width already: a page shown again since the change
         document = self.document()
         kind = QTextDocument.ResourceType.ImageResource.value
+        place = self.top_paragraph()  # pictures of a new height above it move it
         self._page_pictures.new_page()  # every picture is drawn again, at the new width
         for path in self._pictures:
             image = self.picture(path)
             if image is not None:
                 document.addResource(kind, QUrl(f"{PICTURE_SCHEME}:{path}"), image)
-        document.markContentsDirty(0, document.characterCount())
+        with self._keeping_place():
+            document.markContentsDirty(0, document.characterCount())
+        self.restore_top_paragraph(place)
         self._anchors_moved = True
 
     def picture(self, relative: str) -> QImage | None:
         """A picture read through the handbook gate, SVGs drawn at the column's width;
         None if refused or unreadable."""
-        width = min(MAX_PICTURE_WIDTH, max(64, self._column_width()))
+        width = self._picture_column()
         image = self._page_pictures.image(relative, width, self.devicePixelRatioF())
         if image is not None:
             self._picture_width = width
@@ -373,6 +392,10 @@ class ContentView(LinkTabBrowser):
             super().changeEvent(event)
         self._apply_point_size(place)
 
+    def _picture_column(self) -> int:
+        """How wide a picture is drawn now: the text column's width, within limits."""
+        return min(MAX_PICTURE_WIDTH, max(64, self._column_width()))
+
     def _column_width(self) -> int:
         """The text column: about 40em, or the whole view less its margins if narrower."""
         em = QFontMetrics(self.document().defaultFont()).horizontalAdvance("M") or 10
@@ -401,10 +424,33 @@ class ContentView(LinkTabBrowser):
             frame.setFrameFormat(frame_format)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
+        """A new width lays the whole page out again in one go, and Qt does it inside
+        this event: on a long page (1 MB) that froze the window for 230-290 ms, more with
+        its pictures. So when the view itself is resized (the window, a side column shown
+        or hidden) on a long page, the new width waits for the next turn of the event
+        loop (`_take_new_width`), where the page is emptied and taken in again a piece at
+        a time, as for a new text size. A scroll bar that comes or goes resizes only the
+        viewport and is laid out at once (the page it comes and goes with is short), so
+        taking the page in again can never bring itself about again."""
+        if self._width_waiting:
+            return
+        view_resized, self._view_width = self.width() != self._view_width, self.width()
+        if view_resized and self.tables.long_page() and not self.keeping_place:
+            self._width_waiting = True
+            QTimer.singleShot(0, self, self._take_new_width)
+            return
+        self._resized(event)
+
+    def _take_new_width(self) -> None:
+        """Out of any edit of the page (a resize can come from inside one)."""
+        self._width_waiting = False
+        relaid = QResizeEvent(self.viewport().size(), QSize())  # no old width: lay out
+        self._restyle(lambda: self._resized(relaid))
+
+    def _resized(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._update_margins()
-        wanted = min(MAX_PICTURE_WIDTH, max(64, self._column_width()))
-        if self._pictures and abs(wanted - self._picture_width) > 4:
+        if self._pictures and abs(self._picture_column() - self._picture_width) > 4:
             self._reflow.start()
         self._anchors_moved = True
         self.tables.room_changed()

@@ -98,6 +98,51 @@ def change_text_size(session: Session) -> dict[str, object]:
     return {"longest_stall_ms": round(worst, 1), **figures}
 
 
+#: A resize counts as done once the page has been whole this long after it: the tables
+#: are looked at again 150 ms after a change settles (reader/ui/page_tables.py).
+RESIZE_QUIET_S = 0.6
+
+
+def _quiet_for(window: MainWindow) -> Callable[[], bool]:
+    """Done once the page has been whole for RESIZE_QUIET_S."""
+    quiet_since: list[float] = []
+
+    def settled() -> bool:
+        if not page_done(window):
+            quiet_since.clear()
+            return False
+        if not quiet_since:
+            quiet_since.append(time.monotonic())
+        return time.monotonic() - quiet_since[0] >= RESIZE_QUIET_S
+
+    return settled
+
+
+def resize_window(session: Session) -> dict[str, object]:
+    """Two thirds into the grown chapter (the last section is at the page's end, where
+    the view cannot put its first paragraph at the top): the window made narrower (1366
+    to 1024 px wide, as a side column or a second window takes room) and wide again, each
+    until the page has been whole and quiet for RESIZE_QUIET_S."""
+    window = session.window
+    chapter = window.handbook.chapter(LONG_CHAPTER)
+    assert chapter is not None
+    window.resize(1366, 768)
+    window.navigator.navigate(chapter.sections[len(chapter.sections) * 2 // 3].id)
+    while not page_done(window):
+        QApplication.processEvents()
+    figures: dict[str, object] = {}
+    worst = 0.0
+    for width in (1024, 1366):
+        read = window.content.reading_mark()
+        started = time.monotonic()
+        stall = longest_stall(lambda w=width: window.resize(w, 768), _quiet_for(window))
+        figures[f"to_{width}_stall_ms"] = round(stall, 1)
+        figures[f"to_{width}_ms"] = round((time.monotonic() - started - RESIZE_QUIET_S) * 1000, 1)
+        figures[f"to_{width}_kept_place"] = window.content.reading_mark() == read
+        worst = max(worst, stall)
+    return {"longest_stall_ms": round(worst, 1), **figures}
+
+
 def export_whole_handbook(session: Session) -> dict[str, object]:
     """Export / Print, "The whole handbook", Save as PDF: until the file is written
     (tests/bench/stall_export.py)."""
@@ -187,6 +232,7 @@ def open_packed_handbook(session: Session) -> dict[str, object]:
 SCENARIOS: dict[str, Scenario] = {
     "open a section of a 1 MB chapter": open_long_chapter,
     "change the text size on a 1 MB chapter": change_text_size,
+    "resize the window on a 1 MB chapter": resize_window,
     "export the whole handbook from the window": export_whole_handbook,
     "switch language": switch_language,
     "open a packed .handbook file": open_packed_handbook,

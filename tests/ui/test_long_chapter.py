@@ -4,10 +4,11 @@ pieces, and the page lands on the section asked for once it has arrived."""
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from pytestqt.qtbot import QtBot
 
 from reader.content.page_pieces import split_page
@@ -30,6 +31,10 @@ def long_book(tmp_path_factory: pytest.TempPathFactory) -> Handbook:
     folder = tmp_path_factory.mktemp("long") / "handbook"
     grow_chapter(bundled_handbook_dir(), folder, GROWN_CHARS)
     return load_handbook(folder)
+
+
+def note_size(view: ContentView, seen: list[int]) -> None:
+    seen.append(view.document().characterCount())
 
 
 def last_section(handbook: Handbook) -> Section:
@@ -131,3 +136,46 @@ def test_a_new_text_size_takes_a_long_page_in_again_in_pieces_at_the_paragraph_r
     assert window.navigator.current_section_id == target.id  # not the chapter's top
     progress = [text for text in said if text]
     assert progress and all(text.startswith("Adjusting the page") for text in progress)
+
+
+def test_a_new_width_takes_a_long_page_in_again_in_pieces_at_the_paragraph_read(
+    qtbot: QtBot, make_window: MakeWindow, long_book: Handbook
+) -> None:
+    """Qt lays a page out again at a new width inside the resize itself: a 1 MB chapter
+    froze the window for 230-290 ms at each resize, and its pictures and tables moved
+    the reader a section away (tests/bench/stall_bench.py's resize row)."""
+    window = make_window(long_book)
+    window.resize(1366, 768)
+    chapter = long_book.chapter(LONG_CHAPTER)
+    assert chapter is not None
+    target = chapter.sections[len(chapter.sections) * 2 // 3]  # not at the page's end
+    with qtbot.waitSignal(window.navigator.chapter_shown, timeout=30_000):
+        window.navigator.navigate(target.id)
+    view = window.content
+    for width in (1024, 1366):
+        whole = view.document().characterCount()
+        read, heading, headings = view.reading_mark(), view.anchor_at_top(), view.anchor_names()
+        seen_between: list[int] = []
+        with qtbot.waitSignal(window.navigator.chapter_shown, timeout=30_000):
+            window.resize(width, 768)
+            QTimer.singleShot(0, partial(note_size, view, seen_between))
+        assert seen_between and seen_between[0] < whole  # the loop ran between the pieces
+        assert view.anchor_names() == headings
+        assert read and view.reading_mark() == read and view.anchor_at_top() == heading
+        assert view.document().pageSize().width() == view.viewport().width()
+        assert window.navigator.current_section_id == target.id
+
+
+def test_a_scroll_bar_that_comes_or_goes_does_not_take_a_long_page_in_again(
+    qtbot: QtBot, make_window: MakeWindow, long_book: Handbook
+) -> None:
+    """Only the view's own width counts: a scroll bar resizes the page's viewport, and a
+    page taken in again for it could bring it about again, for ever."""
+    window = make_window(long_book)
+    with qtbot.waitSignal(window.navigator.chapter_shown, timeout=30_000):
+        window.navigator.navigate(last_section(long_book).id)
+    view = window.content
+    view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    qtbot.wait(20)
+    assert not window.navigator.opening()
+    assert view.document().pageSize().width() == view.viewport().width()

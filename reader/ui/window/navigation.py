@@ -122,7 +122,7 @@ class Navigator(QObject):
         if mark:
             self.content.return_to(mark)
         elif scroll is not None:
-            self.content.verticalScrollBar().setValue(scroll)
+            self.content.scroll_to(scroll)
         else:
             self.content.scroll_to_anchor(anchor)
 

@@ -23,11 +23,18 @@ class PlaceKeeper(QObject):
         self._replaced = False  # a new page while a restore was pending
         content.verticalScrollBar().valueChanged.connect(self._note)
         content.document().contentsChange.connect(self._page_replaced)
+        content.placed.connect(self._placed)
         content.installEventFilter(self)  # its resize arrives here before any reflow
 
     def _page_replaced(self, _position: int, removed: int, added: int) -> None:
         """Another page came in while a restore was pending: its place is not ours."""
         if self._restoring and 0 < removed != added:  # not a piece added at the end
+            self._replaced = True
+
+    def _placed(self) -> None:
+        """The page was put at a place on purpose while a restore was pending (a section
+        opened in the same turn as a resize): that place is the reader's now."""
+        if self._restoring:
             self._replaced = True
 
     def _note(self, _value: int = 0) -> None:
