@@ -54,7 +54,8 @@ def _variants() -> dict[str, str]:
 #: Between two letters of a pattern: any run of the invisible characters a page may
 #: hold inside a word (soft hyphen, zero-width space, non-joiner, joiner, word joiner,
 #: BOM), as the characters themselves: PCRE2 reads no "\u" escape.
-_INVISIBLE_RUN = "[\u00ad\u200b-\u200d\u2060\ufeff]*"
+INVISIBLE_CLASS = "[\u00ad\u200b-\u200d\u2060\ufeff]"
+_INVISIBLE_RUN = INVISIBLE_CLASS + "*"
 
 
 def invisible_blind_pattern(text: str) -> str:

@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextEdit
 
 from reader.content.links import GLOSSARY_SCHEME
-from reader.folding import invisible_blind_pattern
+from reader.folding import INVISIBLE_CLASS, invisible_blind_pattern
 
 HIGHLIGHT = QColor("#ffe08a")
 HIGHLIGHT_TEXT = QColor("#1f2933")
@@ -46,15 +46,19 @@ def word_selections(
     document: QTextDocument, words: list[str], start_at: int
 ) -> tuple[list[QTextEdit.ExtraSelection], QTextCursor | None]:
     """A highlight for every whole-word occurrence of `words`, and the first one at or
-    after `start_at`. Longest first, so a name's pieces are not marked again inside it."""
+    after `start_at`. Longest first, so a name's pieces are not marked again inside it.
+    The words come from the index, which keeps no invisible characters; a handbook's
+    page may break a word by hand ("immuno&shy;deficiency"), so they are looked for
+    across such characters, case aside, as a plain find would."""
     whole = QTextDocument.FindFlag.FindWholeWords
     selections: list[QTextEdit.ExtraSelection] = []
     taken: set[int] = set()
     first: QTextCursor | None = None
     for word in sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True):
+        pattern = _whole_word_across_invisibles(word)
         cursor = QTextCursor(document)
         while True:
-            cursor = document.find(word, cursor, whole)
+            cursor = document.find(pattern, cursor, whole)
             if cursor.isNull():
                 break
             span = range(cursor.selectionStart(), cursor.selectionEnd())
@@ -66,6 +70,18 @@ def word_selections(
             if after and (first is None or cursor.position() < first.position()):
                 first = QTextCursor(cursor)
     return selections, first
+
+
+def _whole_word_across_invisibles(word: str) -> QRegularExpression:
+    """`word`, also with invisible characters inside it, but not as the piece of a word
+    that a soft hyphen joins to more letters ("immuno" in "immuno&shy;deficiency"):
+    Qt's whole-word check takes an invisible character for a word's end."""
+    inside = invisible_blind_pattern(word)
+    joined = rf"(?<!\w{INVISIBLE_CLASS}){inside}(?!{INVISIBLE_CLASS}+\w)"
+    options = QRegularExpression.PatternOption
+    return QRegularExpression(
+        joined, options.CaseInsensitiveOption | options.UseUnicodePropertiesOption
+    )
 
 
 def _highlight(cursor: QTextCursor) -> QTextEdit.ExtraSelection:

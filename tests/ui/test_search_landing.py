@@ -133,3 +133,19 @@ def test_a_results_opening_words_are_found_across_the_pages_own_soft_hyphens(
     assert found is not None
     assert found.selectedText().replace("\u00ad", "").startswith(lead.split()[0])
     assert page_marks.find_lead(document, "no such words here", 0) is None
+
+
+def test_a_results_words_are_highlighted_across_the_pages_own_soft_hyphens(
+    write_handbook: WriteHandbook,
+) -> None:
+    """The page's own "immuno&shy;deficiency" was not highlighted for a search for it:
+    the index's word has no soft hyphen, and the page was searched for it as written."""
+    page = "# Diseases\n\nSevere Immuno&shy;deficiency is rare. An immunodeficiency test.\n"
+    handbook = load_handbook(write_handbook({"diseases.md": page}))
+    document = QTextDocument()
+    document.setHtml(Pages(handbook).chapter_html("diseases"))
+    selections, first = page_marks.word_selections(document, ["immunodeficiency"], 0)
+    marked = [s.cursor.selectedText().replace("\u00ad", "") for s in selections]
+    assert marked == ["Immunodeficiency", "immunodeficiency"]
+    assert first is not None and first.selectedText().startswith("Immuno")
+    assert page_marks.word_selections(document, ["immuno"], 0)[0] == []  # whole words
