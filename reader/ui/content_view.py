@@ -19,14 +19,14 @@ from PySide6.QtGui import (
     QImage,
     QPaintEvent,
     QResizeEvent,
-    QTextCursor,
     QTextDocument,
 )
-from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
+from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from reader.content.links import GLOSSARY_SCHEME, PICTURE_SCHEME
 from reader.ui import page_marks
 from reader.ui.link_tabbing import LinkTabBrowser
+from reader.ui.page_highlights import PageHighlights
 from reader.ui.page_pictures import PagePictures
 from reader.ui.page_tables import PageTables
 from reader.ui.term_tips import show_term_tip
@@ -76,8 +76,7 @@ class ContentView(LinkTabBrowser):
         self._painted = False
         self._anchors: list[tuple[float, str]] = []
         self._anchors_moved = False  # measured again when next asked (a whole-page pass)
-        self._highlights: list[QTextEdit.ExtraSelection] = []
-        self._reading: list[QTextEdit.ExtraSelection] = []
+        self.highlights = PageHighlights(self, self.scroll_to)  # search, reading aloud
         self._point_size = 12.0
         # True while the text size changes: scrolling then is not the reader's.
         self.keeping_place = False
@@ -101,13 +100,11 @@ class ContentView(LinkTabBrowser):
         self._replace(self.tables.page(html))
 
     def _replace(self, html: str) -> None:
-        self._highlights = []
-        self._reading = []
+        self.highlights.forget()
         self._pictures = set()
         self._page_pictures.new_page()
         self._reflow.stop()  # this page's pictures are drawn at the width there is now
         self._picture_width = self._picture_column()
-        self.setExtraSelections([])
         self.document().clear()
         self.setHtml(html)
         self._update_margins()  # before later pieces, which are then laid out once
@@ -193,73 +190,11 @@ class ContentView(LinkTabBrowser):
         else:
             self.link_activated.emit(url)
 
-    # -- search highlights ---------------------------------------------------------
+    # -- places on the page ------------------------------------------------------------
 
     def anchor_position(self, anchor: str) -> int:
         """The document position of a heading's anchor (0 for the top or an unknown one)."""
         return page_marks.anchor_position(self.document(), anchor)
-
-    def highlight_words(self, words: list[str], start_at: int = 0, lead: str = "") -> int:
-        """Highlight every whole-word occurrence of `words` (words or names) on the page
-        and show where the result's snippet begins (`lead`, found at or after
-        `start_at`, the section's heading), else the first match there. Returns the
-        number of highlights."""
-        selections, first = page_marks.word_selections(self.document(), words, start_at)
-        self._highlights = selections
-        self.setExtraSelections(selections + self._reading)
-        landing = self.find_lead(lead, start_at) if lead else None
-        target = landing or first
-        if target is not None:
-            self.show_near_top(target)
-        return len(selections)
-
-    def find_lead(self, lead: str, start_at: int) -> QTextCursor | None:
-        """Where a snippet's opening words stand on the page, at or after `start_at`."""
-        return page_marks.find_lead(self.document(), lead, start_at)
-
-    def show_near_top(self, cursor: QTextCursor) -> None:
-        """Scroll so `cursor`'s line sits a little below the top of the view, and put
-        the text cursor there (no selection: the highlights show the words)."""
-        plain = QTextCursor(cursor)
-        plain.setPosition(cursor.selectionStart())
-        self.setTextCursor(plain)
-        margin = self.viewport().height() // 6
-        line_top = page_marks.line_top(self.document(), plain)
-        self.scroll_to(max(0, round(line_top) - margin))
-
-    def clear_highlights(self) -> None:
-        self._highlights = []
-        self.setExtraSelections(self._reading)
-
-    # -- the sentence being read aloud ----------------------------------------------
-
-    def set_reading_highlight(self, start: int, end: int) -> None:
-        """Mark the sentence being read (document positions) and keep it in view,
-        above the middle of the page; `start == end` removes the mark."""
-        self._reading = []
-        if end > start:
-            selection = page_marks.reading_selection(self.document(), start, end)
-            self._reading = [selection]
-            self._keep_in_view(selection.cursor)
-        self.setExtraSelections(self._highlights + self._reading)
-
-    def reading_highlight(self) -> tuple[int, int]:
-        """The document span of the sentence marked as being read, or (0, 0)."""
-        if not self._reading:
-            return (0, 0)
-        cursor = self._reading[0].cursor
-        return (cursor.selectionStart(), cursor.selectionEnd())
-
-    def _keep_in_view(self, cursor: QTextCursor) -> None:
-        top = QTextCursor(cursor)
-        top.setPosition(cursor.selectionStart())
-        bottom = QTextCursor(cursor)
-        bottom.setPosition(cursor.selectionEnd())
-        first, last = self.cursorRect(top), self.cursorRect(bottom)
-        height = self.viewport().height()
-        if first.top() < 0 or last.bottom() > height:
-            bar = self.verticalScrollBar()
-            bar.setValue(bar.value() + first.top() - height // 8)
 
     # -- pictures ------------------------------------------------------------------
 

@@ -71,7 +71,7 @@ def test_listen_highlightFollowsTheTimings(reading_window: MainWindow, qtbot: Qt
         controller.show_position((spoken.start + spoken.end) / 2)
         assert controller.current == spoken.index
         if spoken.shown:
-            assert _page_text(window, window.content.reading_highlight()) == spoken.shown
+            assert _page_text(window, window.content.highlights.reading()) == spoken.shown
     assert controller.first_sound_seconds is not None
 
 
@@ -87,7 +87,7 @@ def test_readingToTheEnd_highlightsEachSentenceInTurn_thenStops(
         window.action_set["listen"].trigger()
     assert seen == [0, 1]
     assert controller.state == "idle"
-    assert window.content.reading_highlight() == (0, 0)
+    assert window.content.highlights.reading() == (0, 0)
     assert not controller.bar.isVisible()
 
 

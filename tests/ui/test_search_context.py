@@ -45,7 +45,7 @@ def test_a_result_opens_with_its_section_title_and_chapter_named(
     assert chapter is not None
     message = window.statusBar().currentMessage()
     assert chapter.title in message and section.title in message, message
-    lead = window.content.find_lead(lead_text, 0)
+    lead = window.content.highlights.find_lead(lead_text, 0)
     assert lead is not None and _on_screen(window, lead.selectionStart())
     heading = window.content.anchor_position(section.anchor)
     layout = window.content.document().documentLayout()

@@ -36,7 +36,7 @@ def search(qtbot: QtBot, window: MainWindow, text: str) -> None:
 
 
 def lead_on_screen(window: MainWindow, lead: str) -> bool:
-    cursor = window.content.find_lead(lead, 0)
+    cursor = window.content.highlights.find_lead(lead, 0)
     assert cursor is not None, lead
     rect = window.content.cursorRect(cursor)
     return window.content.viewport().rect().contains(rect.center())

@@ -141,7 +141,7 @@ def forget_visitor(parts: WindowParts) -> None:
     history, the bookmarks, find in page and a reading aloud."""
     parts.search_box.clear()
     parts.search_panel.clear_results()
-    parts.content.clear_highlights()
+    parts.content.highlights.clear_words()
     parts.history.clear()
     parts.bookmarks.reset()
     parts.find_bar.close_bar()

@@ -153,7 +153,7 @@ class ReadAloudController(QObject):
         """Stop the voice and the sound, and take the highlight away."""
         self._end_voice()
         self.current = -1
-        self.content.set_reading_highlight(0, 0)
+        self.content.highlights.mark_reading(0, 0)
         self._set_state("idle")
 
     def step(self, delta: int) -> None:
@@ -277,7 +277,7 @@ class ReadAloudController(QObject):
             return
         self.current = index
         start, end = self.spans[index] if index < len(self.spans) else (0, 0)
-        self.content.set_reading_highlight(start, end)
+        self.content.highlights.mark_reading(start, end)
         self.sentence_changed.emit(index)
 
     def _index_at(self, seconds: float) -> int:

@@ -212,7 +212,7 @@ class WindowSearch(QObject):
     def query_changed(self, text: str) -> None:
         """Typing shows the results beside the page; clearing the box brings back
         whatever the reader had there before."""
-        self.content.clear_highlights()  # a new query: the old matches are stale
+        self.content.highlights.clear_words()  # a new query: the old matches are stale
         if text.strip():
             if not self.results_dock.isVisible():
                 self.results_dock.show()
@@ -229,7 +229,7 @@ class WindowSearch(QObject):
         if section is None:
             return
         start = self.content.anchor_position(section.anchor)
-        count = self.content.highlight_words(words, start_at=start, lead=lead)
+        count = self.content.highlights.mark_words(words, start_at=start, lead=lead)
         self._bring_heading_into_view(start)
         chapter = self.handbook.chapter(section.chapter_id)
         where = QCoreApplication.translate("SearchCommands", "Found in “%1”, “%2”.")
