@@ -20,6 +20,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
@@ -27,6 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from PySide6.QtWidgets import QApplication
 
 from reader.cli import parse_arguments
+from reader.handbook import Section
 from reader.paths import HOME_ENV, bundled_handbook_dir
 from reader.ui.app import Session, open_session
 from reader.ui.mainwindow import MainWindow
@@ -74,23 +76,29 @@ def open_long_chapter(session: Session) -> dict[str, object]:
     return {"longest_stall_ms": round(worst, 1), **figures}
 
 
+Pick = Callable[[tuple[Section, ...]], Section]
+
+
+def _read_in_long_chapter(window: MainWindow, pick: Pick) -> None:
+    """Open the section `pick` chooses of the grown chapter, and wait until it is whole."""
+    chapter = window.handbook.chapter(LONG_CHAPTER)
+    assert chapter is not None
+    window.navigator.navigate(pick(chapter.sections).id)
+    while not page_done(window):
+        QApplication.processEvents()
+
+
 def change_text_size(session: Session) -> dict[str, object]:
     """On the grown chapter's last section: the text a step larger (150%), then back to
     100%, each until the page is whole again at the paragraph that was being read."""
     window = session.window
-    chapter = window.handbook.chapter(LONG_CHAPTER)
-    assert chapter is not None
-    window.navigator.navigate(chapter.sections[-1].id)
-    while not page_done(window):
-        QApplication.processEvents()
+    _read_in_long_chapter(window, lambda sections: sections[-1])
     figures: dict[str, object] = {}
     worst = 0.0
     for zoom in (150, 100):
         read = window.content.reading_mark()
         started = time.perf_counter()
-        stall = longest_stall(
-            lambda size=zoom: window.comfort.apply_zoom(size), lambda: page_done(window)
-        )
+        stall = longest_stall(partial(window.comfort.apply_zoom, zoom), lambda: page_done(window))
         figures[f"to_{zoom}_ms"] = round((time.perf_counter() - started) * 1000, 1)
         figures[f"to_{zoom}_stall_ms"] = round(stall, 1)
         figures[f"to_{zoom}_kept_place"] = window.content.reading_mark() == read
@@ -124,18 +132,14 @@ def resize_window(session: Session) -> dict[str, object]:
     to 1024 px wide, as a side column or a second window takes room) and wide again, each
     until the page has been whole and quiet for RESIZE_QUIET_S."""
     window = session.window
-    chapter = window.handbook.chapter(LONG_CHAPTER)
-    assert chapter is not None
     window.resize(1366, 768)
-    window.navigator.navigate(chapter.sections[len(chapter.sections) * 2 // 3].id)
-    while not page_done(window):
-        QApplication.processEvents()
+    _read_in_long_chapter(window, lambda sections: sections[len(sections) * 2 // 3])
     figures: dict[str, object] = {}
     worst = 0.0
     for width in (1024, 1366):
         read = window.content.reading_mark()
         started = time.monotonic()
-        stall = longest_stall(lambda w=width: window.resize(w, 768), _quiet_for(window))
+        stall = longest_stall(partial(window.resize, width, 768), _quiet_for(window))
         figures[f"to_{width}_stall_ms"] = round(stall, 1)
         figures[f"to_{width}_ms"] = round((time.monotonic() - started - RESIZE_QUIET_S) * 1000, 1)
         figures[f"to_{width}_kept_place"] = window.content.reading_mark() == read
