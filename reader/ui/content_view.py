@@ -222,7 +222,7 @@ class ContentView(LinkTabBrowser):
     def _resize_pictures(self) -> None:
         """Redraw the page's pictures at the column's new width (after the window or a
         side panel changed size), so they never stick out past the text."""
-        if abs(self._picture_column() - self._picture_width) <= 4:
+        if not self._pictures_need_redrawing():
             return  # drawn at this width already: a page shown again since the change
         document = self.document()
         kind = QTextDocument.ResourceType.ImageResource.value
@@ -331,6 +331,10 @@ class ContentView(LinkTabBrowser):
         """How wide a picture is drawn now: the text column's width, within limits."""
         return min(MAX_PICTURE_WIDTH, max(64, self._column_width()))
 
+    def _pictures_need_redrawing(self) -> bool:
+        """The page's pictures were drawn at a width more than a few pixels off now's."""
+        return abs(self._picture_column() - self._picture_width) > 4
+
     def _column_width(self) -> int:
         """The text column: about 40em, or the whole view less its margins if narrower."""
         em = QFontMetrics(self.document().defaultFont()).horizontalAdvance("M") or 10
@@ -360,8 +364,8 @@ class ContentView(LinkTabBrowser):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """A new width lays the whole page out again in one go, and Qt does it inside
-        this event: on a long page (1 MB) that froze the window for 230-290 ms, more with
-        its pictures. So when the view itself is resized (the window, a side column shown
+        this event: on a long page (1 MB) that, with its pictures, froze the window for
+        284-416 ms. So when the view itself is resized (the window, a side column shown
         or hidden) on a long page, the new width waits for the next turn of the event
         loop (`_take_new_width`), where the page is emptied and taken in again a piece at
         a time, as for a new text size. A scroll bar that comes or goes resizes only the
@@ -385,7 +389,7 @@ class ContentView(LinkTabBrowser):
     def _resized(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._update_margins()
-        if self._pictures and abs(self._picture_column() - self._picture_width) > 4:
+        if self._pictures and self._pictures_need_redrawing():
             self._reflow.start()
         self._anchors_moved = True
         self.tables.room_changed()

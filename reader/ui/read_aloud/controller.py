@@ -96,11 +96,9 @@ class ReadAloudController(QObject):
         Listen then speaks at once (a Listen during the load waits for it)."""
         if self._preloader is not None:
             return
-        from reader.speech import SpeechUnavailable, shared_voices
+        from reader.speech import SpeechUnavailable
 
-        if self.voices is None:
-            self.voices = shared_voices()
-        voices, language = self.voices, self.handbook.language
+        voices, language = self._voices(), self.handbook.language
 
         def load() -> None:
             with contextlib.suppress(SpeechUnavailable):  # Listen says so, when pressed
@@ -108,6 +106,14 @@ class ReadAloudController(QObject):
 
         self._preloader = threading.Thread(target=load, name="voice-preload", daemon=True)
         self._preloader.start()
+
+    def _voices(self) -> VoiceLibrary:
+        """The process's voices (a benchmark may have put others in `voices`)."""
+        if self.voices is None:
+            from reader.speech import shared_voices
+
+            self.voices = shared_voices()
+        return self.voices
 
     def shut_down(self) -> None:
         """Stop reading (the window is closing). A voice still loading is left to finish
@@ -129,10 +135,8 @@ class ReadAloudController(QObject):
         section = self.handbook.section(self.current_section())
         if section is None:
             return
-        from reader.speech import section_sentences, shared_voices
+        from reader.speech import section_sentences
 
-        if self.voices is None:
-            self.voices = shared_voices()
         handbook = self.handbook
         if section.id != self.section_id or handbook is not self._handbook:
             self.section_id, self._handbook = section.id, handbook
@@ -177,7 +181,7 @@ class ReadAloudController(QObject):
     def _begin(self, first: int) -> None:
         from reader.ui.read_aloud.narrator import NarratorThread
 
-        assert self.voices is not None
+        voices = self._voices()
         self._end_voice()
         self._listen_time = time.perf_counter()
         self.first_sound_seconds = None
@@ -185,11 +189,11 @@ class ReadAloudController(QObject):
         self._made_all = False
         self._first_index = first
         language = self.handbook.language
-        self._narrator = NarratorThread(self.voices, language, self.sentences, first, self.rate)
+        self._narrator = NarratorThread(voices, language, self.sentences, first, self.rate)
         self._history_moves = self.history.moves
         self._timer.start()
         self._set_state("reading")
-        if not self.voices.is_loaded(language):
+        if not voices.is_loaded(language):
             self.bar.show_status(self.tr("Getting the voice ready…"))
 
     def _restart(self, first: int) -> None:

@@ -20,7 +20,7 @@ class PlaceKeeper(QObject):
         self.content = content
         self._place = content.top_paragraph()
         self._restoring = False
-        self._replaced = False  # a new page while a restore was pending
+        self._replaced = False  # a new page, or a place chosen, while a restore was pending
         content.verticalScrollBar().valueChanged.connect(self._note)
         content.document().contentsChange.connect(self._page_replaced)
         content.placed.connect(self._placed)
