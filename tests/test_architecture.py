@@ -76,7 +76,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
         frozenset({
             "reader", "reader.storage", "reader.paths", "reader.problems", "reader.dates",
             "reader.folding", "reader.safe_output", "reader.terminal", "reader.preferences",
-            "reader.recent", "reader.history",
+            "reader.recent", "reader.history", "reader.pyside_locks",
         }),
     ),
     ("handbook", frozenset({"reader.handbook"})),

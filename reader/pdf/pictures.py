@@ -24,6 +24,7 @@ from reader.content.picture_images import (
 )
 from reader.handbook.gate import Refusal, locate_file
 from reader.handbook.pictures import read_picture
+from reader.pyside_locks import settle
 
 LAYOUT_DPI = 1200
 CSS_PX = LAYOUT_DPI / 96  # layout units per CSS pixel (pictures' nominal size)
@@ -122,6 +123,10 @@ class PictureObjects(QPyTextObject):
         self._pictures: dict[Path, Picture] = {}
         self.budget = PixelBudget()  # decoded pixels for the whole printout
         self._by_url: dict[str, Picture | None] = {}
+        # Each part's layout is connected into this handler, and a part let go of on the
+        # print thread is deleted without Python's lock: asked now, PySide need not take
+        # it then (reader/pyside_locks.py; a test helper hung there, 1 run in 66).
+        settle(self)
 
     def picture(self, url: str) -> Picture | None:
         """The picture a `picture:` URL names, or None; each URL resolved once (Qt asks

@@ -1,5 +1,6 @@
 """What keeps the window's thread and a worker thread that uses Qt from locking each other
-out for good.
+out for good: the window's side (the rule, and the print thread's side, are in
+reader/pyside_locks.py).
 
 PySide holds Python's lock through every Qt call. A worker inside a Qt call that needs
 one of Qt's signal-slot locks (making a connection, as laying out a page does, or sending
@@ -32,15 +33,7 @@ from PySide6.QtCore import QObject, Qt, QThread
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QApplication, QDialog
 
-
-def _nothing() -> None:
-    """The slot a connection is made to and undone from."""
-
-
-def settle(item: QObject) -> None:
-    """Make PySide ask about `item`'s overrides now, on this thread, with Python's lock."""
-    item.destroyed.connect(_nothing)
-    item.destroyed.disconnect(_nothing)
+from reader.pyside_locks import settle
 
 
 def settle_all() -> None:

@@ -7,6 +7,11 @@ again and again while the window's thread deletes widgets that objects made in P
 are connected to. Before the fix it hung in 4 of 6 runs of 4 printouts each (and was
 seen to hang in 2 of 3 runs of the full test module); so a hang fails this test in its
 own process, by a timeout, and never hangs the test run.
+
+The other way round hung it too, 1 run in 66 with dialogs: the print thread, letting go
+of a part of a printout, waited for Python's lock while holding a signal-slot lock the
+window's thread needed to make a connection (reader/pyside_locks.py; tests/
+test_pyside_locks.py sees that case every time, under gdb).
 """
 
 from __future__ import annotations

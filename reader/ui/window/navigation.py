@@ -20,11 +20,11 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from reader.content.pages import Pages
 from reader.handbook import Handbook, Section
 from reader.history import History, Place
+from reader.pyside_locks import settle
 from reader.ui.content_view import ContentView
 from reader.ui.page_feed import PageFeed
 from reader.ui.window.chapter_render import LONG_CHAPTER_CHARS, ChapterRender
 from reader.ui.window.review import with_review_foot
-from reader.ui.worker_safety import settle
 
 #: Where the reader left off last time: a section id and how far down (0..1), or None.
 LastPlace = Callable[[], tuple[str, float] | None]
