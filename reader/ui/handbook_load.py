@@ -17,6 +17,7 @@ from PySide6.QtGui import QCursor, QGuiApplication
 from PySide6.QtWidgets import QMainWindow
 
 from reader.handbook import Handbook
+from reader.ui.worker_safety import settle_all
 
 #: Reads a handbook (called in the worker thread; must not touch widgets).
 Load = Callable[[], Handbook]
@@ -53,6 +54,7 @@ class HandbookLoad(QObject):
         self._thread.done.connect(self._done)  # a slot of this object: queued to its thread
 
     def start(self) -> None:
+        settle_all()  # its signal is sent inside a Qt call (worker_safety.py)
         self._thread.start()
 
     def running(self) -> bool:

@@ -38,8 +38,10 @@ from reader.pyside_locks import settle
 
 def settle_all() -> None:
     """`settle` every live object of the window's thread made in Python; call it there
-    while no worker is at Qt work (as a print job starts). Objects of other threads are
-    left alone: one a worker deletes meanwhile must not be touched from here."""
+    as a worker that calls Qt starts (a print job, a handbook load, the search index's
+    worker, a hyphenation read: each sends its result inside a Qt call). Objects of
+    other threads are left alone: one a worker deletes meanwhile must not be touched
+    from here."""
     here = QThread.currentThread()
     qt_types: dict[type, bool] = {}  # Python's 80,000 objects are of a few thousand types
     for item in gc.get_objects():

@@ -9,6 +9,12 @@ before its deletion, and "done." after the last:
 - "ctrl:": a handler made in Python and never settled (the control: PySide asks, so
   the test knows its breakpoints catch the asking);
 - "pict:": the printout's own handler (reader/pdf/pictures.py), settled as it is made.
+Then on the window's thread, a label that an object made in Python is connected into
+is let go of:
+- "wctl:" before any worker started (the control again);
+- "load:", "hyph:", "srch:" after a handbook load, a hyphenation read or the search
+  index's worker started (each sends its result inside a Qt call, so each settles the
+  window's objects first: reader/ui/worker_safety.py).
 
 usage: deleting_without_python_lock.py
 """
@@ -21,11 +27,19 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from PySide6.QtCore import QObject, QSizeF, QThread
-from PySide6.QtGui import QGuiApplication, QPyTextObject, QTextDocument
+import tempfile
+from collections.abc import Callable
 
+from PySide6.QtCore import QObject, QSizeF, QThread, QTimer, Signal
+from PySide6.QtGui import QPyTextObject, QTextDocument
+from PySide6.QtWidgets import QApplication, QLabel
+
+from reader.handbook import load_handbook
 from reader.paths import bundled_handbook_dir
 from reader.pdf.pictures import PICTURE_OBJECT, PictureObjects
+from reader.ui.handbook_load import HandbookLoad
+from reader.ui.panels.long_words import DELAY_MS, Patterns
+from reader.ui.window.searching import SearchIndexOwner
 
 
 class BareHandler(QPyTextObject):
@@ -40,6 +54,31 @@ def delete_a_part(handler: QObject, marker: bytes) -> None:
     del doc
 
 
+class Sender(QObject):
+    """An object made in Python, connected into a label."""
+
+    said = Signal()
+
+
+def let_go_of_a_label(start_worker: Callable[[], None], marker: bytes) -> None:
+    """A label that a new `Sender` is connected into, let go of after `start_worker`."""
+    sender = Sender()
+    label = QLabel()
+    sender.said.connect(label.clear)
+    start_worker()
+    os.write(1, marker)
+    del label
+    senders.append(sender)
+
+
+senders: list[Sender] = []
+
+
+def run_events(ms: int) -> None:
+    QTimer.singleShot(ms, QApplication.quit)
+    QApplication.exec()
+
+
 class Printing(QThread):
     def run(self) -> None:
         control = BareHandler()
@@ -50,10 +89,27 @@ class Printing(QThread):
 
 
 def main() -> int:
-    app = QGuiApplication(sys.argv[:1])
+    app = QApplication(sys.argv[:1])
     printing = Printing()
     printing.start()
     printing.wait()
+    let_go_of_a_label(lambda: None, b"wctl:\n")
+    handbook = load_handbook(bundled_handbook_dir())
+    loading = HandbookLoad(lambda: handbook)
+    let_go_of_a_label(loading.start, b"load:\n")
+    loading.wait()
+    patterns = Patterns.shared()
+
+    def read_patterns() -> None:
+        patterns.want("en")
+        run_events(DELAY_MS + 200)  # the read starts DELAY_MS after it is wanted
+
+    let_go_of_a_label(read_patterns, b"hyph:\n")
+    with tempfile.TemporaryDirectory() as cache:
+        owner = SearchIndexOwner(handbook, Path(cache))
+        let_go_of_a_label(owner.start, b"srch:\n")
+        owner.shut_down()
+    os.write(1, b"done.\n")
     del app
     return 0
 

@@ -62,6 +62,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractItemView, QAbstractScrollArea, QListWidget, QTextEdit
 
 from reader.content.hyphenation import break_points, load
+from reader.ui.worker_safety import settle_all
 
 SOFT_HYPHEN = "\u00ad"
 #: Room a row's text does not get: the style sheet's item padding and border, Qt's
@@ -267,6 +268,7 @@ class Patterns(QObject):
         QTimer.singleShot(DELAY_MS, self, lambda: self._start(language))
 
     def _start(self, language: str) -> None:
+        settle_all()  # its signal is sent inside a Qt call (reader/ui/worker_safety.py)
         threading.Thread(
             target=self._work, args=(language,), name="hyphenation", daemon=True
         ).start()

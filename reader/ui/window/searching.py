@@ -23,6 +23,7 @@ from reader.handbook import Handbook
 from reader.ui.content_view import ContentView
 from reader.ui.panels.search_panel import SearchPanel
 from reader.ui.startup import forget_module_sources, import_search_engine
+from reader.ui.worker_safety import settle_all
 
 if TYPE_CHECKING:  # Whoosh is imported only when the index is opened, after first paint
     from reader.search.engine import SearchIndex
@@ -128,6 +129,7 @@ class SearchIndexOwner(QObject):
             target=self._run, args=(opening,), name="search-index", daemon=True
         )
         self._opening = opening
+        settle_all()  # its last signal is sent inside a Qt call (worker_safety.py)
         opening.thread.start()
 
     def _run(self, opening: _Opening) -> None:
