@@ -116,8 +116,8 @@ def test_a_worker_that_signals_the_window_settles_its_objects_as_it_starts(
     """A handbook load, a hyphenation read and the search index's worker each send their
     result from inside a Qt call holding Python's lock, so each settles the window's
     objects first (reader/ui/worker_safety.py): a label let go of afterwards never
-    waits for Python's lock."""
+    waits for Python's lock. Nor does a listener of the print thread's worker."""
     lines = events
     assert _locks_taken_after(lines, "wctl:") > 0, lines  # the control, on this thread
-    for worker in ("load:", "hyph:", "srch:"):
+    for worker in ("load:", "hyph:", "srch:", "wrkr:"):
         assert _locks_taken_after(lines, worker) == 0, (worker, lines)

@@ -14,7 +14,9 @@ is let go of:
 - "wctl:" before any worker started (the control again);
 - "load:", "hyph:", "srch:" after a handbook load, a hyphenation read or the search
   index's worker started (each sends its result inside a Qt call, so each settles the
-  window's objects first: reader/ui/worker_safety.py).
+  window's objects first: reader/ui/worker_safety.py);
+- "wrkr:" a listener of the print thread's worker (which has moved to the print
+  thread, out of the window's settling, and so settles itself as it is made).
 
 usage: deleting_without_python_lock.py
 """
@@ -39,6 +41,7 @@ from reader.paths import bundled_handbook_dir
 from reader.pdf.pictures import PICTURE_OBJECT, PictureObjects
 from reader.ui.handbook_load import HandbookLoad
 from reader.ui.panels.long_words import DELAY_MS, Patterns
+from reader.ui.window.print_job import PrintThread
 from reader.ui.window.searching import SearchIndexOwner
 
 
@@ -52,6 +55,13 @@ def delete_a_part(handler: QObject, marker: bytes) -> None:
     doc.documentLayout().registerHandler(PICTURE_OBJECT, handler)
     os.write(1, marker)
     del doc
+
+
+class Listener(QObject):
+    """Hears the print thread's worker, as the window's print controller does."""
+
+    def heard(self, _result: object) -> None:
+        pass
 
 
 class Sender(QObject):
@@ -85,7 +95,6 @@ class Printing(QThread):
         delete_a_part(control, b"ctrl:\n")
         pictures = PictureObjects(bundled_handbook_dir(), QSizeF(100, 100))
         delete_a_part(pictures, b"pict:\n")
-        os.write(1, b"done.\n")
 
 
 def main() -> int:
@@ -109,6 +118,12 @@ def main() -> int:
         owner = SearchIndexOwner(handbook, Path(cache))
         let_go_of_a_label(owner.start, b"srch:\n")
         owner.shut_down()
+    print_thread = PrintThread()
+    listener = Listener()
+    print_thread.worker.succeeded.connect(listener.heard)
+    os.write(1, b"wrkr:\n")
+    del listener
+    print_thread.stop()
     os.write(1, b"done.\n")
     del app
     return 0

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
 from reader.pdf.request import PdfExportError
+from reader.pyside_locks import settle
 from reader.ui.worker_safety import settle_all
 
 _log = logging.getLogger(__name__)
@@ -40,6 +41,9 @@ class PrintWorker(QObject):
         super().__init__()
         self.setObjectName("printWorker")
         self._requested.connect(self._run)
+        # asked here, on the window's thread: settle_all passes over it once it has moved
+        # to the print thread, and its listeners can be deleted while it works
+        settle(self)
 
     def run(self, work: Work, stop: threading.Event) -> None:
         """Queue `work` on the worker's thread (called from the UI thread), once no
