@@ -119,5 +119,5 @@ def test_a_worker_that_signals_the_window_settles_its_objects_as_it_starts(
     waits for Python's lock. Nor does a listener of the print thread's worker."""
     lines = events
     assert _locks_taken_after(lines, "wctl:") > 0, lines  # the control, on this thread
-    for worker in ("load:", "hyph:", "srch:", "wrkr:"):
+    for worker in ("load:", "hyph:", "srch:", "frzn:", "wrkr:"):
         assert _locks_taken_after(lines, worker) == 0, (worker, lines)

@@ -66,8 +66,15 @@ def before_window_modules() -> None:
 
 
 def resume_collector() -> None:
-    """Keep the objects start-up made out of later passes, and collect again."""
+    """Keep the objects start-up made out of later passes, and collect again.
+
+    Frozen objects are no longer among `gc.get_objects()`, where `settle_all` finds what
+    to settle before a worker starts: so the window's objects are settled now, or never
+    (reader/ui/worker_safety.py; the whole first window went unsettled so)."""
     if not gc.isenabled():
+        from reader.ui.worker_safety import settle_all  # the window's modules are in by now
+
+        settle_all()
         gc.freeze()
         gc.enable()
 

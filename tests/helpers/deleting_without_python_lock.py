@@ -15,6 +15,9 @@ is let go of:
 - "load:", "hyph:", "srch:" after a handbook load, a hyphenation read or the search
   index's worker started (each sends its result inside a Qt call, so each settles the
   window's objects first: reader/ui/worker_safety.py);
+- "frzn:" after a worker started, a label made, as the first window's are, while the
+  collector was off, and frozen as it resumed (`gc.freeze`: settle_all no longer sees
+  such objects, so they are settled as they are frozen);
 - "wrkr:" a listener of the print thread's worker (which has moved to the print
   thread, out of the window's settling, and so settles itself as it is made).
 
@@ -41,6 +44,7 @@ from reader.paths import bundled_handbook_dir
 from reader.pdf.pictures import PICTURE_OBJECT, PictureObjects
 from reader.ui.handbook_load import HandbookLoad
 from reader.ui.panels.long_words import DELAY_MS, Patterns
+from reader.ui.startup import pause_collector, resume_collector
 from reader.ui.window.print_job import PrintThread
 from reader.ui.window.searching import SearchIndexOwner
 
@@ -118,6 +122,16 @@ def main() -> int:
         owner = SearchIndexOwner(handbook, Path(cache))
         let_go_of_a_label(owner.start, b"srch:\n")
         owner.shut_down()
+    pause_collector()  # as a start does before the window is made
+    frozen = Sender()
+    frozen_label = QLabel()
+    frozen.said.connect(frozen_label.clear)
+    resume_collector()  # as the first window does after its first paint
+    again = HandbookLoad(lambda: handbook)
+    again.start()
+    os.write(1, b"frzn:\n")
+    del frozen_label
+    again.wait()
     print_thread = PrintThread()
     listener = Listener()
     print_thread.worker.succeeded.connect(listener.heard)
