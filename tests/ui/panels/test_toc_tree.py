@@ -12,13 +12,14 @@ from types import FrameType
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLineEdit, QTreeWidgetItem, QWidget
 from pytestqt.qtbot import QtBot
 
 import reader
 from reader.handbook import Handbook, load_handbook
 from reader.ui.panels.toc_tree import TocTree
 from tests.conftest import WriteHandbook
+from tests.helpers.mkdocs_project import write_mkdocs_project
 
 SECTIONS = 800
 READER = str(Path(reader.__file__).parent)
@@ -96,3 +97,27 @@ def test_following_the_reader_into_a_huge_chapter_never_asks_python_per_row(
     current = tree.currentItem()
     assert current is not None and current.data(0, Qt.ItemDataRole.UserRole) == last.id
     assert len(called) < SECTIONS // 20, sorted(set(called))
+
+
+def test_an_mkdocs_navs_headings_keep_their_place_among_the_chapters_and_stay_open(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The nav's headings (rows that hold chapters) sit where the nav puts them, between
+    chapters, nested as in the nav, and open, though every row is now made apart from
+    the tree and put in at once."""
+    book = load_handbook(write_mkdocs_project(tmp_path))
+    toc = TocTree()
+    qtbot.addWidget(toc)
+    toc.set_handbook(book)
+
+    def rows(parent: QTreeWidgetItem) -> list[str]:
+        return [parent.child(i).text(0) for i in range(parent.childCount())]
+
+    root = toc.invisibleRootItem()
+    assert rows(root) == ["Welcome", "Using the tool", "Extensions", "Unlisted page"]
+    extensions = root.child(2)
+    assert rows(extensions) == ["Table of Contents", "Attribute Lists", "Deeper"]
+    deeper = extensions.child(2)
+    assert rows(deeper) == ["Notes deep down"]
+    assert extensions.isExpanded() and deeper.isExpanded()
+    assert not root.child(0).isExpanded()  # a chapter's own rows start folded
